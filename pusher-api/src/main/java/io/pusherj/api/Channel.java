@@ -1,0 +1,41 @@
+package io.pusherj.api;
+
+import java.util.OptionalInt;
+
+/**
+ * A channel the client has subscribed to (or asked to subscribe to).
+ *
+ * <p>All methods are safe from any thread. Bindings survive reconnects: the client resubscribes every
+ * channel after each new connection.
+ */
+public interface Channel {
+    /** The channel name, e.g. {@code "news"} or {@code "cache-prices"}. */
+    String name();
+
+    /** Whether the server has confirmed the subscription on the current connection. */
+    boolean isSubscribed();
+
+    /**
+     * The last subscriber count the server reported ({@code pusher:subscription_count}); empty until
+     * the server sends one (subscription counting is an app setting).
+     */
+    OptionalInt subscriptionCount();
+
+    /**
+     * Listens to one event of this channel. Binding the same listener twice delivers twice.
+     *
+     * @param eventName the event name, e.g. {@code "order-shipped"} or {@link EventNames#SUBSCRIPTION_SUCCEEDED}
+     * @param listener the listener
+     * @return the binding, to remove the listener
+     */
+    Binding bind(String eventName, EventListener listener);
+
+    /** Listens to every event of this channel (pusher-js {@code bind_global}). */
+    Binding bindGlobal(EventListener listener);
+
+    /** Removes every binding of {@code listener} to {@code eventName}. */
+    void unbind(String eventName, EventListener listener);
+
+    /** Removes every binding of this channel, global ones included. */
+    void unbindAll();
+}

@@ -1,0 +1,47 @@
+package io.pusherj.api;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The Channels connection of one client: its state, its socket id and its events
+ * ({@code state_change}, one event per state, {@code error}, {@code connecting_in}).
+ *
+ * <p>Listeners registered before the first connect see every event. Queries are safe from any thread
+ * and never block. Listener threading is as described in {@link EventListener}.
+ */
+public interface Connection {
+    /** The current state, as last published to listeners. */
+    ConnectionState state();
+
+    /** The socket id of the current connection; empty unless {@link ConnectionState#CONNECTED}. */
+    Optional<String> socketId();
+
+    /** Listens to every state change (pusher-js {@code state_change}). */
+    Binding onStateChange(Consumer<ConnectionStateChange> listener);
+
+    /** Listens to entering one state (pusher-js's per-state events such as {@code connected}). */
+    Binding onState(ConnectionState state, Consumer<ConnectionStateChange> listener);
+
+    /** Listens to connection errors (pusher-js {@code error}). */
+    Binding onError(Consumer<ConnectionError> listener);
+
+    /**
+     * Listens to reconnect announcements (pusher-js {@code connecting_in}): the delay before the next
+     * attempt, emitted only when it is not zero.
+     */
+    Binding onConnectingIn(Consumer<Duration> listener);
+
+    /**
+     * Tells the client that the network came back (pusher-js's {@code online} event): if it is
+     * connecting or unavailable it retries at once. Useful for desktop and Android apps.
+     */
+    void networkOnline();
+
+    /**
+     * Tells the client that the network may be gone (pusher-js's {@code offline} event): a live
+     * connection is checked with a ping now instead of after the activity timeout.
+     */
+    void networkOffline();
+}

@@ -1,0 +1,22 @@
+package io.pusherj.api;
+
+/** Names of the protocol events an application may bind to. */
+public final class EventNames {
+    /** On a channel: the server confirmed the subscription. */
+    public static final String SUBSCRIPTION_SUCCEEDED = "pusher:subscription_succeeded";
+    /** On a channel: the subscription failed (for example, authorization was refused). */
+    public static final String SUBSCRIPTION_ERROR = "pusher:subscription_error";
+    /** On a channel: the server's subscriber count, data {@code {"subscription_count": n}}. */
+    public static final String SUBSCRIPTION_COUNT = "pusher:subscription_count";
+    /** On a cache channel: no cached event exists. */
+    public static final String CACHE_MISS = "pusher:cache_miss";
+    /** Global: the connection was established; data {@code {"socket_id": ..., "activity_timeout": ...}}. */
+    public static final String CONNECTION_ESTABLISHED = "pusher:connection_established";
+    /** Global: no transport can be used; the connection is {@code failed}. */
+    public static final String CONNECTION_FAILED = "pusher:connection_failed";
+    /** Global: an error frame from the server. */
+    public static final String ERROR = "pusher:error";
+
+    private EventNames() {
+    }
+}

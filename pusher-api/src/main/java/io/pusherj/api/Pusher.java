@@ -1,0 +1,89 @@
+package io.pusherj.api;
+
+import io.pusherj.api.spi.PusherFactory;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * A Pusher Channels client: the Java counterpart of pusher-js's {@code new Pusher(key, options)}.
+ *
+ * <pre>{@code
+ * Pusher pusher = Pusher.create("APP_KEY", PusherOptions.builder().cluster("eu").build());
+ * pusher.connection().onState(ConnectionState.CONNECTED, change -> System.out.println("Realtime is go!"));
+ * pusher.subscribe("news").bind("story", event -> System.out.println(event.data()));
+ * ...
+ * pusher.close();
+ * }</pre>
+ *
+ * <p>Like pusher-js, creating a client connects it, unless {@link PusherOptions.Builder#autoConnect(boolean)}
+ * is off. Every method is safe from any thread and never blocks on the network. A client holds no
+ * thread of its own: all clients of a JVM share a small pool, released when the last one is closed.
+ */
+public interface Pusher extends AutoCloseable {
+
+    /** Creates a client with default options (cluster {@code mt1}, TLS) and connects it. */
+    static Pusher create(String key) {
+        return create(key, PusherOptions.builder().build());
+    }
+
+    /**
+     * Creates a client and, unless {@code autoConnect} is off, connects it.
+     *
+     * @throws PusherException if no implementation ({@code io.pusherj:pusher-core}) is on the path
+     */
+    static Pusher create(String key, PusherOptions options) {
+        PusherFactory factory = ServiceLoader.load(PusherFactory.class, Pusher.class.getClassLoader())
+                .findFirst()
+                .or(() -> ServiceLoader.load(PusherFactory.class).findFirst())
+                .orElseThrow(() -> new PusherException(
+                        "no pusherj implementation found: add io.pusherj:pusher-core to the class or module path"));
+        return factory.create(key, options);
+    }
+
+    /** The application key given at creation. */
+    String key();
+
+    /** The options given at creation. */
+    PusherOptions options();
+
+    /** The connection: state, socket id and connection events. */
+    Connection connection();
+
+    /** Connects, if not already connected or connecting. May be called any number of times. */
+    void connect();
+
+    /** Disconnects (state {@code disconnected}); channels and bindings are kept for a later {@link #connect()}. */
+    void disconnect();
+
+    /**
+     * Subscribes to a channel, or returns the existing one. Idempotent: subscribing twice is not an error.
+     * Before the connection is up the subscription is recorded and sent once connected.
+     *
+     * @throws IllegalArgumentException for a name that is not a valid channel name
+     */
+    Channel subscribe(String channelName);
+
+    /** Unsubscribes from a channel; does nothing if not subscribed. */
+    void unsubscribe(String channelName);
+
+    /** The channel with this name, if subscribed (or being subscribed). */
+    Optional<Channel> channel(String channelName);
+
+    /** A snapshot of all channels. */
+    List<Channel> channels();
+
+    /**
+     * Listens to every event of every channel plus connection-level events such as
+     * {@link EventNames#CONNECTION_ESTABLISHED} and {@link EventNames#CONNECTION_FAILED}
+     * (pusher-js {@code bind_global}).
+     */
+    Binding bindGlobal(EventListener listener);
+
+    /**
+     * Disconnects and releases everything the client holds. The client cannot be connected again.
+     * Idempotent. Executors supplied in the options are not shut down.
+     */
+    @Override
+    void close();
+}

@@ -1,0 +1,510 @@
+package io.pusherj.api;
+
+import io.pusherj.api.spi.Scheduler;
+import io.pusherj.api.spi.TransportProvider;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Immutable client options, named after the seed's and pusher-js's options. Build with {@link #builder()};
+ * {@link Builder#build()} validates and throws {@link IllegalArgumentException} with a message naming
+ * the option.
+ *
+ * <p>Defaults follow pusher-js ({@code core/defaults.ts}), except {@code cluster}, which defaults to
+ * {@code mt1} as the Channels docs say.
+ */
+public final class PusherOptions {
+    /** Default cluster (the seed: "When not supplied, will connect to the mt1 cluster"). */
+    public static final String DEFAULT_CLUSTER = "mt1";
+    /** pusher-js {@code activityTimeout} default. */
+    public static final Duration DEFAULT_ACTIVITY_TIMEOUT = Duration.ofMillis(120_000);
+    /** pusher-js {@code pongTimeout} default. */
+    public static final Duration DEFAULT_PONG_TIMEOUT = Duration.ofMillis(30_000);
+    /** pusher-js {@code unavailableTimeout} default. */
+    public static final Duration DEFAULT_UNAVAILABLE_TIMEOUT = Duration.ofMillis(10_000);
+
+    private static final Pattern CLUSTER = Pattern.compile("[A-Za-z0-9-]+");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:\\[\\]-]+");
+
+    private final String cluster;
+    private final boolean forceTLS;
+    private final Optional<String> wsHost;
+    private final int wsPort;
+    private final int wssPort;
+    private final String wsPath;
+    private final Optional<String> httpHost;
+    private final int httpPort;
+    private final int httpsPort;
+    private final String httpPath;
+    private final Duration activityTimeout;
+    private final Duration pongTimeout;
+    private final Duration unavailableTimeout;
+    private final Optional<Set<String>> enabledTransports;
+    private final Set<String> disabledTransports;
+    private final boolean ignoreNullOrigin;
+    private final boolean statsEnabled;
+    private final Optional<SSLContext> sslContext;
+    private final Optional<InetSocketAddress> proxy;
+    private final Optional<Executor> callbackExecutor;
+    private final Optional<Scheduler> scheduler;
+    private final boolean autoConnect;
+    private final List<TransportProvider> transportProviders;
+
+    private PusherOptions(Builder b) {
+        cluster = b.cluster;
+        forceTLS = b.forceTLS;
+        wsHost = Optional.ofNullable(b.wsHost);
+        wsPort = b.wsPort;
+        wssPort = b.wssPort;
+        wsPath = b.wsPath;
+        httpHost = Optional.ofNullable(b.httpHost);
+        httpPort = b.httpPort;
+        httpsPort = b.httpsPort;
+        httpPath = b.httpPath;
+        activityTimeout = b.activityTimeout;
+        pongTimeout = b.pongTimeout;
+        unavailableTimeout = b.unavailableTimeout;
+        enabledTransports = Optional.ofNullable(b.enabledTransports).map(Set::copyOf);
+        disabledTransports = Set.copyOf(b.disabledTransports);
+        ignoreNullOrigin = b.ignoreNullOrigin;
+        // pusher-js config.ts: enableStats wins if given, else the inverse of disableStats, else off.
+        statsEnabled = b.enableStats != null ? b.enableStats : b.disableStats != null && !b.disableStats;
+        sslContext = Optional.ofNullable(b.sslContext);
+        proxy = Optional.ofNullable(b.proxy);
+        callbackExecutor = Optional.ofNullable(b.callbackExecutor);
+        scheduler = Optional.ofNullable(b.scheduler);
+        autoConnect = b.autoConnect;
+        transportProviders = List.copyOf(b.transportProviders);
+    }
+
+    /** A builder with every option at its default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these options, to derive a variant. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The cluster, {@code mt1} unless set. */
+    public String cluster() {
+        return cluster;
+    }
+
+    /** Whether TLS is used ({@code wss://}, {@code https://}); true unless {@code forceTLS(false)}. */
+    public boolean forceTLS() {
+        return forceTLS;
+    }
+
+    /** The WebSocket host set explicitly, if any. */
+    public Optional<String> wsHost() {
+        return wsHost;
+    }
+
+    /** The WebSocket host in force: the one set, else {@code ws-CLUSTER.pusher.com}. */
+    public String effectiveWsHost() {
+        return wsHost.orElse("ws-" + cluster + ".pusher.com");
+    }
+
+    /** Port for {@code ws://}, default 80. */
+    public int wsPort() {
+        return wsPort;
+    }
+
+    /** Port for {@code wss://}, default 443. */
+    public int wssPort() {
+        return wssPort;
+    }
+
+    /** Path prefix before {@code /app/KEY} in WebSocket URLs, default empty. */
+    public String wsPath() {
+        return wsPath;
+    }
+
+    /** The HTTP fallback host set explicitly, if any. */
+    public Optional<String> httpHost() {
+        return httpHost;
+    }
+
+    /**
+     * The HTTP fallback host in force: the one set; else, when {@code wsHost} was set (a self-hosted
+     * server), that same host, so fallbacks never silently go to pusher.com; else
+     * {@code sockjs-CLUSTER.pusher.com}.
+     */
+    public String effectiveHttpHost() {
+        return httpHost.or(() -> wsHost).orElse("sockjs-" + cluster + ".pusher.com");
+    }
+
+    /** Port for {@code http://} fallbacks, default 80. */
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /** Port for {@code https://} fallbacks, default 443. */
+    public int httpsPort() {
+        return httpsPort;
+    }
+
+    /** Path prefix of HTTP fallback and SockJS URLs, default {@code /pusher}. */
+    public String httpPath() {
+        return httpPath;
+    }
+
+    /** Idle time before the client pings; the server's value wins when lower. Default 120 s. */
+    public Duration activityTimeout() {
+        return activityTimeout;
+    }
+
+    /** Time to wait for any reply after a ping before reconnecting. Default 30 s. */
+    public Duration pongTimeout() {
+        return pongTimeout;
+    }
+
+    /** Time in {@code connecting} before the state becomes {@code unavailable}. Default 10 s. */
+    public Duration unavailableTimeout() {
+        return unavailableTimeout;
+    }
+
+    /** The transports allowed, when the option was given (an empty set disables all). */
+    public Optional<Set<String>> enabledTransports() {
+        return enabledTransports;
+    }
+
+    /** The transports forbidden; empty unless given. */
+    public Set<String> disabledTransports() {
+        return disabledTransports;
+    }
+
+    /** Whether the enabled/disabled filters allow a transport slot (pusher-js's rule). */
+    public boolean isTransportAllowed(String transportName) {
+        return enabledTransports.map(s -> s.contains(transportName)).orElse(true)
+                && !disabledTransports.contains(transportName);
+    }
+
+    /** Passed to the HTTP fallbacks; see the SockJS transport's README. */
+    public boolean ignoreNullOrigin() {
+        return ignoreNullOrigin;
+    }
+
+    /** Whether connection metrics are sent to Pusher's stats service ({@code enableStats}/{@code disableStats}). Off by default. */
+    public boolean statsEnabled() {
+        return statsEnabled;
+    }
+
+    /** The TLS context for every transport, if one was given; otherwise the JVM default. */
+    public Optional<SSLContext> sslContext() {
+        return sslContext;
+    }
+
+    /** The HTTP proxy (host and port) every transport goes through, if given. */
+    public Optional<InetSocketAddress> proxy() {
+        return proxy;
+    }
+
+    /** Where listeners run, if given; otherwise on the client's serial strand. Never shut down by pusherj. */
+    public Optional<Executor> callbackExecutor() {
+        return callbackExecutor;
+    }
+
+    /** The timer and clock to use, if given (tests use a virtual-time one); otherwise a shared real one. */
+    public Optional<Scheduler> scheduler() {
+        return scheduler;
+    }
+
+    /** Whether creating the client connects it (the seed's behaviour). Default true. */
+    public boolean autoConnect() {
+        return autoConnect;
+    }
+
+    /** Transport providers given explicitly; they take precedence over discovered ones for the same slot. */
+    public List<TransportProvider> transportProviders() {
+        return transportProviders;
+    }
+
+    /** Readable summary without secrets. */
+    @Override
+    public String toString() {
+        return "PusherOptions{cluster=" + cluster + ", forceTLS=" + forceTLS + ", wsHost=" + effectiveWsHost()
+                + ", wsPort=" + wsPort + ", wssPort=" + wssPort + ", wsPath=" + wsPath
+                + ", httpHost=" + effectiveHttpHost() + ", activityTimeout=" + activityTimeout
+                + ", pongTimeout=" + pongTimeout + ", enabledTransports=" + enabledTransports
+                + ", disabledTransports=" + disabledTransports + "}";
+    }
+
+    /** Mutable builder of {@link PusherOptions}; not thread-safe. */
+    public static final class Builder {
+        private String cluster = DEFAULT_CLUSTER;
+        private boolean forceTLS = true;
+        private String wsHost;
+        private int wsPort = 80;
+        private int wssPort = 443;
+        private String wsPath = "";
+        private String httpHost;
+        private int httpPort = 80;
+        private int httpsPort = 443;
+        private String httpPath = "/pusher";
+        private Duration activityTimeout = DEFAULT_ACTIVITY_TIMEOUT;
+        private Duration pongTimeout = DEFAULT_PONG_TIMEOUT;
+        private Duration unavailableTimeout = DEFAULT_UNAVAILABLE_TIMEOUT;
+        private Set<String> enabledTransports;
+        private Set<String> disabledTransports = Set.of();
+        private boolean ignoreNullOrigin;
+        private Boolean enableStats;
+        private Boolean disableStats;
+        private SSLContext sslContext;
+        private InetSocketAddress proxy;
+        private Executor callbackExecutor;
+        private Scheduler scheduler;
+        private boolean autoConnect = true;
+        private List<TransportProvider> transportProviders = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        private Builder(PusherOptions o) {
+            cluster = o.cluster;
+            forceTLS = o.forceTLS;
+            wsHost = o.wsHost.orElse(null);
+            wsPort = o.wsPort;
+            wssPort = o.wssPort;
+            wsPath = o.wsPath;
+            httpHost = o.httpHost.orElse(null);
+            httpPort = o.httpPort;
+            httpsPort = o.httpsPort;
+            httpPath = o.httpPath;
+            activityTimeout = o.activityTimeout;
+            pongTimeout = o.pongTimeout;
+            unavailableTimeout = o.unavailableTimeout;
+            enabledTransports = o.enabledTransports.orElse(null);
+            disabledTransports = o.disabledTransports;
+            ignoreNullOrigin = o.ignoreNullOrigin;
+            enableStats = o.statsEnabled;
+            sslContext = o.sslContext.orElse(null);
+            proxy = o.proxy.orElse(null);
+            callbackExecutor = o.callbackExecutor.orElse(null);
+            scheduler = o.scheduler.orElse(null);
+            autoConnect = o.autoConnect;
+            transportProviders = new ArrayList<>(o.transportProviders);
+        }
+
+        /** The cluster your app was created in, e.g. {@code eu}. Default {@code mt1}. */
+        public Builder cluster(String cluster) {
+            this.cluster = Objects.requireNonNull(cluster, "cluster");
+            return this;
+        }
+
+        /** Use TLS (default true). {@code false} connects with {@code ws://} and {@code http://}. */
+        public Builder forceTLS(boolean forceTLS) {
+            this.forceTLS = forceTLS;
+            return this;
+        }
+
+        /** WebSocket host, e.g. {@code 127.0.0.1} for a local soketi. Default {@code ws-CLUSTER.pusher.com}. */
+        public Builder wsHost(String wsHost) {
+            this.wsHost = Objects.requireNonNull(wsHost, "wsHost");
+            return this;
+        }
+
+        /** Port for {@code ws://} (default 80). */
+        public Builder wsPort(int wsPort) {
+            this.wsPort = wsPort;
+            return this;
+        }
+
+        /** Port for {@code wss://} (default 443). */
+        public Builder wssPort(int wssPort) {
+            this.wssPort = wssPort;
+            return this;
+        }
+
+        /** Path prefix before {@code /app/KEY}; empty or starting with {@code /}. */
+        public Builder wsPath(String wsPath) {
+            this.wsPath = Objects.requireNonNull(wsPath, "wsPath");
+            return this;
+        }
+
+        /** Host of the HTTP fallbacks. */
+        public Builder httpHost(String httpHost) {
+            this.httpHost = Objects.requireNonNull(httpHost, "httpHost");
+            return this;
+        }
+
+        /** Port for {@code http://} fallbacks (default 80). */
+        public Builder httpPort(int httpPort) {
+            this.httpPort = httpPort;
+            return this;
+        }
+
+        /** Port for {@code https://} fallbacks (default 443). */
+        public Builder httpsPort(int httpsPort) {
+            this.httpsPort = httpsPort;
+            return this;
+        }
+
+        /** Path prefix of the HTTP fallbacks (default {@code /pusher}). */
+        public Builder httpPath(String httpPath) {
+            this.httpPath = Objects.requireNonNull(httpPath, "httpPath");
+            return this;
+        }
+
+        /** Idle time before pinging; positive. */
+        public Builder activityTimeout(Duration activityTimeout) {
+            this.activityTimeout = Objects.requireNonNull(activityTimeout, "activityTimeout");
+            return this;
+        }
+
+        /** Wait for a reply after a ping; positive. */
+        public Builder pongTimeout(Duration pongTimeout) {
+            this.pongTimeout = Objects.requireNonNull(pongTimeout, "pongTimeout");
+            return this;
+        }
+
+        /** Time in {@code connecting} before {@code unavailable}; positive. */
+        public Builder unavailableTimeout(Duration unavailableTimeout) {
+            this.unavailableTimeout = Objects.requireNonNull(unavailableTimeout, "unavailableTimeout");
+            return this;
+        }
+
+        /** Only these transports may be used (names from {@link TransportNames}). */
+        public Builder enabledTransports(String... names) {
+            this.enabledTransports = new LinkedHashSet<>(List.of(names));
+            return this;
+        }
+
+        /** These transports must not be used (names from {@link TransportNames}). */
+        public Builder disabledTransports(String... names) {
+            this.disabledTransports = new LinkedHashSet<>(List.of(names));
+            return this;
+        }
+
+        /** See {@link PusherOptions#ignoreNullOrigin()}. */
+        public Builder ignoreNullOrigin(boolean ignoreNullOrigin) {
+            this.ignoreNullOrigin = ignoreNullOrigin;
+            return this;
+        }
+
+        /** Send connection metrics to Pusher (default off). Wins over {@link #disableStats(boolean)}. */
+        public Builder enableStats(boolean enableStats) {
+            this.enableStats = enableStats;
+            return this;
+        }
+
+        /** Deprecated inverse of {@link #enableStats(boolean)}, kept because the seed documents it. */
+        public Builder disableStats(boolean disableStats) {
+            this.disableStats = disableStats;
+            return this;
+        }
+
+        /** TLS context for WebSocket and HTTP transports (custom trust store, client certificates). */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+            return this;
+        }
+
+        /** HTTP proxy every transport goes through. */
+        public Builder proxy(String host, int port) {
+            Objects.requireNonNull(host, "proxy host");
+            this.proxy = InetSocketAddress.createUnresolved(host, port);
+            return this;
+        }
+
+        /** Run listeners on this executor (e.g. a UI thread); events stay in order. */
+        public Builder callbackExecutor(Executor callbackExecutor) {
+            this.callbackExecutor = Objects.requireNonNull(callbackExecutor, "callbackExecutor");
+            return this;
+        }
+
+        /** Timer and clock; tests pass a virtual-time scheduler from {@code pusher-testkit}. */
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /** Whether creating the client connects it (default true, as the seed says). */
+        public Builder autoConnect(boolean autoConnect) {
+            this.autoConnect = autoConnect;
+            return this;
+        }
+
+        /** Adds a transport provider explicitly (custom transports, tests). */
+        public Builder addTransportProvider(TransportProvider provider) {
+            transportProviders.add(Objects.requireNonNull(provider, "provider"));
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @throws IllegalArgumentException naming the first invalid option
+         */
+        public PusherOptions build() {
+            require(CLUSTER.matcher(cluster).matches(), "cluster must be letters, digits or '-', got '" + cluster + "'");
+            if (wsHost != null) {
+                checkHost("wsHost", wsHost);
+            }
+            if (httpHost != null) {
+                checkHost("httpHost", httpHost);
+            }
+            checkPort("wsPort", wsPort);
+            checkPort("wssPort", wssPort);
+            checkPort("httpPort", httpPort);
+            checkPort("httpsPort", httpsPort);
+            checkPath("wsPath", wsPath);
+            checkPath("httpPath", httpPath);
+            checkPositive("activityTimeout", activityTimeout);
+            checkPositive("pongTimeout", pongTimeout);
+            checkPositive("unavailableTimeout", unavailableTimeout);
+            if (enabledTransports != null) {
+                checkTransportNames("enabledTransports", enabledTransports);
+            }
+            checkTransportNames("disabledTransports", disabledTransports);
+            if (proxy != null) {
+                checkHost("proxy host", proxy.getHostString());
+                checkPort("proxy port", proxy.getPort());
+            }
+            return new PusherOptions(this);
+        }
+
+        private static void checkHost(String option, String host) {
+            require(!host.isBlank() && HOST.matcher(host).matches(),
+                    option + " must be a host name or address without scheme or path, got '" + host + "'");
+        }
+
+        private static void checkPort(String option, int port) {
+            require(port >= 1 && port <= 65535, option + " must be between 1 and 65535, got " + port);
+        }
+
+        private static void checkPath(String option, String path) {
+            require(path.isEmpty() || (path.startsWith("/") && !path.contains("?") && !path.contains("#")),
+                    option + " must be empty or start with '/' (no query), got '" + path + "'");
+        }
+
+        private static void checkPositive(String option, Duration d) {
+            require(!d.isNegative() && !d.isZero(), option + " must be positive, got " + d);
+        }
+
+        private static void checkTransportNames(String option, Set<String> names) {
+            for (String name : names) {
+                require(name != null && TransportNames.ALL.contains(name),
+                        option + " contains unknown transport '" + name + "'; known: " + new TreeSet<>(TransportNames.ALL));
+            }
+        }
+
+        private static void require(boolean condition, String message) {
+            if (!condition) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.pusherj.api.spi;
+
+import io.pusherj.api.PusherOptions;
+import java.util.Set;
+
+/**
+ * Provides the transports of one or more strategy slots ({@code ws}, {@code wss}, {@code xhr_streaming},
+ * {@code xhr_polling}, {@code sockjs}). Found with {@link java.util.ServiceLoader} or passed with
+ * {@link PusherOptions.Builder#addTransportProvider}.
+ *
+ * <p>Implementations must have a public no-argument constructor (class path) or a public static
+ * {@code provider()} method (module path), and be thread-safe.
+ */
+public interface TransportProvider {
+    /** The slot names this provider serves, e.g. {@code ws} and {@code wss}. */
+    Set<String> transportNames();
+
+    /**
+     * Creates the transport of one slot for one client. The client closes it when it is closed, so
+     * a provider can share heavy resources between clients and release them when the last one goes.
+     *
+     * @param transportName one of {@link #transportNames()}
+     * @param options the client's options (TLS context, proxy, hosts)
+     * @return the transport
+     */
+    Transport create(String transportName, PusherOptions options);
+}

@@ -1,0 +1,119 @@
+package io.pusherj.core;
+
+import io.pusherj.api.Binding;
+import io.pusherj.api.Connection;
+import io.pusherj.api.ConnectionError;
+import io.pusherj.api.ConnectionState;
+import io.pusherj.api.ConnectionStateChange;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The public face of a client's connection: the last published state and socket id (readable from any
+ * thread) and the connection listeners. The state machine itself lives in
+ * {@link io.pusherj.core.connection.ConnectionManager} on the strand.
+ */
+final class ConnectionImpl implements Connection {
+    private static final System.Logger LOG = System.getLogger(ConnectionImpl.class.getName());
+
+    private final Runnable online;
+    private final Runnable offline;
+    private final Delivery delivery;
+    private final Listeners<Consumer<ConnectionStateChange>> stateChanges = new Listeners<>();
+    private final Map<ConnectionState, Listeners<Consumer<ConnectionStateChange>>> perState =
+            new EnumMap<>(ConnectionState.class);
+    private final Listeners<Consumer<ConnectionError>> errors = new Listeners<>();
+    private final Listeners<Consumer<Duration>> connectingIn = new Listeners<>();
+
+    private volatile ConnectionState state = ConnectionState.INITIALIZED;
+    private volatile String socketId;
+
+    ConnectionImpl(Delivery delivery, Runnable online, Runnable offline) {
+        this.delivery = delivery;
+        this.online = online;
+        this.offline = offline;
+        for (ConnectionState s : ConnectionState.values()) {
+            perState.put(s, new Listeners<>());
+        }
+    }
+
+    @Override
+    public ConnectionState state() {
+        return state;
+    }
+
+    @Override
+    public Optional<String> socketId() {
+        return Optional.ofNullable(socketId);
+    }
+
+    @Override
+    public Binding onStateChange(Consumer<ConnectionStateChange> listener) {
+        return stateChanges.add(listener);
+    }
+
+    @Override
+    public Binding onState(ConnectionState s, Consumer<ConnectionStateChange> listener) {
+        return perState.get(java.util.Objects.requireNonNull(s, "state")).add(listener);
+    }
+
+    @Override
+    public Binding onError(Consumer<ConnectionError> listener) {
+        return errors.add(listener);
+    }
+
+    @Override
+    public Binding onConnectingIn(Consumer<Duration> listener) {
+        return connectingIn.add(listener);
+    }
+
+    @Override
+    public void networkOnline() {
+        online.run();
+    }
+
+    @Override
+    public void networkOffline() {
+        offline.run();
+    }
+
+    /** Publishes a state change (strand): query results first, then listeners. */
+    void publishState(ConnectionStateChange change, String newSocketId) {
+        socketId = newSocketId;
+        state = change.current();
+        Listeners<Consumer<ConnectionStateChange>> specific = perState.get(change.current());
+        delivery.run(() -> {
+            stateChanges.forEach(l -> l.accept(change), this::listenerFailed);
+            specific.forEach(l -> l.accept(change), this::listenerFailed);
+        });
+    }
+
+    /** Publishes an error (strand). */
+    void publishError(ConnectionError error) {
+        LOG.log(Level.DEBUG, "connection error: {0}", error);
+        delivery.run(() -> deliverError(error));
+    }
+
+    /** Publishes a scheduled reconnect (strand). */
+    void publishConnectingIn(long delayMillis) {
+        Duration d = Duration.ofMillis(delayMillis);
+        delivery.run(() -> connectingIn.forEach(l -> l.accept(d), this::listenerFailed));
+    }
+
+    /** Reports a listener that threw, to the error listeners; runs where the failing listener ran. */
+    void listenerFailed(Throwable failure) {
+        LOG.log(Level.WARNING, "a pusherj listener threw", failure);
+        deliverError(new ConnectionError(ConnectionError.Type.LISTENER_ERROR, java.util.OptionalInt.empty(),
+                "listener threw " + failure, Optional.empty(), Optional.of(failure)));
+    }
+
+    private void deliverError(ConnectionError error) {
+        // An error listener that throws is only logged: reporting it as an error could loop forever.
+        errors.forEach(l -> l.accept(error),
+                f -> LOG.log(Level.WARNING, "a pusherj error listener threw while handling " + error, f));
+    }
+}

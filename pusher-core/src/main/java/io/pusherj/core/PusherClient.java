@@ -1,0 +1,295 @@
+package io.pusherj.core;
+
+import io.pusherj.api.Binding;
+import io.pusherj.api.Channel;
+import io.pusherj.api.Connection;
+import io.pusherj.api.ConnectionError;
+import io.pusherj.api.ConnectionState;
+import io.pusherj.api.ConnectionStateChange;
+import io.pusherj.api.EventListener;
+import io.pusherj.api.EventNames;
+import io.pusherj.api.Pusher;
+import io.pusherj.api.PusherException;
+import io.pusherj.api.PusherOptions;
+import io.pusherj.api.spi.Transport;
+import io.pusherj.api.spi.TransportRequest;
+import io.pusherj.core.connection.ConnectionManager;
+import io.pusherj.core.connection.Errors;
+import io.pusherj.core.protocol.Frame;
+import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.runtime.SerialExecutor;
+import io.pusherj.core.runtime.SharedRuntime;
+import io.pusherj.core.strategy.DefaultStrategy;
+import io.pusherj.core.strategy.TransportStrategy;
+import jakarta.json.JsonValue;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The client (pusher-js {@code core/pusher.ts}). Public methods hand work to the client's strand and
+ * return at once; all protocol state is touched only there.
+ */
+final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelImpl.Host {
+    private static final System.Logger LOG = System.getLogger(PusherClient.class.getName());
+    private static final long CLOSE_WAIT_SECONDS = 5;
+
+    private final String key;
+    private final PusherOptions options;
+    private final SharedRuntime runtime;
+    private final SerialExecutor strand;
+    private final Map<String, Transport> transports;
+    private final String missingTransports;
+    private final ConnectionManager manager;
+    private final ConnectionImpl connection;
+    private final Delivery delivery;
+    private final Map<String, ChannelImpl> channels = new ConcurrentHashMap<>();
+    private final Listeners<EventListener> globalListeners = new Listeners<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    PusherClient(String key, PusherOptions options) {
+        this.key = key;
+        this.options = options;
+        this.runtime = SharedRuntime.acquire();
+        try {
+            this.strand = new SerialExecutor(runtime.pool());
+            Clock clock = new Clock(strand, options.scheduler().orElse(runtime.scheduler()));
+            TransportRegistry registry = new TransportRegistry(options.transportProviders());
+            this.transports = registry.createAllowed(options);
+            this.missingTransports = registry.missingEnabledTransports(options);
+            this.delivery = new Delivery(options.callbackExecutor());
+            this.connection = new ConnectionImpl(delivery,
+                    () -> strand.execute(() -> manager().networkOnline()),
+                    () -> strand.execute(() -> manager().networkOffline()));
+            this.manager = new ConnectionManager(options, clock, useTLS -> DefaultStrategy.build(useTLS,
+                    transports::get,
+                    (name, tls) -> new TransportRequest(key, tls, options, LibraryInfo.CLIENT_NAME, LibraryInfo.VERSION),
+                    (name, transport, request) -> new TransportStrategy(name, transport, request, clock, this::onError),
+                    clock), this);
+        } catch (RuntimeException | Error e) {
+            runtime.release();
+            throw e;
+        }
+        LOG.log(Level.DEBUG, () -> "client for key " + key + " with transports " + transports.keySet() + ", " + options);
+        if (options.autoConnect()) {
+            connect();
+        }
+    }
+
+    private ConnectionManager manager() {
+        return manager;
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public PusherOptions options() {
+        return options;
+    }
+
+    @Override
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public void connect() {
+        ensureOpen();
+        strand.execute(manager::connect);
+    }
+
+    @Override
+    public void disconnect() {
+        if (!closed.get()) {
+            strand.execute(manager::disconnect);
+        }
+    }
+
+    @Override
+    public Channel subscribe(String channelName) {
+        ensureOpen();
+        ChannelNames.validate(channelName);
+        if (ChannelNames.needsAuthorization(channelName)) {
+            throw new PusherException("channel '" + channelName
+                    + "' needs authorization, which this version of pusherj does not support yet; public and cache- channels work");
+        }
+        ChannelImpl channel = channels.computeIfAbsent(channelName, n -> new ChannelImpl(n, this));
+        strand.execute(() -> {
+            ChannelImpl current = channels.putIfAbsent(channelName, channel);
+            if (current != null && current != channel) {
+                // An unsubscribe and a new subscribe from other threads overtook this call.
+                current.absorbBindings(channel);
+            }
+            subscribeOnStrand(channelName);
+        });
+        return channel;
+    }
+
+    /** pusher-js {@code Pusher.subscribe}, on the strand. */
+    private void subscribeOnStrand(String channelName) {
+        ChannelImpl channel = channels.get(channelName);
+        if (channel == null) {
+            return;
+        }
+        if (channel.isSubscriptionPending() && channel.isSubscriptionCancelled()) {
+            channel.reinstateSubscription();
+        } else if (!channel.isSubscriptionPending() && manager.state() == ConnectionState.CONNECTED) {
+            channel.subscribe();
+        }
+    }
+
+    @Override
+    public void unsubscribe(String channelName) {
+        if (!closed.get()) {
+            strand.execute(() -> unsubscribeOnStrand(channelName));
+        }
+    }
+
+    @Override
+    public void unsubscribeOnStrand(String channelName) {
+        ChannelImpl channel = channels.get(channelName);
+        if (channel == null) {
+            return;
+        }
+        if (channel.isSubscriptionPending()) {
+            channel.cancelSubscription();
+        } else {
+            channels.remove(channelName, channel);
+            if (channel.isSubscribed()) {
+                channel.unsubscribe();
+            }
+        }
+    }
+
+    @Override
+    public Optional<Channel> channel(String channelName) {
+        return Optional.ofNullable(channels.get(channelName));
+    }
+
+    @Override
+    public List<Channel> channels() {
+        return List.copyOf(new ArrayList<>(channels.values()));
+    }
+
+    @Override
+    public Binding bindGlobal(EventListener listener) {
+        return globalListeners.add(listener);
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        CountDownLatch done = new CountDownLatch(1);
+        strand.execute(() -> {
+            try {
+                manager.disconnect();
+                transports.values().forEach(PusherClient::closeQuietly);
+            } finally {
+                done.countDown();
+            }
+        });
+        if (!strand.isCurrentThread()) {
+            try {
+                if (!done.await(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    LOG.log(Level.WARNING, "pusherj client did not finish closing within " + CLOSE_WAIT_SECONDS + " s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        runtime.release();
+    }
+
+    private static void closeQuietly(Transport t) {
+        try {
+            t.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "transport " + t.name() + " failed to close", e);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("this pusherj client is closed; create a new one");
+        }
+    }
+
+    // ConnectionManager.Listener, on the strand.
+
+    @Override
+    public void onStateChange(ConnectionState previous, ConnectionState current) {
+        if (current == ConnectionState.CONNECTING || current == ConnectionState.DISCONNECTED) {
+            channels.values().forEach(ChannelImpl::disconnect);
+            // pusher-js would resubscribe a channel whose pending subscription was cancelled; drop it instead.
+            channels.values().removeIf(ChannelImpl::isSubscriptionCancelled);
+        }
+        if (current == ConnectionState.FAILED && missingTransports != null) {
+            onError(Errors.of(ConnectionError.Type.TRANSPORT_ERROR, missingTransports, null, null));
+        }
+        connection.publishState(new ConnectionStateChange(previous, current), manager.socketId());
+        if (current == ConnectionState.CONNECTED) {
+            channels.keySet().forEach(this::subscribeOnStrand);
+            deliverGlobal(manager.connection().establishedFrame());
+        } else if (current == ConnectionState.FAILED) {
+            deliverGlobal(new Frame(EventNames.CONNECTION_FAILED, null, null, null));
+        }
+    }
+
+    @Override
+    public void onError(ConnectionError error) {
+        connection.publishError(error);
+    }
+
+    @Override
+    public void onConnectingIn(long delayMillis) {
+        connection.publishConnectingIn(delayMillis);
+    }
+
+    @Override
+    public void onFrame(Frame frame) {
+        String channelName = frame.channelOrNull();
+        if (channelName != null) {
+            ChannelImpl channel = channels.get(channelName);
+            if (channel != null) {
+                channel.handleEvent(frame);
+            }
+        }
+        if (!frame.eventName().startsWith("pusher_internal:")) {
+            deliverGlobal(frame);
+        }
+    }
+
+    private void deliverGlobal(Frame frame) {
+        if (!globalListeners.isEmpty()) {
+            delivery.run(() -> globalListeners.forEach(l -> l.onEvent(frame), connection::listenerFailed));
+        }
+    }
+
+    // ChannelImpl.Host, on the strand.
+
+    @Override
+    public boolean sendEvent(String event, JsonValue data, String channel) {
+        return manager.sendEvent(event, data, channel);
+    }
+
+    @Override
+    public void deliver(Runnable callbacks) {
+        delivery.run(callbacks);
+    }
+
+    @Override
+    public void listenerFailed(Throwable failure) {
+        connection.listenerFailed(failure);
+    }
+}

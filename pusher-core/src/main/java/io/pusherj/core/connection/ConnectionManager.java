@@ -1,0 +1,321 @@
+package io.pusherj.core.connection;
+
+import io.pusherj.api.ConnectionError;
+import io.pusherj.api.ConnectionState;
+import io.pusherj.api.PusherOptions;
+import io.pusherj.core.protocol.CloseAction;
+import io.pusherj.core.protocol.Frame;
+import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.runtime.Timer;
+import io.pusherj.core.strategy.Strategy;
+import io.pusherj.core.strategy.StrategyCallback;
+import io.pusherj.core.strategy.StrategyRunner;
+import jakarta.json.JsonValue;
+import java.util.function.Function;
+
+/**
+ * The connection state machine, a port of pusher-js's {@code core/connection/connection_manager.ts}
+ * (protocol.md §7). It runs on the client's strand only and owns the current connection, the strategy
+ * run and every connection timer.
+ *
+ * <p>Deliberate differences from pusher-js, each a quirk protocol.md §7 lists:
+ * <ul>
+ *   <li>A connection that drops or is closed with a retry/back-off code moves the state to
+ *       {@code connecting} at once; pusher-js stays {@code connected} (without a socket) until its
+ *       retry timer fires. The sequence is the same, {@code connected → connecting → connected}, but the
+ *       state no longer claims a connection that is gone.</li>
+ *   <li>A handshake error (first frame neither {@code connection_established} nor {@code pusher:error})
+ *       is reported and then backed off like close codes 4100-4199; pusher-js reports it and stalls.</li>
+ *   <li>A close code produces one {@code error} event carrying code and reason; pusher-js emits the same
+ *       error twice, once wrapped.</li>
+ * </ul>
+ */
+public final class ConnectionManager implements ProtocolConnection.Listener {
+    /** pusher-js: a plain drop or back-off code retries after one second. */
+    static final long BACKOFF_DELAY = 1_000;
+
+    /** Receives what the manager publishes; called on the strand. */
+    public interface Listener {
+        /** The state changed ({@code previous != current}). */
+        void onStateChange(ConnectionState previous, ConnectionState current);
+
+        /** A connection error. */
+        void onError(ConnectionError error);
+
+        /** A reconnect is scheduled after {@code delayMillis} (> 0). */
+        void onConnectingIn(long delayMillis);
+
+        /** A frame arrived on the connection. */
+        void onFrame(Frame frame);
+    }
+
+    private final PusherOptions options;
+    private final Clock clock;
+    private final Function<Boolean, Strategy> strategyFactory;
+    private final Listener listener;
+
+    private ConnectionState state = ConnectionState.INITIALIZED;
+    private boolean usingTLS;
+    private Strategy strategy;
+    private StrategyRunner runner;
+    private ProtocolConnection connection;
+    private String socketId;
+    private long activityTimeout;
+    private Timer retryTimer;
+    private Timer unavailableTimer;
+    private Timer activityTimer;
+
+    private final StrategyCallback strategyCallback = new StrategyCallback() {
+        @Override
+        public void onFailure() {
+            // The default tree loops forever; a run that still ends is simply started again (pusher-js).
+            runner = strategy.connect(0, this);
+        }
+
+        @Override
+        public void onHandshake(HandshakeResult result) {
+            abortConnecting();
+            if (result.isConnected()) {
+                connected(result.connection());
+            } else {
+                result.error().ifPresent(listener::onError);
+                handleAction(result.action());
+            }
+        }
+    };
+
+    /**
+     * Creates the manager in state {@code initialized}.
+     *
+     * @param options the client options (timeouts, TLS)
+     * @param clock the strand and timer
+     * @param strategyFactory builds the strategy tree for a TLS flag
+     * @param listener receives states, errors and frames
+     */
+    public ConnectionManager(PusherOptions options, Clock clock, Function<Boolean, Strategy> strategyFactory,
+            Listener listener) {
+        this.options = options;
+        this.clock = clock;
+        this.strategyFactory = strategyFactory;
+        this.listener = listener;
+        this.usingTLS = options.forceTLS();
+        this.strategy = strategyFactory.apply(usingTLS);
+    }
+
+    /** The current state. */
+    public ConnectionState state() {
+        return state;
+    }
+
+    /** The socket id while connected, else null. */
+    public String socketId() {
+        return socketId;
+    }
+
+    /** Whether TLS is in use (true after a 4000 close even if TLS was not forced). */
+    public boolean isUsingTLS() {
+        return usingTLS;
+    }
+
+    /** The activity timeout of the current connection in ms (min of option and server value). */
+    public long activityTimeout() {
+        return activityTimeout;
+    }
+
+    /** The current connection, or null. */
+    public ProtocolConnection connection() {
+        return connection;
+    }
+
+    /** Starts connecting unless a connection or an attempt exists; {@code failed} if nothing can be used. */
+    public void connect() {
+        if (connection != null || runner != null) {
+            return;
+        }
+        if (!strategy.isSupported()) {
+            updateState(ConnectionState.FAILED);
+            return;
+        }
+        updateState(ConnectionState.CONNECTING);
+        runner = strategy.connect(0, strategyCallback);
+        setUnavailableTimer();
+    }
+
+    /** Closes everything and moves to {@code disconnected}. */
+    public void disconnect() {
+        disconnectInternally();
+        updateState(ConnectionState.DISCONNECTED);
+    }
+
+    /** Sends a frame on the current connection; false if there is none. */
+    public boolean send(String frame) {
+        return connection != null && connection.send(frame);
+    }
+
+    /** Sends an event on the current connection; false if there is none. */
+    public boolean sendEvent(String event, JsonValue data, String channel) {
+        return connection != null && connection.sendEvent(event, data, channel);
+    }
+
+    /** pusher-js's {@code online} handler: retry at once while trying to connect. */
+    public void networkOnline() {
+        if (state == ConnectionState.CONNECTING || state == ConnectionState.UNAVAILABLE) {
+            retryIn(0);
+        }
+    }
+
+    /** pusher-js's {@code offline} handler: check the live connection now. */
+    public void networkOffline() {
+        if (connection != null) {
+            sendActivityCheck();
+        }
+    }
+
+    private void connected(ProtocolConnection newConnection) {
+        long option = options.activityTimeout().toMillis();
+        long server = newConnection.serverActivityTimeoutMillis();
+        activityTimeout = server > 0 ? Math.min(option, server) : option;
+        clearUnavailableTimer();
+        connection = newConnection;
+        connection.bind(this);
+        resetActivityCheck();
+        socketId = newConnection.socketId();
+        updateState(ConnectionState.CONNECTED);
+    }
+
+    private void handleAction(CloseAction action) {
+        switch (action) {
+            case TLS_ONLY -> {
+                usingTLS = true;
+                strategy = strategyFactory.apply(true);
+                retryIn(0);
+            }
+            case REFUSED -> disconnect();
+            case BACKOFF -> retryIn(BACKOFF_DELAY);
+            case RETRY -> retryIn(0);
+        }
+    }
+
+    private void retryIn(long delay) {
+        if (state == ConnectionState.CONNECTED) {
+            socketId = null;
+            updateState(ConnectionState.CONNECTING);
+        }
+        clearRetryTimer();
+        if (delay > 0) {
+            listener.onConnectingIn(delay);
+        }
+        retryTimer = clock.start(delay, () -> {
+            retryTimer = null;
+            disconnectInternally();
+            connect();
+        });
+    }
+
+    private void abortConnecting() {
+        if (runner != null) {
+            StrategyRunner r = runner;
+            runner = null;
+            r.abort();
+        }
+    }
+
+    private void disconnectInternally() {
+        abortConnecting();
+        clearRetryTimer();
+        clearUnavailableTimer();
+        if (connection != null) {
+            abandonConnection().close();
+        }
+    }
+
+    private ProtocolConnection abandonConnection() {
+        stopActivityCheck();
+        ProtocolConnection c = connection;
+        connection = null;
+        socketId = null;
+        return c;
+    }
+
+    private void setUnavailableTimer() {
+        clearUnavailableTimer();
+        unavailableTimer = clock.start(options.unavailableTimeout().toMillis(),
+                () -> updateState(ConnectionState.UNAVAILABLE));
+    }
+
+    private void clearUnavailableTimer() {
+        if (unavailableTimer != null) {
+            unavailableTimer.cancel();
+            unavailableTimer = null;
+        }
+    }
+
+    private void clearRetryTimer() {
+        if (retryTimer != null) {
+            retryTimer.cancel();
+            retryTimer = null;
+        }
+    }
+
+    private void sendActivityCheck() {
+        stopActivityCheck();
+        connection.ping();
+        activityTimer = clock.start(options.pongTimeout().toMillis(), () -> retryIn(0));
+    }
+
+    private void resetActivityCheck() {
+        stopActivityCheck();
+        if (connection != null && !connection.handlesActivityChecks()) {
+            activityTimer = clock.start(activityTimeout, this::sendActivityCheck);
+        }
+    }
+
+    private void stopActivityCheck() {
+        if (activityTimer != null) {
+            activityTimer.cancel();
+            activityTimer = null;
+        }
+    }
+
+    private void updateState(ConnectionState newState) {
+        ConnectionState previous = state;
+        state = newState;
+        if (newState != ConnectionState.CONNECTED) {
+            socketId = null;
+        }
+        if (previous != newState) {
+            listener.onStateChange(previous, newState);
+        }
+    }
+
+    // ProtocolConnection.Listener: events of the current connection.
+
+    @Override
+    public void onFrame(Frame frame) {
+        resetActivityCheck();
+        listener.onFrame(frame);
+    }
+
+    @Override
+    public void onActivity() {
+        resetActivityCheck();
+    }
+
+    @Override
+    public void onError(ConnectionError error) {
+        listener.onError(error);
+    }
+
+    @Override
+    public void onClosed(CloseAction action, ConnectionError error) {
+        abandonConnection();
+        if (error != null) {
+            listener.onError(error);
+        }
+        if (action != null) {
+            handleAction(action);
+        } else if (state == ConnectionState.CONNECTING || state == ConnectionState.CONNECTED) {
+            retryIn(BACKOFF_DELAY);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.pusherj.core.connection;
+
+import io.pusherj.api.ConnectionError;
+import io.pusherj.core.protocol.CloseAction;
+import io.pusherj.core.protocol.Frame;
+import io.pusherj.core.protocol.FrameCodec;
+import io.pusherj.core.protocol.FrameParseException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+
+/**
+ * Waits for the first frame of an open socket (pusher-js {@code handshake/index.ts}):
+ * {@code pusher:connection_established} gives a connection, {@code pusher:error} or a close gives the
+ * close-code action. Anything else is a handshake error, which pusher-js leaves unhandled (it then sits
+ * in {@code connecting}); pusherj treats it as a back-off, as protocol.md §7.2 recommends.
+ */
+public final class Handshake implements StrandSocket.Handler {
+    private final StrandSocket socket;
+    private final String transportName;
+    private final int priority;
+    private final Consumer<HandshakeResult> callback;
+
+    /** Takes over {@code socket}; {@code callback} gets exactly one result unless {@link #close()} comes first. */
+    public Handshake(StrandSocket socket, String transportName, int priority, Consumer<HandshakeResult> callback) {
+        this.socket = socket;
+        this.transportName = transportName;
+        this.priority = priority;
+        this.callback = callback;
+        socket.setHandler(this);
+    }
+
+    /** Abandons the handshake and closes the socket. */
+    public void close() {
+        socket.setHandler(null);
+        socket.close();
+    }
+
+    @Override
+    public void onOpen() {
+        // Already open: the handshake starts after onOpen.
+    }
+
+    @Override
+    public void onMessage(String text) {
+        socket.setHandler(null);
+        Frame frame;
+        try {
+            frame = FrameCodec.decode(text);
+        } catch (FrameParseException e) {
+            fail(CloseAction.BACKOFF, handshakeError("invalid handshake frame: " + e.getMessage()));
+            return;
+        }
+        switch (frame.eventName()) {
+            case "pusher:connection_established" -> established(frame);
+            case "pusher:error" -> {
+                JsonObject data = FrameCodec.dataObject(frame);
+                OptionalInt code = data.get("code") instanceof JsonNumber n ? OptionalInt.of(n.intValue()) : OptionalInt.empty();
+                String message = data.get("message") instanceof JsonString s ? s.getString() : "pusher:error during handshake";
+                // A missing code maps to no action in pusher-js (an internal failure there): back off instead.
+                CloseAction action = code.isPresent() ? CloseAction.forCode(code.getAsInt()) : null;
+                fail(action == null ? CloseAction.BACKOFF : action, Errors.pusherError(code, message, transportName));
+            }
+            default -> fail(CloseAction.BACKOFF,
+                    handshakeError("expected pusher:connection_established first, got " + frame.eventName()));
+        }
+    }
+
+    private void established(Frame frame) {
+        JsonObject data = FrameCodec.dataObject(frame);
+        if (!(data.get("socket_id") instanceof JsonString id) || id.getString().isEmpty()) {
+            fail(CloseAction.BACKOFF, handshakeError("connection_established without a socket_id: " + frame.data()));
+            return;
+        }
+        // activity_timeout is in seconds. pusher-js rejects a handshake without it; pusherj then keeps its
+        // own activityTimeout, so servers that omit it still work.
+        long activityMillis = data.get("activity_timeout") instanceof JsonNumber n && n.longValue() > 0
+                ? n.longValue() * 1000 : 0;
+        ProtocolConnection connection = new ProtocolConnection(socket, transportName, priority, id.getString(),
+                activityMillis, frame);
+        callback.accept(HandshakeResult.connected(connection, priority));
+    }
+
+    private ConnectionError handshakeError(String message) {
+        return Errors.of(ConnectionError.Type.HANDSHAKE_ERROR, message, transportName, null);
+    }
+
+    private void fail(CloseAction action, ConnectionError error) {
+        socket.close();
+        callback.accept(HandshakeResult.action(action, error, priority));
+    }
+
+    @Override
+    public void onActivity() {
+        // Only the first message matters here.
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        // A close follows and decides the action.
+    }
+
+    @Override
+    public void onClose(int code, String reason, boolean wasClean) {
+        CloseAction action = CloseAction.forCode(code);
+        callback.accept(HandshakeResult.action(action == null ? CloseAction.BACKOFF : action,
+                Errors.closeError(code, reason, transportName), priority));
+    }
+}

@@ -1,0 +1,28 @@
+package io.pusherj.core.runtime;
+
+import io.pusherj.api.spi.Scheduler;
+import java.util.concurrent.Executor;
+
+/**
+ * A client's view of time: its strand plus its scheduler. Everything time-related in the state machine
+ * and the strategies goes through it, so tests can run them on virtual time.
+ *
+ * @param strand the client's serial executor
+ * @param scheduler the timer and clock
+ */
+public record Clock(Executor strand, Scheduler scheduler) {
+    /** Starts a timer whose task runs on the strand. */
+    public Timer start(long delayMillis, Runnable task) {
+        return Timer.start(strand, scheduler, delayMillis, task);
+    }
+
+    /** Runs {@code task} on the strand later, never inline (pusher-js {@code Util.defer}). */
+    public void defer(Runnable task) {
+        strand.execute(task);
+    }
+
+    /** The current time in milliseconds. */
+    public long now() {
+        return scheduler.nowMillis();
+    }
+}

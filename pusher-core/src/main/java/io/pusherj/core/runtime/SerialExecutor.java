@@ -1,0 +1,75 @@
+package io.pusherj.core.runtime;
+
+import java.lang.System.Logger.Level;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A strand: runs submitted tasks one at a time, in submission order, on a shared executor. Each client
+ * owns one, so its state needs no locks, while threads are shared by all clients.
+ *
+ * <p>A drain runs at most {@value #BATCH} tasks before yielding the pool thread, so one busy client
+ * cannot starve the others.
+ */
+public final class SerialExecutor implements Executor {
+    private static final System.Logger LOG = System.getLogger(SerialExecutor.class.getName());
+    private static final int BATCH = 256;
+
+    private final Executor pool;
+    private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile Thread runner;
+
+    /** Creates a strand over {@code pool}. */
+    public SerialExecutor(Executor pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        queue.add(task);
+        schedule();
+    }
+
+    /** Whether the calling thread is running this strand's task right now. */
+    public boolean isCurrentThread() {
+        return runner == Thread.currentThread();
+    }
+
+    private void schedule() {
+        if (scheduled.compareAndSet(false, true)) {
+            try {
+                pool.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                scheduled.set(false);
+                LOG.log(Level.DEBUG, "strand task dropped: the shared pool is shut down");
+            }
+        }
+    }
+
+    private void drain() {
+        runner = Thread.currentThread();
+        try {
+            for (int i = 0; i < BATCH; i++) {
+                Runnable task = queue.poll();
+                if (task == null) {
+                    break;
+                }
+                try {
+                    task.run();
+                } catch (RuntimeException | Error e) {
+                    LOG.log(Level.ERROR, "unexpected failure on a client strand", e);
+                }
+            }
+        } finally {
+            runner = null;
+            scheduled.set(false);
+        }
+        if (!queue.isEmpty()) {
+            schedule();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.pusherj.core.strategy;
+
+import static io.pusherj.api.TransportNames.SOCKJS;
+import static io.pusherj.api.TransportNames.WS;
+import static io.pusherj.api.TransportNames.WSS;
+import static io.pusherj.api.TransportNames.XHR_POLLING;
+import static io.pusherj.api.TransportNames.XHR_STREAMING;
+
+import io.pusherj.api.spi.Transport;
+import io.pusherj.api.spi.TransportRequest;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * The default strategy tree of pusher-js ({@code runtimes/isomorphic/default_strategy.ts}, with the web
+ * runtime's SockJS fallback from {@code runtimes/web/default_strategy.ts}):
+ *
+ * <pre>
+ * wsLoop, wssLoop, streamingLoop, pollingLoop, sockjsLoop = Sequential([slot], loop 15 s doubling to 60 s)
+ * httpLoop         = Sequential([If(streaming supported,
+ *                                   BestConnectedEver([streamingLoop, Delayed(pollingLoop, 4 s)]),
+ *                                   pollingLoop)], loop)
+ * httpFallbackLoop = If(httpLoop supported, httpLoop, sockjsLoop)
+ * TLS:   wsStrategy = BestConnectedEver([wsLoop, Delayed(httpFallbackLoop, 2 s)])
+ * plain: wsStrategy = BestConnectedEver([wsLoop, Delayed(wssLoop, 2 s), Delayed(httpFallbackLoop, 5 s)])
+ * root             = FirstConnected(If(wsStrategy supported, wsStrategy, httpFallbackLoop))
+ * </pre>
+ *
+ * Slots whose module is absent or that the enabled/disabled filters exclude stay in the tree as
+ * unsupported strategies, so the tree keeps its shape and lights up when a module is added.
+ */
+public final class DefaultStrategy {
+    /** Delay before HTTP fallbacks start when TLS is used (default_strategy.ts). */
+    static final long HTTP_DELAY_TLS = 2_000;
+    /** Delay before wss is raced when TLS is not forced. */
+    static final long WSS_DELAY = 2_000;
+    /** Delay before HTTP fallbacks start when TLS is not forced. */
+    static final long HTTP_DELAY_PLAIN = 5_000;
+    /** Delay of polling behind streaming. */
+    static final long POLLING_DELAY = 4_000;
+
+    private DefaultStrategy() {
+    }
+
+    /**
+     * Builds the tree.
+     *
+     * @param useTLS whether {@code ws} and the HTTP slots use TLS
+     * @param usableTransport the transport of a slot, or null when the slot is unusable
+     * @param requestFor the request of a slot for a TLS flag
+     * @param strategyFor makes the leaf strategy of a slot from its transport and request
+     * @param clock the strand and timer
+     * @return the root strategy
+     */
+    public static Strategy build(boolean useTLS, Function<String, Transport> usableTransport,
+            BiFunction<String, Boolean, TransportRequest> requestFor, LeafFactory strategyFor,
+            io.pusherj.core.runtime.Clock clock) {
+        var loop = SequentialStrategy.Options.DEFAULT_LOOP;
+        Function<String, Strategy> leaf = name -> strategyFor.create(name, usableTransport.apply(name),
+                requestFor.apply(name, WSS.equals(name) || useTLS));
+        Strategy wsLoop = new SequentialStrategy(List.of(leaf.apply(WS)), clock, loop);
+        Strategy wssLoop = new SequentialStrategy(List.of(leaf.apply(WSS)), clock, loop);
+        Strategy streamingLoop = new SequentialStrategy(List.of(leaf.apply(XHR_STREAMING)), clock, loop);
+        Strategy pollingLoop = new SequentialStrategy(List.of(leaf.apply(XHR_POLLING)), clock, loop);
+        Strategy sockjsLoop = new SequentialStrategy(List.of(leaf.apply(SOCKJS)), clock, loop);
+
+        Strategy httpLoop = new SequentialStrategy(List.of(new IfStrategy(streamingLoop::isSupported,
+                new BestConnectedEverStrategy(List.of(streamingLoop, new DelayedStrategy(pollingLoop, POLLING_DELAY, clock))),
+                pollingLoop)), clock, loop);
+        Strategy httpFallbackLoop = new IfStrategy(httpLoop::isSupported, httpLoop, sockjsLoop);
+
+        Strategy wsStrategy = useTLS
+                ? new BestConnectedEverStrategy(List.of(wsLoop, new DelayedStrategy(httpFallbackLoop, HTTP_DELAY_TLS, clock)))
+                : new BestConnectedEverStrategy(List.of(wsLoop, new DelayedStrategy(wssLoop, WSS_DELAY, clock),
+                        new DelayedStrategy(httpFallbackLoop, HTTP_DELAY_PLAIN, clock)));
+        return new FirstConnectedStrategy(new IfStrategy(wsStrategy::isSupported, wsStrategy, httpFallbackLoop));
+    }
+
+    /** Makes the leaf strategy of one slot. */
+    @FunctionalInterface
+    public interface LeafFactory {
+        /**
+         * @param name the slot name
+         * @param transport its transport, or null when unusable
+         * @param request the request for the slot
+         * @return the leaf strategy
+         */
+        Strategy create(String name, Transport transport, TransportRequest request);
+    }
+}

@@ -1,0 +1,48 @@
+package io.pusherj.core.strategy;
+
+import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.runtime.Timer;
+
+/** Starts a strategy after a delay (pusher-js {@code delayed_strategy.ts}). */
+public final class DelayedStrategy implements Strategy {
+    private final Strategy strategy;
+    private final long delayMillis;
+    private final Clock clock;
+
+    /** Creates the strategy. */
+    public DelayedStrategy(Strategy strategy, long delayMillis, Clock clock) {
+        this.strategy = strategy;
+        this.delayMillis = delayMillis;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean isSupported() {
+        return strategy.isSupported();
+    }
+
+    @Override
+    public StrategyRunner connect(int minPriority, StrategyCallback callback) {
+        return new StrategyRunner() {
+            private int min = minPriority;
+            private StrategyRunner runner;
+            private final Timer timer = clock.start(delayMillis, () -> runner = strategy.connect(min, callback));
+
+            @Override
+            public void abort() {
+                timer.cancel();
+                if (runner != null) {
+                    runner.abort();
+                }
+            }
+
+            @Override
+            public void forceMinPriority(int p) {
+                min = p;
+                if (runner != null) {
+                    runner.forceMinPriority(p);
+                }
+            }
+        };
+    }
+}

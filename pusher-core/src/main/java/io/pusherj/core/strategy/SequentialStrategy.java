@@ -1,0 +1,155 @@
+package io.pusherj.core.strategy;
+
+import io.pusherj.core.connection.HandshakeResult;
+import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.runtime.Timer;
+import java.util.List;
+
+/**
+ * Tries strategies one after another (pusher-js {@code sequential_strategy.ts}). Each try gets a timer;
+ * when it expires the try is aborted and the next starts; the timeout doubles after each try, capped at
+ * {@code timeoutLimit}. With {@code loop} it wraps around forever. Without {@code failFast} a failure
+ * is only acted on when the timer expires, which paces the retries.
+ */
+public final class SequentialStrategy implements Strategy {
+    private final List<Strategy> strategies;
+    private final Clock clock;
+    private final boolean loop;
+    private final boolean failFast;
+    private final long timeout;
+    private final long timeoutLimit;
+
+    /**
+     * Creates the strategy.
+     *
+     * @param strategies the strategies to try, in order
+     * @param clock the strand and timer
+     * @param options loop, failFast, timeout (0 = none) and timeoutLimit (0 = none)
+     */
+    public SequentialStrategy(List<Strategy> strategies, Clock clock, Options options) {
+        this.strategies = List.copyOf(strategies);
+        this.clock = clock;
+        this.loop = options.loop();
+        this.failFast = options.failFast();
+        this.timeout = options.timeout();
+        this.timeoutLimit = options.timeoutLimit();
+    }
+
+    /**
+     * The options of a sequential strategy.
+     *
+     * @param loop wrap around forever
+     * @param failFast move on at once after a failure
+     * @param timeout the first try's time budget in ms, 0 for none
+     * @param timeoutLimit the cap of the doubling budget in ms, 0 for none
+     */
+    public record Options(boolean loop, boolean failFast, long timeout, long timeoutLimit) {
+        /** pusher-js's common loop options: loop, 15 s doubling up to 60 s (default_strategy.ts). */
+        public static final Options DEFAULT_LOOP = new Options(true, false, 15_000, 60_000);
+    }
+
+    @Override
+    public boolean isSupported() {
+        return strategies.stream().anyMatch(Strategy::isSupported);
+    }
+
+    @Override
+    public StrategyRunner connect(int minPriority, StrategyCallback callback) {
+        return new Run(minPriority, callback).start();
+    }
+
+    private final class Run implements StrategyRunner {
+        private final StrategyCallback callback;
+        private int minPriority;
+        private int current;
+        private long currentTimeout = timeout;
+        private StrategyRunner runner;
+        private Timer timer;
+        private boolean finished;
+
+        Run(int minPriority, StrategyCallback callback) {
+            this.minPriority = minPriority;
+            this.callback = callback;
+        }
+
+        Run start() {
+            tryCurrent();
+            return this;
+        }
+
+        private void tryCurrent() {
+            Strategy strategy = strategies.get(current);
+            long budget = currentTimeout;
+            if (budget > 0) {
+                timer = clock.start(budget, () -> {
+                    runner.abort();
+                    next();
+                });
+            } else {
+                timer = null;
+            }
+            Timer myTimer = timer;
+            runner = strategy.connect(minPriority, new StrategyCallback() {
+                @Override
+                public void onFailure() {
+                    if (finished) {
+                        return;
+                    }
+                    if (myTimer != null && myTimer.isRunning() && !failFast) {
+                        return; // move on when the timer expires, not before
+                    }
+                    if (myTimer != null) {
+                        myTimer.cancel();
+                    }
+                    next();
+                }
+
+                @Override
+                public void onHandshake(HandshakeResult result) {
+                    if (finished) {
+                        return;
+                    }
+                    if (myTimer != null) {
+                        myTimer.cancel();
+                    }
+                    finished = true;
+                    callback.onHandshake(result);
+                }
+            });
+        }
+
+        private void next() {
+            current++;
+            if (loop) {
+                current %= strategies.size();
+            }
+            if (current < strategies.size()) {
+                if (currentTimeout > 0) {
+                    currentTimeout *= 2;
+                    if (timeoutLimit > 0) {
+                        currentTimeout = Math.min(currentTimeout, timeoutLimit);
+                    }
+                }
+                tryCurrent();
+            } else {
+                finished = true;
+                callback.onFailure();
+            }
+        }
+
+        @Override
+        public void abort() {
+            finished = true;
+            if (timer != null) {
+                timer.cancel();
+            }
+            runner.abort();
+        }
+
+        @Override
+        public void forceMinPriority(int p) {
+            minPriority = p;
+            runner.forceMinPriority(p);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.pusherj.core.strategy;
+
+import io.pusherj.api.ConnectionError;
+import io.pusherj.api.spi.Transport;
+import io.pusherj.api.spi.TransportRequest;
+import io.pusherj.core.connection.Errors;
+import io.pusherj.core.connection.Handshake;
+import io.pusherj.core.connection.HandshakeResult;
+import io.pusherj.core.connection.StrandSocket;
+import io.pusherj.core.runtime.Clock;
+import java.util.function.Consumer;
+
+/**
+ * One attempt over one transport slot (pusher-js {@code transport_strategy.ts}): open the socket, then
+ * run the handshake. Transport errors and closes before the socket opened are failures; any handshake
+ * result is a success. A slot with no transport (module absent or filtered out) is unsupported.
+ */
+public final class TransportStrategy implements Strategy {
+    private final String name;
+    private final int priority;
+    private final Transport transport;
+    private final TransportRequest request;
+    private final Clock clock;
+    private final Consumer<ConnectionError> attemptErrors;
+
+    /**
+     * Creates the strategy.
+     *
+     * @param name the slot name
+     * @param transport the transport, or null when the slot is unusable
+     * @param request where to connect
+     * @param clock the client's strand and timer
+     * @param attemptErrors where failed attempts are reported (the connection's error event)
+     */
+    public TransportStrategy(String name, Transport transport, TransportRequest request, Clock clock,
+            Consumer<ConnectionError> attemptErrors) {
+        this.name = name;
+        this.transport = transport;
+        this.priority = transport == null ? 0 : transport.priority();
+        this.request = request;
+        this.clock = clock;
+        this.attemptErrors = attemptErrors;
+    }
+
+    @Override
+    public boolean isSupported() {
+        return transport != null;
+    }
+
+    @Override
+    public StrategyRunner connect(int minPriority, StrategyCallback callback) {
+        if (!isSupported() || priority < minPriority) {
+            clock.defer(callback::onFailure);
+            return StrategyRunner.NONE;
+        }
+        Attempt attempt = new Attempt(callback);
+        attempt.start();
+        return attempt;
+    }
+
+    @Override
+    public String toString() {
+        return "TransportStrategy[" + name + (transport == null ? ", unsupported" : "") + "]";
+    }
+
+    private final class Attempt implements StrategyRunner, StrandSocket.Handler {
+        private final StrategyCallback callback;
+        private StrandSocket socket;
+        private Handshake handshake;
+        private boolean done;
+        private Throwable lastError;
+
+        Attempt(StrategyCallback callback) {
+            this.callback = callback;
+        }
+
+        void start() {
+            socket = StrandSocket.open(clock.strand(), transport, request, this);
+        }
+
+        @Override
+        public void onOpen() {
+            if (done) {
+                return;
+            }
+            handshake = new Handshake(socket, name, priority, this::handshakeDone);
+        }
+
+        private void handshakeDone(HandshakeResult result) {
+            if (!done) {
+                done = true;
+                callback.onHandshake(result);
+            }
+        }
+
+        @Override
+        public void onMessage(String frame) {
+            // Nothing is expected before the socket opens.
+        }
+
+        @Override
+        public void onActivity() {
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            lastError = error;
+        }
+
+        @Override
+        public void onClose(int code, String reason, boolean wasClean) {
+            if (done) {
+                return;
+            }
+            done = true;
+            String why = lastError != null ? String.valueOf(lastError.getMessage()) : reason;
+            attemptErrors.accept(Errors.of(ConnectionError.Type.TRANSPORT_ERROR,
+                    name + ": could not connect to " + describeTarget() + (why == null || why.isEmpty() ? "" : ": " + why),
+                    name, lastError));
+            callback.onFailure();
+        }
+
+        private String describeTarget() {
+            try {
+                return (name.startsWith("ws") ? request.webSocketUri() : request.httpBaseUri()).getAuthority();
+            } catch (IllegalArgumentException e) {
+                return name;
+            }
+        }
+
+        @Override
+        public void abort() {
+            if (done) {
+                return;
+            }
+            done = true;
+            closeSocket();
+        }
+
+        @Override
+        public void forceMinPriority(int p) {
+            if (done || priority >= p) {
+                return;
+            }
+            done = true;
+            closeSocket();
+            clock.defer(callback::onFailure);
+        }
+
+        private void closeSocket() {
+            if (handshake != null) {
+                handshake.close();
+            } else {
+                socket.setHandler(null);
+                socket.close();
+            }
+        }
+    }
+}

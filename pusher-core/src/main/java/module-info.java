@@ -1,0 +1,13 @@
+/**
+ * The pusherj implementation. Exports nothing: applications use {@code io.pusherj.api}; this module
+ * provides the client through {@link io.pusherj.api.spi.PusherFactory} and discovers transports
+ * through {@link io.pusherj.api.spi.TransportProvider}.
+ */
+module io.pusherj.core {
+    requires transitive io.pusherj.api;
+    requires org.eclipse.parsson;
+
+    uses io.pusherj.api.spi.TransportProvider;
+
+    provides io.pusherj.api.spi.PusherFactory with io.pusherj.core.DefaultPusherFactory;
+}

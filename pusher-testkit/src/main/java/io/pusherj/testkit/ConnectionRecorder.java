@@ -1,0 +1,78 @@
+package io.pusherj.testkit;
+
+import io.pusherj.api.Binding;
+import io.pusherj.api.Connection;
+import io.pusherj.api.ConnectionError;
+import io.pusherj.api.ConnectionState;
+import io.pusherj.api.ConnectionStateChange;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Records what a {@link Connection} reports (state changes, errors, {@code connecting_in}) and lets a
+ * test wait for it with a deadline. Attach it before {@code connect()} to see every change.
+ *
+ * <pre>{@code
+ * ConnectionRecorder rec = ConnectionRecorder.attach(pusher.connection());
+ * pusher.connect();
+ * rec.awaitState(ConnectionState.CONNECTED, Duration.ofSeconds(5));
+ * }</pre>
+ */
+public final class ConnectionRecorder implements AutoCloseable {
+    private final RecordedList<ConnectionStateChange> changes = new RecordedList<>();
+    private final RecordedList<ConnectionError> errors = new RecordedList<>();
+    private final RecordedList<Duration> connectingIn = new RecordedList<>();
+    private final List<Binding> bindings;
+
+    private ConnectionRecorder(Connection connection) {
+        bindings = List.of(connection.onStateChange(changes::add), connection.onError(errors::add),
+                connection.onConnectingIn(connectingIn::add));
+    }
+
+    /** Starts recording {@code connection}. */
+    public static ConnectionRecorder attach(Connection connection) {
+        return new ConnectionRecorder(connection);
+    }
+
+    /** Every state change so far, in order. */
+    public List<ConnectionStateChange> changes() {
+        return changes.snapshot();
+    }
+
+    /** The {@code current} state of every change so far, in order. */
+    public List<ConnectionState> states() {
+        return changes.snapshot().stream().map(ConnectionStateChange::current).toList();
+    }
+
+    /** Every error so far. */
+    public List<ConnectionError> errors() {
+        return errors.snapshot();
+    }
+
+    /** Every {@code connecting_in} delay so far. */
+    public List<Duration> connectingIn() {
+        return connectingIn.snapshot();
+    }
+
+    /** Waits until the connection has entered {@code state} at least once. */
+    public void awaitState(ConnectionState state, Duration timeout) {
+        awaitState(state, 1, timeout);
+    }
+
+    /** Waits until the connection has entered {@code state} at least {@code times} times. */
+    public void awaitState(ConnectionState state, int times, Duration timeout) {
+        changes.await(c -> c.current() == state, times, timeout, "state " + state.wireName());
+    }
+
+    /** Waits for an error matching {@code filter} and returns the first one. */
+    public ConnectionError awaitError(Predicate<ConnectionError> filter, Duration timeout) {
+        return errors.await(filter, 1, timeout, "a matching error").get(0);
+    }
+
+    /** Stops recording. */
+    @Override
+    public void close() {
+        bindings.forEach(Binding::unbind);
+    }
+}

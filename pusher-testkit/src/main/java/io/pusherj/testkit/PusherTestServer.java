@@ -1,0 +1,462 @@
+package io.pusherj.testkit;
+
+import io.pusherj.api.PusherOptions;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/**
+ * A Pusher-protocol server for tests, bound to a loopback address (port 0 by default), in the spirit of
+ * OkHttp's MockWebServer. It speaks the WebSocket protocol on {@code /app/{key}} (any path prefix, so
+ * {@code wsPath} works) and Pusher's HTTP API for publishing ({@code POST /apps/{id}/events} and
+ * {@code /batch_events}, signed like Pusher's REST API). Public and {@code cache-} channels,
+ * subscription counts, ping/pong, and scriptable faults.
+ *
+ * <pre>{@code
+ * try (PusherTestServer server = PusherTestServer.start()) {
+ *     Pusher pusher = Pusher.create(server.appKey(), server.clientOptions().build());
+ *     ...
+ *     server.publish("news", "story", "{\"id\":1}");
+ * }
+ * }</pre>
+ */
+public final class PusherTestServer implements AutoCloseable {
+    private final Builder config;
+    private final Server jetty;
+    private final ScheduledExecutorService timer;
+    private final RecordedList<ServerConnection> connections = new RecordedList<>();
+    private final Map<String, Set<ServerConnection>> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, String> cachedEvents = new ConcurrentHashMap<>();
+    private final RecordedList<String> publishedViaHttp = new RecordedList<>();
+    private final AtomicLong socketCounter = new AtomicLong(1000);
+    private volatile boolean refuseUpgrades;
+    private volatile Duration handshakeDelay = Duration.ZERO;
+    private volatile Integer handshakeErrorCode;
+    private volatile String handshakeReplacement;
+    private volatile int activityTimeoutSeconds;
+
+    private PusherTestServer(Builder config) {
+        this.config = config;
+        this.activityTimeoutSeconds = config.activityTimeoutSeconds;
+        QueuedThreadPool threads = new QueuedThreadPool(32, 4);
+        threads.setName("pusher-testkit");
+        threads.setDaemon(true);
+        jetty = new Server(threads);
+        ServerConnector connector = new ServerConnector(jetty, 1, 1);
+        connector.setHost(config.host);
+        connector.setPort(config.port);
+        jetty.addConnector(connector);
+        ContextHandler context = new ContextHandler("/");
+        WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(jetty, context, container -> {
+            container.setIdleTimeout(Duration.ofHours(1));
+            container.addMapping("regex:^(/.*)?/app/[^/]+$", (request, response, callback) -> {
+                if (refuseUpgrades) {
+                    Response.writeError(request, response, callback, 503, "refused by the test server");
+                    return null;
+                }
+                String path = request.getHttpURI().getPath();
+                String key = path.substring(path.lastIndexOf('/') + 1);
+                String query = request.getHttpURI().getQuery();
+                return new ServerConnection(this, key, path + (query == null ? "" : "?" + query)).endpoint();
+            });
+        });
+        ws.setHandler(new RestApiHandler(this, config.appId, config.appKey, config.appSecret));
+        context.setHandler(ws);
+        jetty.setHandler(context);
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pusher-testkit-timer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts a server with the defaults ({@code app-id}, {@code app-key}, {@code app-secret}, 127.0.0.1, a free port). */
+    public static PusherTestServer start() {
+        return builder().start();
+    }
+
+    /** A builder for a customised server. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private PusherTestServer startJetty() {
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            timer.shutdownNow();
+            throw new IllegalStateException("test server failed to start on " + config.host + ":" + config.port, e);
+        }
+        return this;
+    }
+
+    /** The host the server is bound to. */
+    public String host() {
+        return config.host;
+    }
+
+    /** The bound port. */
+    public int port() {
+        return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+    }
+
+    /** The app id of the HTTP API. */
+    public String appId() {
+        return config.appId;
+    }
+
+    /** The app key clients connect with. */
+    public String appKey() {
+        return config.appKey;
+    }
+
+    /** The app secret that signs HTTP API requests. */
+    public String appSecret() {
+        return config.appSecret;
+    }
+
+    /** {@code ws://host:port/app/KEY}. */
+    public URI webSocketUri() {
+        return URI.create("ws://" + config.host + ":" + port() + "/app/" + config.appKey);
+    }
+
+    /** {@code http://host:port}, the base of the HTTP API. */
+    public URI httpUri() {
+        return URI.create("http://" + config.host + ":" + port());
+    }
+
+    /** Client options pointing at this server: wsHost/wsPort/httpHost/httpPort set, TLS off. */
+    public PusherOptions.Builder clientOptions() {
+        return PusherOptions.builder().wsHost(config.host).wsPort(port()).httpHost(config.host).httpPort(port())
+                .forceTLS(false);
+    }
+
+    // --- publishing ---------------------------------------------------------------------------------
+
+    /**
+     * Delivers an event to every subscriber of {@code channel}, as the HTTP API would.
+     *
+     * @return the number of connections it was sent to
+     */
+    public int publish(String channel, String event, String data) {
+        return publish(channel, event, data, null);
+    }
+
+    int publish(String channel, String event, String data, String excludeSocketId) {
+        String frame = ServerFrames.event(event, channel, data);
+        if (channel.startsWith("cache-")) {
+            cachedEvents.put(channel, frame);
+        }
+        int sent = 0;
+        for (ServerConnection c : subscribers.getOrDefault(channel, Set.of())) {
+            if (!c.socketId().equals(excludeSocketId)) {
+                c.send(frame);
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    void recordHttpPublish(String body) {
+        publishedViaHttp.add(body);
+    }
+
+    /** Bodies of accepted HTTP API publish requests, in order. */
+    public List<String> httpPublishes() {
+        return publishedViaHttp.snapshot();
+    }
+
+    /** Waits until {@code count} HTTP API publish requests were accepted. */
+    public List<String> awaitHttpPublishes(int count, Duration timeout) {
+        return publishedViaHttp.await(b -> true, count, timeout, "HTTP publishes");
+    }
+
+    /** The number of open connections subscribed to {@code channel}. */
+    public int subscriberCount(String channel) {
+        return subscribers.getOrDefault(channel, Set.of()).size();
+    }
+
+    /** Waits until {@code channel} has exactly {@code count} subscribers. */
+    public void awaitSubscriberCount(String channel, int count, Duration timeout) {
+        // Subscriptions are driven by received frames, so wait on those and re-check the count.
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (subscriberCount(channel) != count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("channel " + channel + " has " + subscriberCount(channel)
+                        + " subscribers, expected " + count);
+            }
+            synchronized (subscribers) {
+                try {
+                    subscribers.wait(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+        }
+    }
+
+    // --- connections --------------------------------------------------------------------------------
+
+    /** Every connection accepted so far (open or closed), in order. */
+    public List<ServerConnection> connections() {
+        return connections.snapshot();
+    }
+
+    /** Waits until {@code count} connections have been accepted; returns them all. */
+    public List<ServerConnection> awaitConnections(int count, Duration timeout) {
+        connections.await(c -> true, count, timeout, "client connections");
+        return connections.snapshot();
+    }
+
+    /** Waits for the {@code n}-th connection (1-based) and returns it. */
+    public ServerConnection awaitConnection(int n, Duration timeout) {
+        return awaitConnections(n, timeout).get(n - 1);
+    }
+
+    /** Every frame received from any client, in arrival order per connection. */
+    public List<String> receivedFrames() {
+        return connections.snapshot().stream().flatMap(c -> c.receivedFrames().stream()).toList();
+    }
+
+    // --- faults ---------------------------------------------------------------------------------------
+
+    /** While true, WebSocket upgrades are answered with HTTP 503 (a server that refuses connections). */
+    public void refuseConnections(boolean refuse) {
+        refuseUpgrades = refuse;
+    }
+
+    /** Delays {@code pusher:connection_established} on new connections (zero to send at once). */
+    public void delayHandshake(Duration delay) {
+        handshakeDelay = Objects.requireNonNull(delay);
+    }
+
+    /**
+     * Makes new connections fail their handshake as Pusher does for an over-quota app: a
+     * {@code pusher:error} frame with {@code code}, then a close with the same code. Null restores.
+     */
+    public void failHandshakes(Integer code) {
+        handshakeErrorCode = code;
+    }
+
+    /** Sends {@code frame} instead of {@code connection_established} on new connections. Null restores. */
+    public void replaceHandshake(String frame) {
+        handshakeReplacement = frame;
+    }
+
+    /** The {@code activity_timeout} (seconds) announced to new connections. */
+    public void activityTimeoutSeconds(int seconds) {
+        activityTimeoutSeconds = seconds;
+    }
+
+    /** Closes every open connection with a code and reason. */
+    public void closeAll(int code, String reason) {
+        connections.snapshot().stream().filter(ServerConnection::isOpen).forEach(c -> c.close(code, reason));
+    }
+
+    // --- protocol -------------------------------------------------------------------------------------
+
+    void opened(ServerConnection c) {
+        connections.add(c);
+        Runnable handshake = () -> {
+            Integer failCode = handshakeErrorCode;
+            String replacement = handshakeReplacement;
+            if (!config.appKey.equals(c.appKey())) {
+                c.sendRaw(ServerFrames.error(4001, "App key " + c.appKey() + " not in this cluster. Did you forget to specify the cluster?"));
+                c.close(4001, "App key not found");
+            } else if (failCode != null) {
+                c.sendRaw(ServerFrames.error(failCode, "handshake refused by the test server"));
+                c.close(failCode, "handshake refused by the test server");
+            } else if (replacement != null) {
+                c.sendRaw(replacement);
+            } else {
+                String id = socketCounter.incrementAndGet() + "." + ThreadLocalRandom.current().nextInt(1, 10_000_000);
+                c.socketId(id);
+                c.send(ServerFrames.connectionEstablished(id, activityTimeoutSeconds));
+            }
+        };
+        Duration delay = handshakeDelay;
+        if (delay.isZero()) {
+            handshake.run();
+        } else {
+            timer.schedule(handshake, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void closed(ServerConnection c) {
+        for (String channel : c.channelSet()) {
+            removeSubscriber(channel, c);
+        }
+        c.channelSet().clear();
+    }
+
+    void frameReceived(ServerConnection c, String text) {
+        JsonObject frame;
+        try (JsonReader r = ServerFrames.JSON.createReader(new StringReader(text))) {
+            frame = r.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            c.send(ServerFrames.error(null, "Invalid JSON: " + e.getMessage()));
+            return;
+        }
+        String event = frame.getString("event", "");
+        JsonObject data = frame.get("data") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+        switch (event) {
+            case "pusher:ping" -> c.send(ServerFrames.event("pusher:pong", null, "{}"));
+            case "pusher:subscribe" -> subscribe(c, data.get("channel") instanceof JsonString s ? s.getString() : "");
+            case "pusher:unsubscribe" -> {
+                String channel = data.get("channel") instanceof JsonString s ? s.getString() : "";
+                if (c.channelSet().remove(channel)) {
+                    removeSubscriber(channel, c);
+                }
+            }
+            default -> {
+                // Other client frames are only recorded.
+            }
+        }
+    }
+
+    private void subscribe(ServerConnection c, String channel) {
+        if (channel.isEmpty()) {
+            c.send(ServerFrames.error(null, "pusher:subscribe without a channel"));
+            return;
+        }
+        if (channel.startsWith("private-") || channel.startsWith("presence-")) {
+            c.send(ServerFrames.eventWithObject("pusher:subscription_error", channel,
+                    ServerFrames.JSON.createObjectBuilder().add("type", "AuthError")
+                            .add("error", "the test server does not authorize channels yet").add("status", 401).build()));
+            return;
+        }
+        if (c.channelSet().add(channel)) {
+            subscribers.computeIfAbsent(channel, k -> ConcurrentHashMap.newKeySet()).add(c);
+        }
+        c.send(ServerFrames.event("pusher_internal:subscription_succeeded", channel, "{}"));
+        if (channel.startsWith("cache-")) {
+            String cached = cachedEvents.get(channel);
+            c.send(cached != null ? cached : ServerFrames.event("pusher:cache_miss", channel, null));
+        }
+        subscriptionsChanged(channel);
+    }
+
+    private void removeSubscriber(String channel, ServerConnection c) {
+        Set<ServerConnection> set = subscribers.get(channel);
+        if (set != null) {
+            set.remove(c);
+        }
+        subscriptionsChanged(channel);
+    }
+
+    private void subscriptionsChanged(String channel) {
+        synchronized (subscribers) {
+            subscribers.notifyAll();
+        }
+        if (config.subscriptionCount) {
+            Set<ServerConnection> set = subscribers.getOrDefault(channel, Set.of());
+            String frame = ServerFrames.event("pusher_internal:subscription_count", channel,
+                    "{\"subscription_count\":" + set.size() + "}");
+            set.forEach(s -> s.send(frame));
+        }
+    }
+
+    /** Stops the server; open connections are dropped. */
+    @Override
+    public void close() {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("test server failed to stop", e);
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    /** Configures a {@link PusherTestServer}. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private String appId = "app-id";
+        private String appKey = "app-key";
+        private String appSecret = "app-secret";
+        private int activityTimeoutSeconds = 120;
+        private boolean subscriptionCount = true;
+
+        private Builder() {
+        }
+
+        /** A loopback address to bind (default 127.0.0.1); other addresses are refused. */
+        public Builder host(String host) {
+            try {
+                if (!InetAddress.getByName(host).isLoopbackAddress()) {
+                    throw new IllegalArgumentException("the test server binds loopback addresses only, not " + host);
+                }
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("unknown host " + host, e);
+            }
+            this.host = host;
+            return this;
+        }
+
+        /** The port (0, the default, picks a free one). */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The app id (default {@code app-id}). */
+        public Builder appId(String appId) {
+            this.appId = Objects.requireNonNull(appId);
+            return this;
+        }
+
+        /** The app key (default {@code app-key}). */
+        public Builder appKey(String appKey) {
+            this.appKey = Objects.requireNonNull(appKey);
+            return this;
+        }
+
+        /** The app secret (default {@code app-secret}). */
+        public Builder appSecret(String appSecret) {
+            this.appSecret = Objects.requireNonNull(appSecret);
+            return this;
+        }
+
+        /** The {@code activity_timeout} announced in the handshake, in seconds (default 120). */
+        public Builder activityTimeoutSeconds(int seconds) {
+            this.activityTimeoutSeconds = seconds;
+            return this;
+        }
+
+        /** Whether to send {@code pusher_internal:subscription_count} (default true). */
+        public Builder subscriptionCount(boolean enabled) {
+            this.subscriptionCount = enabled;
+            return this;
+        }
+
+        /** Starts the server. */
+        public PusherTestServer start() {
+            return new PusherTestServer(this).startJetty();
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.pusherj.testkit;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+
+/**
+ * One client WebSocket connection as the {@link PusherTestServer} sees it: what it received, and
+ * controls to script faults (close with a code, drop the TCP connection, go silent, send raw frames).
+ * Thread-safe.
+ */
+public final class ServerConnection {
+    private final PusherTestServer server;
+    private final String appKey;
+    private final String requestUri;
+    private final RecordedList<String> received = new RecordedList<>();
+    private final RecordedList<Integer> closes = new RecordedList<>();
+    private final Set<String> channels = ConcurrentHashMap.newKeySet();
+    private volatile Session session;
+    private volatile String socketId = "";
+    private volatile boolean silent;
+
+    ServerConnection(PusherTestServer server, String appKey, String requestUri) {
+        this.server = server;
+        this.appKey = appKey;
+        this.requestUri = requestUri;
+    }
+
+    /** The Jetty endpoint; package-private so Jetty types stay out of the API. */
+    Session.Listener endpoint() {
+        return new Session.Listener.AbstractAutoDemanding() {
+            @Override
+            public void onWebSocketOpen(Session s) {
+                super.onWebSocketOpen(s);
+                session = s;
+                server.opened(ServerConnection.this);
+            }
+
+            @Override
+            public void onWebSocketText(String message) {
+                received.add(message);
+                server.frameReceived(ServerConnection.this, message);
+            }
+
+            @Override
+            public void onWebSocketClose(int statusCode, String reason) {
+                closes.add(statusCode);
+                server.closed(ServerConnection.this);
+            }
+        };
+    }
+
+    /** The app key from the request path. */
+    public String appKey() {
+        return appKey;
+    }
+
+    /** The request path and query the client connected with. */
+    public String requestUri() {
+        return requestUri;
+    }
+
+    /** The socket id sent in {@code connection_established}; empty before it was sent. */
+    public String socketId() {
+        return socketId;
+    }
+
+    void socketId(String id) {
+        socketId = id;
+    }
+
+    /** Channels this connection is subscribed to. */
+    public Set<String> channels() {
+        return Set.copyOf(channels);
+    }
+
+    Set<String> channelSet() {
+        return channels;
+    }
+
+    /** Every text frame received from the client, in order. */
+    public List<String> receivedFrames() {
+        return received.snapshot();
+    }
+
+    /** Waits for a received frame matching {@code filter}; returns the first one. */
+    public String awaitFrame(Predicate<String> filter, Duration timeout) {
+        return received.await(filter, 1, timeout, "a matching frame from the client").get(0);
+    }
+
+    /** Waits for a received frame containing {@code text}; returns it. */
+    public String awaitFrameContaining(String text, Duration timeout) {
+        return received.await(f -> f.contains(text), 1, timeout, "a frame containing " + text).get(0);
+    }
+
+    /** Waits until the connection is closed (by either side); returns the close code. */
+    public int awaitClosed(Duration timeout) {
+        return closes.await(c -> true, 1, timeout, "the connection to close").get(0);
+    }
+
+    /** Whether the WebSocket is open. */
+    public boolean isOpen() {
+        Session s = session;
+        return s != null && s.isOpen();
+    }
+
+    /** Whether {@link #goSilent()} was called. */
+    public boolean isSilent() {
+        return silent;
+    }
+
+    /** Sends a raw text frame, exactly as given (even if this connection is silent). */
+    public void sendRaw(String frame) {
+        Session s = session;
+        if (s != null) {
+            synchronized (this) {
+                s.sendText(frame, Callback.NOOP);
+            }
+        }
+    }
+
+    /** Sends a frame unless silent. */
+    void send(String frame) {
+        if (!silent) {
+            sendRaw(frame);
+        }
+    }
+
+    /** Sends {@code pusher:ping}, as soketi and Reverb do to idle clients. */
+    public void sendPing() {
+        sendRaw(ServerFrames.event("pusher:ping", null, "{}"));
+    }
+
+    /** Closes the WebSocket with a close code and reason (a Pusher 4xxx code, for instance). */
+    public void close(int code, String reason) {
+        Session s = session;
+        if (s != null) {
+            s.close(code, reason, Callback.NOOP);
+        }
+    }
+
+    /** Drops the TCP connection without a close handshake (the client sees 1006). */
+    public void drop() {
+        Session s = session;
+        if (s != null) {
+            s.disconnect();
+        }
+    }
+
+    /** Stops sending anything, pongs included; the socket stays open (a half-open connection). */
+    public void goSilent() {
+        silent = true;
+    }
+
+    @Override
+    public String toString() {
+        return "ServerConnection[" + socketId + ", " + requestUri + "]";
+    }
+}
