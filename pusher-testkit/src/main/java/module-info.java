@@ -8,6 +8,9 @@ module io.pusherj.testkit {
     requires org.eclipse.jetty.server;
     requires org.eclipse.jetty.websocket.server;
     requires org.eclipse.parsson;
+    requires java.net.http;
 
     exports io.pusherj.testkit;
+    // Jetty binds endpoints through MethodHandles.publicLookup(): plumbing, not API.
+    exports io.pusherj.testkit.internal;
 }

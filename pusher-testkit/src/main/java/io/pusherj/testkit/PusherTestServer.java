@@ -72,7 +72,7 @@ public final class PusherTestServer implements AutoCloseable {
         ContextHandler context = new ContextHandler("/");
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(jetty, context, container -> {
             container.setIdleTimeout(Duration.ofHours(1));
-            container.addMapping("regex:^(/.*)?/app/[^/]+$", (request, response, callback) -> {
+            container.addMapping("^(/.*)?/app/[^/]+$", (request, response, callback) -> {
                 if (refuseUpgrades) {
                     Response.writeError(request, response, callback, 503, "refused by the test server");
                     return null;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import io.pusherj.testkit.internal.JettyEndpoint;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
@@ -30,28 +31,27 @@ public final class ServerConnection {
         this.requestUri = requestUri;
     }
 
-    /** The Jetty endpoint; package-private so Jetty types stay out of the API. */
-    Session.Listener endpoint() {
-        return new Session.Listener.AbstractAutoDemanding() {
+    /** The Jetty endpoint; Jetty types stay out of this class's API. */
+    JettyEndpoint endpoint() {
+        return new JettyEndpoint(new JettyEndpoint.Events() {
             @Override
-            public void onWebSocketOpen(Session s) {
-                super.onWebSocketOpen(s);
+            public void opened(Session s) {
                 session = s;
                 server.opened(ServerConnection.this);
             }
 
             @Override
-            public void onWebSocketText(String message) {
+            public void text(String message) {
                 received.add(message);
                 server.frameReceived(ServerConnection.this, message);
             }
 
             @Override
-            public void onWebSocketClose(int statusCode, String reason) {
-                closes.add(statusCode);
+            public void closed(int code) {
+                closes.add(code);
                 server.closed(ServerConnection.this);
             }
-        };
+        });
     }
 
     /** The app key from the request path. */

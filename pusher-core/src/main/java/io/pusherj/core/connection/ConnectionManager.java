@@ -197,19 +197,19 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
     }
 
     private void retryIn(long delay) {
-        if (state == ConnectionState.CONNECTED) {
-            socketId = null;
-            updateState(ConnectionState.CONNECTING);
-        }
+        // The timer is armed before anything is published, so whoever reacts to the events finds it set.
         clearRetryTimer();
-        if (delay > 0) {
-            listener.onConnectingIn(delay);
-        }
         retryTimer = clock.start(delay, () -> {
             retryTimer = null;
             disconnectInternally();
             connect();
         });
+        if (state == ConnectionState.CONNECTED) {
+            updateState(ConnectionState.CONNECTING);
+        }
+        if (delay > 0) {
+            listener.onConnectingIn(delay);
+        }
     }
 
     private void abortConnecting() {
@@ -259,8 +259,8 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
 
     private void sendActivityCheck() {
         stopActivityCheck();
-        connection.ping();
         activityTimer = clock.start(options.pongTimeout().toMillis(), () -> retryIn(0));
+        connection.ping();
     }
 
     private void resetActivityCheck() {

@@ -1,0 +1,97 @@
+package io.pusherj.transport.ws;
+
+import io.pusherj.api.PusherOptions;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.client.SslEngineConfigurator;
+import org.glassfish.tyrus.client.ThreadPoolConfig;
+import org.glassfish.tyrus.container.jdk.client.JdkClientContainer;
+
+/**
+ * The Tyrus client shared by every client with the same TLS context and proxy, reference-counted so the
+ * last transport closed shuts it down (architecture.md §4b):
+ * <ul>
+ *   <li>one {@link ClientManager} with the JDK container, created explicitly: a manager per client keeps
+ *       about ten threads each;</li>
+ *   <li>its worker pool at core 1, max 4 (core equal to max hangs the first connect);</li>
+ *   <li>blocking {@code connectToServer} on a small pool owned here ({@value #CONNECT_THREADS} threads):
+ *       {@code asyncConnectToServer} starts a thread per connection still opening.</li>
+ * </ul>
+ */
+final class TyrusRuntime {
+    static final int CONNECT_THREADS = 4;
+    /** The upgrade must finish within this; the strategy's own timeouts usually abort sooner. */
+    static final int HANDSHAKE_TIMEOUT_MILLIS = 60_000;
+
+    private record Key(SSLContext sslContext, InetSocketAddress proxy) {
+    }
+
+    private static final Map<Key, TyrusRuntime> RUNTIMES = new HashMap<>();
+
+    private final Key key;
+    private final ClientManager manager;
+    private final ThreadPoolExecutor connectPool;
+    private int users;
+
+    private TyrusRuntime(Key key) {
+        this.key = key;
+        manager = ClientManager.createClient(JdkClientContainer.class.getName());
+        Map<String, Object> p = manager.getProperties();
+        p.put(ClientProperties.WORKER_THREAD_POOL_CONFIG,
+                ThreadPoolConfig.defaultConfig().setCorePoolSize(1).setMaxPoolSize(4).setDaemon(true));
+        p.put(ClientProperties.HANDSHAKE_TIMEOUT, HANDSHAKE_TIMEOUT_MILLIS);
+        if (key.sslContext() != null) {
+            p.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, new SslEngineConfigurator(key.sslContext()));
+        }
+        if (key.proxy() != null) {
+            p.put(ClientProperties.PROXY_URI, "http://" + key.proxy().getHostString() + ":" + key.proxy().getPort());
+        }
+        AtomicInteger n = new AtomicInteger();
+        connectPool = new ThreadPoolExecutor(CONNECT_THREADS, CONNECT_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "pusherj-ws-connect-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        connectPool.allowCoreThreadTimeOut(true);
+    }
+
+    /** Takes a reference to the runtime for these options' TLS context and proxy. */
+    static TyrusRuntime acquire(PusherOptions options) {
+        Key key = new Key(options.sslContext().orElse(null), options.proxy().orElse(null));
+        synchronized (RUNTIMES) {
+            TyrusRuntime r = RUNTIMES.computeIfAbsent(key, TyrusRuntime::new);
+            r.users++;
+            return r;
+        }
+    }
+
+    /** Drops a reference; the last one shuts the Tyrus client and the connect pool down. */
+    void release() {
+        synchronized (RUNTIMES) {
+            if (--users > 0) {
+                return;
+            }
+            RUNTIMES.remove(key);
+        }
+        connectPool.shutdownNow();
+        manager.shutdown();
+    }
+
+    ClientManager manager() {
+        return manager;
+    }
+
+    ExecutorService connectPool() {
+        return connectPool;
+    }
+}

@@ -1,0 +1,175 @@
+package io.pusherj.transport.ws;
+
+import io.pusherj.api.spi.TransportSocket;
+import io.pusherj.api.spi.TransportSocketListener;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.net.URI;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * One WebSocket connection. Opening blocks a thread of the shared connect pool (the JDK container has no
+ * connect timeout of its own); {@link #close()} interrupts it, so a silent port cannot hold it forever.
+ */
+final class WebSocketSocket implements TransportSocket {
+    private static final System.Logger LOG = System.getLogger(WebSocketSocket.class.getName());
+    private static final ClientEndpointConfig CONFIG = ClientEndpointConfig.Builder.create().build();
+
+    private final URI uri;
+    private final TransportSocketListener listener;
+    private final Consumer<WebSocketSocket> onFinished;
+    private final Object lock = new Object();
+    private Future<?> connecting;
+    private Session session;
+    private boolean closed;
+    private boolean reported;
+
+    WebSocketSocket(URI uri, TransportSocketListener listener, Consumer<WebSocketSocket> onFinished) {
+        this.uri = uri;
+        this.listener = listener;
+        this.onFinished = onFinished;
+    }
+
+    void start(TyrusRuntime runtime) {
+        try {
+            Future<?> f = runtime.connectPool().submit(() -> connect(runtime));
+            synchronized (lock) {
+                connecting = f;
+            }
+        } catch (RejectedExecutionException e) {
+            failed(e);
+        }
+    }
+
+    private void connect(TyrusRuntime runtime) {
+        try {
+            Session s = runtime.manager().connectToServer(new Endpoint() {
+                @Override
+                public void onOpen(Session openSession, EndpointConfig config) {
+                    openSession.addMessageHandler(String.class, (MessageHandler.Whole<String>) listener::onMessage);
+                    boolean abandon;
+                    synchronized (lock) {
+                        session = openSession;
+                        abandon = closed;
+                    }
+                    if (abandon) {
+                        closeQuietly(openSession);
+                    } else {
+                        listener.onOpen();
+                    }
+                }
+
+                @Override
+                public void onClose(Session closedSession, CloseReason reason) {
+                    int code = reason.getCloseCode().getCode();
+                    finish(code, reason.getReasonPhrase(), code != CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode());
+                }
+
+                @Override
+                public void onError(Session errorSession, Throwable error) {
+                    synchronized (lock) {
+                        if (closed) {
+                            return;
+                        }
+                    }
+                    listener.onError(error);
+                }
+            }, CONFIG, uri);
+            synchronized (lock) {
+                if (session == null) {
+                    session = s;
+                }
+            }
+        } catch (Exception e) {
+            // DeploymentException/IOException from Tyrus, or an interrupt because the attempt was aborted.
+            failed(e);
+        }
+    }
+
+    private void failed(Exception e) {
+        synchronized (lock) {
+            if (closed) {
+                finish(1006, "aborted", false);
+                return;
+            }
+        }
+        listener.onError(e);
+        finish(1006, describe(e), false);
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage();
+        return root.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
+    /** Reports the close once, unless the owner closed the socket first. */
+    private void finish(int code, String reason, boolean wasClean) {
+        boolean report;
+        synchronized (lock) {
+            report = !reported && !closed;
+            reported = true;
+            closed = true;
+        }
+        onFinished.accept(this);
+        if (report) {
+            listener.onClose(code, reason == null ? "" : reason, wasClean);
+        }
+    }
+
+    @Override
+    public boolean send(String frame) {
+        Session s;
+        synchronized (lock) {
+            s = closed ? null : session;
+        }
+        if (s == null || !s.isOpen()) {
+            return false;
+        }
+        try {
+            s.getAsyncRemote().sendText(frame);
+            return true;
+        } catch (IllegalStateException e) {
+            LOG.log(System.Logger.Level.DEBUG, "send failed: {0}", e.toString());
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        Session s;
+        Future<?> f;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            s = session;
+            f = connecting;
+        }
+        onFinished.accept(this);
+        if (s != null) {
+            closeQuietly(s);
+        } else if (f != null) {
+            f.cancel(true);
+        }
+    }
+
+    private static void closeQuietly(Session s) {
+        try {
+            s.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "close failed: {0}", e.toString());
+        }
+    }
+}
