@@ -20,7 +20,8 @@ public final class RestClient {
     private final String appId;
     private final String key;
     private final String secret;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** One JDK client for all: each one keeps a selector thread until it is garbage collected. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /**
      * Creates a client.
@@ -68,7 +69,7 @@ public final class RestClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Result(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException("could not reach " + base + ": " + e.getMessage(), e);

@@ -204,11 +204,12 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
             disconnectInternally();
             connect();
         });
-        if (state == ConnectionState.CONNECTED) {
-            updateState(ConnectionState.CONNECTING);
-        }
+        // pusher-js announces connecting_in before the state leaves connected; keep that order.
         if (delay > 0) {
             listener.onConnectingIn(delay);
+        }
+        if (state == ConnectionState.CONNECTED) {
+            updateState(ConnectionState.CONNECTING);
         }
     }
 

@@ -23,6 +23,9 @@ import org.glassfish.tyrus.container.jdk.client.JdkClientContainer;
  *   <li>one {@link ClientManager} with the JDK container, created explicitly: a manager per client keeps
  *       about ten threads each;</li>
  *   <li>its worker pool at core 1, max 4 (core equal to max hangs the first connect);</li>
+ *   <li>Tyrus's worker threads stop {@value #SHARED_CONTAINER_IDLE_SECONDS} s after the JVM's last
+ *       connection closed; Tyrus also keeps one daemon timer thread ({@code tyrus-jdk-container-idle-timeout})
+ *       for the life of the JVM, whatever the number of clients;</li>
  *   <li>blocking {@code connectToServer} on a small pool owned here ({@value #CONNECT_THREADS} threads):
  *       {@code asyncConnectToServer} starts a thread per connection still opening.</li>
  * </ul>
@@ -31,6 +34,8 @@ final class TyrusRuntime {
     static final int CONNECT_THREADS = 4;
     /** The upgrade must finish within this; the strategy's own timeouts usually abort sooner. */
     static final int HANDSHAKE_TIMEOUT_MILLIS = 60_000;
+    /** Seconds Tyrus keeps its worker threads after the last connection of the JVM closed. */
+    static final int SHARED_CONTAINER_IDLE_SECONDS = 2;
 
     private record Key(SSLContext sslContext, InetSocketAddress proxy) {
     }
@@ -49,6 +54,9 @@ final class TyrusRuntime {
         p.put(ClientProperties.WORKER_THREAD_POOL_CONFIG,
                 ThreadPoolConfig.defaultConfig().setCorePoolSize(1).setMaxPoolSize(4).setDaemon(true));
         p.put(ClientProperties.HANDSHAKE_TIMEOUT, HANDSHAKE_TIMEOUT_MILLIS);
+        // The JDK container shares one channel group (its worker threads) across the JVM and stops it this
+        // long after the last connection closed (default 30 s): closing the last client frees them soon.
+        p.put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, SHARED_CONTAINER_IDLE_SECONDS);
         if (key.sslContext() != null) {
             p.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, new SslEngineConfigurator(key.sslContext()));
         }

@@ -1,0 +1,193 @@
+package io.pusherj.it;
+
+import static io.pusherj.api.ConnectionState.CONNECTED;
+import static io.pusherj.api.ConnectionState.CONNECTING;
+import static io.pusherj.api.ConnectionState.DISCONNECTED;
+import static io.pusherj.api.ConnectionState.UNAVAILABLE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pusherj.api.ConnectionError;
+import io.pusherj.api.Pusher;
+import io.pusherj.testkit.ConnectionRecorder;
+import io.pusherj.testkit.EventRecorder;
+import io.pusherj.testkit.PusherTestServer;
+import io.pusherj.testkit.ServerConnection;
+import io.pusherj.testkit.VirtualScheduler;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Drops, close codes, silence and refusals over real sockets, with the client's timers on virtual time:
+ * the test decides when a retry delay has passed, so nothing waits for wall-clock seconds.
+ */
+class ReconnectTest {
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    PusherTestServer server;
+    VirtualScheduler time;
+    Pusher pusher;
+    ConnectionRecorder rec;
+
+    @BeforeEach
+    void start() {
+        server = PusherTestServer.start();
+        time = new VirtualScheduler();
+        pusher = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false).scheduler(time).build());
+        rec = ConnectionRecorder.attach(pusher.connection());
+    }
+
+    @AfterEach
+    void stop() {
+        pusher.close();
+        server.close();
+    }
+
+    private ServerConnection connectFirst() {
+        pusher.connect();
+        rec.awaitState(CONNECTED, WAIT);
+        return server.awaitConnection(1, WAIT);
+    }
+
+    @Test
+    void serverDropReconnectsAfterOneSecondAndResubscribes() {
+        EventRecorder events = new EventRecorder();
+        pusher.subscribe("news").bind("story", events);
+        ServerConnection first = connectFirst();
+        first.awaitFrameContaining("pusher:subscribe", WAIT);
+
+        first.drop();
+        rec.awaitState(CONNECTING, 2, WAIT);
+        assertEquals(List.of(Duration.ofSeconds(1)), rec.connectingIn());
+        assertEquals(1, server.connections().size(), "no reconnect before the back-off delay");
+
+        time.advanceBy(1_000);
+        rec.awaitState(CONNECTED, 2, WAIT);
+        ServerConnection second = server.awaitConnection(2, WAIT);
+        second.awaitFrameContaining("\"channel\":\"news\"", WAIT);
+        server.awaitSubscriberCount("news", 1, WAIT);
+        server.publish("news", "story", "{\"n\":1}");
+
+        events.await(1, WAIT);
+        assertEquals(List.of(CONNECTING, CONNECTED, CONNECTING, CONNECTED), rec.states());
+        assertNotEquals(first.socketId(), pusher.connection().socketId().orElseThrow());
+    }
+
+    @ParameterizedTest(name = "close code {0} backs off one second")
+    @ValueSource(ints = {4100, 4199, 1002, 1003}) // 1004 is reserved: no endpoint may send it
+    void backOffCodesReconnectAfterOneSecond(int code) {
+        connectFirst().close(code, "test");
+        ConnectionError error = rec.awaitError(e -> e.code().isPresent(), WAIT);
+        assertEquals(code, error.code().getAsInt());
+        rec.awaitState(CONNECTING, 2, WAIT);
+        assertEquals(List.of(Duration.ofSeconds(1)), rec.connectingIn());
+
+        time.advanceBy(999);
+        assertEquals(1, server.connections().size());
+        time.advanceBy(1);
+        rec.awaitState(CONNECTED, 2, WAIT);
+        assertEquals(2, server.connections().size());
+    }
+
+    @ParameterizedTest(name = "close code {0} reconnects at once")
+    @ValueSource(ints = {4200, 4201, 4299})
+    void retryCodesReconnectAtOnce(int code) {
+        connectFirst().close(code, "test");
+        rec.awaitState(CONNECTING, 2, WAIT);
+        time.runUntilIdle();
+        rec.awaitState(CONNECTED, 2, WAIT);
+        assertTrue(rec.connectingIn().isEmpty(), "no connecting_in for an immediate retry");
+        assertEquals(code, rec.errors().get(0).code().getAsInt());
+    }
+
+    @ParameterizedTest(name = "close code {0} is refused for good")
+    @ValueSource(ints = {4001, 4004, 4099, 4300, 4301})
+    void refusedCodesDisconnectAndNeverRetry(int code) {
+        connectFirst().close(code, "over quota");
+        rec.awaitState(DISCONNECTED, WAIT);
+        ConnectionError error = rec.errors().get(0);
+        assertEquals(code, error.code().getAsInt());
+        assertEquals("over quota", error.message());
+        assertEquals(ConnectionError.Type.PUSHER_ERROR, error.type());
+        assertEquals(0, time.pendingTasks(), "no timer left that could reconnect");
+        assertEquals(List.of(CONNECTING, CONNECTED, DISCONNECTED), rec.states());
+    }
+
+    @Test
+    void code4000SwitchesToTlsForGood() {
+        pusher.close();
+        pusher = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false).scheduler(time)
+                .wssPort(1).build());
+        rec = ConnectionRecorder.attach(pusher.connection());
+        connectFirst().close(4000, "TLS only");
+        rec.awaitState(CONNECTING, 2, WAIT);
+        time.runUntilIdle();
+        // The next attempt goes to wss://host:wssPort, which nothing serves here.
+        ConnectionError tlsAttempt = rec.awaitError(e -> e.type() == ConnectionError.Type.TRANSPORT_ERROR, WAIT);
+        assertTrue(tlsAttempt.message().contains("127.0.0.1:1"), tlsAttempt.message());
+        assertEquals(1, server.connections().size());
+    }
+
+    @Test
+    void handshakeErrorFromAnOverQuotaAppIsReportedAndRefused() {
+        server.failHandshakes(4004);
+        pusher.connect();
+        rec.awaitState(DISCONNECTED, WAIT);
+        assertEquals(4004, rec.errors().get(0).code().getAsInt(), "the seed's err.error.data.code === 4004 check");
+        assertEquals(List.of(CONNECTING, DISCONNECTED), rec.states());
+    }
+
+    @Test
+    void silentServerIsDetectedByThePongTimeout() {
+        ServerConnection first = connectFirst();
+        first.goSilent();
+
+        time.advanceBy(120_000);
+        first.awaitFrame(f -> f.equals("{\"event\":\"pusher:ping\",\"data\":{}}"), WAIT);
+        time.advanceBy(29_999);
+        assertEquals(List.of(CONNECTING, CONNECTED), rec.states(), "still waiting for the pong");
+        time.advanceBy(1);
+        rec.awaitState(CONNECTING, 2, WAIT);
+        time.runUntilIdle();
+        rec.awaitState(CONNECTED, 2, WAIT);
+        assertEquals(2, server.connections().size());
+    }
+
+    @Test
+    void serverActivityTimeoutShorterThanOursWins() {
+        server.activityTimeoutSeconds(30);
+        ServerConnection first = connectFirst();
+        time.advanceBy(30_000);
+        first.awaitFrameContaining("pusher:ping", WAIT);
+        // The test server answers with pusher:pong, so the connection stays up.
+        first.awaitFrameContaining("pusher:ping", WAIT);
+        assertEquals(List.of(CONNECTING, CONNECTED), rec.states());
+    }
+
+    @Test
+    void serverPingIsAnsweredWithPong() {
+        ServerConnection first = connectFirst();
+        first.sendPing();
+        assertEquals("{\"event\":\"pusher:pong\",\"data\":{}}", first.awaitFrameContaining("pusher:pong", WAIT));
+    }
+
+    @Test
+    void refusedConnectionsGoUnavailableThenConnectWhenTheServerIsBack() {
+        server.refuseConnections(true);
+        pusher.connect();
+        rec.awaitError(e -> e.type() == ConnectionError.Type.TRANSPORT_ERROR, WAIT);
+
+        time.advanceBy(10_000);
+        rec.awaitState(UNAVAILABLE, WAIT);
+        server.refuseConnections(false);
+        time.advanceBy(5_000); // the ws loop's first 15 s budget ends; the next attempt starts
+        rec.awaitState(CONNECTED, WAIT);
+        assertEquals(List.of(CONNECTING, UNAVAILABLE, CONNECTED), rec.states(), "the seed's unavailable -> connected");
+    }
+}

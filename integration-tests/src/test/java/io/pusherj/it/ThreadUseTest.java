@@ -1,0 +1,84 @@
+package io.pusherj.it;
+
+import static io.pusherj.api.ConnectionState.CONNECTED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pusherj.api.Pusher;
+import io.pusherj.testkit.ConnectionRecorder;
+import io.pusherj.testkit.PusherTestServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Threads are shared: their number does not grow with the number of clients, and none is left after close. */
+class ThreadUseTest {
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    /**
+     * Threads started for clients: pusherj's own and Tyrus's workers. Tyrus's single JVM-wide daemon timer
+     * ({@code tyrus-jdk-container-idle-timeout}) is created once at class load and never exits; it does not
+     * count here (documented in the transport-ws README).
+     */
+    static Set<String> clientThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith("pusherj-") || n.contains("tyrus-jdk-client"))
+                .collect(Collectors.toSet());
+    }
+
+    private static List<Pusher> connect(PusherTestServer server, int n) {
+        List<Pusher> clients = new ArrayList<>();
+        List<ConnectionRecorder> recs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Pusher p = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false).build());
+            recs.add(ConnectionRecorder.attach(p.connection()));
+            p.subscribe("load");
+            p.connect();
+            clients.add(p);
+        }
+        recs.forEach(r -> r.awaitState(CONNECTED, WAIT));
+        return clients;
+    }
+
+    @Test
+    void hundredClientsUseNoMoreThreadsThanTenAndCloseLeavesNone() {
+        assertEquals(Set.of(), awaitNoClientThreads(), "threads left over by earlier tests");
+        try (PusherTestServer server = PusherTestServer.start()) {
+            List<Pusher> ten = connect(server, 10);
+            int withTen = clientThreads().size();
+            List<Pusher> ninety = connect(server, 90);
+            server.awaitSubscriberCount("load", 100, WAIT);
+            Set<String> withHundred = clientThreads();
+            assertTrue(withHundred.size() <= withTen + 4,
+                    "threads grew from " + withTen + " to " + withHundred.size() + ": " + withHundred);
+            assertTrue(withHundred.size() <= 16, "a small, fixed set: " + withHundred);
+
+            ten.forEach(Pusher::close);
+            ninety.forEach(Pusher::close);
+        }
+        assertEquals(Set.of(), awaitNoClientThreads(), "close() leaves no client thread behind");
+    }
+
+    /** Thread exit is asynchronous after shutdown; wait for it with a deadline, without sleeping. */
+    private static Set<String> awaitNoClientThreads() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Set<String> left = clientThreads();
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (left.contains(t.getName())) {
+                    try {
+                        t.join(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return left;
+                    }
+                }
+            }
+            left = clientThreads();
+        }
+        return left;
+    }
+}

@@ -1,0 +1,84 @@
+package io.pusherj.it;
+
+import static io.pusherj.api.ConnectionState.CONNECTED;
+import static io.pusherj.api.ConnectionState.FAILED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pusherj.api.ConnectionError;
+import io.pusherj.api.EventNames;
+import io.pusherj.api.Pusher;
+import io.pusherj.api.PusherOptions;
+import io.pusherj.testkit.ConnectionRecorder;
+import io.pusherj.testkit.EventRecorder;
+import io.pusherj.testkit.PusherTestServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** enabledTransports / disabledTransports over the transports discovered on the class path. */
+class TransportSelectionTest {
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    PusherTestServer server;
+
+    @BeforeEach
+    void start() {
+        server = PusherTestServer.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private ConnectionRecorder connectWith(UnaryOperator<PusherOptions.Builder> options, EventRecorder global) {
+        Pusher pusher = Pusher.create(server.appKey(), options.apply(server.clientOptions().autoConnect(false)).build());
+        ConnectionRecorder rec = ConnectionRecorder.attach(pusher.connection());
+        pusher.bindGlobal(global);
+        pusher.connect();
+        closers.add(pusher);
+        return rec;
+    }
+
+    private final List<Pusher> closers = new java.util.ArrayList<>();
+
+    @AfterEach
+    void closeClients() {
+        closers.forEach(Pusher::close);
+    }
+
+    @Test
+    void onlyWsEnabledConnects() {
+        ConnectionRecorder rec = connectWith(o -> o.enabledTransports("ws"), new EventRecorder());
+        rec.awaitState(CONNECTED, WAIT);
+    }
+
+    @Test
+    void disablingWsAndWssLeavesNothingUsableSoTheClientFails() {
+        EventRecorder global = new EventRecorder();
+        ConnectionRecorder rec = connectWith(o -> o.disabledTransports("ws", "wss"), global);
+        rec.awaitState(FAILED, WAIT);
+        assertEquals(List.of(FAILED), rec.states(), "the seed's initialized -> failed");
+        global.awaitEvent(EventNames.CONNECTION_FAILED, WAIT);
+        assertEquals(0, server.connections().size());
+    }
+
+    @Test
+    void enablingOnlyAnAbsentTransportFailsAndNamesTheArtifactToAdd() {
+        ConnectionRecorder rec = connectWith(o -> o.enabledTransports("xhr_polling"), new EventRecorder());
+        rec.awaitState(FAILED, WAIT);
+        ConnectionError error = rec.awaitError(e -> e.type() == ConnectionError.Type.TRANSPORT_ERROR, WAIT);
+        assertTrue(error.message().contains("io.pusherj:pusher-transport-xhr-polling"), error.message());
+        assertTrue(error.message().contains("ws, wss"), "lists what was found: " + error.message());
+    }
+
+    @Test
+    void anEmptyEnabedListDisablesEverything() {
+        ConnectionRecorder rec = connectWith(o -> o.enabledTransports(), new EventRecorder());
+        rec.awaitState(FAILED, WAIT);
+    }
+}
