@@ -18,6 +18,9 @@ public interface Connection {
     /** The socket id of the current connection; empty unless {@link ConnectionState#CONNECTED}. */
     Optional<String> socketId();
 
+    /** The transport slot of the current connection ({@code ws}, {@code wss}, ...); empty unless connected. */
+    Optional<String> transport();
+
     /** Listens to every state change (pusher-js {@code state_change}). */
     Binding onStateChange(Consumer<ConnectionStateChange> listener);
 

@@ -31,6 +31,7 @@ final class ConnectionImpl implements Connection {
 
     private volatile ConnectionState state = ConnectionState.INITIALIZED;
     private volatile String socketId;
+    private volatile String transport;
 
     ConnectionImpl(Delivery delivery, Runnable online, Runnable offline) {
         this.delivery = delivery;
@@ -49,6 +50,11 @@ final class ConnectionImpl implements Connection {
     @Override
     public Optional<String> socketId() {
         return Optional.ofNullable(socketId);
+    }
+
+    @Override
+    public Optional<String> transport() {
+        return Optional.ofNullable(transport);
     }
 
     @Override
@@ -82,8 +88,9 @@ final class ConnectionImpl implements Connection {
     }
 
     /** Publishes a state change (strand): query results first, then listeners. */
-    void publishState(ConnectionStateChange change, String newSocketId) {
+    void publishState(ConnectionStateChange change, String newSocketId, String newTransport) {
         socketId = newSocketId;
+        transport = newTransport;
         state = change.current();
         Listeners<Consumer<ConnectionStateChange>> specific = perState.get(change.current());
         delivery.run(() -> {

@@ -237,7 +237,8 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         if (current == ConnectionState.FAILED && missingTransports != null) {
             onError(Errors.of(ConnectionError.Type.TRANSPORT_ERROR, missingTransports, null, null));
         }
-        connection.publishState(new ConnectionStateChange(previous, current), manager.socketId());
+        connection.publishState(new ConnectionStateChange(previous, current), manager.socketId(),
+                current == ConnectionState.CONNECTED ? manager.connection().transportName() : null);
         if (current == ConnectionState.CONNECTED) {
             channels.keySet().forEach(this::subscribeOnStrand);
             deliverGlobal(manager.connection().establishedFrame());

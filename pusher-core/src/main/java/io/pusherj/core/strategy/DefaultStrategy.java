@@ -24,7 +24,7 @@ import java.util.function.Function;
  * httpFallbackLoop = If(httpLoop supported, httpLoop, sockjsLoop)
  * TLS:   wsStrategy = BestConnectedEver([wsLoop, Delayed(httpFallbackLoop, 2 s)])
  * plain: wsStrategy = BestConnectedEver([wsLoop, Delayed(wssLoop, 2 s), Delayed(httpFallbackLoop, 5 s)])
- * root             = FirstConnected(If(wsStrategy supported, wsStrategy, httpFallbackLoop))
+ * root             = FirstConnected(If(wsLoop supported, wsStrategy, httpFallbackLoop))
  * </pre>
  *
  * Slots whose module is absent or that the enabled/disabled filters exclude stay in the tree as
@@ -74,7 +74,7 @@ public final class DefaultStrategy {
                 ? new BestConnectedEverStrategy(List.of(wsLoop, new DelayedStrategy(httpFallbackLoop, HTTP_DELAY_TLS, clock)))
                 : new BestConnectedEverStrategy(List.of(wsLoop, new DelayedStrategy(wssLoop, WSS_DELAY, clock),
                         new DelayedStrategy(httpFallbackLoop, HTTP_DELAY_PLAIN, clock)));
-        return new FirstConnectedStrategy(new IfStrategy(wsStrategy::isSupported, wsStrategy, httpFallbackLoop));
+        return new FirstConnectedStrategy(new IfStrategy(wsLoop::isSupported, wsStrategy, httpFallbackLoop));
     }
 
     /** Makes the leaf strategy of one slot. */

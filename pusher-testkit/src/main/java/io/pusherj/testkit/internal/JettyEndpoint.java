@@ -38,6 +38,11 @@ public final class JettyEndpoint extends Session.Listener.AbstractAutoDemanding 
     }
 
     @Override
+    public void onWebSocketError(Throwable cause) {
+        // A close always follows; clients that vanish mid-write are normal in fault tests.
+    }
+
+    @Override
     public void onWebSocketClose(int statusCode, String reason) {
         events.closed(statusCode);
     }

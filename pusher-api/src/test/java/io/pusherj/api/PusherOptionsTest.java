@@ -1,0 +1,96 @@
+package io.pusherj.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pusherj.api.spi.TransportRequest;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PusherOptionsTest {
+    @Test
+    void defaultsFollowTheSeedAndPusherJs() {
+        PusherOptions o = PusherOptions.builder().build();
+        assertEquals("mt1", o.cluster());
+        assertTrue(o.forceTLS());
+        assertEquals("ws-mt1.pusher.com", o.effectiveWsHost());
+        assertEquals("sockjs-mt1.pusher.com", o.effectiveHttpHost());
+        assertEquals(80, o.wsPort());
+        assertEquals(443, o.wssPort());
+        assertEquals("", o.wsPath());
+        assertEquals("/pusher", o.httpPath());
+        assertEquals(Duration.ofSeconds(120), o.activityTimeout());
+        assertEquals(Duration.ofSeconds(30), o.pongTimeout());
+        assertEquals(Duration.ofSeconds(10), o.unavailableTimeout());
+        assertFalse(o.statsEnabled());
+        assertTrue(o.autoConnect());
+        assertEquals(Optional.empty(), o.enabledTransports());
+    }
+
+    @Test
+    void clusterSelectsHosts() {
+        PusherOptions o = PusherOptions.builder().cluster("eu").build();
+        assertEquals("ws-eu.pusher.com", o.effectiveWsHost());
+        assertEquals("sockjs-eu.pusher.com", o.effectiveHttpHost());
+    }
+
+    @Test
+    void aSelfHostedWsHostAlsoBecomesTheFallbackHostSoNothingGoesToPusherCom() {
+        PusherOptions o = PusherOptions.builder().wsHost("127.0.0.1").build();
+        assertEquals("127.0.0.1", o.effectiveHttpHost());
+        assertEquals("10.0.0.9", PusherOptions.builder().wsHost("127.0.0.1").httpHost("10.0.0.9").build().effectiveHttpHost());
+    }
+
+    @Test
+    void statsFollowPusherJsPrecedence() {
+        assertTrue(PusherOptions.builder().enableStats(true).disableStats(true).build().statsEnabled());
+        assertTrue(PusherOptions.builder().disableStats(false).build().statsEnabled());
+        assertFalse(PusherOptions.builder().disableStats(true).build().statsEnabled());
+    }
+
+    @Test
+    void transportFiltersFollowPusherJs() {
+        PusherOptions o = PusherOptions.builder().enabledTransports("ws", "xhr_polling").disabledTransports("xhr_polling").build();
+        assertTrue(o.isTransportAllowed("ws"));
+        assertFalse(o.isTransportAllowed("xhr_polling"));
+        assertFalse(o.isTransportAllowed("wss"));
+        assertEquals(Optional.of(Set.of()), PusherOptions.builder().enabledTransports().build().enabledTransports());
+    }
+
+    @Test
+    void invalidOptionsAreRejectedNamingTheOption() {
+        assertMessage("wsPort", () -> PusherOptions.builder().wsPort(0).build());
+        assertMessage("wsPath", () -> PusherOptions.builder().wsPath("nope").build());
+        assertMessage("wsHost", () -> PusherOptions.builder().wsHost("ws://x").build());
+        assertMessage("activityTimeout", () -> PusherOptions.builder().activityTimeout(Duration.ZERO).build());
+        assertMessage("enabledTransports contains unknown transport 'websocket'",
+                () -> PusherOptions.builder().enabledTransports("websocket").build());
+        assertMessage("cluster", () -> PusherOptions.builder().cluster("e u").build());
+    }
+
+    private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable e) {
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e);
+        assertTrue(ex.getMessage().contains(expected), ex.getMessage());
+    }
+
+    @Test
+    void urlsMatchTheProtocolDocumentExamples() {
+        PusherOptions eu = PusherOptions.builder().cluster("eu").build();
+        TransportRequest tls = new TransportRequest("a1b2c3d4e5f6a7b8c9d0", true, eu, "js", "8.6.0");
+        assertEquals("wss://ws-eu.pusher.com:443/app/a1b2c3d4e5f6a7b8c9d0?protocol=7&client=js&version=8.6.0&flash=false",
+                tls.webSocketUri().toString());
+        assertEquals("https://sockjs-eu.pusher.com:443/pusher/app/a1b2c3d4e5f6a7b8c9d0?protocol=7&client=js&version=8.6.0",
+                tls.httpUri().toString());
+        assertEquals("https://sockjs-eu.pusher.com:443/pusher", tls.httpBaseUri().toString());
+        TransportRequest plain = new TransportRequest("a1b2c3d4e5f6a7b8c9d0", false, eu, "js", "8.6.0");
+        assertEquals("ws://ws-eu.pusher.com:80/app/a1b2c3d4e5f6a7b8c9d0?protocol=7&client=js&version=8.6.0&flash=false",
+                plain.webSocketUri().toString());
+        PusherOptions custom = PusherOptions.builder().wsHost("127.0.0.1").wsPort(6001).wsPath("/ws").forceTLS(false).build();
+        assertEquals("ws://127.0.0.1:6001/ws/app/k?protocol=7&client=java-pusherj&version=1&flash=false",
+                new TransportRequest("k", false, custom, "java-pusherj", "1").webSocketUri().toString());
+    }
+}

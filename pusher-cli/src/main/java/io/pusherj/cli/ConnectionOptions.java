@@ -1,0 +1,104 @@
+package io.pusherj.cli;
+
+import io.pusherj.api.PusherOptions;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/**
+ * The client options of the seed, kebab-cased, shared by every command that connects. Later issues add
+ * the auth and transport flags here, with the same naming.
+ */
+final class ConnectionOptions {
+    @Option(names = "--key", required = true, description = "Application key.")
+    String key;
+
+    @Option(names = "--cluster", description = "Cluster (default mt1).")
+    String cluster;
+
+    @Option(names = "--ws-host", description = "WebSocket host.")
+    String wsHost;
+
+    @Option(names = "--ws-port", description = "Port for ws://.")
+    Integer wsPort;
+
+    @Option(names = "--wss-port", description = "Port for wss://.")
+    Integer wssPort;
+
+    @Option(names = "--ws-path", description = "Path prefix before /app/KEY.")
+    String wsPath;
+
+    @Option(names = "--http-host", description = "HTTP fallback host.")
+    String httpHost;
+
+    @Option(names = "--http-port", description = "Port for http:// fallbacks.")
+    Integer httpPort;
+
+    @Option(names = "--https-port", description = "Port for https:// fallbacks.")
+    Integer httpsPort;
+
+    @Option(names = "--http-path", description = "Path prefix of HTTP fallbacks.")
+    String httpPath;
+
+    @Option(names = "--force-tls", arity = "1", paramLabel = "true|false", description = "Use TLS (default true).")
+    Boolean forceTLS;
+
+    @Option(names = "--enabled-transports", split = ",", paramLabel = "a,b", description = "Only these transports.")
+    String[] enabledTransports;
+
+    @Option(names = "--disabled-transports", split = ",", paramLabel = "a,b", description = "Never these transports.")
+    String[] disabledTransports;
+
+    @Option(names = "--activity-timeout", paramLabel = "MS", description = "Idle time before a ping, in ms.")
+    Long activityTimeout;
+
+    @Option(names = "--pong-timeout", paramLabel = "MS", description = "Wait for a pong, in ms.")
+    Long pongTimeout;
+
+    /** The options as given; {@code build()} validates them. */
+    PusherOptions.Builder toBuilder() {
+        PusherOptions.Builder b = PusherOptions.builder();
+        if (cluster != null) {
+            b.cluster(cluster);
+        }
+        if (wsHost != null) {
+            b.wsHost(wsHost);
+        }
+        if (wsPort != null) {
+            b.wsPort(wsPort);
+        }
+        if (wssPort != null) {
+            b.wssPort(wssPort);
+        }
+        if (wsPath != null) {
+            b.wsPath(wsPath);
+        }
+        if (httpHost != null) {
+            b.httpHost(httpHost);
+        }
+        if (httpPort != null) {
+            b.httpPort(httpPort);
+        }
+        if (httpsPort != null) {
+            b.httpsPort(httpsPort);
+        }
+        if (httpPath != null) {
+            b.httpPath(httpPath);
+        }
+        if (forceTLS != null) {
+            b.forceTLS(forceTLS);
+        }
+        if (enabledTransports != null) {
+            b.enabledTransports(enabledTransports);
+        }
+        if (disabledTransports != null) {
+            b.disabledTransports(disabledTransports);
+        }
+        if (activityTimeout != null) {
+            b.activityTimeout(Duration.ofMillis(activityTimeout));
+        }
+        if (pongTimeout != null) {
+            b.pongTimeout(Duration.ofMillis(pongTimeout));
+        }
+        return b;
+    }
+}

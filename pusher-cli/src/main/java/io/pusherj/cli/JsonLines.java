@@ -1,0 +1,80 @@
+package io.pusherj.cli;
+
+import io.pusherj.api.ConnectionError;
+import io.pusherj.api.ConnectionStateChange;
+import io.pusherj.api.PusherEvent;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The {@code listen} output contract: one JSON object per line, flushed at once. Field names and
+ * shapes are fixed; other programs parse them (see the module README).
+ */
+final class JsonLines {
+    private static final JsonProvider JSON = JsonProvider.provider();
+    private final PrintWriter out;
+
+    JsonLines(PrintWriter out) {
+        this.out = out;
+    }
+
+    /** {@code {"type":"state","previous":"connecting","current":"connected","socket_id":"1.2"}}. */
+    void state(ConnectionStateChange change, Optional<String> socketId) {
+        line(g -> {
+            g.write("type", "state").write("previous", change.previous().wireName())
+                    .write("current", change.current().wireName());
+            socketId.ifPresent(id -> g.write("socket_id", id));
+        });
+    }
+
+    /** {@code {"type":"event","channel":"c","event":"e","data":<value>,"user_id":"u"}}. */
+    void event(PusherEvent e) {
+        line(g -> {
+            g.write("type", "event");
+            e.channelName().ifPresent(c -> g.write("channel", c));
+            g.write("event", e.eventName()).write("data", e.json());
+            e.userId().ifPresent(u -> g.write("user_id", u));
+        });
+    }
+
+    /** {@code {"type":"error","code":4004,"message":"…","error_type":"…"}}; code is null when there is none. */
+    void error(ConnectionError e) {
+        line(g -> {
+            g.write("type", "error");
+            if (e.code().isPresent()) {
+                g.write("code", e.code().getAsInt());
+            } else {
+                g.writeNull("code");
+            }
+            g.write("message", e.message()).write("error_type", e.type().pusherJsName());
+        });
+    }
+
+    /** {@code {"type":"subscribed","channel":"c"}}. */
+    void subscribed(String channel) {
+        line(g -> g.write("type", "subscribed").write("channel", channel));
+    }
+
+    /** {@code {"type":"connecting_in","seconds":1}}, seconds rounded as pusher-js does. */
+    void connectingIn(Duration delay) {
+        line(g -> g.write("type", "connecting_in").write("seconds", Math.round(delay.toMillis() / 1000.0)));
+    }
+
+    private void line(Consumer<JsonGenerator> body) {
+        StringWriter w = new StringWriter(128);
+        try (JsonGenerator g = JSON.createGenerator(w)) {
+            g.writeStartObject();
+            body.accept(g);
+            g.writeEnd();
+        }
+        synchronized (out) {
+            out.println(w);
+            out.flush();
+        }
+    }
+}

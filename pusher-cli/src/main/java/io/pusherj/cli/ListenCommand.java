@@ -1,0 +1,112 @@
+package io.pusherj.cli;
+
+import io.pusherj.api.Channel;
+import io.pusherj.api.ConnectionState;
+import io.pusherj.api.EventNames;
+import io.pusherj.api.Pusher;
+import io.pusherj.api.PusherException;
+import io.pusherj.api.PusherOptions;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code listen}: connects, subscribes and prints JSON lines until {@code --seconds} pass or Ctrl-C. */
+@Command(name = "listen", mixinStandardHelpOptions = true,
+        description = "Connect, subscribe and print one JSON object per line (states, events, errors).")
+final class ListenCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
+    @Option(names = "--channel", required = true, paramLabel = "NAME", description = "Channel to subscribe to (repeatable).")
+    List<String> channels;
+
+    @Option(names = "--seconds", paramLabel = "N", description = "Disconnect and exit after N seconds (default: until Ctrl-C).")
+    Long seconds;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PusherOptions options;
+        try {
+            options = connection.toBuilder().autoConnect(false).build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (seconds != null && seconds < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must not be negative");
+        }
+        JsonLines out = new JsonLines(spec.commandLine().getOut());
+        StatusLine status = StatusLine.forTerminal(spec.commandLine().getErr());
+        Pusher pusher;
+        try {
+            pusher = Pusher.create(connection.key, options);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        CountDownLatch disconnected = new CountDownLatch(1);
+        pusher.connection().onStateChange(change -> {
+            out.state(change, change.current() == ConnectionState.CONNECTED ? pusher.connection().socketId()
+                    : java.util.Optional.empty());
+            status.update(pusher.connection());
+        });
+        pusher.connection().onState(ConnectionState.DISCONNECTED, change -> disconnected.countDown());
+        pusher.connection().onError(out::error);
+        pusher.connection().onConnectingIn(out::connectingIn);
+        try {
+            for (String name : channels) {
+                Channel channel = pusher.subscribe(name);
+                channel.bindGlobal(e -> {
+                    if (e.eventName().equals(EventNames.SUBSCRIPTION_SUCCEEDED)) {
+                        out.subscribed(name);
+                    } else {
+                        out.event(e);
+                    }
+                    status.eventReceived(pusher.connection());
+                });
+            }
+        } catch (IllegalArgumentException | PusherException e) {
+            pusher.close();
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+
+        CountDownLatch stop = new CountDownLatch(1);
+        AtomicBoolean finished = new AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            if (!finished.get()) {
+                shutdown(pusher, disconnected, status);
+                // Ctrl-C after a clean disconnect is a normal end, as the contract says: exit 0.
+                Runtime.getRuntime().halt(0);
+            }
+        }, "pusherj-cli-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        pusher.connect();
+        if (seconds != null) {
+            stop.await(seconds, TimeUnit.SECONDS);
+        } else {
+            stop.await();
+        }
+        finished.set(true);
+        Runtime.getRuntime().removeShutdownHook(hook);
+        shutdown(pusher, disconnected, status);
+        return 0;
+    }
+
+    private static void shutdown(Pusher pusher, CountDownLatch disconnected, StatusLine status) {
+        pusher.disconnect();
+        try {
+            disconnected.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pusher.close();
+        status.finish();
+    }
+}

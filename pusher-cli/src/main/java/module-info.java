@@ -1,0 +1,14 @@
+/**
+ * The pusherj command line: {@code listen}, {@code serve}, {@code trigger} and {@code demo}.
+ * Its JSON-lines output is a contract other programs parse; see the module README.
+ */
+module io.pusherj.cli {
+    requires io.pusherj.api;
+    requires io.pusherj.testkit;
+    requires info.picocli;
+    requires org.eclipse.parsson;
+
+
+    // pusher-core and the transports are bound at run time through ServiceLoader (pusher-api uses them).
+    opens io.pusherj.cli to info.picocli;
+}

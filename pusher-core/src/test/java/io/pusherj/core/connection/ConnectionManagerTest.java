@@ -1,0 +1,388 @@
+package io.pusherj.core.connection;
+
+import static io.pusherj.api.ConnectionState.CONNECTED;
+import static io.pusherj.api.ConnectionState.CONNECTING;
+import static io.pusherj.api.ConnectionState.DISCONNECTED;
+import static io.pusherj.api.ConnectionState.FAILED;
+import static io.pusherj.api.ConnectionState.UNAVAILABLE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pusherj.api.ConnectionError;
+import io.pusherj.api.ConnectionState;
+import io.pusherj.api.PusherOptions;
+import io.pusherj.api.spi.Transport;
+import io.pusherj.api.spi.TransportRequest;
+import io.pusherj.core.FakeTransport;
+import io.pusherj.core.FakeTransport.FakeSocket;
+import io.pusherj.core.protocol.Frame;
+import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.strategy.DefaultStrategy;
+import io.pusherj.core.strategy.TransportStrategy;
+import io.pusherj.testkit.VirtualScheduler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The connection manager on virtual time with scripted sockets: cases ported from pusher-js's
+ * {@code connection_manager_spec.js}, adapted where pusherj deliberately differs (see ConnectionManager).
+ */
+class ConnectionManagerTest {
+    final VirtualScheduler time = new VirtualScheduler();
+    final Clock clock = new Clock(time, time);
+    final FakeTransport ws = new FakeTransport("ws", 3);
+    final Map<String, Transport> transports = new HashMap<>(Map.of("ws", ws));
+    final List<ConnectionState> states = new ArrayList<>();
+    final List<ConnectionError> errors = new ArrayList<>();
+    final List<Long> connectingIn = new ArrayList<>();
+    final List<Frame> frames = new ArrayList<>();
+    final List<Boolean> tlsFlags = new ArrayList<>();
+    ConnectionManager manager;
+
+    ConnectionManager manager(PusherOptions options) {
+        states.clear();
+        manager = new ConnectionManager(options, clock, useTLS -> {
+            tlsFlags.add(useTLS);
+            return DefaultStrategy.build(useTLS, transports::get,
+                    (name, tls) -> new TransportRequest("key", tls, options, "test", "1"),
+                    (name, t, request) -> new TransportStrategy(name, t, request, clock, errors::add), clock);
+        }, new ConnectionManager.Listener() {
+            @Override
+            public void onStateChange(ConnectionState previous, ConnectionState current) {
+                assertEquals(previous, states.isEmpty() ? ConnectionState.INITIALIZED : states.get(states.size() - 1));
+                states.add(current);
+            }
+
+            @Override
+            public void onError(ConnectionError error) {
+                errors.add(error);
+            }
+
+            @Override
+            public void onConnectingIn(long delayMillis) {
+                connectingIn.add(delayMillis);
+            }
+
+            @Override
+            public void onFrame(Frame frame) {
+                frames.add(frame);
+            }
+        });
+        return manager;
+    }
+
+    ConnectionManager manager() {
+        return manager(PusherOptions.builder().build());
+    }
+
+    void connected(String socketId, int activityTimeoutSeconds) {
+        manager.connect();
+        time.runUntilIdle();
+        ws.last().establish(socketId, activityTimeoutSeconds);
+        time.runUntilIdle();
+        assertEquals(CONNECTED, manager.state());
+    }
+
+    @Test
+    void startsInitializedAndConnectingOpensTheWebSocketWithTls() {
+        manager();
+        assertEquals(ConnectionState.INITIALIZED, manager.state());
+        manager.connect();
+        time.runUntilIdle();
+        assertEquals(List.of(CONNECTING), states);
+        assertEquals(1, ws.sockets().size());
+        assertTrue(ws.last().request.useTLS());
+    }
+
+    @Test
+    void connectIsANoOpWhileConnectingOrConnected() {
+        manager();
+        manager.connect();
+        manager.connect();
+        time.runUntilIdle();
+        assertEquals(1, ws.sockets().size());
+        ws.last().establish("1.1", 120);
+        time.runUntilIdle();
+        manager.connect();
+        time.runUntilIdle();
+        assertEquals(1, ws.sockets().size());
+        assertEquals(List.of(CONNECTING, CONNECTED), states);
+    }
+
+    @Test
+    void noUsableTransportMeansFailed() {
+        transports.clear();
+        manager();
+        manager.connect();
+        time.runUntilIdle();
+        assertEquals(List.of(FAILED), states);
+    }
+
+    @Test
+    void handshakeGivesSocketIdAndActivityTimeoutIsTheMinimumOfOptionAndServer() {
+        manager();
+        connected("123.456", 30);
+        assertEquals("123.456", manager.socketId());
+        assertEquals(30_000, manager.activityTimeout());
+        manager.disconnect();
+        time.runUntilIdle();
+        manager(PusherOptions.builder().activityTimeout(Duration.ofSeconds(10)).build());
+        connected("1.2", 120);
+        assertEquals(10_000, manager.activityTimeout());
+    }
+
+    @Test
+    void unavailableAfterTenSecondsThenConnectedWithoutPassingThroughConnecting() {
+        manager();
+        manager.connect();
+        time.advanceBy(9_999);
+        assertEquals(List.of(CONNECTING), states);
+        time.advanceBy(1);
+        assertEquals(List.of(CONNECTING, UNAVAILABLE), states);
+        ws.last().establish("1.1", 120);
+        time.runUntilIdle();
+        assertEquals(List.of(CONNECTING, UNAVAILABLE, CONNECTED), states);
+    }
+
+    @Test
+    void webSocketAttemptsAreSpacedByTheDoublingTimeoutsWhileNothingAnswers() {
+        manager();
+        manager.connect();
+        time.runUntilIdle();
+        List<Long> attemptTimes = new ArrayList<>();
+        attemptTimes.add(time.nowMillis());
+        int seen = 1;
+        while (time.nowMillis() < 300_000) {
+            time.advanceBy(1_000);
+            if (ws.sockets().size() > seen) {
+                seen = ws.sockets().size();
+                attemptTimes.add(time.nowMillis());
+                assertTrue(ws.sockets().get(seen - 2).isClosedByClient(), "the previous attempt was aborted");
+            }
+        }
+        // protocol.md §8.4: ws attempts at 0, 15, 45, 105, 165, 225, 285 s
+        assertEquals(List.of(0L, 15_000L, 45_000L, 105_000L, 165_000L, 225_000L, 285_000L), attemptTimes);
+    }
+
+    @Test
+    void disconnectAbortsTheAttemptAndClosesTheConnection() {
+        manager();
+        manager.connect();
+        time.runUntilIdle();
+        manager.disconnect();
+        time.runUntilIdle();
+        assertTrue(ws.last().isClosedByClient());
+        assertEquals(List.of(CONNECTING, DISCONNECTED), states);
+        assertEquals(0, time.pendingTasks());
+
+        connected("1.1", 120);
+        manager.disconnect();
+        time.runUntilIdle();
+        assertTrue(ws.last().isClosedByClient());
+        assertNull(manager.socketId());
+        assertEquals(0, time.pendingTasks(), "no timer survives a disconnect");
+    }
+
+    @Test
+    void aDroppedConnectionGoesConnectingAndRetriesAfterOneSecond() {
+        manager();
+        connected("1.1", 120);
+        ws.last().serverClose(1006, "gone");
+        time.runUntilIdle();
+        assertEquals(List.of(CONNECTING, CONNECTED, CONNECTING), states);
+        assertEquals(List.of(1_000L), connectingIn);
+        assertEquals(1, ws.sockets().size());
+        time.advanceBy(1_000);
+        assertEquals(2, ws.sockets().size());
+        ws.last().establish("2.2", 120);
+        time.runUntilIdle();
+        assertEquals(List.of(CONNECTING, CONNECTED, CONNECTING, CONNECTED), states);
+        assertEquals("2.2", manager.socketId());
+    }
+
+    @Test
+    void aNormalCloseIsNotAnErrorButStillReconnects() {
+        manager();
+        connected("1.1", 120);
+        ws.last().serverClose(1000, "bye");
+        time.runUntilIdle();
+        assertTrue(errors.isEmpty());
+        assertEquals(List.of(1_000L), connectingIn);
+    }
+
+    @Test
+    void closeCode4000SwitchesToTlsForGood() {
+        manager(PusherOptions.builder().forceTLS(false).build());
+        connected("1.1", 120);
+        assertFalse(ws.last().request.useTLS());
+        ws.last().serverClose(4000, "tls only");
+        time.runUntilIdle();
+        assertTrue(manager.isUsingTLS());
+        assertEquals(List.of(false, true), tlsFlags);
+        assertTrue(connectingIn.isEmpty(), "retry at once");
+        assertEquals(2, ws.sockets().size());
+        assertTrue(ws.last().request.useTLS());
+        assertEquals(4000, errors.get(0).code().getAsInt());
+    }
+
+    @Test
+    void refusedHandshakeDisconnects() {
+        manager();
+        manager.connect();
+        time.runUntilIdle();
+        ws.last().open();
+        ws.last().receive("{\"event\":\"pusher:error\",\"data\":{\"code\":4004,\"message\":\"Over quota\"}}");
+        time.runUntilIdle();
+        assertEquals(List.of(CONNECTING, DISCONNECTED), states);
+        assertEquals(4004, errors.get(0).code().getAsInt());
+        assertEquals("Over quota", errors.get(0).message());
+        assertTrue(ws.last().isClosedByClient());
+    }
+
+    @Test
+    void backOffCodesDuringTheHandshakeKeepConnectingAndNeverBecomeUnavailable() {
+        manager();
+        manager.connect();
+        for (int i = 0; i < 20; i++) {
+            time.runUntilIdle();
+            ws.last().open();
+            ws.last().serverClose(4100, "over capacity");
+            time.advanceBy(1_000);
+        }
+        assertEquals(List.of(CONNECTING), states, "connect() re-arms the unavailable timer on every retry");
+        assertEquals(21, ws.sockets().size());
+    }
+
+    @Test
+    void errorWithoutCodeInTheHandshakeBacksOff() {
+        manager();
+        manager.connect();
+        time.runUntilIdle();
+        ws.last().open();
+        ws.last().receive("{\"event\":\"pusher:error\",\"data\":{\"code\":null,\"message\":\"?\"}}");
+        time.runUntilIdle();
+        assertEquals(List.of(1_000L), connectingIn);
+    }
+
+    @Test
+    void anUnexpectedFirstFrameIsAHandshakeErrorThatBacksOff() {
+        manager();
+        manager.connect();
+        time.runUntilIdle();
+        ws.last().open();
+        ws.last().receive("{\"event\":\"hello\"}");
+        time.runUntilIdle();
+        assertEquals(ConnectionError.Type.HANDSHAKE_ERROR, errors.get(0).type());
+        assertEquals(List.of(1_000L), connectingIn);
+        time.advanceBy(1_000);
+        assertEquals(2, ws.sockets().size());
+    }
+
+    @Test
+    void retryCodesReconnectAtOnce() {
+        manager();
+        connected("1.1", 120);
+        ws.last().serverClose(4200, "restart");
+        time.runUntilIdle();
+        assertEquals(2, ws.sockets().size());
+        assertTrue(connectingIn.isEmpty());
+    }
+
+    @Test
+    void pingsAfterTheActivityTimeoutAndReconnectsWhenNoPongComes() {
+        manager();
+        connected("1.1", 120);
+        time.advanceBy(119_999);
+        assertTrue(ws.last().sent().isEmpty());
+        time.advanceBy(1);
+        assertEquals(List.of("{\"event\":\"pusher:ping\",\"data\":{}}"), ws.last().sent());
+        time.advanceBy(29_999);
+        assertEquals(CONNECTED, manager.state());
+        time.advanceBy(1);
+        assertEquals(CONNECTING, manager.state());
+        assertTrue(ws.sockets().get(0).isClosedByClient());
+        assertEquals(2, ws.sockets().size());
+    }
+
+    @Test
+    void anyMessageResetsTheActivityTimer() {
+        manager();
+        connected("1.1", 120);
+        time.advanceBy(100_000);
+        ws.last().receive("{\"event\":\"x\",\"channel\":\"c\",\"data\":\"{}\"}");
+        time.advanceBy(100_000);
+        assertTrue(ws.last().sent().isEmpty());
+        time.advanceBy(20_000);
+        assertEquals(1, ws.last().sent().size());
+        ws.last().receive("{\"event\":\"pusher:pong\",\"data\":{}}");
+        time.advanceBy(60_000);
+        assertEquals(CONNECTED, manager.state(), "the pong cancelled the pong timeout");
+    }
+
+    @Test
+    void serverPingIsAnsweredWithPong() {
+        manager();
+        connected("1.1", 120);
+        ws.last().receive("{\"event\":\"pusher:ping\",\"data\":{}}");
+        time.runUntilIdle();
+        assertEquals(List.of("{\"event\":\"pusher:pong\",\"data\":{}}"), ws.last().sent());
+    }
+
+    @Test
+    void networkOnlineRetriesAtOnceAndOfflineChecksTheConnection() {
+        manager();
+        manager.connect();
+        time.advanceBy(3_000);
+        manager.networkOnline();
+        time.runUntilIdle();
+        assertEquals(2, ws.sockets().size());
+        ws.last().establish("1.1", 120);
+        time.runUntilIdle();
+        manager.networkOffline();
+        time.runUntilIdle();
+        assertEquals(List.of("{\"event\":\"pusher:ping\",\"data\":{}}"), ws.last().sent());
+    }
+
+    @Test
+    void malformedFramesAreReportedAndDropped() {
+        manager();
+        connected("1.1", 120);
+        ws.last().receive("{not json");
+        ws.last().receive("{\"data\":{}}");
+        ws.last().receive("{\"event\":\"ok\",\"data\":\"x\"}");
+        time.runUntilIdle();
+        assertEquals(2, errors.stream().filter(e -> e.type() == ConnectionError.Type.MESSAGE_PARSE_ERROR).count());
+        assertEquals(List.of("ok"), frames.stream().map(Frame::eventName).toList());
+        assertEquals(CONNECTED, manager.state());
+    }
+
+    @Test
+    void pusherErrorFrameOnAnOpenConnectionIsReportedWithoutStateChange() {
+        manager();
+        connected("1.1", 120);
+        ws.last().receive("{\"event\":\"pusher:error\",\"data\":{\"code\":4301,\"message\":\"rate limit\"}}");
+        time.runUntilIdle();
+        assertEquals(4301, errors.get(0).code().getAsInt());
+        assertEquals(List.of(CONNECTING, CONNECTED), states);
+    }
+
+    @Test
+    void transportFailuresAreReportedWithTheTransportName() {
+        manager();
+        manager.connect();
+        time.runUntilIdle();
+        ws.last().fail("Connection refused");
+        time.runUntilIdle();
+        ConnectionError e = errors.get(0);
+        assertEquals(ConnectionError.Type.TRANSPORT_ERROR, e.type());
+        assertEquals("ws", e.transport().orElseThrow());
+        assertTrue(e.message().contains("Connection refused"), e.message());
+        assertEquals(List.of(CONNECTING), states, "a failed attempt waits for the next one");
+    }
+}

@@ -1,0 +1,185 @@
+package io.pusherj.core.strategy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pusherj.api.PusherOptions;
+import io.pusherj.api.spi.Transport;
+import io.pusherj.api.spi.TransportRequest;
+import io.pusherj.core.FakeTransport;
+import io.pusherj.core.connection.HandshakeResult;
+import io.pusherj.core.runtime.Clock;
+import io.pusherj.testkit.VirtualScheduler;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The default tree's timing and fallbacks (protocol.md §8.2, §8.4) on virtual time, with every slot
+ * played by a scripted transport: pusher-js's strategy specs, ported.
+ */
+class DefaultStrategyTest {
+    final VirtualScheduler time = new VirtualScheduler();
+    final Clock clock = new Clock(time, time);
+    final Map<String, FakeTransport> slots = new LinkedHashMap<>();
+    final List<String> opened = new ArrayList<>();
+    final List<HandshakeResult> results = new ArrayList<>();
+    int failures;
+
+    void slot(String name, int priority) {
+        slots.put(name, new FakeTransport(name, priority));
+    }
+
+    Strategy tree(boolean useTLS) {
+        PusherOptions options = PusherOptions.builder().build();
+        return DefaultStrategy.build(useTLS, slots::get,
+                (name, tls) -> new TransportRequest("key", tls, options, "test", "1"),
+                (name, t, request) -> new TransportStrategy(name, t == null ? null : recording(name, t), request, clock, e -> { }),
+                clock);
+    }
+
+    /** Wraps a transport to log when each attempt starts. */
+    Transport recording(String name, Transport t) {
+        return new Transport() {
+            @Override
+            public String name() {
+                return t.name();
+            }
+
+            @Override
+            public int priority() {
+                return t.priority();
+            }
+
+            @Override
+            public io.pusherj.api.spi.TransportSocket open(TransportRequest r, io.pusherj.api.spi.TransportSocketListener l) {
+                opened.add(name + "@" + time.nowMillis() + (r.useTLS() ? "/tls" : ""));
+                return t.open(r, l);
+            }
+
+            @Override
+            public void close() {
+                t.close();
+            }
+        };
+    }
+
+    StrategyRunner run(Strategy s) {
+        StrategyRunner r = s.connect(0, new StrategyCallback() {
+            @Override
+            public void onFailure() {
+                failures++;
+            }
+
+            @Override
+            public void onHandshake(HandshakeResult result) {
+                results.add(result);
+            }
+        });
+        time.runUntilIdle();
+        return r;
+    }
+
+    @Test
+    void withTlsWebSocketStartsFirstAndHttpFallbacksFollowAfterTwoAndSixSeconds() {
+        slot("ws", 3);
+        slot("xhr_streaming", 1);
+        slot("xhr_polling", 1);
+        run(tree(true));
+        time.advanceBy(6_000);
+        assertEquals(List.of("ws@0/tls", "xhr_streaming@2000/tls", "xhr_polling@6000/tls"), opened);
+    }
+
+    @Test
+    void withoutTlsWssIsRacedAfterTwoSecondsAndHttpAfterFive() {
+        slot("ws", 3);
+        slot("wss", 3);
+        slot("xhr_streaming", 1);
+        slot("xhr_polling", 1);
+        run(tree(false));
+        time.advanceBy(9_000);
+        assertEquals(List.of("ws@0", "wss@2000/tls", "xhr_streaming@5000", "xhr_polling@9000"), opened);
+    }
+
+    @Test
+    void webSocketConnectingWithinTwoSecondsMeansNoFallbackEverStarts() {
+        slot("ws", 3);
+        slot("xhr_streaming", 1);
+        run(tree(true));
+        time.advanceBy(1_500);
+        slots.get("ws").last().establish("1.1", 120);
+        time.advanceBy(60_000);
+        assertEquals(List.of("ws@0/tls"), opened);
+        assertEquals(1, results.size());
+        assertTrue(results.get(0).isConnected());
+    }
+
+    @Test
+    void aConnectedWebSocketClosesLowerPriorityAttempts() {
+        slot("ws", 3);
+        slot("xhr_streaming", 1);
+        run(tree(true));
+        time.advanceBy(2_000);
+        FakeTransport.FakeSocket streaming = slots.get("xhr_streaming").last();
+        slots.get("ws").last().establish("1.1", 120);
+        time.runUntilIdle();
+        assertTrue(streaming.isClosedByClient());
+        assertEquals(1, results.size());
+    }
+
+    @Test
+    void httpConnectsWhenWebSocketsAreBlocked() {
+        slot("ws", 3);
+        slot("xhr_streaming", 1);
+        run(tree(true));
+        time.advanceBy(2_000);
+        slots.get("xhr_streaming").last().establish("9.9", 120);
+        time.runUntilIdle();
+        assertEquals(1, results.size());
+        assertEquals(1, results.get(0).priority());
+        assertTrue(slots.get("ws").last().isClosedByClient(), "FirstConnected aborts the rest");
+    }
+
+    @Test
+    void sockjsIsTheLastFallbackWhenNoXhrTransportIsPresent() {
+        slot("ws", 3);
+        slot("sockjs", 1);
+        run(tree(true));
+        time.advanceBy(2_000);
+        assertEquals(List.of("ws@0/tls", "sockjs@2000/tls"), opened);
+    }
+
+    @Test
+    void withoutWebSocketsTheHttpLoopRunsAlone() {
+        slot("xhr_polling", 1);
+        run(tree(true));
+        assertEquals(List.of("xhr_polling@0/tls"), opened);
+    }
+
+    @Test
+    void nothingPresentIsUnsupported() {
+        assertFalse(tree(true).isSupported());
+        slot("wss", 3);
+        // As in pusher-js (its README warns about enabledTransports: ['wss']): wss is only raced beside ws.
+        assertFalse(tree(true).isSupported());
+        assertFalse(tree(false).isSupported());
+        slot("ws", 3);
+        assertTrue(tree(false).isSupported());
+    }
+
+    @Test
+    void abortStopsEveryPendingAttemptAndTimer() {
+        slot("ws", 3);
+        slot("xhr_streaming", 1);
+        StrategyRunner r = run(tree(true));
+        r.abort();
+        time.advanceBy(600_000);
+        assertEquals(List.of("ws@0/tls"), opened);
+        assertTrue(slots.get("ws").last().isClosedByClient());
+        assertEquals(0, failures);
+        assertTrue(results.isEmpty());
+    }
+}
