@@ -1,0 +1,127 @@
+package io.pusherj.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pusherj.testkit.PusherTestServer;
+import io.pusherj.testkit.RestClient;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The CLI's contracts: JSON lines of {@code listen}, exit codes, {@code trigger} signing. */
+class CliTest {
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    PusherTestServer server;
+    ExecutorService background = Executors.newSingleThreadExecutor();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void start() {
+        server = PusherTestServer.start();
+    }
+
+    @AfterEach
+    void stop() {
+        background.shutdownNow();
+        server.close();
+    }
+
+    int run(String... args) {
+        return new CommandLine(new Main()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                .execute(args);
+    }
+
+    static List<JsonObject> jsonLines(String text) {
+        return text.lines().filter(l -> !l.isBlank())
+                .map(l -> Json.createReader(new StringReader(l)).readObject()).toList();
+    }
+
+    @Test
+    void listenPrintsStatesSubscriptionEventsAndDisconnectsCleanly() throws Exception {
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run("listen", "--key", server.appKey(),
+                "--ws-host", server.host(), "--ws-port", Integer.toString(server.port()), "--force-tls", "false",
+                "--channel", "news", "--channel", "cache-prices", "--seconds", "3"), background);
+        server.awaitSubscriberCount("news", 1, WAIT);
+        RestClient.forServer(server).trigger("news", "story", "{\"id\":17}");
+        server.publish("news", "text", "not json");
+
+        assertEquals(0, exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), err.toString());
+        List<JsonObject> lines = jsonLines(out.toString());
+        String socketId = server.connections().get(0).socketId();
+        assertEquals(Json.createObjectBuilder().add("type", "state").add("previous", "initialized")
+                .add("current", "connecting").build(), lines.get(0));
+        assertEquals(Json.createObjectBuilder().add("type", "state").add("previous", "connecting")
+                .add("current", "connected").add("socket_id", socketId).build(), lines.get(1));
+        assertTrue(lines.contains(Json.createObjectBuilder().add("type", "subscribed").add("channel", "news").build()));
+        assertTrue(lines.contains(Json.createObjectBuilder().add("type", "event").add("channel", "cache-prices")
+                .add("event", "pusher:cache_miss").addNull("data").build()), lines.toString());
+        assertTrue(lines.contains(Json.createObjectBuilder().add("type", "event").add("channel", "news")
+                .add("event", "story").add("data", Json.createObjectBuilder().add("id", 17)).build()), lines.toString());
+        assertTrue(lines.contains(Json.createObjectBuilder().add("type", "event").add("channel", "news")
+                .add("event", "text").add("data", "not json").build()), lines.toString());
+        assertEquals(Json.createObjectBuilder().add("type", "state").add("previous", "connected")
+                .add("current", "disconnected").build(), lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void listenReportsErrorsAndConnectingIn() throws Exception {
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run("listen", "--key", server.appKey(),
+                "--ws-host", server.host(), "--ws-port", Integer.toString(server.port()), "--force-tls", "false",
+                "--channel", "news", "--seconds", "3"), background);
+        server.awaitSubscriberCount("news", 1, WAIT);
+        server.connections().get(0).close(4100, "over capacity");
+        assertEquals(0, exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), err.toString());
+        List<JsonObject> lines = jsonLines(out.toString());
+        assertTrue(lines.contains(Json.createObjectBuilder().add("type", "error").add("code", 4100)
+                .add("message", "over capacity").add("error_type", "PusherError").build()), lines.toString());
+        assertTrue(lines.contains(Json.createObjectBuilder().add("type", "connecting_in").add("seconds", 1).build()));
+    }
+
+    @Test
+    void badArgumentsPrintUsageOnStderrAndExitTwo() {
+        assertEquals(2, run("listen", "--channel", "x"));
+        assertTrue(err.toString().contains("--key"), err.toString());
+        assertTrue(out.toString().isEmpty());
+        assertEquals(2, run("listen", "--key", "k", "--channel", "x", "--ws-port", "70000"));
+        assertTrue(err.toString().contains("wsPort must be between 1 and 65535"), err.toString());
+        assertEquals(2, run("listen", "--key", "k", "--channel", "x", "--force-tls", "maybe"));
+        assertEquals(2, run("listen", "--key", "k", "--channel", "has space"));
+        assertEquals(2, run("frobnicate"));
+        assertEquals(2, run());
+    }
+
+    @Test
+    void triggerSignsLikePusherAndReportsTheStatus() {
+        assertEquals(0, run("trigger", "--app-id", server.appId(), "--key", server.appKey(), "--secret",
+                server.appSecret(), "--host", server.host(), "--port", Integer.toString(server.port()),
+                "--channel", "news", "--event", "story", "--data", "{\"id\":1}"));
+        assertEquals("200 {}", out.toString().trim());
+        assertEquals(1, server.awaitHttpPublishes(1, WAIT).size());
+
+        assertEquals(1, run("trigger", "--app-id", server.appId(), "--key", server.appKey(), "--secret", "wrong",
+                "--host", server.host(), "--port", Integer.toString(server.port()),
+                "--channel", "news", "--event", "story", "--data", "{}"));
+        assertTrue(out.toString().contains("401"), out.toString());
+    }
+
+    @Test
+    void demoRunsAgainstTheEmbeddedServer() {
+        assertEquals(0, run("demo"), err.toString());
+        assertTrue(out.toString().contains("done: 4 events received, one reconnect, clean disconnect"), out.toString());
+    }
+}
