@@ -1,0 +1,109 @@
+// Compatibility of pusherj with the reference implementations, over 127.0.0.1 only:
+//  - pusher-js 8.6.0 (the reference client) against pusherj's test server (`pusherj serve`): proves the
+//    server speaks the real wire format that pusherj's own tests rely on;
+//  - pusher 5.3.4 (the reference server library) signing HTTP API calls to the test server: proves
+//    the REST signature check (and the CLI's `trigger`, which uses the same code) matches Pusher's;
+//  - pusherj's CLI `listen` and `trigger` side by side with them: the JSON-lines contract.
+// Every process is bounded (--seconds) and killed at the end.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const PusherClient = require('pusher-js');
+const PusherServer = require('pusher');
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const modulePath = `${root}/pusher-cli/target/pusher-cli.jar:${root}/pusher-cli/target/lib`;
+const children = [];
+
+function cli(args) {
+  const child = spawn('java', ['-p', modulePath, '-m', 'io.pusherj.cli/io.pusherj.cli.Main', ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  child.lines = [];
+  let buffer = '';
+  child.stdout.on('data', (chunk) => {
+    buffer += chunk;
+    let i;
+    while ((i = buffer.indexOf('\n')) >= 0) {
+      child.lines.push(buffer.slice(0, i));
+      buffer = buffer.slice(i + 1);
+      child.emit('line');
+    }
+  });
+  child.stderrText = '';
+  child.stderr.on('data', (chunk) => { child.stderrText += chunk; });
+  child.done = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  return child;
+}
+
+function waitFor(what, check, emitter, event, ms = 20000) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { emitter.off(event, tryIt); reject(new Error(`timed out waiting for ${what}`)); }, ms);
+    function tryIt() {
+      const v = check();
+      if (v) { clearTimeout(timer); emitter.off(event, tryIt); resolve(v); }
+    }
+    emitter.on(event, tryIt);
+    tryIt();
+  });
+}
+
+test('pusher-js, the pusher library and the pusherj CLI interoperate through the pusherj test server', async (t) => {
+  t.after(() => children.forEach((c) => c.kill()));
+
+  const server = cli(['serve', '--port', '0', '--seconds', '60']);
+  const firstLine = await waitFor('the server to start', () => server.lines[0], server, 'line');
+  const port = Number(/:(\d+)$/.exec(firstLine)[1]);
+
+  const listen = cli(['listen', '--key', 'app-key', '--ws-host', '127.0.0.1', '--ws-port', String(port),
+    '--force-tls', 'false', '--channel', 'compat', '--seconds', '6']);
+
+  const client = new PusherClient('app-key', {
+    cluster: 'mt1', wsHost: '127.0.0.1', wsPort: port, forceTLS: false, enabledTransports: ['ws'],
+  });
+  t.after(() => client.disconnect());
+  const received = [];
+  const arrivals = new EventEmitter();
+  const channel = client.subscribe('compat');
+  const subscribed = new Promise((resolve) => channel.bind('pusher:subscription_succeeded', resolve));
+  channel.bind_global((event, data) => {
+    if (!event.startsWith('pusher:')) {
+      received.push({ event, data });
+      arrivals.emit('event');
+    }
+  });
+
+  await subscribed;
+  await waitFor('the CLI to subscribe', () => listen.lines.some((l) => JSON.parse(l).type === 'subscribed'), listen, 'line');
+  assert.equal(client.connection.state, 'connected');
+
+  const rest = new PusherServer({ appId: 'app-id', key: 'app-key', secret: 'app-secret', host: '127.0.0.1', port, useTLS: false });
+  const response = await rest.trigger('compat', 'from-node', { n: 1 });
+  assert.equal(response.status, 200);
+
+  const trigger = cli(['trigger', '--app-id', 'app-id', '--key', 'app-key', '--secret', 'app-secret',
+    '--host', '127.0.0.1', '--port', String(port), '--channel', 'compat', '--event', 'from-java', '--data', '{"n":2}']);
+  assert.equal(await trigger.done, 0, trigger.stderrText);
+
+  const rejected = await new PusherServer({ appId: 'app-id', key: 'app-key', secret: 'wrong', host: '127.0.0.1', port, useTLS: false })
+    .trigger('compat', 'never', {}).then(() => 'accepted', (e) => e.status);
+  assert.equal(rejected, 401);
+
+  await waitFor('pusher-js to get both events', () => received.length >= 2, arrivals, 'event');
+  assert.deepEqual(received.map((e) => e.event).sort(), ['from-java', 'from-node']);
+  assert.deepEqual(received.find((e) => e.event === 'from-node').data, { n: 1 });
+  assert.deepEqual(received.find((e) => e.event === 'from-java').data, { n: 2 });
+
+  assert.equal(await listen.done, 0, listen.stderrText);
+  const lines = listen.lines.map((l) => JSON.parse(l));
+  const events = lines.filter((l) => l.type === 'event' && !l.event.startsWith('pusher:'));
+  assert.deepEqual(events.map((e) => [e.channel, e.event, e.data]).sort(),
+    [['compat', 'from-java', { n: 2 }], ['compat', 'from-node', { n: 1 }]]);
+  assert.deepEqual(lines.at(-1), { type: 'state', previous: 'connected', current: 'disconnected' });
+});
