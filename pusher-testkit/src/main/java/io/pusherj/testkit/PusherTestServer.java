@@ -21,10 +21,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
@@ -69,6 +73,17 @@ public final class PusherTestServer implements AutoCloseable {
         connector.setHost(config.host);
         connector.setPort(config.port);
         jetty.addConnector(connector);
+        if (config.tls) {
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setKeyStorePath(TestCertificate.keyStore().toString());
+            ssl.setKeyStorePassword(TestCertificate.PASSWORD);
+            ssl.setKeyStoreType("PKCS12");
+            ServerConnector tlsConnector = new ServerConnector(jetty, 1, 1,
+                    new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory());
+            tlsConnector.setHost(config.host);
+            tlsConnector.setPort(config.tlsPort);
+            jetty.addConnector(tlsConnector);
+        }
         ContextHandler context = new ContextHandler("/");
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(jetty, context, container -> {
             container.setIdleTimeout(Duration.ofHours(1));
@@ -123,6 +138,19 @@ public final class PusherTestServer implements AutoCloseable {
         return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
     }
 
+    /** The TLS port, when the server was built with {@link Builder#tls(boolean)}. */
+    public int tlsPort() {
+        if (!config.tls) {
+            throw new IllegalStateException("this server has no TLS port; build it with tls(true)");
+        }
+        return ((ServerConnector) jetty.getConnectors()[1]).getLocalPort();
+    }
+
+    /** A TLS context that trusts this server's self-signed certificate (for 127.0.0.1 and localhost). */
+    public SSLContext clientSslContext() {
+        return TestCertificate.trustingContext();
+    }
+
     /** The app id of the HTTP API. */
     public String appId() {
         return config.appId;
@@ -148,10 +176,18 @@ public final class PusherTestServer implements AutoCloseable {
         return URI.create("http://" + config.host + ":" + port());
     }
 
-    /** Client options pointing at this server: wsHost/wsPort/httpHost/httpPort set, TLS off. */
+    /**
+     * Client options pointing at this server: wsHost/wsPort/httpHost/httpPort set, TLS off. With
+     * {@link Builder#tls(boolean)} also wssPort/httpsPort and a TLS context trusting the server, so
+     * {@code forceTLS(true)} connects too.
+     */
     public PusherOptions.Builder clientOptions() {
-        return PusherOptions.builder().wsHost(config.host).wsPort(port()).httpHost(config.host).httpPort(port())
-                .forceTLS(false);
+        PusherOptions.Builder b = PusherOptions.builder().wsHost(config.host).wsPort(port()).httpHost(config.host)
+                .httpPort(port()).forceTLS(false);
+        if (config.tls) {
+            b.wssPort(tlsPort()).httpsPort(tlsPort()).sslContext(clientSslContext());
+        }
+        return b;
     }
 
     // --- publishing ---------------------------------------------------------------------------------
@@ -401,8 +437,22 @@ public final class PusherTestServer implements AutoCloseable {
         private String appSecret = "app-secret";
         private int activityTimeoutSeconds = 120;
         private boolean subscriptionCount = true;
+        private boolean tls;
+        private int tlsPort;
 
         private Builder() {
+        }
+
+        /** Also serve everything over TLS on a second port, with a self-signed certificate. */
+        public Builder tls(boolean enabled) {
+            this.tls = enabled;
+            return this;
+        }
+
+        /** The TLS port (0, the default, picks a free one). */
+        public Builder tlsPort(int port) {
+            this.tlsPort = port;
+            return this;
         }
 
         /** A loopback address to bind (default 127.0.0.1); other addresses are refused. */

@@ -108,6 +108,12 @@ public final class ServerConnection {
         return s != null && s.isOpen();
     }
 
+    /** Whether the client connected over TLS. */
+    public boolean isSecure() {
+        Session s = session;
+        return s != null && s.isSecure();
+    }
+
     /** Whether {@link #goSilent()} was called. */
     public boolean isSilent() {
         return silent;

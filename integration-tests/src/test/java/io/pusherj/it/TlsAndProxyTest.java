@@ -1,0 +1,112 @@
+package io.pusherj.it;
+
+import static io.pusherj.api.ConnectionState.CONNECTED;
+import static io.pusherj.api.ConnectionState.CONNECTING;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pusherj.api.ConnectionError;
+import io.pusherj.api.Pusher;
+import io.pusherj.api.PusherOptions;
+import io.pusherj.testkit.ConnectProxy;
+import io.pusherj.testkit.ConnectionRecorder;
+import io.pusherj.testkit.EventRecorder;
+import io.pusherj.testkit.PusherTestServer;
+import io.pusherj.testkit.ServerConnection;
+import io.pusherj.testkit.VirtualScheduler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** wss with a custom SSLContext, the 4000 switch to TLS, and the HTTP proxy option, over 127.0.0.1. */
+class TlsAndProxyTest {
+    static final Duration WAIT = Duration.ofSeconds(15);
+    static PusherTestServer server;
+    final List<Pusher> clients = new ArrayList<>();
+
+    @BeforeAll
+    static void startServer() {
+        server = PusherTestServer.builder().tls(true).start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @AfterEach
+    void closeClients() {
+        clients.forEach(Pusher::close);
+    }
+
+    Pusher client(PusherOptions options) {
+        Pusher p = Pusher.create(server.appKey(), options);
+        clients.add(p);
+        return p;
+    }
+
+    @Test
+    void connectsOverWssWithTheGivenSslContext() {
+        Pusher p = client(server.clientOptions().forceTLS(true).autoConnect(false).build());
+        ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
+        p.connect();
+        rec.awaitState(CONNECTED, WAIT);
+        ServerConnection conn = server.connections().stream()
+                .filter(c -> c.socketId().equals(p.connection().socketId().orElseThrow())).findFirst().orElseThrow();
+        assertTrue(conn.isSecure());
+        assertEquals("ws", p.connection().transport().orElseThrow(), "the ws slot uses wss:// under TLS");
+    }
+
+    @Test
+    void anUntrustedCertificateIsATransportErrorNotAConnection() {
+        PusherOptions withoutTrust = PusherOptions.builder().wsHost(server.host()).wssPort(server.tlsPort())
+                .forceTLS(true).autoConnect(false).build();
+        Pusher p = client(withoutTrust);
+        ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
+        p.connect();
+        ConnectionError e = rec.awaitError(x -> x.type() == ConnectionError.Type.TRANSPORT_ERROR, WAIT);
+        assertTrue(e.message().contains(server.host() + ":" + server.tlsPort()), e.message());
+        assertFalse(rec.states().contains(CONNECTED));
+    }
+
+    @Test
+    void closeCode4000ReconnectsOverTls() {
+        VirtualScheduler time = new VirtualScheduler();
+        Pusher p = client(server.clientOptions().autoConnect(false).scheduler(time).build());
+        ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
+        EventRecorder events = new EventRecorder();
+        p.subscribe("secure-news").bind("story", events);
+        p.connect();
+        rec.awaitState(CONNECTED, WAIT);
+        ServerConnection plain = server.connections().stream()
+                .filter(c -> c.socketId().equals(p.connection().socketId().orElseThrow())).findFirst().orElseThrow();
+        assertFalse(plain.isSecure());
+
+        plain.close(4000, "Application only accepts TLS");
+        rec.awaitState(CONNECTING, 2, WAIT);
+        time.runUntilIdle();
+        rec.awaitState(CONNECTED, 2, WAIT);
+        ServerConnection secure = server.connections().stream()
+                .filter(c -> c.socketId().equals(p.connection().socketId().orElseThrow())).findFirst().orElseThrow();
+        assertTrue(secure.isSecure());
+        server.awaitSubscriberCount("secure-news", 1, WAIT);
+        server.publish("secure-news", "story", "over tls");
+        assertEquals("over tls", events.await(1, WAIT).get(0).data());
+    }
+
+    @Test
+    void goesThroughTheHttpProxy() {
+        try (ConnectProxy proxy = ConnectProxy.start()) {
+            Pusher p = client(server.clientOptions().proxy(proxy.host(), proxy.port()).autoConnect(false).build());
+            ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
+            p.connect();
+            rec.awaitState(CONNECTED, WAIT);
+            assertEquals(List.of(server.host() + ":" + server.port()), proxy.awaitTargets(1, WAIT));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.pusherj.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A self-signed certificate for 127.0.0.1 and localhost, made once per JVM with the JDK's own
+ * {@code keytool} (no extra crypto library), for the test server's TLS port and the clients that trust it.
+ */
+final class TestCertificate {
+    static final String PASSWORD = "pusherj-test";
+    private static Path keyStore;
+
+    private TestCertificate() {
+    }
+
+    /** The PKCS#12 key store holding the key and certificate. */
+    static synchronized Path keyStore() {
+        if (keyStore == null) {
+            try {
+                Path dir = Files.createTempDirectory("pusherj-testkit-tls");
+                Path file = dir.resolve("server.p12");
+                Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+                Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "pusherj-test",
+                        "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "30", "-dname", "CN=localhost",
+                        "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-keystore", file.toString(), "-storetype", "PKCS12",
+                        "-storepass", PASSWORD, "-keypass", PASSWORD)
+                        .redirectErrorStream(true).start();
+                String output = new String(p.getInputStream().readAllBytes());
+                if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                    throw new IllegalStateException("keytool failed to make the test certificate: " + output);
+                }
+                file.toFile().deleteOnExit();
+                dir.toFile().deleteOnExit();
+                keyStore = file;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot run keytool from " + System.getProperty("java.home"), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return keyStore;
+    }
+
+    /** A client TLS context that trusts exactly this certificate. */
+    static SSLContext trustingContext() {
+        try (InputStream in = Files.newInputStream(keyStore())) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, PASSWORD.toCharArray());
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot load the test certificate", e);
+        }
+    }
+}
