@@ -10,8 +10,8 @@ import java.util.ServiceLoader;
  *
  * <pre>{@code
  * Pusher pusher = Pusher.create("APP_KEY", PusherOptions.builder().cluster("eu").build());
- * pusher.connection().onState(ConnectionState.CONNECTED, change -> System.out.println("Realtime is go!"));
- * pusher.subscribe("news").bind("story", event -> System.out.println(event.data()));
+ * pusher.connection().onState(ConnectionState.CONNECTED, change -> status.setText("Realtime is go!"));
+ * pusher.subscribe("news").bind("story", event -> show(event.data()));
  * ...
  * pusher.close();
  * }</pre>
