@@ -23,7 +23,6 @@ import io.pusherj.core.strategy.DefaultStrategy;
 import io.pusherj.core.strategy.TransportStrategy;
 import jakarta.json.JsonValue;
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -177,7 +176,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
 
     @Override
     public List<Channel> channels() {
-        return List.copyOf(new ArrayList<>(channels.values()));
+        return List.copyOf(channels.values());
     }
 
     @Override

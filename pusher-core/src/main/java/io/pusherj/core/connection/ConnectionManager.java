@@ -147,11 +147,6 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
         updateState(ConnectionState.DISCONNECTED);
     }
 
-    /** Sends a frame on the current connection; false if there is none. */
-    public boolean send(String frame) {
-        return connection != null && connection.send(frame);
-    }
-
     /** Sends an event on the current connection; false if there is none. */
     public boolean sendEvent(String event, JsonValue data, String channel) {
         return connection != null && connection.sendEvent(event, data, channel);
@@ -315,7 +310,10 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
         }
         if (action != null) {
             handleAction(action);
-        } else if (state == ConnectionState.CONNECTING || state == ConnectionState.CONNECTED) {
+        } else if (retryTimer == null
+                && (state == ConnectionState.CONNECTING || state == ConnectionState.CONNECTED)) {
+            // A retry already scheduled (after a pong timeout, say) stays as it is: a close that
+            // follows must not postpone it.
             retryIn(BACKOFF_DELAY);
         }
     }

@@ -311,6 +311,18 @@ class ConnectionManagerTest {
     }
 
     @Test
+    void theLateCloseOfASocketAbandonedAfterAPongTimeoutIsIgnored() {
+        manager();
+        connected("1.1", 120);
+        time.advanceBy(150_000);
+        assertEquals(CONNECTING, manager.state());
+        assertEquals(2, ws.sockets().size(), "reconnected at once after the pong timeout");
+        ws.sockets().get(0).serverClose(1006, "late close of the dead socket");
+        time.runUntilIdle();
+        assertTrue(connectingIn.isEmpty(), "the late close of the abandoned socket is ignored");
+    }
+
+    @Test
     void anyMessageResetsTheActivityTimer() {
         manager();
         connected("1.1", 120);
