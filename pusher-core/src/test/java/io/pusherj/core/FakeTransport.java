@@ -36,7 +36,21 @@ public final class FakeTransport implements Transport {
     public synchronized TransportSocket open(TransportRequest request, TransportSocketListener listener) {
         FakeSocket s = new FakeSocket(request, listener);
         sockets.add(s);
+        notifyAll();
         return s;
+    }
+
+    /** Waits (with a deadline, no polling) until {@code n} sockets were opened; returns the n-th. */
+    public synchronized FakeSocket awaitSocket(int n, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (sockets.size() < n) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("only " + sockets.size() + " sockets opened, expected " + n);
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return sockets.get(n - 1);
     }
 
     @Override
@@ -81,7 +95,25 @@ public final class FakeTransport implements Transport {
                 return false;
             }
             sent.add(frame);
+            notifyAll();
             return true;
+        }
+
+        /** Waits until a sent frame contains {@code text}; returns it. */
+        public synchronized String awaitSent(String text, java.time.Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                for (String f : sent) {
+                    if (f.contains(text)) {
+                        return f;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("no sent frame contains " + text + "; sent: " + sent);
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
         }
 
         @Override

@@ -1,0 +1,124 @@
+package io.pusherj.core;
+
+import static io.pusherj.api.ConnectionState.CONNECTED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pusherj.api.EventNames;
+import io.pusherj.api.Pusher;
+import io.pusherj.api.PusherOptions;
+import io.pusherj.api.spi.Transport;
+import io.pusherj.api.spi.TransportProvider;
+import io.pusherj.testkit.ConnectionRecorder;
+import io.pusherj.testkit.EventRecorder;
+import io.pusherj.testkit.VirtualScheduler;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pending-subscription rules of protocol.md §7.3 (pusher-js {@code channels.ts}/{@code pusher.ts}),
+ * with a scripted socket so the test decides when {@code subscription_succeeded} arrives.
+ */
+class ChannelSubscriptionTest {
+    static final Duration WAIT = Duration.ofSeconds(5);
+
+    final FakeTransport ws = new FakeTransport("ws", 3);
+    final VirtualScheduler time = new VirtualScheduler();
+    Pusher pusher;
+    ConnectionRecorder rec;
+    FakeTransport.FakeSocket socket;
+
+    @BeforeEach
+    void connect() throws Exception {
+        TransportProvider provider = new TransportProvider() {
+            @Override
+            public Set<String> transportNames() {
+                return Set.of("ws");
+            }
+
+            @Override
+            public Transport create(String name, PusherOptions options) {
+                return ws;
+            }
+        };
+        pusher = Pusher.create("key", PusherOptions.builder().autoConnect(false).scheduler(time)
+                .addTransportProvider(provider).enabledTransports("ws").build());
+        rec = ConnectionRecorder.attach(pusher.connection());
+        pusher.connect();
+        socket = ws.awaitSocket(1, WAIT);
+        socket.establish("1.1", 120);
+        rec.awaitState(CONNECTED, WAIT);
+    }
+
+    @AfterEach
+    void close() {
+        pusher.close();
+    }
+
+    static String succeeded(String channel) {
+        return "{\"event\":\"pusher_internal:subscription_succeeded\",\"channel\":\"" + channel + "\",\"data\":\"{}\"}";
+    }
+
+    /** Everything the strand had queued before this marker event has been delivered once it arrives. */
+    void flushWith(String marker) throws Exception {
+        EventRecorder m = new EventRecorder();
+        pusher.subscribe(marker).bind("marker", m);
+        socket.awaitSent("\"" + marker + "\"", WAIT);
+        socket.receive("{\"event\":\"marker\",\"channel\":\"" + marker + "\",\"data\":\"{}\"}");
+        m.await(1, WAIT);
+    }
+
+    @Test
+    void unsubscribingWhilePendingUnsubscribesWhenTheServerConfirms() throws Exception {
+        EventRecorder events = new EventRecorder();
+        pusher.subscribe("a").bindGlobal(events);
+        socket.awaitSent("\"channel\":\"a\"", WAIT);
+        pusher.unsubscribe("a");
+        socket.receive(succeeded("a"));
+        assertEquals("{\"event\":\"pusher:unsubscribe\",\"data\":{\"channel\":\"a\"}}",
+                socket.awaitSent("pusher:unsubscribe", WAIT));
+        flushWith("m1");
+        assertEquals(List.of(), events.events(), "no subscription_succeeded for a cancelled subscription");
+        assertTrue(pusher.channel("a").isEmpty());
+    }
+
+    @Test
+    void subscribingAgainWhilePendingReinstatesTheSubscription() throws Exception {
+        EventRecorder ok = new EventRecorder();
+        pusher.subscribe("c").bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok);
+        socket.awaitSent("\"channel\":\"c\"", WAIT);
+        pusher.unsubscribe("c");
+        pusher.subscribe("c");
+        socket.receive(succeeded("c"));
+        ok.await(1, WAIT);
+        flushWith("m2");
+        assertTrue(socket.sent().stream().noneMatch(f -> f.contains("pusher:unsubscribe")), socket.sent().toString());
+        assertEquals(1, socket.sent().stream().filter(f -> f.contains("\"channel\":\"c\"")).count());
+        assertTrue(pusher.channel("c").orElseThrow().isSubscribed());
+    }
+
+    @Test
+    void everyChannelIsResubscribedOnTheNextConnectionExceptCancelledOnes() throws Exception {
+        pusher.subscribe("keep");
+        pusher.subscribe("cancel");
+        socket.awaitSent("\"channel\":\"cancel\"", WAIT);
+        socket.receive(succeeded("keep"));
+        pusher.unsubscribe("cancel");
+        flushWith("m3");
+
+        socket.serverClose(1006, "network");
+        rec.awaitState(io.pusherj.api.ConnectionState.CONNECTING, 2, WAIT);
+        time.advanceBy(1_000);
+        FakeTransport.FakeSocket second = ws.awaitSocket(2, WAIT);
+        second.establish("2.2", 120);
+        rec.awaitState(CONNECTED, 2, WAIT);
+        second.awaitSent("\"channel\":\"keep\"", WAIT);
+        second.awaitSent("\"channel\":\"m3\"", WAIT);
+        assertTrue(second.sent().stream().noneMatch(f -> f.contains("\"cancel\"")), second.sent().toString());
+        assertEquals(List.of("keep", "m3"), pusher.channels().stream().map(c -> c.name()).sorted().toList());
+    }
+}
