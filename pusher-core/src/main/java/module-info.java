@@ -8,6 +8,7 @@ module io.pusherj.core {
     requires org.eclipse.parsson;
 
     uses io.pusherj.api.spi.TransportProvider;
+    uses io.pusherj.api.spi.AuthTransportProvider;
 
     provides io.pusherj.api.spi.PusherFactory with io.pusherj.core.DefaultPusherFactory;
 }

@@ -36,6 +36,14 @@ public interface Channel {
     /** Removes every binding of {@code listener} to {@code eventName}. */
     void unbind(String eventName, EventListener listener);
 
+    /**
+     * Listens to subscription failures (authorization refused, endpoint unreachable). The channel stays
+     * in the client and is tried again on the next connection; there is no retry loop. The same failure
+     * is also emitted as the event {@link EventNames#SUBSCRIPTION_ERROR} with data
+     * {@code {"type":"AuthError","error":"…","status":403}}.
+     */
+    Binding onSubscriptionError(java.util.function.Consumer<AuthError> listener);
+
     /** Removes every binding of this channel, global ones included. */
     void unbindAll();
 }

@@ -64,6 +64,14 @@ public interface Pusher extends AutoCloseable {
      */
     Channel subscribe(String channelName);
 
+    /**
+     * Subscribes to a {@code private-} channel (authorized through {@code authEndpoint} or
+     * {@code channelAuthorization}).
+     *
+     * @throws IllegalArgumentException if the name does not start with {@code private-} (or is encrypted)
+     */
+    PrivateChannel subscribePrivate(String channelName);
+
     /** Unsubscribes from a channel; does nothing if not subscribed. */
     void unsubscribe(String channelName);
 

@@ -59,8 +59,10 @@ public final class PusherOptions {
     private final Optional<Scheduler> scheduler;
     private final boolean autoConnect;
     private final List<TransportProvider> transportProviders;
+    private final AuthOptions<ChannelAuthorizer> channelAuthorization;
+    private final AuthOptions<UserAuthenticator> userAuthentication;
 
-    private PusherOptions(Builder b) {
+    private PusherOptions(Builder b, AuthOptions<ChannelAuthorizer> channelAuthorization) {
         cluster = b.cluster;
         forceTLS = b.forceTLS;
         wsHost = Optional.ofNullable(b.wsHost);
@@ -85,6 +87,8 @@ public final class PusherOptions {
         scheduler = Optional.ofNullable(b.scheduler);
         autoConnect = b.autoConnect;
         transportProviders = List.copyOf(b.transportProviders);
+        this.channelAuthorization = channelAuthorization;
+        userAuthentication = b.userAuthentication;
     }
 
     /** A builder with every option at its default. */
@@ -232,6 +236,20 @@ public final class PusherOptions {
         return transportProviders;
     }
 
+    /**
+     * How private, presence and encrypted channels are authorized: the {@code channelAuthorization}
+     * given, else one made from the seed's {@code authEndpoint}, {@code authTransport} and {@code auth}
+     * params/headers (pusher-js uses the legacy options only when {@code channelAuthorization} is absent).
+     */
+    public AuthOptions<ChannelAuthorizer> channelAuthorization() {
+        return channelAuthorization;
+    }
+
+    /** How {@link Pusher#signin()} authenticates the user. */
+    public AuthOptions<UserAuthenticator> userAuthentication() {
+        return userAuthentication;
+    }
+
     /** Readable summary without secrets. */
     @Override
     public String toString() {
@@ -239,7 +257,8 @@ public final class PusherOptions {
                 + ", wsPort=" + wsPort + ", wssPort=" + wssPort + ", wsPath=" + wsPath
                 + ", httpHost=" + effectiveHttpHost() + ", activityTimeout=" + activityTimeout
                 + ", pongTimeout=" + pongTimeout + ", enabledTransports=" + enabledTransports
-                + ", disabledTransports=" + disabledTransports + "}";
+                + ", disabledTransports=" + disabledTransports + ", channelAuthorization=" + channelAuthorization
+                + ", userAuthentication=" + userAuthentication + "}";
     }
 
     /** Mutable builder of {@link PusherOptions}; not thread-safe. */
@@ -268,6 +287,9 @@ public final class PusherOptions {
         private Scheduler scheduler;
         private boolean autoConnect = true;
         private List<TransportProvider> transportProviders = new ArrayList<>();
+        private AuthOptions<ChannelAuthorizer> channelAuthorization;
+        private AuthOptions<UserAuthenticator> userAuthentication = AuthOptions.forUsers().build();
+        private AuthOptions.Builder<ChannelAuthorizer> legacyAuth = AuthOptions.forChannels();
 
         private Builder() {
         }
@@ -296,6 +318,8 @@ public final class PusherOptions {
             scheduler = o.scheduler.orElse(null);
             autoConnect = o.autoConnect;
             transportProviders = new ArrayList<>(o.transportProviders);
+            legacyAuth = o.channelAuthorization.toBuilder();
+            userAuthentication = o.userAuthentication;
         }
 
         /** The cluster your app was created in, e.g. {@code eu}. Default {@code mt1}. */
@@ -437,6 +461,47 @@ public final class PusherOptions {
             return this;
         }
 
+        /**
+         * The seed's {@code authEndpoint}: where private and presence channels are authorized. Must be an
+         * absolute http(s) URI (Java has no page to resolve {@code /pusher/auth} against).
+         *
+         * @throws IllegalArgumentException for a relative or non-http URI
+         */
+        public Builder authEndpoint(String uri) {
+            legacyAuth.endpoint(uri);
+            return this;
+        }
+
+        /** The seed's {@code authTransport}: {@code ajax} (default) or {@code jsonp}. */
+        public Builder authTransport(String transport) {
+            legacyAuth.transport(transport);
+            return this;
+        }
+
+        /** The seed's {@code auth.params}: one extra parameter for the auth request. */
+        public Builder authParam(String name, String value) {
+            legacyAuth.param(name, value);
+            return this;
+        }
+
+        /** The seed's {@code auth.headers}: one extra header for the auth request (ajax only). */
+        public Builder authHeader(String name, String value) {
+            legacyAuth.header(name, value);
+            return this;
+        }
+
+        /** pusher-js's {@code channelAuthorization}; when set, the seed's auth options are ignored. */
+        public Builder channelAuthorization(AuthOptions<ChannelAuthorizer> options) {
+            this.channelAuthorization = Objects.requireNonNull(options, "channelAuthorization");
+            return this;
+        }
+
+        /** pusher-js's {@code userAuthentication}, used by {@link Pusher#signin()}. */
+        public Builder userAuthentication(AuthOptions<UserAuthenticator> options) {
+            this.userAuthentication = Objects.requireNonNull(options, "userAuthentication");
+            return this;
+        }
+
         /** Adds a transport provider explicitly (custom transports, tests). */
         public Builder addTransportProvider(TransportProvider provider) {
             transportProviders.add(Objects.requireNonNull(provider, "provider"));
@@ -473,7 +538,7 @@ public final class PusherOptions {
                 checkHost("proxy host", proxy.getHostString());
                 checkPort("proxy port", proxy.getPort());
             }
-            return new PusherOptions(this);
+            return new PusherOptions(this, channelAuthorization != null ? channelAuthorization : legacyAuth.build());
         }
 
         private static void checkHost(String option, String host) {

@@ -1,5 +1,6 @@
 package io.pusherj.core;
 
+import io.pusherj.api.AuthError;
 import io.pusherj.api.Binding;
 import io.pusherj.api.Channel;
 import io.pusherj.api.EventListener;
@@ -12,10 +13,10 @@ import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A channel (pusher-js {@code core/channels/channel.ts}). Subscription state is owned by the client's
- * strand; listener sets may be changed from any thread.
+ * A public channel (pusher-js {@code core/channels/channel.ts}), and the base of the authorized kinds.
+ * Subscription state is owned by the client's strand; listener sets may be changed from any thread.
  */
-final class ChannelImpl implements Channel {
+class ChannelImpl implements Channel {
     /** What a channel needs from its client; called on the strand. */
     interface Host {
         /** Sends {@code pusher:subscribe} / {@code pusher:unsubscribe}. */
@@ -29,10 +30,24 @@ final class ChannelImpl implements Channel {
 
         /** Reports a listener that threw. */
         void listenerFailed(Throwable failure);
+
+        /**
+         * Authorizes a subscription of {@code channelName} on the current connection. {@code callback}
+         * runs on the strand with the authorization or the failure, only if the connection that asked is
+         * still the current one.
+         */
+        void authorize(String channelName, java.util.function.BiConsumer<io.pusherj.api.ChannelAuthorization, AuthError> callback);
+
+        /** Whether the client is connected now (readable from any thread). */
+        boolean isConnected();
+
+        /** Queues a client event for sending on the strand (callable from any thread). */
+        void sendClientEvent(String event, jakarta.json.JsonValue data, String channel);
     }
 
     private final String name;
-    private final Host host;
+    final Host host;
+    private final Listeners<java.util.function.Consumer<AuthError>> subscriptionErrorListeners = new Listeners<>();
     private final Listeners<EventListener> globalListeners = new Listeners<>();
     private final Map<String, Listeners<EventListener>> listeners = new ConcurrentHashMap<>();
 
@@ -82,14 +97,21 @@ final class ChannelImpl implements Channel {
     }
 
     @Override
+    public Binding onSubscriptionError(java.util.function.Consumer<AuthError> listener) {
+        return subscriptionErrorListeners.add(listener);
+    }
+
+    @Override
     public void unbindAll() {
         globalListeners.clear();
         listeners.clear();
+        subscriptionErrorListeners.clear();
     }
 
     /** Takes over the bindings of a channel object that lost a subscribe/unsubscribe race. */
     void absorbBindings(ChannelImpl other) {
         globalListeners.absorb(other.globalListeners);
+        subscriptionErrorListeners.absorb(other.subscriptionErrorListeners);
         other.listeners.forEach((event, l) -> listeners.computeIfAbsent(event, k -> new Listeners<>()).absorb(l));
     }
 
@@ -109,8 +131,38 @@ final class ChannelImpl implements Channel {
         }
         subscriptionPending = true;
         subscriptionCancelled = false;
-        host.sendEvent("pusher:subscribe", FrameCodec.json().createObjectBuilder()
-                .add("auth", "").add("channel", name).build(), null);
+        authorizeThenSubscribe();
+    }
+
+    /** Public channels are authorized trivially, with an empty {@code auth} (pusher-js). */
+    void authorizeThenSubscribe() {
+        sendSubscribe(io.pusherj.api.ChannelAuthorization.of(""));
+    }
+
+    /** Sends {@code pusher:subscribe} with the authorization (the shared secret is never sent). */
+    final void sendSubscribe(io.pusherj.api.ChannelAuthorization authorization) {
+        var data = FrameCodec.json().createObjectBuilder().add("auth", authorization.auth());
+        authorization.channelData().ifPresent(cd -> data.add("channel_data", cd));
+        host.sendEvent("pusher:subscribe", data.add("channel", name).build(), null);
+    }
+
+    /**
+     * The subscription failed: pusher-js emits {@code pusher:subscription_error} on the channel; the
+     * typed listeners get the same. No retry until the next connection.
+     */
+    final void subscriptionFailed(AuthError error) {
+        var data = FrameCodec.json().createObjectBuilder().add("type", error.type()).add("error", error.message());
+        error.status().ifPresent(st -> data.add("status", st));
+        subscriptionFailed(error, new Frame(EventNames.SUBSCRIPTION_ERROR, name, data.build(), null));
+    }
+
+    private void subscriptionFailed(AuthError error, Frame event) {
+        subscriptionPending = false;
+        subscribed = false;
+        emit(event);
+        if (!subscriptionErrorListeners.isEmpty()) {
+            host.deliver(() -> subscriptionErrorListeners.forEach(l -> l.accept(error), host::listenerFailed));
+        }
     }
 
     void unsubscribe() {
@@ -132,6 +184,7 @@ final class ChannelImpl implements Channel {
         subscriptionPending = false;
     }
 
+    /** Handles a frame for this channel (strand). */
     void handleEvent(Frame frame) {
         String event = frame.eventName();
         switch (event) {
@@ -147,6 +200,14 @@ final class ChannelImpl implements Channel {
             case "pusher_internal:subscription_count" -> {
                 storeCount(frame);
                 emit(frame.renamed(EventNames.SUBSCRIPTION_COUNT));
+            }
+            case EventNames.SUBSCRIPTION_ERROR -> {
+                // Self-hosted servers refuse a bad signature this way (protocol.md §16); the connection stays up.
+                var data = FrameCodec.dataObject(frame);
+                subscriptionFailed(new AuthError(data.getString("type", "AuthError"),
+                        data.getString("error", frame.data()),
+                        data.get("status") instanceof JsonNumber n ? java.util.OptionalInt.of(n.intValue())
+                                : java.util.OptionalInt.empty()), frame);
             }
             case EventNames.SUBSCRIPTION_COUNT -> {
                 // The official Java client accepts this form from some servers too.
@@ -167,7 +228,8 @@ final class ChannelImpl implements Channel {
         }
     }
 
-    private void emit(Frame frame) {
+    /** Delivers a frame to this channel's listeners. */
+    final void emit(Frame frame) {
         Listeners<EventListener> specific = listeners.get(frame.eventName());
         if (globalListeners.isEmpty() && (specific == null || specific.isEmpty())) {
             return;

@@ -1,6 +1,9 @@
 package io.pusherj.core;
 
+import io.pusherj.api.AuthError;
 import io.pusherj.api.Binding;
+import io.pusherj.api.ChannelAuthorization;
+import io.pusherj.api.PrivateChannel;
 import io.pusherj.api.Channel;
 import io.pusherj.api.Connection;
 import io.pusherj.api.ConnectionError;
@@ -13,12 +16,15 @@ import io.pusherj.api.PusherException;
 import io.pusherj.api.PusherOptions;
 import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportRequest;
+import io.pusherj.core.auth.AuthErrors;
+import io.pusherj.core.auth.Authorizer;
 import io.pusherj.core.connection.ConnectionManager;
 import io.pusherj.core.connection.Errors;
 import io.pusherj.core.protocol.Frame;
 import io.pusherj.core.runtime.Clock;
 import io.pusherj.core.runtime.SerialExecutor;
 import io.pusherj.core.runtime.SharedRuntime;
+import io.pusherj.core.runtime.Timer;
 import io.pusherj.core.strategy.DefaultStrategy;
 import io.pusherj.core.strategy.TransportStrategy;
 import jakarta.json.JsonValue;
@@ -26,10 +32,12 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 
 /**
  * The client (pusher-js {@code core/pusher.ts}). Public methods hand work to the client's strand and
@@ -51,6 +59,8 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
     private final Map<String, ChannelImpl> channels = new ConcurrentHashMap<>();
     private final Listeners<EventListener> globalListeners = new Listeners<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Authorizer authorizer;
+    private final Clock clock;
 
     PusherClient(String key, PusherOptions options) {
         this.key = key;
@@ -58,7 +68,9 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         this.runtime = SharedRuntime.acquire();
         try {
             this.strand = new SerialExecutor(runtime.pool());
-            Clock clock = new Clock(strand, options.scheduler().orElse(runtime.scheduler()));
+            this.clock = new Clock(strand, options.scheduler().orElse(runtime.scheduler()));
+            // Custom auth handlers never run on the strand: a slow one must not stall the client.
+            this.authorizer = new Authorizer(options, options.callbackExecutor().orElse(runtime.pool()));
             TransportRegistry registry = new TransportRegistry(options.transportProviders());
             this.transports = registry.createAllowed(options);
             this.missingTransports = registry.missingEnabledTransports(options);
@@ -117,11 +129,11 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
     public Channel subscribe(String channelName) {
         ensureOpen();
         ChannelNames.validate(channelName);
-        if (ChannelNames.needsAuthorization(channelName)) {
+        if (channelName.startsWith("presence-") || channelName.startsWith("private-encrypted-")) {
             throw new PusherException("channel '" + channelName
-                    + "' needs authorization, which this version of pusherj does not support yet; public and cache- channels work");
+                    + "': presence and encrypted channels are not supported by this version of pusherj yet");
         }
-        ChannelImpl channel = channels.computeIfAbsent(channelName, n -> new ChannelImpl(n, this));
+        ChannelImpl channel = channels.computeIfAbsent(channelName, this::newChannel);
         strand.execute(() -> {
             ChannelImpl current = channels.putIfAbsent(channelName, channel);
             if (current != null && current != channel) {
@@ -131,6 +143,23 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
             subscribeOnStrand(channelName);
         });
         return channel;
+    }
+
+    /** The channel class by name prefix, in pusher-js's order (protocol.md §4). */
+    private ChannelImpl newChannel(String name) {
+        if (name.startsWith("private-")) {
+            return new PrivateChannelImpl(name, this);
+        }
+        return new ChannelImpl(name, this);
+    }
+
+    @Override
+    public PrivateChannel subscribePrivate(String channelName) {
+        if (channelName == null || !channelName.startsWith("private-") || channelName.startsWith("private-encrypted-")) {
+            throw new IllegalArgumentException("subscribePrivate needs a 'private-' channel name (not encrypted), got '"
+                    + channelName + "'");
+        }
+        return (PrivateChannel) subscribe(channelName);
     }
 
     /** pusher-js {@code Pusher.subscribe}, on the strand. */
@@ -194,6 +223,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
             try {
                 manager.disconnect();
                 transports.values().forEach(PusherClient::closeQuietly);
+                authorizer.close();
             } finally {
                 done.countDown();
             }
@@ -286,6 +316,47 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
     @Override
     public void deliver(Runnable callbacks) {
         delivery.run(callbacks);
+    }
+
+    @Override
+    public void authorize(String channelName, BiConsumer<ChannelAuthorization, AuthError> callback) {
+        String socketId = manager.socketId();
+        if (socketId == null) {
+            return; // not connected: the next connection subscribes again
+        }
+        boolean[] done = new boolean[1];
+        Timer guard = clock.start(authorizer.timeoutMillis(), () -> {
+            done[0] = true;
+            callback.accept(null, new AuthError("AuthError", "authorizing '" + channelName + "' took longer than "
+                    + authorizer.timeoutMillis() + " ms", java.util.OptionalInt.empty()));
+        });
+        CompletionStage<ChannelAuthorization> stage;
+        try {
+            stage = authorizer.authorize(socketId, channelName);
+        } catch (RuntimeException e) {
+            stage = java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+        stage.whenComplete((authorization, failure) -> strand.execute(() -> {
+            if (done[0]) {
+                return;
+            }
+            done[0] = true;
+            guard.cancel();
+            if (!socketId.equals(manager.socketId())) {
+                return; // a newer connection authorizes again with its own socket id
+            }
+            callback.accept(authorization, failure == null ? null : AuthErrors.of(failure));
+        }));
+    }
+
+    @Override
+    public boolean isConnected() {
+        return connection.state() == ConnectionState.CONNECTED;
+    }
+
+    @Override
+    public void sendClientEvent(String event, JsonValue data, String channel) {
+        strand.execute(() -> manager.sendEvent(event, data, channel));
     }
 
     @Override

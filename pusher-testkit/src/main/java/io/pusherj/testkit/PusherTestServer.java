@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -56,6 +57,8 @@ public final class PusherTestServer implements AutoCloseable {
     private final Map<String, String> cachedEvents = new ConcurrentHashMap<>();
     private final RecordedList<String> publishedViaHttp = new RecordedList<>();
     private final AtomicLong socketCounter = new AtomicLong(1000);
+    private final RecordedList<ReceivedAuthRequest> authRequests = new RecordedList<>();
+    private final Map<String, AuthFault> authFaults = new ConcurrentHashMap<>();
     private volatile boolean refuseUpgrades;
     private volatile Duration handshakeDelay = Duration.ZERO;
     private volatile Integer handshakeErrorCode;
@@ -98,7 +101,8 @@ public final class PusherTestServer implements AutoCloseable {
                 return new ServerConnection(this, key, path + (query == null ? "" : "?" + query)).endpoint();
             });
         });
-        ws.setHandler(new RestApiHandler(this, config.appId, config.appKey, config.appSecret));
+        ws.setHandler(new Handler.Sequence(new RestApiHandler(this, config.appId, config.appKey, config.appSecret),
+                new AuthEndpointHandler(this)));
         context.setHandler(ws);
         jetty.setHandler(context);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -278,6 +282,64 @@ public final class PusherTestServer implements AutoCloseable {
         return connections.snapshot().stream().flatMap(c -> c.receivedFrames().stream()).toList();
     }
 
+    // --- authorization --------------------------------------------------------------------------------
+
+    /** The auth endpoint, {@code http://host:port/pusher/auth}, signing with the app secret (ajax and jsonp). */
+    public URI authEndpoint() {
+        return URI.create(httpUri() + AuthEndpointHandler.CHANNEL_AUTH_PATH);
+    }
+
+    /** Every request the auth endpoint received, in order. */
+    public List<ReceivedAuthRequest> authRequests() {
+        return authRequests.snapshot();
+    }
+
+    /** Waits until the auth endpoint received {@code count} requests. */
+    public List<ReceivedAuthRequest> awaitAuthRequests(int count, Duration timeout) {
+        return authRequests.await(r -> true, count, timeout, "auth requests");
+    }
+
+    /** Makes the auth endpoint misbehave for one channel ({@code *} for every channel). */
+    public void authFault(String channel, AuthFault fault) {
+        authFaults.put(channel, fault);
+    }
+
+    /** Restores normal signing for every channel. */
+    public void clearAuthFaults() {
+        authFaults.clear();
+    }
+
+    void recordAuthRequest(ReceivedAuthRequest r) {
+        authRequests.add(r);
+    }
+
+    AuthFault authFaultFor(String channel) {
+        AuthFault f = authFaults.get(channel);
+        return f != null ? f : authFaults.get("*");
+    }
+
+    void schedule(Runnable task, long delay, TimeUnit unit) {
+        timer.schedule(task, delay, unit);
+    }
+
+    /** The JSON an app server returns for a channel, or null if the channel needs no authorization. */
+    String signChannel(String socketId, String channel, Map<String, String> params) {
+        if (channel.startsWith("presence-")) {
+            String userId = params.getOrDefault("user_id", "user-" + socketId);
+            String name = params.getOrDefault("user_name", userId);
+            String channelData = ServerFrames.JSON.createObjectBuilder().add("user_id", userId)
+                    .add("user_info", ServerFrames.JSON.createObjectBuilder().add("name", name)).build().toString();
+            return ServerFrames.JSON.createObjectBuilder()
+                    .add("auth", AuthSignatures.presence(config.appKey, config.appSecret, socketId, channel, channelData))
+                    .add("channel_data", channelData).build().toString();
+        }
+        if (channel.startsWith("private-")) {
+            return ServerFrames.JSON.createObjectBuilder()
+                    .add("auth", AuthSignatures.channel(config.appKey, config.appSecret, socketId, channel)).build().toString();
+        }
+        return null;
+    }
+
     // --- faults ---------------------------------------------------------------------------------------
 
     /** While true, WebSocket upgrades are answered with HTTP 503 (a server that refuses connections). */
@@ -361,7 +423,7 @@ public final class PusherTestServer implements AutoCloseable {
         JsonObject data = frame.get("data") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
         switch (event) {
             case "pusher:ping" -> c.send(ServerFrames.event("pusher:pong", null, "{}"));
-            case "pusher:subscribe" -> subscribe(c, data.get("channel") instanceof JsonString s ? s.getString() : "");
+            case "pusher:subscribe" -> subscribe(c, data.get("channel") instanceof JsonString s ? s.getString() : "", data);
             case "pusher:unsubscribe" -> {
                 String channel = data.get("channel") instanceof JsonString s ? s.getString() : "";
                 if (c.channelSet().remove(channel)) {
@@ -369,21 +431,66 @@ public final class PusherTestServer implements AutoCloseable {
                 }
             }
             default -> {
+                if (event.startsWith("client-")) {
+                    clientEvent(c, event, frame);
+                }
                 // Other client frames are only recorded.
             }
         }
     }
 
-    private void subscribe(ServerConnection c, String channel) {
+    /** Client events (protocol.md §3.4): private/presence only, subscribed only, 10 per second, not echoed. */
+    private void clientEvent(ServerConnection c, String event, JsonObject frame) {
+        String channel = frame.getString("channel", "");
+        if (!channel.startsWith("private-") && !channel.startsWith("presence-")) {
+            c.send(ServerFrames.error(null, "Client event rejected - only supported on private and presence channels"));
+            return;
+        }
+        if (!c.channelSet().contains(channel)) {
+            c.send(ServerFrames.error(null, "Client event rejected - not subscribed to " + channel));
+            return;
+        }
+        if (!c.allowClientEvent(System.nanoTime())) {
+            c.send(ServerFrames.error(4301, "Client event rejected due to rate limit"));
+            return;
+        }
+        JsonValue data = frame.get("data");
+        String dataText = data instanceof JsonString str ? str.getString() : String.valueOf(data);
+        String relayed = ServerFrames.clientEvent(event, channel, dataText, c.userIdIn(channel));
+        for (ServerConnection other : subscribers.getOrDefault(channel, Set.of())) {
+            if (other != c) {
+                other.send(relayed);
+            }
+        }
+    }
+
+    /** Pusher's check of a private/presence subscription: the signature must match exactly. */
+    private String checkSubscriptionSignature(ServerConnection c, String channel, JsonObject data) {
+        String auth = data.getString("auth", "");
+        String channelData = data.getString("channel_data", null);
+        String expected = channel.startsWith("presence-")
+                ? AuthSignatures.presence(config.appKey, config.appSecret, c.socketId(), channel, channelData == null ? "" : channelData)
+                : AuthSignatures.channel(config.appKey, config.appSecret, c.socketId(), channel);
+        if (channel.startsWith("presence-") && channelData == null) {
+            return "presence subscription without channel_data";
+        }
+        return expected.equals(auth) ? null : "Invalid signature: expected HMAC SHA256 hex digest of "
+                + c.socketId() + ":" + channel + (channelData == null ? "" : ":" + channelData) + ", but got " + auth;
+    }
+
+    private void subscribe(ServerConnection c, String channel, JsonObject data) {
         if (channel.isEmpty()) {
             c.send(ServerFrames.error(null, "pusher:subscribe without a channel"));
             return;
         }
         if (channel.startsWith("private-") || channel.startsWith("presence-")) {
-            c.send(ServerFrames.eventWithObject("pusher:subscription_error", channel,
-                    ServerFrames.JSON.createObjectBuilder().add("type", "AuthError")
-                            .add("error", "the test server does not authorize channels yet").add("status", 401).build()));
-            return;
+            String problem = checkSubscriptionSignature(c, channel, data);
+            if (problem != null) {
+                c.send(ServerFrames.eventWithObject("pusher:subscription_error", channel,
+                        ServerFrames.JSON.createObjectBuilder().add("type", "AuthError").add("error", problem)
+                                .add("status", 401).build()));
+                return;
+            }
         }
         if (c.channelSet().add(channel)) {
             subscribers.computeIfAbsent(channel, k -> ConcurrentHashMap.newKeySet()).add(c);

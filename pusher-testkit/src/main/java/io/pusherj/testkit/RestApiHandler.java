@@ -48,7 +48,7 @@ final class RestApiHandler extends Handler.Abstract {
         String path = Request.getPathInContext(request);
         Matcher m = PATH.matcher(path);
         if (!m.matches()) {
-            return reply(response, callback, 404, "{\"error\":\"not found: " + path.replace("\"", "") + "\"}");
+            return false; // not an API path: the next handler (the auth endpoint) may take it
         }
         if (!"POST".equals(request.getMethod())) {
             return reply(response, callback, 405, "{\"error\":\"use POST\"}");
@@ -130,10 +130,14 @@ final class RestApiHandler extends Handler.Abstract {
         return null;
     }
 
-    private static boolean reply(Response response, Callback callback, int status, String json) {
+    static boolean reply(Response response, Callback callback, int status, String json) {
+        return reply(response, callback, status, "application/json", json);
+    }
+
+    static boolean reply(Response response, Callback callback, int status, String contentType, String body) {
         response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        Content.Sink.write(response, true, json, callback);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        Content.Sink.write(response, true, body, callback);
         return true;
     }
 }

@@ -24,6 +24,12 @@ public final class ServerConnection {
     private volatile Session session;
     private volatile String socketId = "";
     private volatile boolean silent;
+    private final java.util.Map<String, String> presenceUserIds = new ConcurrentHashMap<>();
+    private long rateWindowStart;
+    private int rateWindowCount;
+
+    /** Pusher's limit of client events per second per connection. */
+    static final int CLIENT_EVENTS_PER_SECOND = 10;
 
     ServerConnection(PusherTestServer server, String appKey, String requestUri) {
         this.server = server;
@@ -80,6 +86,28 @@ public final class ServerConnection {
 
     Set<String> channelSet() {
         return channels;
+    }
+
+    /** Counts a client event; false once more than 10 arrived within one second (then 4301). */
+    synchronized boolean allowClientEvent(long nowNanos) {
+        if (nowNanos - rateWindowStart > 1_000_000_000L) {
+            rateWindowStart = nowNanos;
+            rateWindowCount = 0;
+        }
+        return ++rateWindowCount <= CLIENT_EVENTS_PER_SECOND;
+    }
+
+    /** The presence user id this connection joined {@code channel} with, or null. */
+    String userIdIn(String channel) {
+        return presenceUserIds.get(channel);
+    }
+
+    void presenceUserId(String channel, String userId) {
+        if (userId == null) {
+            presenceUserIds.remove(channel);
+        } else {
+            presenceUserIds.put(channel, userId);
+        }
     }
 
     /** Every text frame received from the client, in order. */

@@ -28,6 +28,19 @@ final class ServerFrames {
         return out.toString();
     }
 
+    /** A relayed client event: data as a string, plus {@code user_id} on presence channels. */
+    static String clientEvent(String event, String channel, String data, String userId) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject().write("event", event).write("channel", channel).write("data", data);
+            if (userId != null) {
+                g.write("user_id", userId);
+            }
+            g.writeEnd();
+        }
+        return out.toString();
+    }
+
     /** An event whose data is a JSON object rather than a string (as servers send pusher:error). */
     static String eventWithObject(String event, String channel, JsonObject data) {
         StringWriter out = new StringWriter();

@@ -1,8 +1,8 @@
 package io.pusherj.transport.ws;
 
 import io.pusherj.api.PusherOptions;
+import io.pusherj.api.spi.SharedResources;
 import java.net.InetSocketAddress;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -30,7 +30,7 @@ import org.glassfish.tyrus.container.jdk.client.JdkClientContainer;
  *       {@code asyncConnectToServer} starts a thread per connection still opening.</li>
  * </ul>
  */
-final class TyrusRuntime {
+final class TyrusRuntime implements AutoCloseable {
     static final int CONNECT_THREADS = 4;
     /** The upgrade must finish within this; the strategy's own timeouts usually abort sooner. */
     static final int HANDSHAKE_TIMEOUT_MILLIS = 60_000;
@@ -40,15 +40,12 @@ final class TyrusRuntime {
     private record Key(SSLContext sslContext, InetSocketAddress proxy) {
     }
 
-    private static final Map<Key, TyrusRuntime> RUNTIMES = new HashMap<>();
+    private static final SharedResources<Key, TyrusRuntime> SHARED = new SharedResources<>(TyrusRuntime::new);
 
-    private final Key key;
     private final ClientManager manager;
     private final ThreadPoolExecutor connectPool;
-    private int users;
 
     private TyrusRuntime(Key key) {
-        this.key = key;
         manager = ClientManager.createClient(JdkClientContainer.class.getName());
         Map<String, Object> p = manager.getProperties();
         p.put(ClientProperties.WORKER_THREAD_POOL_CONFIG,
@@ -74,25 +71,8 @@ final class TyrusRuntime {
     }
 
     /** Takes a reference to the runtime for these options' TLS context and proxy. */
-    static TyrusRuntime acquire(PusherOptions options) {
-        Key key = new Key(options.sslContext().orElse(null), options.proxy().orElse(null));
-        synchronized (RUNTIMES) {
-            TyrusRuntime r = RUNTIMES.computeIfAbsent(key, TyrusRuntime::new);
-            r.users++;
-            return r;
-        }
-    }
-
-    /** Drops a reference; the last one shuts the Tyrus client and the connect pool down. */
-    void release() {
-        synchronized (RUNTIMES) {
-            if (--users > 0) {
-                return;
-            }
-            RUNTIMES.remove(key);
-        }
-        connectPool.shutdownNow();
-        manager.shutdown();
+    static SharedResources.Lease<TyrusRuntime> acquire(PusherOptions options) {
+        return SHARED.acquire(new Key(options.sslContext().orElse(null), options.proxy().orElse(null)));
     }
 
     ClientManager manager() {
@@ -101,5 +81,12 @@ final class TyrusRuntime {
 
     ExecutorService connectPool() {
         return connectPool;
+    }
+
+    /** Called when the last client using this runtime is closed. */
+    @Override
+    public void close() {
+        connectPool.shutdownNow();
+        manager.shutdown();
     }
 }

@@ -1,5 +1,6 @@
 package io.pusherj.transport.ws;
 
+import io.pusherj.api.spi.SharedResources;
 import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportRequest;
 import io.pusherj.api.spi.TransportSocket;
@@ -14,11 +15,11 @@ final class WebSocketTransport implements Transport {
     static final int PRIORITY = 3;
 
     private final String name;
-    private final TyrusRuntime runtime;
+    private final SharedResources.Lease<TyrusRuntime> runtime;
     private final Set<WebSocketSocket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    WebSocketTransport(String name, TyrusRuntime runtime) {
+    WebSocketTransport(String name, SharedResources.Lease<TyrusRuntime> runtime) {
         this.name = name;
         this.runtime = runtime;
     }
@@ -40,7 +41,7 @@ final class WebSocketTransport implements Transport {
         }
         WebSocketSocket socket = new WebSocketSocket(request.webSocketUri(), listener, sockets::remove);
         sockets.add(socket);
-        socket.start(runtime);
+        socket.start(runtime.get());
         return socket;
     }
 
@@ -48,7 +49,7 @@ final class WebSocketTransport implements Transport {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             sockets.forEach(WebSocketSocket::close);
-            runtime.release();
+            runtime.close();
         }
     }
 }

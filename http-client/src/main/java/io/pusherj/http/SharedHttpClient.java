@@ -1,0 +1,83 @@
+package io.pusherj.http;
+
+import io.pusherj.api.PusherOptions;
+import io.pusherj.api.spi.SharedResources;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * One async HttpClient per TLS context and proxy for the whole JVM, shared by every client and module
+ * that needs HTTP, so threads do not grow with clients (architecture.md §4b): a single I/O thread, a
+ * connection pool sized so a few hundred concurrent requests never silently queue behind the default
+ * limits (25 total, 5 per route), no cookies (credentials are the application's headers).
+ */
+public final class SharedHttpClient implements AutoCloseable {
+    /** Upper bound of simultaneous connections to one host. */
+    static final int MAX_PER_ROUTE = 256;
+    /** Upper bound of simultaneous connections overall. */
+    static final int MAX_TOTAL = 1024;
+
+    private record Key(SSLContext sslContext, InetSocketAddress proxy) {
+    }
+
+    private static final SharedResources<Key, SharedHttpClient> SHARED = new SharedResources<>(SharedHttpClient::new);
+
+    private final CloseableHttpAsyncClient client;
+
+    private SharedHttpClient(Key key) {
+        ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create();
+        if (key.sslContext() != null) {
+            tls.setSslContext(key.sslContext());
+        }
+        var connections = PoolingAsyncClientConnectionManagerBuilder.create()
+                .setTlsStrategy(tls.buildAsync())
+                .setMaxConnTotal(MAX_TOTAL)
+                .setMaxConnPerRoute(MAX_PER_ROUTE)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.ofSeconds(10)).setTimeToLive(Timeout.ofMinutes(5)).build())
+                .build();
+        var builder = HttpAsyncClients.custom()
+                .setConnectionManager(connections)
+                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build())
+                .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
+                .disableCookieManagement()
+                .disableAutomaticRetries();
+        if (key.proxy() != null) {
+            builder.setProxy(new HttpHost(key.proxy().getHostString(), key.proxy().getPort()));
+        }
+        client = builder.build();
+        client.start();
+    }
+
+    /** Takes a reference to the client for these options' TLS context and proxy. */
+    public static SharedResources.Lease<SharedHttpClient> acquire(PusherOptions options) {
+        return SHARED.acquire(new Key(options.sslContext().orElse(null), options.proxy().orElse(null)));
+    }
+
+    /** The client; never close it directly, close the lease. */
+    public CloseableHttpAsyncClient client() {
+        return client;
+    }
+
+    /** Called when the last lease is closed. */
+    @Override
+    public void close() {
+        client.close(CloseMode.GRACEFUL);
+        try {
+            client.awaitShutdown(org.apache.hc.core5.util.TimeValue.of(5, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

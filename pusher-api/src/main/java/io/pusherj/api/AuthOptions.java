@@ -1,0 +1,241 @@
+package io.pusherj.api;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * How channels are authorized or users authenticated: pusher-js's {@code channelAuthorization} and
+ * {@code userAuthentication} objects. Either an HTTP endpoint called through an auth transport
+ * ({@code ajax} or {@code jsonp}), or a custom handler.
+ *
+ * <pre>{@code
+ * PusherOptions.builder().channelAuthorization(AuthOptions.forChannels()
+ *         .endpoint("https://example.com/pusher/auth")
+ *         .headersProvider(() -> Map.of("Authorization", "Bearer " + tokens.current()))
+ *         .build())
+ * }</pre>
+ *
+ * @param <H> the custom handler type: {@link ChannelAuthorizer} or {@link UserAuthenticator}
+ */
+public final class AuthOptions<H> {
+    /** The default transport, as in pusher-js. */
+    public static final String AJAX = "ajax";
+    /** The JSONP transport. */
+    public static final String JSONP = "jsonp";
+    /** How long one auth request may take before it fails (pusher-js has no limit; a dead endpoint must not wedge a channel). */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Optional<URI> endpoint;
+    private final String transport;
+    private final Map<String, String> params;
+    private final Map<String, String> headers;
+    private final Optional<Supplier<Map<String, String>>> paramsProvider;
+    private final Optional<Supplier<Map<String, String>>> headersProvider;
+    private final Optional<H> customHandler;
+    private final Duration timeout;
+    private final String endpointName;
+
+    private AuthOptions(Builder<H> b) {
+        endpointName = b.endpointName;
+        endpoint = Optional.ofNullable(b.endpoint);
+        transport = b.transport;
+        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.params));
+        headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
+        paramsProvider = Optional.ofNullable(b.paramsProvider);
+        headersProvider = Optional.ofNullable(b.headersProvider);
+        customHandler = Optional.ofNullable(b.customHandler);
+        timeout = b.timeout;
+    }
+
+    /** A builder for channel authorization. */
+    public static Builder<ChannelAuthorizer> forChannels() {
+        return new Builder<>("authEndpoint");
+    }
+
+    /** A builder for user authentication ({@link Pusher#signin()}). */
+    public static Builder<UserAuthenticator> forUsers() {
+        return new Builder<>("userAuthentication endpoint");
+    }
+
+    /** A builder holding these options, to derive a variant. */
+    public Builder<H> toBuilder() {
+        Builder<H> b = new Builder<>(endpointName);
+        b.endpoint = endpoint.orElse(null);
+        b.transport = transport;
+        b.params.putAll(params);
+        b.headers.putAll(headers);
+        b.paramsProvider = paramsProvider.orElse(null);
+        b.headersProvider = headersProvider.orElse(null);
+        b.customHandler = customHandler.orElse(null);
+        b.timeout = timeout;
+        return b;
+    }
+
+    /** The endpoint, absolute; empty when none was configured. */
+    public Optional<URI> endpoint() {
+        return endpoint;
+    }
+
+    /** The auth transport name, {@code ajax} unless set. */
+    public String transport() {
+        return transport;
+    }
+
+    /** Extra parameters sent with every request, in order. */
+    public Map<String, String> params() {
+        return params;
+    }
+
+    /** Extra headers sent with every request (ajax only), in order. */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** Called per request for parameters added after the static ones (token refresh). */
+    public Optional<Supplier<Map<String, String>>> paramsProvider() {
+        return paramsProvider;
+    }
+
+    /** Called per request for headers applied after the static ones (token refresh). */
+    public Optional<Supplier<Map<String, String>>> headersProvider() {
+        return headersProvider;
+    }
+
+    /** The custom handler that replaces the HTTP request, if any. */
+    public Optional<H> customHandler() {
+        return customHandler;
+    }
+
+    /** How long one request may take. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** Whether anything can authorize: an endpoint or a custom handler. */
+    public boolean isConfigured() {
+        return endpoint.isPresent() || customHandler.isPresent();
+    }
+
+    @Override
+    public String toString() {
+        // Header and parameter values may be tokens: only their names are shown.
+        return "AuthOptions{endpoint=" + endpoint.map(URI::toString).orElse("-") + ", transport=" + transport
+                + ", params=" + params.keySet() + ", headers=" + headers.keySet()
+                + (customHandler.isPresent() ? ", customHandler" : "") + "}";
+    }
+
+    /**
+     * Builder of {@link AuthOptions}; not thread-safe.
+     *
+     * @param <H> the custom handler type
+     */
+    public static final class Builder<H> {
+        private final String endpointName;
+        private URI endpoint;
+        private String transport = AJAX;
+        private final Map<String, String> params = new LinkedHashMap<>();
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private Supplier<Map<String, String>> paramsProvider;
+        private Supplier<Map<String, String>> headersProvider;
+        private H customHandler;
+        private Duration timeout = DEFAULT_TIMEOUT;
+
+        private Builder(String endpointName) {
+            this.endpointName = endpointName;
+        }
+
+        /**
+         * The endpoint. Java has no page to resolve a relative URL against, so it must be absolute.
+         *
+         * @throws IllegalArgumentException if it is not an absolute http(s) URI
+         */
+        public Builder<H> endpoint(String uri) {
+            Objects.requireNonNull(uri, endpointName);
+            URI parsed;
+            try {
+                parsed = new URI(uri);
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException(endpointName + " is not a valid URI: " + uri, e);
+            }
+            if (!parsed.isAbsolute() || parsed.getHost() == null
+                    || !("http".equalsIgnoreCase(parsed.getScheme()) || "https".equalsIgnoreCase(parsed.getScheme()))) {
+                throw new IllegalArgumentException(endpointName + " must be an absolute http(s) URI such as "
+                        + "https://example.com/pusher/auth; Java has no page to resolve '" + uri + "' against");
+            }
+            this.endpoint = parsed;
+            return this;
+        }
+
+        /** The auth transport by name: {@code ajax} (default) or {@code jsonp}, or a custom one. */
+        public Builder<H> transport(String transport) {
+            Objects.requireNonNull(transport, "transport");
+            if (transport.isBlank()) {
+                throw new IllegalArgumentException("auth transport name must not be blank");
+            }
+            this.transport = transport;
+            return this;
+        }
+
+        /** Adds a parameter sent with every request. */
+        public Builder<H> param(String name, String value) {
+            params.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Adds parameters sent with every request. */
+        public Builder<H> params(Map<String, String> values) {
+            values.forEach(this::param);
+            return this;
+        }
+
+        /** Adds a header sent with every request (ajax only). */
+        public Builder<H> header(String name, String value) {
+            headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Adds headers sent with every request (ajax only). */
+        public Builder<H> headers(Map<String, String> values) {
+            values.forEach(this::header);
+            return this;
+        }
+
+        /** Parameters computed per request, after the static ones. */
+        public Builder<H> paramsProvider(Supplier<Map<String, String>> provider) {
+            this.paramsProvider = Objects.requireNonNull(provider, "paramsProvider");
+            return this;
+        }
+
+        /** Headers computed per request, after the static ones. */
+        public Builder<H> headersProvider(Supplier<Map<String, String>> provider) {
+            this.headersProvider = Objects.requireNonNull(provider, "headersProvider");
+            return this;
+        }
+
+        /** A handler that replaces the HTTP request entirely. */
+        public Builder<H> customHandler(H handler) {
+            this.customHandler = Objects.requireNonNull(handler, "customHandler");
+            return this;
+        }
+
+        /** How long one request may take (default 10 s). */
+        public Builder<H> timeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("auth timeout must be positive, got " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** Builds the options. */
+        public AuthOptions<H> build() {
+            return new AuthOptions<>(this);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.pusherj.api;
+
+import java.util.Objects;
+
+/**
+ * A successful user authentication (protocol.md §5.4, §5.8).
+ *
+ * @param auth {@code KEY:SIGNATURE}
+ * @param userData the exact {@code user_data} JSON string, signed byte for byte and sent unchanged
+ */
+public record UserAuthentication(String auth, String userData) {
+    /** Validates the components. */
+    public UserAuthentication {
+        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(userData, "userData");
+    }
+}

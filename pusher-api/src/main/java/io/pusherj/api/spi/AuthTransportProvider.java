@@ -1,0 +1,20 @@
+package io.pusherj.api.spi;
+
+import io.pusherj.api.PusherOptions;
+
+/**
+ * Provides an auth transport selected by name ({@code ajax}, {@code jsonp}, or your own), found with
+ * {@link java.util.ServiceLoader}. Declare it with {@code provides} and in {@code META-INF/services}.
+ */
+public interface AuthTransportProvider {
+    /** The name users select with {@code authTransport}, e.g. {@code ajax}. */
+    String name();
+
+    /**
+     * Creates the transport for one client; the client closes it when it is closed.
+     *
+     * @param options the client's options (TLS context, proxy)
+     * @return the transport
+     */
+    AuthTransport create(PusherOptions options);
+}

@@ -1,0 +1,27 @@
+package io.pusherj.testkit;
+
+/**
+ * The signatures an app server gives clients (protocol.md §5.1): {@code KEY:HEX(HMAC-SHA256(secret, S))}
+ * with S = {@code SOCKET_ID:CHANNEL} for private and encrypted channels,
+ * {@code SOCKET_ID:CHANNEL:CHANNEL_DATA} for presence channels and {@code SOCKET_ID::user::USER_DATA}
+ * for user sign-in. Handy for your own test auth endpoints too.
+ */
+public final class AuthSignatures {
+    private AuthSignatures() {
+    }
+
+    /** The {@code auth} value for a private or encrypted channel. */
+    public static String channel(String key, String secret, String socketId, String channel) {
+        return key + ":" + RestAuth.hmacSha256Hex(secret, socketId + ":" + channel);
+    }
+
+    /** The {@code auth} value for a presence channel with its exact {@code channel_data} string. */
+    public static String presence(String key, String secret, String socketId, String channel, String channelData) {
+        return key + ":" + RestAuth.hmacSha256Hex(secret, socketId + ":" + channel + ":" + channelData);
+    }
+
+    /** The {@code auth} value for a user sign-in with its exact {@code user_data} string. */
+    public static String user(String key, String secret, String socketId, String userData) {
+        return key + ":" + RestAuth.hmacSha256Hex(secret, socketId + "::user::" + userData);
+    }
+}
