@@ -10,6 +10,10 @@ public final class EventNames {
     public static final String SUBSCRIPTION_COUNT = "pusher:subscription_count";
     /** On a cache channel: no cached event exists. */
     public static final String CACHE_MISS = "pusher:cache_miss";
+    /** On a presence channel: a user joined; data {@code {"id": ..., "info": ...}}. */
+    public static final String MEMBER_ADDED = "pusher:member_added";
+    /** On a presence channel: a user left; data {@code {"id": ..., "info": ...}}. */
+    public static final String MEMBER_REMOVED = "pusher:member_removed";
     /** Global: the connection was established; data {@code {"socket_id": ..., "activity_timeout": ...}}. */
     public static final String CONNECTION_ESTABLISHED = "pusher:connection_established";
     /** Global: no transport can be used; the connection is {@code failed}. */

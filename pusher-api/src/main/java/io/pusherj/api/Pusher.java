@@ -72,6 +72,13 @@ public interface Pusher extends AutoCloseable {
      */
     PrivateChannel subscribePrivate(String channelName);
 
+    /**
+     * Subscribes to a {@code presence-} channel.
+     *
+     * @throws IllegalArgumentException if the name does not start with {@code presence-}
+     */
+    PresenceChannel subscribePresence(String channelName);
+
     /** Unsubscribes from a channel; does nothing if not subscribed. */
     void unsubscribe(String channelName);
 

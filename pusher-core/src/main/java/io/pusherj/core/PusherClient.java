@@ -3,6 +3,7 @@ package io.pusherj.core;
 import io.pusherj.api.AuthError;
 import io.pusherj.api.Binding;
 import io.pusherj.api.ChannelAuthorization;
+import io.pusherj.api.PresenceChannel;
 import io.pusherj.api.PrivateChannel;
 import io.pusherj.api.Channel;
 import io.pusherj.api.Connection;
@@ -129,9 +130,9 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
     public Channel subscribe(String channelName) {
         ensureOpen();
         ChannelNames.validate(channelName);
-        if (channelName.startsWith("presence-") || channelName.startsWith("private-encrypted-")) {
+        if (channelName.startsWith("private-encrypted-")) {
             throw new PusherException("channel '" + channelName
-                    + "': presence and encrypted channels are not supported by this version of pusherj yet");
+                    + "': encrypted channels are not supported by this version of pusherj yet");
         }
         ChannelImpl channel = channels.computeIfAbsent(channelName, this::newChannel);
         strand.execute(() -> {
@@ -150,6 +151,9 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         if (name.startsWith("private-")) {
             return new PrivateChannelImpl(name, this);
         }
+        if (name.startsWith("presence-")) {
+            return new PresenceChannelImpl(name, this);
+        }
         return new ChannelImpl(name, this);
     }
 
@@ -160,6 +164,14 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
                     + channelName + "'");
         }
         return (PrivateChannel) subscribe(channelName);
+    }
+
+    @Override
+    public PresenceChannel subscribePresence(String channelName) {
+        if (channelName == null || !channelName.startsWith("presence-")) {
+            throw new IllegalArgumentException("subscribePresence needs a 'presence-' channel name, got '" + channelName + "'");
+        }
+        return (PresenceChannel) subscribe(channelName);
     }
 
     /** pusher-js {@code Pusher.subscribe}, on the strand. */

@@ -59,6 +59,7 @@ public final class PusherTestServer implements AutoCloseable {
     private final AtomicLong socketCounter = new AtomicLong(1000);
     private final RecordedList<ReceivedAuthRequest> authRequests = new RecordedList<>();
     private final Map<String, AuthFault> authFaults = new ConcurrentHashMap<>();
+    private final PresenceRegistry presence = new PresenceRegistry(this::subscribersOf);
     private volatile boolean refuseUpgrades;
     private volatile Duration handshakeDelay = Duration.ZERO;
     private volatile Integer handshakeErrorCode;
@@ -232,6 +233,15 @@ public final class PusherTestServer implements AutoCloseable {
     /** Waits until {@code count} HTTP API publish requests were accepted. */
     public List<String> awaitHttpPublishes(int count, Duration timeout) {
         return publishedViaHttp.await(b -> true, count, timeout, "HTTP publishes");
+    }
+
+    Set<ServerConnection> subscribersOf(String channel) {
+        return subscribers.getOrDefault(channel, Set.of());
+    }
+
+    /** The user ids present on a presence channel, in join order. */
+    public List<String> presenceUserIds(String channel) {
+        return presence.userIds(channel);
     }
 
     /** The number of open connections subscribed to {@code channel}. */
@@ -492,10 +502,14 @@ public final class PusherTestServer implements AutoCloseable {
                 return;
             }
         }
+        String succeeded = "{}";
+        if (channel.startsWith("presence-")) {
+            succeeded = presence.join(c, channel, data.getString("channel_data"));
+        }
         if (c.channelSet().add(channel)) {
             subscribers.computeIfAbsent(channel, k -> ConcurrentHashMap.newKeySet()).add(c);
         }
-        c.send(ServerFrames.event("pusher_internal:subscription_succeeded", channel, "{}"));
+        c.send(ServerFrames.event("pusher_internal:subscription_succeeded", channel, succeeded));
         if (channel.startsWith("cache-")) {
             String cached = cachedEvents.get(channel);
             c.send(cached != null ? cached : ServerFrames.event("pusher:cache_miss", channel, null));
@@ -507,6 +521,9 @@ public final class PusherTestServer implements AutoCloseable {
         Set<ServerConnection> set = subscribers.get(channel);
         if (set != null) {
             set.remove(c);
+        }
+        if (channel.startsWith("presence-")) {
+            presence.leave(c, channel);
         }
         subscriptionsChanged(channel);
     }

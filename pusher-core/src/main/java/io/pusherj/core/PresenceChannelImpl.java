@@ -1,0 +1,125 @@
+package io.pusherj.core;
+
+import io.pusherj.api.AuthError;
+import io.pusherj.api.Binding;
+import io.pusherj.api.ChannelAuthorization;
+import io.pusherj.api.EventNames;
+import io.pusherj.api.Member;
+import io.pusherj.api.Members;
+import io.pusherj.api.PresenceChannel;
+import io.pusherj.core.protocol.Frame;
+import io.pusherj.core.protocol.FrameCodec;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+
+/** A {@code presence-} channel (pusher-js {@code presence_channel.ts} and {@code members.ts}). */
+final class PresenceChannelImpl extends PrivateChannelImpl implements PresenceChannel {
+    private final Listeners<Consumer<Member>> added = new Listeners<>();
+    private final Listeners<Consumer<Member>> removed = new Listeners<>();
+    private volatile MembersSnapshot members = MembersSnapshot.EMPTY;
+    private String myId;
+
+    PresenceChannelImpl(String name, Host host) {
+        super(name, host);
+    }
+
+    @Override
+    public Members members() {
+        return members;
+    }
+
+    @Override
+    public Binding onMemberAdded(Consumer<Member> listener) {
+        return added.add(listener);
+    }
+
+    @Override
+    public Binding onMemberRemoved(Consumer<Member> listener) {
+        return removed.add(listener);
+    }
+
+    @Override
+    void onAuthorized(ChannelAuthorization authorization) {
+        if (authorization.channelData().isEmpty()) {
+            subscriptionFailed(new AuthError("AuthError", "invalid auth response for presence channel '" + name()
+                    + "': no channel_data (and no signed-in user to take the id from)", OptionalInt.of(200)));
+            return;
+        }
+        String id = userIdOf(FrameCodec.parseOrNull(authorization.channelData().get()) instanceof JsonObject o
+                ? o.get("user_id") : null);
+        if (id == null) {
+            subscriptionFailed(new AuthError("AuthError", "invalid channel_data for presence channel '" + name()
+                    + "': it must be a JSON object with a user_id", OptionalInt.of(200)));
+            return;
+        }
+        myId = id;
+        sendSubscribe(authorization);
+    }
+
+    /** User ids are strings on the wire, but some app servers send numbers. */
+    private static String userIdOf(JsonValue v) {
+        if (v instanceof JsonString s && !s.getString().isEmpty()) {
+            return s.getString();
+        }
+        return v instanceof JsonNumber n ? n.toString() : null;
+    }
+
+    @Override
+    void disconnect() {
+        super.disconnect();
+        members = MembersSnapshot.EMPTY;
+    }
+
+    @Override
+    void handleEvent(Frame frame) {
+        switch (frame.eventName()) {
+            case "pusher_internal:subscription_succeeded" -> {
+                JsonObject presence = FrameCodec.dataObject(frame).get("presence") instanceof JsonObject p
+                        ? p : JsonValue.EMPTY_JSON_OBJECT;
+                Map<String, Member> all = new LinkedHashMap<>();
+                if (presence.get("hash") instanceof JsonObject hash) {
+                    hash.forEach((id, info) -> all.put(id, new Member(id, info)));
+                }
+                int count = presence.get("count") instanceof JsonNumber n ? n.intValue() : all.size();
+                members = new MembersSnapshot(all, count, myId);
+                super.handleEvent(frame);
+            }
+            case "pusher_internal:member_added" -> {
+                JsonObject data = FrameCodec.dataObject(frame);
+                String id = userIdOf(data.get("user_id"));
+                if (id != null) {
+                    JsonValue info = data.containsKey("user_info") ? data.get("user_info") : JsonValue.NULL;
+                    Member m = new Member(id, info);
+                    boolean isNew = members.get(id).isEmpty();
+                    members = members.with(m);
+                    if (isNew) {
+                        publish(EventNames.MEMBER_ADDED, m, added, frame);
+                    }
+                }
+            }
+            case "pusher_internal:member_removed" -> {
+                String id = userIdOf(FrameCodec.dataObject(frame).get("user_id"));
+                Member m = id == null ? null : members.get(id).orElse(null);
+                if (m != null) {
+                    members = members.without(id);
+                    publish(EventNames.MEMBER_REMOVED, m, removed, frame);
+                }
+            }
+            default -> super.handleEvent(frame);
+        }
+    }
+
+    private void publish(String eventName, Member m, Listeners<Consumer<Member>> typed, Frame frame) {
+        emit(new Frame(eventName, name(), FrameCodec.json().createObjectBuilder().add("id", m.id())
+                .add("info", m.info()).build(), frame.userId().orElse(null)));
+        if (!typed.isEmpty()) {
+            host.deliver(() -> typed.forEach(l -> l.accept(m), host::listenerFailed));
+        }
+    }
+}
