@@ -54,6 +54,18 @@ final class ConnectionOptions {
     @Option(names = "--pong-timeout", paramLabel = "MS", description = "Wait for a pong, in ms.")
     Long pongTimeout;
 
+    @Option(names = "--auth-endpoint", paramLabel = "URL", description = "Channel auth endpoint (absolute URL).")
+    String authEndpoint;
+
+    @Option(names = "--auth-transport", paramLabel = "ajax|jsonp", description = "How the auth endpoint is called (default ajax).")
+    String authTransport;
+
+    @Option(names = "--auth-param", paramLabel = "k=v", description = "Extra auth parameter (repeatable).")
+    java.util.Map<String, String> authParams = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--auth-header", paramLabel = "k=v", description = "Extra auth header (repeatable).")
+    java.util.Map<String, String> authHeaders = new java.util.LinkedHashMap<>();
+
     /** The options as given; {@code build()} validates them. */
     PusherOptions.Builder toBuilder() {
         PusherOptions.Builder b = PusherOptions.builder();
@@ -99,6 +111,14 @@ final class ConnectionOptions {
         if (pongTimeout != null) {
             b.pongTimeout(Duration.ofMillis(pongTimeout));
         }
+        if (authEndpoint != null) {
+            b.authEndpoint(authEndpoint);
+        }
+        if (authTransport != null) {
+            b.authTransport(authTransport);
+        }
+        authParams.forEach(b::authParam);
+        authHeaders.forEach(b::authHeader);
         return b;
     }
 }

@@ -60,6 +60,32 @@ final class JsonLines {
         line(g -> g.write("type", "subscribed").write("channel", channel));
     }
 
+    /** {@code {"type":"subscription_error","channel":"c","status":403,"error":"…"}}; status is null when none. */
+    void subscriptionError(String channel, io.pusherj.api.AuthError e) {
+        line(g -> {
+            g.write("type", "subscription_error").write("channel", channel);
+            if (e.status().isPresent()) {
+                g.write("status", e.status().getAsInt());
+            } else {
+                g.writeNull("status");
+            }
+            g.write("error", e.message());
+        });
+    }
+
+    /** {@code {"type":"member_added"|"member_removed","channel":"c","user_id":"u","user_info":{…}}}. */
+    void member(String type, String channel, io.pusherj.api.Member m) {
+        line(g -> g.write("type", type).write("channel", channel).write("user_id", m.id()).write("user_info", m.info()));
+    }
+
+    /** {@code {"type":"members","channel":"c","count":n,"me":"u"}}. */
+    void members(String channel, io.pusherj.api.Members members) {
+        line(g -> {
+            g.write("type", "members").write("channel", channel).write("count", members.count());
+            members.me().ifPresent(me -> g.write("me", me.id()));
+        });
+    }
+
     /** {@code {"type":"connecting_in","seconds":1}}, seconds rounded as pusher-js does. */
     void connectingIn(Duration delay) {
         line(g -> g.write("type", "connecting_in").write("seconds", Math.round(delay.toMillis() / 1000.0)));

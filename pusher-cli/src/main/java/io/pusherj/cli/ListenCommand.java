@@ -3,6 +3,7 @@ package io.pusherj.cli;
 import io.pusherj.api.Channel;
 import io.pusherj.api.ConnectionState;
 import io.pusherj.api.EventNames;
+import io.pusherj.api.PresenceChannel;
 import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherException;
 import io.pusherj.api.PusherOptions;
@@ -31,6 +32,10 @@ final class ListenCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", paramLabel = "N", description = "Disconnect and exit after N seconds (default: until Ctrl-C).")
     Long seconds;
+
+    @Option(names = "--trigger", paramLabel = "CHANNEL:EVENT:JSON",
+            description = "Send a client event once that channel is subscribed (repeatable).")
+    List<String> triggers = new java.util.ArrayList<>();
 
     @Override
     public Integer call() throws InterruptedException {
@@ -61,16 +66,31 @@ final class ListenCommand implements Callable<Integer> {
         pusher.connection().onError(out::error);
         pusher.connection().onConnectingIn(out::connectingIn);
         try {
+            List<ClientEventTrigger> parsedTriggers = triggers.stream().map(ClientEventTrigger::parse).toList();
             for (String name : channels) {
                 Channel channel = pusher.subscribe(name);
                 channel.bindGlobal(e -> {
-                    if (e.eventName().equals(EventNames.SUBSCRIPTION_SUCCEEDED)) {
-                        out.subscribed(name);
-                    } else {
-                        out.event(e);
+                    switch (e.eventName()) {
+                        case EventNames.SUBSCRIPTION_SUCCEEDED -> {
+                            out.subscribed(name);
+                            if (channel instanceof PresenceChannel presence) {
+                                out.members(name, presence.members());
+                            }
+                            parsedTriggers.stream().filter(t -> t.channel().equals(name))
+                                    .forEach(t -> t.send(channel, out));
+                        }
+                        case EventNames.SUBSCRIPTION_ERROR, EventNames.MEMBER_ADDED, EventNames.MEMBER_REMOVED -> {
+                            // Printed in their own shapes below.
+                        }
+                        default -> out.event(e);
                     }
                     status.eventReceived(pusher.connection());
                 });
+                channel.onSubscriptionError(err -> out.subscriptionError(name, err));
+                if (channel instanceof PresenceChannel presence) {
+                    presence.onMemberAdded(m -> out.member("member_added", name, m));
+                    presence.onMemberRemoved(m -> out.member("member_removed", name, m));
+                }
             }
         } catch (IllegalArgumentException | PusherException e) {
             pusher.close();

@@ -93,6 +93,42 @@ class CliTest {
     }
 
     @Test
+    void listenWithAuthPrintsMembersJoinsLeavesAndSubscriptionErrorsAndSendsClientEvents() throws Exception {
+        server.authFault("private-denied", io.pusherj.testkit.AuthFault.status(403, "{\"error\":\"no\"}"));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run("listen", "--key", server.appKey(),
+                "--ws-host", server.host(), "--ws-port", Integer.toString(server.port()), "--force-tls", "false",
+                "--auth-endpoint", server.authEndpoint().toString(), "--auth-param", "user_id=cli",
+                "--channel", "presence-room", "--channel", "private-denied",
+                "--trigger", "presence-room:client-hi:{\"a\":1}", "--seconds", "3"), background);
+        server.awaitSubscriberCount("presence-room", 1, WAIT);
+        io.pusherj.api.Pusher bob = io.pusherj.api.Pusher.create(server.appKey(), server.clientOptions()
+                .authEndpoint(server.authEndpoint().toString()).authParam("user_id", "bob").build());
+        try {
+            bob.subscribePresence("presence-room");
+            server.awaitSubscriberCount("presence-room", 2, WAIT);
+            bob.unsubscribe("presence-room");
+            server.awaitSubscriberCount("presence-room", 1, WAIT);
+        } finally {
+            bob.close();
+        }
+        assertEquals(0, exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), err.toString());
+        List<JsonObject> lines = jsonLines(out.toString());
+        assertTrue(lines.contains(Json.createObjectBuilder().add("type", "members").add("channel", "presence-room")
+                .add("count", 1).add("me", "cli").build()), lines.toString());
+        assertTrue(lines.contains(Json.createObjectBuilder().add("type", "member_added").add("channel", "presence-room")
+                .add("user_id", "bob").add("user_info", Json.createObjectBuilder().add("name", "bob")).build()), lines.toString());
+        assertTrue(lines.contains(Json.createObjectBuilder().add("type", "member_removed").add("channel", "presence-room")
+                .add("user_id", "bob").add("user_info", Json.createObjectBuilder().add("name", "bob")).build()), lines.toString());
+        JsonObject denied = lines.stream().filter(l -> l.getString("type").equals("subscription_error")).findFirst().orElseThrow();
+        assertEquals("private-denied", denied.getString("channel"));
+        assertEquals(403, denied.getInt("status"));
+        assertTrue(denied.getString("error").contains("HTTP 403"), denied.toString());
+        assertTrue(server.connections().get(0).receivedFrames().contains(
+                "{\"event\":\"client-hi\",\"data\":{\"a\":1},\"channel\":\"presence-room\"}"),
+                server.connections().get(0).receivedFrames().toString());
+    }
+
+    @Test
     void badArgumentsPrintUsageOnStderrAndExitTwo() {
         assertEquals(2, run("listen", "--channel", "x"));
         assertTrue(err.toString().contains("--key"), err.toString());
@@ -101,6 +137,9 @@ class CliTest {
         assertTrue(err.toString().contains("wsPort must be between 1 and 65535"), err.toString());
         assertEquals(2, run("listen", "--key", "k", "--channel", "x", "--force-tls", "maybe"));
         assertEquals(2, run("listen", "--key", "k", "--channel", "has space"));
+        assertEquals(2, run("listen", "--key", "k", "--channel", "x", "--trigger", "nonsense"));
+        assertEquals(2, run("listen", "--key", "k", "--channel", "x", "--auth-endpoint", "/pusher/auth"));
+        assertTrue(err.toString().contains("absolute"), err.toString());
         assertEquals(2, run("frobnicate"));
         assertEquals(2, run());
     }
