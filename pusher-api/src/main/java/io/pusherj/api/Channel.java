@@ -40,7 +40,7 @@ public interface Channel {
      * Listens to subscription failures (authorization refused, endpoint unreachable). The channel stays
      * in the client and is tried again on the next connection; there is no retry loop. The same failure
      * is also emitted as the event {@link EventNames#SUBSCRIPTION_ERROR} with data
-     * {@code {"type":"AuthError","error":"…","status":403}}.
+     * {@code {"type":"AuthError","error":"…","status":403}}, right after these listeners ran.
      */
     Binding onSubscriptionError(java.util.function.Consumer<AuthError> listener);
 

@@ -159,10 +159,11 @@ class ChannelImpl implements Channel {
     private void subscriptionFailed(AuthError error, Frame event) {
         subscriptionPending = false;
         subscribed = false;
-        emit(event);
+        // Typed listeners first, then the pusher-js event: one order for everyone to rely on.
         if (!subscriptionErrorListeners.isEmpty()) {
             host.deliver(() -> subscriptionErrorListeners.forEach(l -> l.accept(error), host::listenerFailed));
         }
+        emit(event);
     }
 
     void unsubscribe() {

@@ -115,11 +115,12 @@ final class PresenceChannelImpl extends PrivateChannelImpl implements PresenceCh
         }
     }
 
+    /** Typed listeners first, then the pusher-js event, as for subscription errors. */
     private void publish(String eventName, Member m, Listeners<Consumer<Member>> typed, Frame frame) {
-        emit(new Frame(eventName, name(), FrameCodec.json().createObjectBuilder().add("id", m.id())
-                .add("info", m.info()).build(), frame.userId().orElse(null)));
         if (!typed.isEmpty()) {
             host.deliver(() -> typed.forEach(l -> l.accept(m), host::listenerFailed));
         }
+        emit(new Frame(eventName, name(), FrameCodec.json().createObjectBuilder().add("id", m.id())
+                .add("info", m.info()).build(), frame.userId().orElse(null)));
     }
 }

@@ -44,7 +44,9 @@ final class AuthEndpointHandler extends Handler.Abstract {
         AuthFault fault = server.authFaultFor(channel);
         Runnable answer = () -> {
             if (fault != null && fault.status() != 0) {
-                RestApiHandler.reply(response, callback, fault.status(), fault.contentType(), fault.body());
+                // "CALLBACK" in a fault body stands for the JSONP callback name of this request.
+                String body = callbackName == null ? fault.body() : fault.body().replace("CALLBACK", callbackName);
+                RestApiHandler.reply(response, callback, fault.status(), fault.contentType(), body);
                 return;
             }
             String json = server.signChannel(socketId, channel, params);

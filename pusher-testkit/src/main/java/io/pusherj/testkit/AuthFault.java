@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param status HTTP status to answer, or 0 to sign normally (after the delay)
  * @param contentType content type of {@code body}
- * @param body the body to answer
+ * @param body the body to answer; for JSONP requests {@code CALLBACK} in it is replaced by the callback name
  * @param delay wait before answering
  */
 public record AuthFault(int status, String contentType, String body, Duration delay) {

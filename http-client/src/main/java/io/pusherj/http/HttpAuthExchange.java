@@ -1,0 +1,72 @@
+package io.pusherj.http;
+
+import io.pusherj.api.AuthException;
+import io.pusherj.api.spi.AuthRequest;
+import io.pusherj.api.spi.AuthResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The part the {@code ajax} and {@code jsonp} auth transports share: send one request with the auth
+ * timeout, turn the response into an {@link AuthResponse}, and a failure to get one into an
+ * {@link AuthException} without a status that names the endpoint (never a credential).
+ */
+public final class HttpAuthExchange {
+    private HttpAuthExchange() {
+    }
+
+    /** The request config of an auth request: the whole exchange is bounded by its timeout. */
+    public static RequestConfig config(AuthRequest request) {
+        Timeout timeout = Timeout.of(request.timeout());
+        return RequestConfig.custom().setResponseTimeout(timeout).setConnectionRequestTimeout(timeout).build();
+    }
+
+    /**
+     * Sends {@code httpRequest} and maps the answer.
+     *
+     * @param http the shared client
+     * @param httpRequest the request to send
+     * @param request the auth request it was built from (for messages)
+     * @param toResponse maps an HTTP response to the auth response; may throw {@link AuthException}
+     * @return the auth response
+     */
+    public static CompletionStage<AuthResponse> send(SharedHttpClient http, SimpleHttpRequest httpRequest,
+            AuthRequest request, Function<SimpleHttpResponse, AuthResponse> toResponse) {
+        CompletableFuture<AuthResponse> result = new CompletableFuture<>();
+        http.client().execute(httpRequest, new FutureCallback<SimpleHttpResponse>() {
+            @Override
+            public void completed(SimpleHttpResponse response) {
+                try {
+                    result.complete(toResponse.apply(response));
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            }
+
+            @Override
+            public void failed(Exception e) {
+                result.completeExceptionally(new AuthException("could not reach the auth endpoint "
+                        + request.endpoint() + ": " + e, -1, e));
+            }
+
+            @Override
+            public void cancelled() {
+                result.completeExceptionally(new AuthException("the request to " + request.endpoint()
+                        + " was cancelled", -1, null));
+            }
+        });
+        return result;
+    }
+
+    /** The body as text, empty when there is none. */
+    public static String body(SimpleHttpResponse response) {
+        String text = response.getBodyText();
+        return text == null ? "" : text;
+    }
+}
