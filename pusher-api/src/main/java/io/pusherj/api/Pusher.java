@@ -89,6 +89,15 @@ public interface Pusher extends AutoCloseable {
     List<Channel> channels();
 
     /**
+     * Signs the user in (pusher-js {@code signin()}), through {@code userAuthentication}, now if
+     * connected and again after every reconnect. Idempotent.
+     */
+    void signin();
+
+    /** The user of this client: sign-in state, events sent to the user, watchlist. */
+    User user();
+
+    /**
      * Listens to every event of every channel plus connection-level events such as
      * {@link EventNames#CONNECTION_ESTABLISHED} and {@link EventNames#CONNECTION_FAILED}
      * (pusher-js {@code bind_global}).

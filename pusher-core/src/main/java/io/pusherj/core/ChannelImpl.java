@@ -41,6 +41,9 @@ class ChannelImpl implements Channel {
         /** Whether the client is connected now (readable from any thread). */
         boolean isConnected();
 
+        /** The user id confirmed by sign-in on the current connection (presence without channel_data, §5.7). */
+        java.util.Optional<String> signedInUserId();
+
         /** Queues a client event for sending on the strand (callable from any thread). */
         void sendClientEvent(String event, jakarta.json.JsonValue data, String channel);
     }

@@ -47,8 +47,15 @@ final class PresenceChannelImpl extends PrivateChannelImpl implements PresenceCh
     @Override
     void onAuthorized(ChannelAuthorization authorization) {
         if (authorization.channelData().isEmpty()) {
-            subscriptionFailed(new AuthError("AuthError", "invalid auth response for presence channel '" + name()
-                    + "': no channel_data (and no signed-in user to take the id from)", OptionalInt.of(200)));
+            // protocol.md §5.7: without channel_data the server uses the signed-in identity.
+            java.util.Optional<String> signedIn = host.signedInUserId();
+            if (signedIn.isEmpty()) {
+                subscriptionFailed(new AuthError("AuthError", "invalid auth response for presence channel '" + name()
+                        + "': no channel_data, and the user is not signed in", OptionalInt.of(200)));
+                return;
+            }
+            myId = signedIn.get();
+            sendSubscribe(authorization);
             return;
         }
         String id = userIdOf(FrameCodec.parseOrNull(authorization.channelData().get()) instanceof JsonObject o

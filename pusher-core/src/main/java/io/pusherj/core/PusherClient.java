@@ -5,6 +5,7 @@ import io.pusherj.api.Binding;
 import io.pusherj.api.ChannelAuthorization;
 import io.pusherj.api.PresenceChannel;
 import io.pusherj.api.PrivateChannel;
+import io.pusherj.api.User;
 import io.pusherj.api.Channel;
 import io.pusherj.api.Connection;
 import io.pusherj.api.ConnectionError;
@@ -22,6 +23,7 @@ import io.pusherj.core.auth.Authorizer;
 import io.pusherj.core.connection.ConnectionManager;
 import io.pusherj.core.connection.Errors;
 import io.pusherj.core.protocol.Frame;
+import io.pusherj.core.protocol.FrameCodec;
 import io.pusherj.core.runtime.Clock;
 import io.pusherj.core.runtime.SerialExecutor;
 import io.pusherj.core.runtime.SharedRuntime;
@@ -62,6 +64,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Authorizer authorizer;
     private final Clock clock;
+    private final UserImpl user;
 
     PusherClient(String key, PusherOptions options) {
         this.key = key;
@@ -76,6 +79,8 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
             this.transports = registry.createAllowed(options);
             this.missingTransports = registry.missingEnabledTransports(options);
             this.delivery = new Delivery(options.callbackExecutor());
+            this.user = new UserImpl(delivery, (event, data) -> manager().sendEvent(event, data, null),
+                    this::listenerFailed);
             this.connection = new ConnectionImpl(delivery,
                     () -> strand.execute(() -> manager().networkOnline()),
                     () -> strand.execute(() -> manager().networkOffline()));
@@ -211,6 +216,33 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
     }
 
     @Override
+    public void signin() {
+        ensureOpen();
+        strand.execute(() -> {
+            if (user.requestSignin() && manager.state() == ConnectionState.CONNECTED) {
+                startSignin();
+            }
+        });
+    }
+
+    @Override
+    public User user() {
+        return user;
+    }
+
+    /** pusher-js {@code user.signin}: authenticate, then send {@code pusher:signin} (strand). */
+    private void startSignin() {
+        onStrandWhenDone("user sign-in", authorizer.userTimeoutMillis(), authorizer::authenticate, (auth, failure) -> {
+            if (failure != null) {
+                user.signinFailed(failure);
+            } else {
+                manager.sendEvent("pusher:signin", FrameCodec.json().createObjectBuilder().add("auth", auth.auth())
+                        .add("user_data", auth.userData()).build(), null);
+            }
+        });
+    }
+
+    @Override
     public Optional<Channel> channel(String channelName) {
         return Optional.ofNullable(channels.get(channelName));
     }
@@ -271,6 +303,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
     @Override
     public void onStateChange(ConnectionState previous, ConnectionState current) {
         if (current == ConnectionState.CONNECTING || current == ConnectionState.DISCONNECTED) {
+            user.connectionLost();
             channels.values().forEach(ChannelImpl::disconnect);
             // pusher-js would resubscribe a channel whose pending subscription was cancelled; drop it instead.
             channels.values().removeIf(ChannelImpl::isSubscriptionCancelled);
@@ -281,6 +314,9 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         connection.publishState(new ConnectionStateChange(previous, current), manager.socketId(),
                 current == ConnectionState.CONNECTED ? manager.connection().transportName() : null);
         if (current == ConnectionState.CONNECTED) {
+            if (user.isSigninRequested()) {
+                startSignin();
+            }
             channels.keySet().forEach(this::subscribeOnStrand);
             deliverGlobal(manager.connection().establishedFrame());
         } else if (current == ConnectionState.FAILED) {
@@ -301,7 +337,9 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
     @Override
     public void onFrame(Frame frame) {
         String channelName = frame.channelOrNull();
-        if (channelName != null) {
+        if (user.handles(frame)) {
+            user.handle(frame);
+        } else if (channelName != null) {
             ChannelImpl channel = channels.get(channelName);
             if (channel != null) {
                 channel.handleEvent(frame);
@@ -332,33 +370,48 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
 
     @Override
     public void authorize(String channelName, BiConsumer<ChannelAuthorization, AuthError> callback) {
+        onStrandWhenDone("authorizing '" + channelName + "'", authorizer.channelTimeoutMillis(),
+                socketId -> authorizer.authorize(socketId, channelName), callback);
+    }
+
+    /**
+     * Runs an auth step for the current connection and hands its outcome to {@code callback} on the strand,
+     * bounded by {@code timeoutMillis} (whatever the transport or handler does), and only if the
+     * connection that asked is still the current one: a newer connection authorizes again.
+     */
+    private <T> void onStrandWhenDone(String what, long timeoutMillis,
+            java.util.function.Function<String, CompletionStage<T>> step, BiConsumer<T, AuthError> callback) {
         String socketId = manager.socketId();
         if (socketId == null) {
-            return; // not connected: the next connection subscribes again
+            return; // not connected: the next connection starts over
         }
         boolean[] done = new boolean[1];
-        Timer guard = clock.start(authorizer.timeoutMillis(), () -> {
+        Timer guard = clock.start(timeoutMillis, () -> {
             done[0] = true;
-            callback.accept(null, new AuthError("AuthError", "authorizing '" + channelName + "' took longer than "
-                    + authorizer.timeoutMillis() + " ms", java.util.OptionalInt.empty()));
+            callback.accept(null, new AuthError("AuthError", what + " took longer than " + timeoutMillis + " ms",
+                    java.util.OptionalInt.empty()));
         });
-        CompletionStage<ChannelAuthorization> stage;
+        CompletionStage<T> stage;
         try {
-            stage = authorizer.authorize(socketId, channelName);
+            stage = step.apply(socketId);
         } catch (RuntimeException e) {
             stage = java.util.concurrent.CompletableFuture.failedFuture(e);
         }
-        stage.whenComplete((authorization, failure) -> strand.execute(() -> {
+        stage.whenComplete((result, failure) -> strand.execute(() -> {
             if (done[0]) {
                 return;
             }
             done[0] = true;
             guard.cancel();
-            if (!socketId.equals(manager.socketId())) {
-                return; // a newer connection authorizes again with its own socket id
+            if (socketId.equals(manager.socketId())) {
+                callback.accept(result, failure == null ? null : AuthErrors.of(failure));
             }
-            callback.accept(authorization, failure == null ? null : AuthErrors.of(failure));
         }));
+    }
+
+    @Override
+    public java.util.Optional<String> signedInUserId() {
+        return user.id();
     }
 
     @Override

@@ -11,12 +11,15 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 /**
- * An app server's auth endpoint, signing with the app secret: {@code POST /pusher/auth} (ajax, form
- * body) and {@code GET /pusher/auth?callback=NAME&...} (jsonp). Presence users come from the
- * {@code user_id} and {@code user_name} parameters (defaults derived from the socket id).
+ * An app server's auth endpoints, signing with the app secret: {@code POST /pusher/auth} (ajax, form
+ * body) and {@code GET /pusher/auth?callback=NAME&...} (jsonp) for channels, and the same on
+ * {@code /pusher/user-auth} for sign-in. Users come from the {@code user_id}, {@code user_name} and
+ * (sign-in) comma-separated {@code watchlist} parameters; defaults derive from the socket id. Faults
+ * for sign-in are registered under the channel name {@code /pusher/user-auth}.
  */
 final class AuthEndpointHandler extends Handler.Abstract {
     static final String CHANNEL_AUTH_PATH = "/pusher/auth";
+    static final String USER_AUTH_PATH = "/pusher/user-auth";
 
     private final PusherTestServer server;
 
@@ -27,7 +30,8 @@ final class AuthEndpointHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
-        if (!CHANNEL_AUTH_PATH.equals(path)) {
+        boolean userAuth = USER_AUTH_PATH.equals(path);
+        if (!CHANNEL_AUTH_PATH.equals(path) && !userAuth) {
             return RestApiHandler.reply(response, callback, 404, "{\"error\":\"not found\"}");
         }
         Fields fields = Request.getParameters(request);
@@ -38,7 +42,7 @@ final class AuthEndpointHandler extends Handler.Abstract {
             headers.put(h.getLowerCaseName(), h.getValue());
         }
         server.recordAuthRequest(new ReceivedAuthRequest(request.getMethod(), path, params, headers));
-        String channel = params.getOrDefault("channel_name", "");
+        String channel = userAuth ? USER_AUTH_PATH : params.getOrDefault("channel_name", "");
         String socketId = params.getOrDefault("socket_id", "");
         String callbackName = params.get("callback");
         AuthFault fault = server.authFaultFor(channel);
@@ -49,7 +53,7 @@ final class AuthEndpointHandler extends Handler.Abstract {
                 RestApiHandler.reply(response, callback, fault.status(), fault.contentType(), body);
                 return;
             }
-            String json = server.signChannel(socketId, channel, params);
+            String json = userAuth ? server.signUser(socketId, params) : server.signChannel(socketId, channel, params);
             if (json == null) {
                 RestApiHandler.reply(response, callback, 403, "{\"error\":\"cannot authorize '" + channel.replace("\"", "") + "'\"}");
             } else if (callbackName != null) {

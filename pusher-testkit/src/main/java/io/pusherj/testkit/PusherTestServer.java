@@ -60,6 +60,7 @@ public final class PusherTestServer implements AutoCloseable {
     private final RecordedList<ReceivedAuthRequest> authRequests = new RecordedList<>();
     private final Map<String, AuthFault> authFaults = new ConcurrentHashMap<>();
     private final PresenceRegistry presence = new PresenceRegistry(this::subscribersOf);
+    private final UserRegistry users = new UserRegistry(this::verifyUserSignature);
     private volatile boolean refuseUpgrades;
     private volatile Duration handshakeDelay = Duration.ZERO;
     private volatile Integer handshakeErrorCode;
@@ -332,6 +333,39 @@ public final class PusherTestServer implements AutoCloseable {
         timer.schedule(task, delay, unit);
     }
 
+    /** The sign-in endpoint, {@code http://host:port/pusher/user-auth}. */
+    public URI userAuthEndpoint() {
+        return URI.create(httpUri() + AuthEndpointHandler.USER_AUTH_PATH);
+    }
+
+    /** The JSON an app server returns for a sign-in: {@code auth} and the exact {@code user_data} string. */
+    String signUser(String socketId, Map<String, String> params) {
+        String userId = params.getOrDefault("user_id", "user-" + socketId);
+        var watch = ServerFrames.JSON.createArrayBuilder();
+        String list = params.getOrDefault("watchlist", "");
+        for (String w : list.split(",")) {
+            if (!w.isBlank()) {
+                watch.add(w.trim());
+            }
+        }
+        String userData = ServerFrames.JSON.createObjectBuilder().add("id", userId)
+                .add("user_info", ServerFrames.JSON.createObjectBuilder().add("name", params.getOrDefault("user_name", userId)))
+                .add("watchlist", watch).build().toString();
+        return ServerFrames.JSON.createObjectBuilder()
+                .add("auth", AuthSignatures.user(config.appKey, config.appSecret, socketId, userData))
+                .add("user_data", userData).build().toString();
+    }
+
+    /**
+     * Sends an event to every connection signed in as {@code userId} (Pusher's "send to user"), on its
+     * {@code #server-to-user-ID} channel.
+     *
+     * @return the number of connections it was sent to
+     */
+    public int sendToUser(String userId, String event, String data) {
+        return publish("#server-to-user-" + userId, event, data);
+    }
+
     /** The JSON an app server returns for a channel, or null if the channel needs no authorization. */
     String signChannel(String socketId, String channel, Map<String, String> params) {
         if (channel.startsWith("presence-")) {
@@ -414,7 +448,12 @@ public final class PusherTestServer implements AutoCloseable {
         }
     }
 
+    private boolean verifyUserSignature(ServerConnection c, String auth, String userData) {
+        return AuthSignatures.user(config.appKey, config.appSecret, c.socketId(), userData).equals(auth);
+    }
+
     void closed(ServerConnection c) {
+        users.signout(c);
         for (String channel : c.channelSet()) {
             removeSubscriber(channel, c);
         }
@@ -433,6 +472,7 @@ public final class PusherTestServer implements AutoCloseable {
         JsonObject data = frame.get("data") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
         switch (event) {
             case "pusher:ping" -> c.send(ServerFrames.event("pusher:pong", null, "{}"));
+            case "pusher:signin" -> users.signin(c, data);
             case "pusher:subscribe" -> subscribe(c, data.get("channel") instanceof JsonString s ? s.getString() : "", data);
             case "pusher:unsubscribe" -> {
                 String channel = data.get("channel") instanceof JsonString s ? s.getString() : "";
@@ -475,9 +515,15 @@ public final class PusherTestServer implements AutoCloseable {
     }
 
     /** Pusher's check of a private/presence subscription: the signature must match exactly. */
-    private String checkSubscriptionSignature(ServerConnection c, String channel, JsonObject data) {
+    private String checkSubscriptionSignature(ServerConnection c, String channel, JsonObject data,
+            boolean presenceAsSignedInUser) {
         String auth = data.getString("auth", "");
         String channelData = data.getString("channel_data", null);
+        if (presenceAsSignedInUser) {
+            // Presence for a signed-in user: signed like a private channel (protocol.md §5.7).
+            String expected = AuthSignatures.channel(config.appKey, config.appSecret, c.socketId(), channel);
+            return expected.equals(auth) ? null : "Invalid signature for " + channel;
+        }
         String expected = channel.startsWith("presence-")
                 ? AuthSignatures.presence(config.appKey, config.appSecret, c.socketId(), channel, channelData == null ? "" : channelData)
                 : AuthSignatures.channel(config.appKey, config.appSecret, c.socketId(), channel);
@@ -493,8 +539,18 @@ public final class PusherTestServer implements AutoCloseable {
             c.send(ServerFrames.error(null, "pusher:subscribe without a channel"));
             return;
         }
+        if (channel.startsWith("#server-to-user-") && !channel.equals("#server-to-user-" + c.signedInUserId())) {
+            c.send(ServerFrames.error(null, "only the signed-in user may subscribe to " + channel));
+            return;
+        }
+        boolean presenceAsSignedInUser = channel.startsWith("presence-") && !data.containsKey("channel_data")
+                && c.signedInUserId() != null;
+        if (presenceAsSignedInUser) {
+            data = ServerFrames.JSON.createObjectBuilder(data).add("channel_data", ServerFrames.JSON.createObjectBuilder()
+                    .add("user_id", c.signedInUserId()).add("user_info", c.signedInUserInfo()).build().toString()).build();
+        }
         if (channel.startsWith("private-") || channel.startsWith("presence-")) {
-            String problem = checkSubscriptionSignature(c, channel, data);
+            String problem = checkSubscriptionSignature(c, channel, data, presenceAsSignedInUser);
             if (problem != null) {
                 c.send(ServerFrames.eventWithObject("pusher:subscription_error", channel,
                         ServerFrames.JSON.createObjectBuilder().add("type", "AuthError").add("error", problem)

@@ -97,6 +97,23 @@ public final class ServerConnection {
         return ++rateWindowCount <= CLIENT_EVENTS_PER_SECOND;
     }
 
+    private volatile String signedInUserId;
+    private volatile jakarta.json.JsonValue signedInUserInfo = jakarta.json.JsonValue.NULL;
+
+    /** The user id this connection signed in as, or null. */
+    public String signedInUserId() {
+        return signedInUserId;
+    }
+
+    jakarta.json.JsonValue signedInUserInfo() {
+        return signedInUserInfo;
+    }
+
+    void signedIn(String userId, jakarta.json.JsonValue info) {
+        signedInUserId = userId;
+        signedInUserInfo = info;
+    }
+
     /** The presence user id this connection joined {@code channel} with, or null. */
     String userIdIn(String channel) {
         return presenceUserIds.get(channel);

@@ -5,6 +5,8 @@ import io.pusherj.api.AuthOptions;
 import io.pusherj.api.ChannelAuthorization;
 import io.pusherj.api.ChannelAuthorizer;
 import io.pusherj.api.PusherOptions;
+import io.pusherj.api.UserAuthentication;
+import io.pusherj.api.UserAuthenticator;
 import io.pusherj.api.spi.AuthRequest;
 import io.pusherj.api.spi.AuthResponse;
 import io.pusherj.api.spi.AuthTransport;
@@ -18,73 +20,126 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
- * Channel authorization (pusher-js {@code channel_authorizer.ts} with {@code xhr_auth.ts}'s response
- * rules): builds the request, calls the auth transport or the custom handler, and parses and validates
- * the answer. Only HTTP 200 with a JSON body holding {@code auth} is a success; every failure is an
- * {@link AuthException} carrying the status and a short snippet of the body.
+ * Channel authorization and user authentication (pusher-js {@code channel_authorizer.ts},
+ * {@code user_authenticator.ts} and {@code xhr_auth.ts}'s response rules): builds the request, calls
+ * the auth transport or the custom handler, and parses and validates the answer. Only HTTP 200 with a
+ * JSON object holding {@code auth} is a success; every failure is an {@link AuthException} carrying the
+ * status and a short snippet of the body.
  */
 public final class Authorizer implements AutoCloseable {
     private static final int SNIPPET = 120;
 
-    private final AuthOptions<ChannelAuthorizer> options;
-    private final AuthTransport transport;
+    private final AuthOptions<ChannelAuthorizer> channelOptions;
+    private final AuthOptions<UserAuthenticator> userOptions;
+    private final AuthTransport channelTransport;
+    private final AuthTransport userTransport;
     private final Executor handlerExecutor;
 
     /**
      * Creates the authorizer of a client.
      *
-     * @param pusherOptions the client options
-     * @param handlerExecutor where a custom handler is called (never the client's strand)
-     * @throws IllegalArgumentException if the configured auth transport is not on the path
+     * @param options the client options
+     * @param handlerExecutor where custom handlers are called (never the client's strand)
+     * @throws IllegalArgumentException if a configured auth transport is not on the path
      */
-    public Authorizer(PusherOptions pusherOptions, Executor handlerExecutor) {
-        this.options = pusherOptions.channelAuthorization();
+    public Authorizer(PusherOptions options, Executor handlerExecutor) {
+        this.channelOptions = options.channelAuthorization();
+        this.userOptions = options.userAuthentication();
         this.handlerExecutor = handlerExecutor;
-        this.transport = options.endpoint().isPresent() && options.customHandler().isEmpty()
-                ? AuthTransports.create(options.transport(), pusherOptions) : null;
+        this.channelTransport = transportFor(channelOptions, options);
+        AuthTransport user;
+        try {
+            user = transportFor(userOptions, options);
+        } catch (RuntimeException e) {
+            if (channelTransport != null) {
+                channelTransport.close();
+            }
+            throw e;
+        }
+        this.userTransport = user;
     }
 
-    /** How long one authorization may take before it fails. */
-    public long timeoutMillis() {
-        return options.timeout().toMillis();
+    private static AuthTransport transportFor(AuthOptions<?> o, PusherOptions options) {
+        return o.endpoint().isPresent() && o.customHandler().isEmpty() ? AuthTransports.create(o.transport(), options) : null;
+    }
+
+    /** How long one channel authorization may take. */
+    public long channelTimeoutMillis() {
+        return channelOptions.timeout().toMillis();
+    }
+
+    /** How long one user authentication may take. */
+    public long userTimeoutMillis() {
+        return userOptions.timeout().toMillis();
     }
 
     /**
-     * Authorizes a subscription. The stage completes on a transport or handler thread.
+     * Authorizes a subscription; the stage completes on a transport or handler thread.
      *
-     * @param socketId the current socket id
-     * @param channelName the channel
      * @return the authorization, or a stage failed with an {@link AuthException}
      */
     public CompletionStage<ChannelAuthorization> authorize(String socketId, String channelName) {
-        if (options.customHandler().isPresent()) {
-            ChannelAuthorizer handler = options.customHandler().get();
-            return CompletableFuture.supplyAsync(() -> handler.authorize(socketId, channelName), handlerExecutor)
-                    .thenCompose(stage -> stage);
-        }
-        if (transport == null) {
-            return CompletableFuture.failedFuture(new AuthException("channel '" + channelName
-                    + "' needs authorization, but neither authEndpoint nor channelAuthorization is configured"));
+        if (channelOptions.customHandler().isPresent()) {
+            ChannelAuthorizer h = channelOptions.customHandler().get();
+            return callHandler(() -> h.authorize(socketId, channelName));
         }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("socket_id", socketId);
         params.put("channel_name", channelName);
-        params.putAll(options.params());
-        options.paramsProvider().ifPresent(p -> params.putAll(p.get()));
-        Map<String, String> headers = new LinkedHashMap<>(options.headers());
-        options.headersProvider().ifPresent(p -> headers.putAll(p.get()));
-        AuthRequest request = new AuthRequest(options.endpoint().orElseThrow(), params, headers, options.timeout());
-        return transport.request(request).thenApply(response -> parse(response, channelName, request));
+        return post(channelOptions, channelTransport, params, "channel '" + channelName + "'",
+                "neither authEndpoint nor channelAuthorization is configured").thenApply(o -> new ChannelAuthorization(
+                        ((JsonString) o.get("auth")).getString(), string(o, "channel_data"), string(o, "shared_secret")));
     }
 
-    /** The pusher-js response rules, plus the checks the channel kind needs. */
-    static ChannelAuthorization parse(AuthResponse response, String channelName, AuthRequest request) {
+    /**
+     * Authenticates the user for sign-in; the answer must carry {@code user_data} as a string.
+     *
+     * @return the authentication, or a stage failed with an {@link AuthException}
+     */
+    public CompletionStage<UserAuthentication> authenticate(String socketId) {
+        if (userOptions.customHandler().isPresent()) {
+            UserAuthenticator h = userOptions.customHandler().get();
+            return callHandler(() -> h.authenticate(socketId));
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("socket_id", socketId);
+        return post(userOptions, userTransport, params, "user sign-in", "no userAuthentication endpoint is configured")
+                .thenApply(o -> {
+                    Optional<String> userData = string(o, "user_data");
+                    if (userData.isEmpty()) {
+                        throw new AuthException("the user authentication response has no 'user_data' string", 200, null);
+                    }
+                    return new UserAuthentication(((JsonString) o.get("auth")).getString(), userData.get());
+                });
+    }
+
+    private <T> CompletionStage<T> callHandler(Supplier<CompletionStage<T>> handler) {
+        return CompletableFuture.supplyAsync(handler, handlerExecutor).thenCompose(stage -> stage);
+    }
+
+    private static CompletionStage<JsonObject> post(AuthOptions<?> o, AuthTransport transport, Map<String, String> base,
+            String subject, String missing) {
+        if (transport == null) {
+            return CompletableFuture.failedFuture(new AuthException(subject + " needs authorization, but " + missing));
+        }
+        Map<String, String> params = new LinkedHashMap<>(base);
+        params.putAll(o.params());
+        o.paramsProvider().ifPresent(p -> params.putAll(p.get()));
+        Map<String, String> headers = new LinkedHashMap<>(o.headers());
+        o.headersProvider().ifPresent(p -> headers.putAll(p.get()));
+        AuthRequest request = new AuthRequest(o.endpoint().orElseThrow(), params, headers, o.timeout());
+        return transport.request(request).thenApply(response -> parse(response, subject, request));
+    }
+
+    /** The pusher-js response rules: 200, a JSON object, an {@code auth} string. */
+    static JsonObject parse(AuthResponse response, String subject, AuthRequest request) {
         String endpoint = request.endpoint().toString();
         if (response.status() != 200) {
-            throw new AuthException("could not get an auth string from " + endpoint + " for '" + channelName
-                    + "': HTTP " + response.status() + snippet(response.body()), response.status(), null);
+            throw new AuthException("could not get an auth string from " + endpoint + " for " + subject
+                    + ": HTTP " + response.status() + snippet(response.body()), response.status(), null);
         }
         JsonValue json = FrameCodec.parseOrNull(response.body());
         if (!(json instanceof JsonObject o)) {
@@ -92,12 +147,13 @@ public final class Authorizer implements AutoCloseable {
                     + snippet(response.body()), 200, null);
         }
         if (!(o.get("auth") instanceof JsonString auth) || auth.getString().isEmpty()) {
-            throw new AuthException("the auth response from " + endpoint + " has no 'auth' string for '"
-                    + channelName + "'", 200, null);
+            throw new AuthException("the auth response from " + endpoint + " has no 'auth' string for " + subject, 200, null);
         }
-        Optional<String> channelData = o.get("channel_data") instanceof JsonString s ? Optional.of(s.getString()) : Optional.empty();
-        Optional<String> sharedSecret = o.get("shared_secret") instanceof JsonString s ? Optional.of(s.getString()) : Optional.empty();
-        return new ChannelAuthorization(auth.getString(), channelData, sharedSecret);
+        return o;
+    }
+
+    private static Optional<String> string(JsonObject o, String name) {
+        return o.get(name) instanceof JsonString s ? Optional.of(s.getString()) : Optional.empty();
     }
 
     private static String snippet(String body) {
@@ -110,8 +166,11 @@ public final class Authorizer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (transport != null) {
-            transport.close();
+        if (channelTransport != null) {
+            channelTransport.close();
+        }
+        if (userTransport != null) {
+            userTransport.close();
         }
     }
 }

@@ -1,0 +1,187 @@
+package io.pusherj.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pusherj.api.AuthError;
+import io.pusherj.api.AuthOptions;
+import io.pusherj.api.ChannelAuthorization;
+import io.pusherj.api.EventNames;
+import io.pusherj.api.PresenceChannel;
+import io.pusherj.api.Pusher;
+import io.pusherj.api.PusherEvent;
+import io.pusherj.testkit.AuthFault;
+import io.pusherj.testkit.AuthSignatures;
+import io.pusherj.testkit.ConnectionRecorder;
+import io.pusherj.testkit.EventRecorder;
+import io.pusherj.testkit.PusherTestServer;
+import io.pusherj.testkit.VirtualScheduler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** User sign-in, events sent to a user, watchlists, and presence for a signed-in user (protocol.md §5.7-5.8). */
+class SigninTest {
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    PusherTestServer server;
+    final List<Pusher> clients = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        server = PusherTestServer.start();
+    }
+
+    @AfterEach
+    void stop() {
+        clients.forEach(Pusher::close);
+        server.close();
+    }
+
+    Pusher user(String id, String watchlist, VirtualScheduler time) {
+        var users = AuthOptions.forUsers().endpoint(server.userAuthEndpoint().toString()).param("user_id", id);
+        if (watchlist != null) {
+            users.param("watchlist", watchlist);
+        }
+        var options = server.clientOptions().autoConnect(false).userAuthentication(users.build())
+                .authEndpoint(server.authEndpoint().toString());
+        if (time != null) {
+            options.scheduler(time);
+        }
+        Pusher p = Pusher.create(server.appKey(), options.build());
+        clients.add(p);
+        return p;
+    }
+
+    static String take(LinkedBlockingQueue<String> q) throws InterruptedException {
+        String v = q.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        if (v == null) {
+            throw new AssertionError("nothing arrived within " + WAIT);
+        }
+        return v;
+    }
+
+    @Test
+    void signinThenEventsSentToTheUser() throws Exception {
+        Pusher ada = user("ada", null, null);
+        LinkedBlockingQueue<String> signins = new LinkedBlockingQueue<>();
+        ada.user().onSignin(signins::add);
+        EventRecorder notes = new EventRecorder();
+        ada.user().bind("note", notes);
+        ada.signin();
+        ada.signin(); // idempotent
+        ada.connect();
+        assertEquals("ada", take(signins));
+        assertEquals("ada", ada.user().id().orElseThrow());
+        String signin = server.awaitConnection(1, WAIT).awaitFrameContaining("pusher:signin", WAIT);
+        assertTrue(signin.contains("\"user_data\":\"{\\\"id\\\":\\\"ada\\\""), signin);
+        server.awaitSubscriberCount("#server-to-user-ada", 1, WAIT);
+
+        assertEquals(1, server.sendToUser("ada", "note", "{\"text\":\"hi\"}"));
+        PusherEvent note = notes.await(1, WAIT).get(0);
+        assertEquals("hi", note.json().asJsonObject().getString("text"));
+        assertEquals(1, server.awaitAuthRequests(1, WAIT).size());
+        assertEquals(List.of("socket_id", "user_id"), List.copyOf(server.authRequests().get(0).params().keySet()),
+                "user authentication sends no channel_name");
+    }
+
+    @Test
+    void watchlistEventsFollowOtherUsersComingAndGoing() {
+        Pusher ada = user("ada", "bob,carol", null);
+        EventRecorder online = new EventRecorder();
+        EventRecorder offline = new EventRecorder();
+        ada.user().bindWatchlist("online", online);
+        ada.user().bindWatchlist("offline", offline);
+        ada.signin();
+        ada.connect();
+        server.awaitSubscriberCount("#server-to-user-ada", 1, WAIT);
+
+        Pusher bob = user("bob", null, null);
+        bob.signin();
+        bob.connect();
+        PusherEvent bobOnline = online.await(1, WAIT).get(0);
+        assertEquals("online", bobOnline.eventName());
+        assertEquals("bob", bobOnline.json().asJsonObject().getJsonArray("user_ids").getString(0));
+        bob.close();
+        PusherEvent bobOffline = offline.await(1, WAIT).get(0);
+        assertEquals("bob", bobOffline.json().asJsonObject().getJsonArray("user_ids").getString(0));
+    }
+
+    @Test
+    void signinIsRepeatedAfterEveryReconnect() throws Exception {
+        VirtualScheduler time = new VirtualScheduler();
+        Pusher ada = user("ada", null, time);
+        ConnectionRecorder rec = ConnectionRecorder.attach(ada.connection());
+        LinkedBlockingQueue<String> signins = new LinkedBlockingQueue<>();
+        ada.user().onSignin(signins::add);
+        ada.signin();
+        ada.connect();
+        take(signins);
+        server.awaitConnection(1, WAIT).drop();
+        rec.awaitState(io.pusherj.api.ConnectionState.CONNECTING, 2, WAIT);
+        assertTrue(ada.user().id().isEmpty(), "signed out with the connection");
+        time.advanceBy(1_000);
+        assertEquals("ada", take(signins));
+        assertEquals(2, server.awaitAuthRequests(2, WAIT).size());
+        server.awaitSubscriberCount("#server-to-user-ada", 1, WAIT);
+    }
+
+    @Test
+    void aRefusedSigninIsReportedWithItsStatus() throws Exception {
+        server.authFault("/pusher/user-auth", AuthFault.status(403, "{\"error\":\"banned\"}"));
+        Pusher ada = user("ada", null, null);
+        LinkedBlockingQueue<AuthError> errors = new LinkedBlockingQueue<>();
+        ada.user().onSigninError(errors::add);
+        ada.signin();
+        ada.connect();
+        AuthError e = errors.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertEquals(403, e.status().getAsInt());
+        assertTrue(e.message().contains("HTTP 403"), e.message());
+        assertTrue(ada.user().id().isEmpty());
+    }
+
+    @Test
+    void presenceWithoutChannelDataUsesTheSignedInUser() throws Exception {
+        var users = AuthOptions.forUsers().endpoint(server.userAuthEndpoint().toString()).param("user_id", "ada").build();
+        // An app server that authorizes presence like a private channel, relying on the signed-in identity.
+        var channels = AuthOptions.forChannels().customHandler((socketId, channel) -> CompletableFuture.completedFuture(
+                ChannelAuthorization.of(AuthSignatures.channel(server.appKey(), server.appSecret(), socketId, channel)))).build();
+        Pusher ada = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false)
+                .userAuthentication(users).channelAuthorization(channels).build());
+        clients.add(ada);
+        LinkedBlockingQueue<String> signins = new LinkedBlockingQueue<>();
+        ada.user().onSignin(signins::add);
+        ada.signin();
+        ada.connect();
+        take(signins);
+        PresenceChannel room = ada.subscribePresence("presence-room");
+        EventRecorder ok = new EventRecorder();
+        room.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok);
+        ok.await(1, WAIT);
+        assertEquals("ada", room.members().me().orElseThrow().id());
+        assertEquals(List.of("ada"), server.presenceUserIds("presence-room"));
+    }
+
+    @Test
+    void presenceWithoutChannelDataAndWithoutSigninFails() {
+        var channels = AuthOptions.forChannels().customHandler((socketId, channel) -> CompletableFuture.completedFuture(
+                ChannelAuthorization.of(AuthSignatures.channel(server.appKey(), server.appSecret(), socketId, channel)))).build();
+        Pusher p = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false).channelAuthorization(channels).build());
+        clients.add(p);
+        List<AuthError> errors = new CopyOnWriteArrayList<>();
+        PresenceChannel room = p.subscribePresence("presence-room");
+        room.onSubscriptionError(errors::add);
+        EventRecorder failed = new EventRecorder();
+        room.bind(EventNames.SUBSCRIPTION_ERROR, failed);
+        p.connect();
+        failed.await(1, WAIT);
+        assertTrue(errors.get(0).message().contains("not signed in"), errors.get(0).message());
+    }
+}

@@ -1,0 +1,155 @@
+package io.pusherj.core;
+
+import io.pusherj.api.AuthError;
+import io.pusherj.api.Binding;
+import io.pusherj.api.EventListener;
+import io.pusherj.api.User;
+import io.pusherj.core.protocol.Frame;
+import io.pusherj.core.protocol.FrameCodec;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The signed-in user (pusher-js {@code core/user.ts} and {@code watchlist.ts}). Sign-in state lives on
+ * the strand; listeners may be added from any thread.
+ */
+final class UserImpl implements User {
+    private static final String USER_CHANNEL_PREFIX = "#server-to-user-";
+
+    private final Delivery delivery;
+    private final BiConsumer<String, JsonValue> send;
+    private final Consumer<Throwable> listenerFailed;
+    private final Listeners<EventListener> global = new Listeners<>();
+    private final Map<String, Listeners<EventListener>> byEvent = new ConcurrentHashMap<>();
+    private final Map<String, Listeners<EventListener>> watchlist = new ConcurrentHashMap<>();
+    private final Listeners<Consumer<String>> signins = new Listeners<>();
+    private final Listeners<Consumer<AuthError>> signinErrors = new Listeners<>();
+    private boolean signinRequested;
+    private volatile String id;
+
+    UserImpl(Delivery delivery, BiConsumer<String, JsonValue> send, Consumer<Throwable> listenerFailed) {
+        this.delivery = delivery;
+        this.send = send;
+        this.listenerFailed = listenerFailed;
+    }
+
+    @Override
+    public Optional<String> id() {
+        return Optional.ofNullable(id);
+    }
+
+    @Override
+    public Binding bind(String eventName, EventListener listener) {
+        return byEvent.computeIfAbsent(eventName, k -> new Listeners<>()).add(listener);
+    }
+
+    @Override
+    public Binding bindGlobal(EventListener listener) {
+        return global.add(listener);
+    }
+
+    @Override
+    public Binding onSignin(Consumer<String> listener) {
+        return signins.add(listener);
+    }
+
+    @Override
+    public Binding onSigninError(Consumer<AuthError> listener) {
+        return signinErrors.add(listener);
+    }
+
+    @Override
+    public Binding bindWatchlist(String eventName, EventListener listener) {
+        return watchlist.computeIfAbsent(eventName, k -> new Listeners<>()).add(listener);
+    }
+
+    // Strand only.
+
+    /** Marks sign-in as requested; true the first time. */
+    boolean requestSignin() {
+        boolean first = !signinRequested;
+        signinRequested = true;
+        return first;
+    }
+
+    boolean isSigninRequested() {
+        return signinRequested;
+    }
+
+    /** The connection went away: the user is signed out until the next connection signs in again. */
+    void connectionLost() {
+        id = null;
+    }
+
+    void signinFailed(AuthError error) {
+        id = null;
+        deliver(signinErrors, l -> l.accept(error));
+    }
+
+    /** Whether a frame belongs to the user: sign-in results, watchlist events, the user's own channel. */
+    boolean handles(Frame frame) {
+        String channel = frame.channelOrNull();
+        return switch (frame.eventName()) {
+            case "pusher:signin_success", "pusher_internal:watchlist_events" -> true;
+            default -> channel != null && channel.startsWith(USER_CHANNEL_PREFIX);
+        };
+    }
+
+    void handle(Frame frame) {
+        switch (frame.eventName()) {
+            case "pusher:signin_success" -> signedIn(frame);
+            case "pusher_internal:watchlist_events" -> {
+                if (FrameCodec.dataObject(frame).get("events") instanceof JsonArray events) {
+                    for (JsonValue e : events) {
+                        if (e instanceof JsonObject o && o.get("name") instanceof JsonString name) {
+                            Listeners<EventListener> l = watchlist.get(name.getString());
+                            Frame event = new Frame(name.getString(), null, o, null);
+                            if (l != null) {
+                                deliver(l, x -> x.onEvent(event));
+                            }
+                        }
+                    }
+                }
+            }
+            default -> {
+                if (!frame.eventName().startsWith("pusher_internal:") && !frame.eventName().startsWith("pusher:")) {
+                    deliver(global, l -> l.onEvent(frame));
+                    Listeners<EventListener> l = byEvent.get(frame.eventName());
+                    if (l != null) {
+                        deliver(l, x -> x.onEvent(frame));
+                    }
+                }
+            }
+        }
+    }
+
+    /** pusher-js {@code _onSigninSuccess}: user_data must hold a non-empty string id. */
+    private void signedIn(Frame frame) {
+        String userData = FrameCodec.dataObject(frame).get("user_data") instanceof JsonString s ? s.getString() : null;
+        JsonValue parsed = userData == null ? null : FrameCodec.parseOrNull(userData);
+        if (!(parsed instanceof JsonObject o) || !(o.get("id") instanceof JsonString idValue) || idValue.getString().isEmpty()) {
+            signinFailed(new AuthError("AuthError", "pusher:signin_success without a user_data holding a string id: "
+                    + FrameCodec.preview(frame.data()), OptionalInt.empty()));
+            return;
+        }
+        id = idValue.getString();
+        send.accept("pusher:subscribe", FrameCodec.json().createObjectBuilder().add("auth", "")
+                .add("channel", USER_CHANNEL_PREFIX + id).build());
+        String confirmed = id;
+        deliver(signins, l -> l.accept(confirmed));
+    }
+
+    private <T> void deliver(Listeners<T> listeners, Consumer<T> call) {
+        if (!listeners.isEmpty()) {
+            delivery.run(() -> listeners.forEach(call, listenerFailed));
+        }
+    }
+}
