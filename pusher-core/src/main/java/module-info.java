@@ -9,6 +9,7 @@ module io.pusherj.core {
 
     uses io.pusherj.api.spi.TransportProvider;
     uses io.pusherj.api.spi.AuthTransportProvider;
+    uses io.pusherj.api.spi.SecretBoxProvider;
 
     provides io.pusherj.api.spi.PusherFactory with io.pusherj.core.DefaultPusherFactory;
 }

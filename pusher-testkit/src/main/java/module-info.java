@@ -10,6 +10,9 @@ module io.pusherj.testkit {
     requires org.eclipse.parsson;
     requires java.net.http;
 
+    // Encrypted channels: found at run time when pusher-encryption is on the path (no compile dependency).
+    uses io.pusherj.api.spi.SecretBoxProvider;
+
     exports io.pusherj.testkit;
     // Jetty binds endpoints through MethodHandles.publicLookup(): plumbing, not API.
     exports io.pusherj.testkit.internal;

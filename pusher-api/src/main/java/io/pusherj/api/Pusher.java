@@ -79,6 +79,14 @@ public interface Pusher extends AutoCloseable {
      */
     PresenceChannel subscribePresence(String channelName);
 
+    /**
+     * Subscribes to a {@code private-encrypted-} channel.
+     *
+     * @throws IllegalArgumentException if the name does not start with {@code private-encrypted-}
+     * @throws PusherException if {@code io.pusherj:pusher-encryption} is not on the path
+     */
+    EncryptedChannel subscribeEncrypted(String channelName);
+
     /** Unsubscribes from a channel; does nothing if not subscribed. */
     void unsubscribe(String channelName);
 

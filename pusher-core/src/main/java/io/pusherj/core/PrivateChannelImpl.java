@@ -5,32 +5,10 @@ import io.pusherj.api.TriggerResult;
 import jakarta.json.JsonValue;
 import java.util.Objects;
 
-/**
- * A {@code private-} channel (pusher-js {@code private_channel.ts}): authorized on every subscribe, since
- * the socket id changes with each connection; can send client events.
- */
-class PrivateChannelImpl extends ChannelImpl implements PrivateChannel {
+/** A {@code private-} channel (pusher-js {@code private_channel.ts}): authorized, and can send client events. */
+class PrivateChannelImpl extends AuthorizedChannel implements PrivateChannel {
     PrivateChannelImpl(String name, Host host) {
         super(name, host);
-    }
-
-    @Override
-    void authorizeThenSubscribe() {
-        host.authorize(name(), (authorization, failure) -> {
-            if (!isSubscriptionPending()) {
-                return; // the connection went away meanwhile; the next one subscribes again
-            }
-            if (failure != null) {
-                subscriptionFailed(failure);
-            } else {
-                onAuthorized(authorization);
-            }
-        });
-    }
-
-    /** Sends the subscription; kinds that need more from the response check it first. */
-    void onAuthorized(io.pusherj.api.ChannelAuthorization authorization) {
-        sendSubscribe(authorization);
     }
 
     @Override

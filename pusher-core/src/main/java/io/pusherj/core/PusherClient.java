@@ -3,6 +3,7 @@ package io.pusherj.core;
 import io.pusherj.api.AuthError;
 import io.pusherj.api.Binding;
 import io.pusherj.api.ChannelAuthorization;
+import io.pusherj.api.EncryptedChannel;
 import io.pusherj.api.PresenceChannel;
 import io.pusherj.api.PrivateChannel;
 import io.pusherj.api.User;
@@ -136,8 +137,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         ensureOpen();
         ChannelNames.validate(channelName);
         if (channelName.startsWith("private-encrypted-")) {
-            throw new PusherException("channel '" + channelName
-                    + "': encrypted channels are not supported by this version of pusherj yet");
+            SecretBoxes.require(channelName);
         }
         ChannelImpl channel = channels.computeIfAbsent(channelName, this::newChannel);
         strand.execute(() -> {
@@ -153,6 +153,9 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
 
     /** The channel class by name prefix, in pusher-js's order (protocol.md §4). */
     private ChannelImpl newChannel(String name) {
+        if (name.startsWith("private-encrypted-")) {
+            return new EncryptedChannelImpl(name, this, SecretBoxes.require(name));
+        }
         if (name.startsWith("private-")) {
             return new PrivateChannelImpl(name, this);
         }
@@ -169,6 +172,15 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
                     + channelName + "'");
         }
         return (PrivateChannel) subscribe(channelName);
+    }
+
+    @Override
+    public EncryptedChannel subscribeEncrypted(String channelName) {
+        if (channelName == null || !channelName.startsWith("private-encrypted-")) {
+            throw new IllegalArgumentException("subscribeEncrypted needs a 'private-encrypted-' channel name, got '"
+                    + channelName + "'");
+        }
+        return (EncryptedChannel) subscribe(channelName);
     }
 
     @Override

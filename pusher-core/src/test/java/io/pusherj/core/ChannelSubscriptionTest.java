@@ -73,6 +73,14 @@ class ChannelSubscriptionTest {
     }
 
     @Test
+    void encryptedChannelsWithoutTheEncryptionModuleFailNamingTheArtifact() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.pusherj.api.PusherException.class,
+                () -> pusher.subscribeEncrypted("private-encrypted-vault"));
+        assertTrue(e.getMessage().contains("io.pusherj:pusher-encryption"), e.getMessage());
+        assertTrue(pusher.channel("private-encrypted-vault").isEmpty());
+    }
+
+    @Test
     void unsubscribingWhilePendingUnsubscribesWhenTheServerConfirms() throws Exception {
         EventRecorder events = new EventRecorder();
         pusher.subscribe("a").bindGlobal(events);

@@ -61,6 +61,7 @@ public final class PusherTestServer implements AutoCloseable {
     private final Map<String, AuthFault> authFaults = new ConcurrentHashMap<>();
     private final PresenceRegistry presence = new PresenceRegistry(this::subscribersOf);
     private final UserRegistry users = new UserRegistry(this::verifyUserSignature);
+    private final ChannelEncryption encryption;
     private volatile boolean refuseUpgrades;
     private volatile Duration handshakeDelay = Duration.ZERO;
     private volatile Integer handshakeErrorCode;
@@ -70,6 +71,7 @@ public final class PusherTestServer implements AutoCloseable {
     private PusherTestServer(Builder config) {
         this.config = config;
         this.activityTimeoutSeconds = config.activityTimeoutSeconds;
+        this.encryption = new ChannelEncryption(config.encryptionMasterKey);
         QueuedThreadPool threads = new QueuedThreadPool(32, 4);
         threads.setName("pusher-testkit");
         threads.setDaemon(true);
@@ -208,7 +210,8 @@ public final class PusherTestServer implements AutoCloseable {
     }
 
     int publish(String channel, String event, String data, String excludeSocketId) {
-        String frame = ServerFrames.event(event, channel, data);
+        String payload = channel.startsWith("private-encrypted-") ? encryption.seal(channel, data) : data;
+        String frame = ServerFrames.event(event, channel, payload);
         if (channel.startsWith("cache-")) {
             cachedEvents.put(channel, frame);
         }
@@ -315,6 +318,14 @@ public final class PusherTestServer implements AutoCloseable {
         authFaults.put(channel, fault);
     }
 
+    /**
+     * Replaces the encryption master key (as an app rotating its key): later events and authorizations of
+     * {@code private-encrypted-} channels use keys derived from it.
+     */
+    public void encryptionMasterKey(byte[] masterKey) {
+        encryption.masterKey(masterKey);
+    }
+
     /** Restores normal signing for every channel. */
     public void clearAuthFaults() {
         authFaults.clear();
@@ -376,6 +387,11 @@ public final class PusherTestServer implements AutoCloseable {
             return ServerFrames.JSON.createObjectBuilder()
                     .add("auth", AuthSignatures.presence(config.appKey, config.appSecret, socketId, channel, channelData))
                     .add("channel_data", channelData).build().toString();
+        }
+        if (channel.startsWith("private-encrypted-")) {
+            return ServerFrames.JSON.createObjectBuilder()
+                    .add("auth", AuthSignatures.channel(config.appKey, config.appSecret, socketId, channel))
+                    .add("shared_secret", encryption.sharedSecret(channel)).build().toString();
         }
         if (channel.startsWith("private-")) {
             return ServerFrames.JSON.createObjectBuilder()
@@ -619,6 +635,7 @@ public final class PusherTestServer implements AutoCloseable {
         private boolean subscriptionCount = true;
         private boolean tls;
         private int tlsPort;
+        private byte[] encryptionMasterKey = ChannelEncryption.DEFAULT_MASTER_KEY;
 
         private Builder() {
         }
@@ -626,6 +643,12 @@ public final class PusherTestServer implements AutoCloseable {
         /** Also serve everything over TLS on a second port, with a self-signed certificate. */
         public Builder tls(boolean enabled) {
             this.tls = enabled;
+            return this;
+        }
+
+        /** The 32-byte master key of encrypted channels (default: bytes 0..31, protocol.md §6's vector). */
+        public Builder encryptionMasterKey(byte[] masterKey) {
+            this.encryptionMasterKey = ChannelEncryption.checkKey(masterKey);
             return this;
         }
 
