@@ -66,6 +66,9 @@ final class ConnectionOptions {
     @Option(names = "--auth-header", paramLabel = "k=v", description = "Extra auth header (repeatable).")
     java.util.Map<String, String> authHeaders = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--user-auth-endpoint", paramLabel = "URL", description = "User sign-in endpoint (absolute URL).")
+    String userAuthEndpoint;
+
     /** The options as given; {@code build()} validates them. */
     PusherOptions.Builder toBuilder() {
         PusherOptions.Builder b = PusherOptions.builder();
@@ -119,6 +122,14 @@ final class ConnectionOptions {
         }
         authParams.forEach(b::authParam);
         authHeaders.forEach(b::authHeader);
+        if (userAuthEndpoint != null) {
+            // Sign-in goes through the same transport, with the same extra params and headers.
+            var user = io.pusherj.api.AuthOptions.forUsers().endpoint(userAuthEndpoint).params(authParams).headers(authHeaders);
+            if (authTransport != null) {
+                user.transport(authTransport);
+            }
+            b.userAuthentication(user.build());
+        }
         return b;
     }
 }

@@ -86,6 +86,16 @@ final class JsonLines {
         });
     }
 
+    /** {@code {"type":"signin","user_id":"u"}}. */
+    void signin(String userId) {
+        line(g -> g.write("type", "signin").write("user_id", userId));
+    }
+
+    /** {@code {"type":"decryption_failure","channel":"c","event":"e"}}. */
+    void decryptionFailure(io.pusherj.api.DecryptionFailure f) {
+        line(g -> g.write("type", "decryption_failure").write("channel", f.channelName()).write("event", f.eventName()));
+    }
+
     /** {@code {"type":"connecting_in","seconds":1}}, seconds rounded as pusher-js does. */
     void connectingIn(Duration delay) {
         line(g -> g.write("type", "connecting_in").write("seconds", Math.round(delay.toMillis() / 1000.0)));

@@ -33,6 +33,9 @@ final class ListenCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "N", description = "Disconnect and exit after N seconds (default: until Ctrl-C).")
     Long seconds;
 
+    @Option(names = "--signin", description = "Sign the user in through --user-auth-endpoint.")
+    boolean signin;
+
     @Option(names = "--trigger", paramLabel = "CHANNEL:EVENT:JSON",
             description = "Send a client event once that channel is subscribed (repeatable).")
     List<String> triggers = new java.util.ArrayList<>();
@@ -91,6 +94,9 @@ final class ListenCommand implements Callable<Integer> {
                     presence.onMemberAdded(m -> out.member("member_added", name, m));
                     presence.onMemberRemoved(m -> out.member("member_removed", name, m));
                 }
+                if (channel instanceof io.pusherj.api.EncryptedChannel encrypted) {
+                    encrypted.onDecryptionFailure(out::decryptionFailure);
+                }
             }
         } catch (IllegalArgumentException | PusherException e) {
             pusher.close();
@@ -107,6 +113,14 @@ final class ListenCommand implements Callable<Integer> {
             }
         }, "pusherj-cli-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        if (signin) {
+            pusher.user().onSignin(out::signin);
+            pusher.user().onSigninError(e -> out.error(new io.pusherj.api.ConnectionError(
+                    io.pusherj.api.ConnectionError.Type.PUSHER_ERROR, java.util.OptionalInt.empty(), "sign-in failed: " + e.message(),
+                    java.util.Optional.empty(), java.util.Optional.empty())));
+            pusher.user().bindGlobal(out::event);
+            pusher.signin();
+        }
         pusher.connect();
         if (seconds != null) {
             stop.await(seconds, TimeUnit.SECONDS);

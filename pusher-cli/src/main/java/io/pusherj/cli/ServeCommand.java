@@ -42,6 +42,7 @@ final class ServeCommand implements Callable<Integer> {
         out.println("  WebSocket: " + server.webSocketUri());
         out.println("  HTTP API:  " + server.httpUri() + "/apps/" + appId + "/events");
         out.println("  auth:      " + server.authEndpoint() + " (ajax POST, jsonp GET with callback=)");
+        out.println("  user auth: " + server.userAuthEndpoint());
         out.println("  app-id=" + appId + " key=" + key + " secret=" + secret);
         out.println("  listen:  bin/pusherj listen --key " + key + " --ws-host " + server.host() + " --ws-port "
                 + server.port() + " --force-tls false --channel demo");

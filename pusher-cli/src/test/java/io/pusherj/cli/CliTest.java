@@ -129,6 +129,29 @@ class CliTest {
     }
 
     @Test
+    void listenSignsInAndPrintsUserEventsDecryptedEventsAndDecryptionFailures() throws Exception {
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run("listen", "--key", server.appKey(),
+                "--ws-host", server.host(), "--ws-port", Integer.toString(server.port()), "--force-tls", "false",
+                "--auth-endpoint", server.authEndpoint().toString(),
+                "--user-auth-endpoint", server.userAuthEndpoint().toString(), "--auth-param", "user_id=cli", "--signin",
+                "--channel", "private-encrypted-vault", "--seconds", "3"), background);
+        server.awaitSubscriberCount("#server-to-user-cli", 1, WAIT);
+        server.awaitSubscriberCount("private-encrypted-vault", 1, WAIT);
+        server.sendToUser("cli", "note", "{\"n\":1}");
+        server.publish("private-encrypted-vault", "secret", "{\"message\":\"hello\"}");
+        server.connections().get(0).sendRaw("{\"event\":\"secret\",\"channel\":\"private-encrypted-vault\",\"data\":\"x\"}");
+        assertEquals(0, exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), err.toString());
+        List<JsonObject> lines = jsonLines(out.toString());
+        assertTrue(lines.contains(Json.createObjectBuilder().add("type", "signin").add("user_id", "cli").build()), lines.toString());
+        assertTrue(lines.contains(Json.createObjectBuilder().add("type", "event").add("channel", "#server-to-user-cli")
+                .add("event", "note").add("data", Json.createObjectBuilder().add("n", 1)).build()), lines.toString());
+        assertTrue(lines.contains(Json.createObjectBuilder().add("type", "event").add("channel", "private-encrypted-vault")
+                .add("event", "secret").add("data", Json.createObjectBuilder().add("message", "hello")).build()), lines.toString());
+        assertTrue(lines.contains(Json.createObjectBuilder().add("type", "decryption_failure")
+                .add("channel", "private-encrypted-vault").add("event", "secret").build()), lines.toString());
+    }
+
+    @Test
     void badArgumentsPrintUsageOnStderrAndExitTwo() {
         assertEquals(2, run("listen", "--channel", "x"));
         assertTrue(err.toString().contains("--key"), err.toString());
