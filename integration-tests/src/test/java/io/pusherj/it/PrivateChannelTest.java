@@ -165,6 +165,26 @@ class PrivateChannelTest {
     }
 
     @Test
+    void aFailedChannelIsAuthorizedAgainOnTheNextConnection() {
+        server.authFault("private-orders", AuthFault.status(500, "{}"));
+        VirtualScheduler time = new VirtualScheduler();
+        Pusher p = client(o -> o.authEndpoint(server.authEndpoint().toString()).scheduler(time));
+        ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
+        PrivateChannel orders = p.subscribePrivate("private-orders");
+        EventRecorder errors = await(orders, EventNames.SUBSCRIPTION_ERROR);
+        EventRecorder ok = await(orders, EventNames.SUBSCRIPTION_SUCCEEDED);
+        p.connect();
+        errors.await(1, WAIT);
+        server.clearAuthFaults();
+        server.awaitConnection(1, WAIT).drop();
+        rec.awaitState(io.pusherj.api.ConnectionState.CONNECTING, 2, WAIT);
+        time.advanceBy(1_000);
+        ok.await(1, WAIT);
+        assertTrue(orders.isSubscribed());
+        assertEquals(2, server.authRequests().size());
+    }
+
+    @Test
     void aSlowEndpointTimesOutWhileOtherChannelsKeepFlowing() {
         server.authFault("private-slow", AuthFault.slow(Duration.ofSeconds(30)));
         Pusher p = client(o -> o.channelAuthorization(AuthOptions.forChannels()
