@@ -96,8 +96,7 @@ class PublicChannelTest {
         EventRecorder global = new EventRecorder();
         pusher.bindGlobal(global);
         EventRecorder channelGlobal = new EventRecorder();
-        Channel a = pusher.subscribe("a");
-        a.bindGlobal(channelGlobal);
+        pusher.subscribe("a", a -> a.bindGlobal(channelGlobal));
         pusher.subscribe("b");
         server.awaitSubscriberCount("a", 1, WAIT);
         server.awaitSubscriberCount("b", 1, WAIT);
@@ -152,6 +151,24 @@ class PublicChannelTest {
             assertEquals("{\"eur\":3}", cached.await(1, WAIT).get(0).data());
         } finally {
             late.close();
+        }
+    }
+
+    @Test
+    void bindingInTheSetupOfSubscribeNeverMissesTheFirstEventsWhileConnected() {
+        server.publish("cache-rates", "rate", "{\"v\":1}");
+        pusher.connect();
+        rec.awaitState(CONNECTED, WAIT);
+        for (int i = 0; i < 50; i++) {
+            server.publish("cache-rate-" + i, "rate", Integer.toString(i));
+            EventRecorder ok = new EventRecorder();
+            EventRecorder cached = new EventRecorder();
+            pusher.subscribe("cache-rate-" + i, c -> {
+                c.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok);
+                c.bind("rate", cached);
+            });
+            ok.await(1, WAIT);
+            assertEquals(Integer.toString(i), cached.await(1, WAIT).get(0).data());
         }
     }
 

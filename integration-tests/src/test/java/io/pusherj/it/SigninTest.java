@@ -161,9 +161,8 @@ class SigninTest {
         ada.signin();
         ada.connect();
         take(signins);
-        PresenceChannel room = ada.subscribePresence("presence-room");
         EventRecorder ok = new EventRecorder();
-        room.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok);
+        PresenceChannel room = ada.subscribePresence("presence-room", r -> r.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok));
         ok.await(1, WAIT);
         assertEquals("ada", room.members().me().orElseThrow().id());
         assertEquals(List.of("ada"), server.presenceUserIds("presence-room"));

@@ -11,7 +11,7 @@ import java.util.ServiceLoader;
  * <pre>{@code
  * Pusher pusher = Pusher.create("APP_KEY", PusherOptions.builder().cluster("eu").build());
  * pusher.connection().onState(ConnectionState.CONNECTED, change -> status.setText("Realtime is go!"));
- * pusher.subscribe("news").bind("story", event -> show(event.data()));
+ * pusher.subscribe("news", news -> news.bind("story", event -> show(event.data())));
  * ...
  * pusher.close();
  * }</pre>
@@ -57,8 +57,31 @@ public interface Pusher extends AutoCloseable {
     void disconnect();
 
     /**
+     * Subscribes to a channel after {@code setup} has bound its listeners, so no event can arrive before
+     * them: the way to subscribe while connected without missing {@code pusher:subscription_succeeded}
+     * or a cache channel's first event. Unlike in JavaScript, a {@code bind} made after
+     * {@link #subscribe(String)} returns races with events arriving on other threads.
+     *
+     * @param channelName the channel
+     * @param setup binds listeners; runs on the calling thread before anything is sent
+     * @return the channel
+     * @throws IllegalArgumentException for a name that is not a valid channel name
+     */
+    Channel subscribe(String channelName, java.util.function.Consumer<? super Channel> setup);
+
+    /** {@link #subscribe(String, java.util.function.Consumer)} for a {@code private-} channel. */
+    PrivateChannel subscribePrivate(String channelName, java.util.function.Consumer<? super PrivateChannel> setup);
+
+    /** {@link #subscribe(String, java.util.function.Consumer)} for a {@code presence-} channel. */
+    PresenceChannel subscribePresence(String channelName, java.util.function.Consumer<? super PresenceChannel> setup);
+
+    /** {@link #subscribe(String, java.util.function.Consumer)} for a {@code private-encrypted-} channel. */
+    EncryptedChannel subscribeEncrypted(String channelName, java.util.function.Consumer<? super EncryptedChannel> setup);
+
+    /**
      * Subscribes to a channel, or returns the existing one. Idempotent: subscribing twice is not an error.
-     * Before the connection is up the subscription is recorded and sent once connected.
+     * Before the connection is up the subscription is recorded and sent once connected. While connected,
+     * prefer {@link #subscribe(String, java.util.function.Consumer)} to bind listeners first.
      *
      * @throws IllegalArgumentException for a name that is not a valid channel name
      */

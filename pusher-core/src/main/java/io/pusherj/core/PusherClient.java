@@ -35,6 +35,7 @@ import jakarta.json.JsonValue;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The client (pusher-js {@code core/pusher.ts}). Public methods hand work to the client's strand and
@@ -134,12 +136,28 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
 
     @Override
     public Channel subscribe(String channelName) {
+        return subscribe(channelName, channel -> { });
+    }
+
+    @Override
+    public Channel subscribe(String channelName, Consumer<? super Channel> setup) {
+        return subscribeAs(channelName, Channel.class, setup);
+    }
+
+    /**
+     * Finds or creates the channel, lets {@code setup} bind listeners on the calling thread, and only then
+     * hands the subscription to the strand, so no event can beat the bindings.
+     */
+    private <C extends Channel> C subscribeAs(String channelName, Class<C> kind, Consumer<? super C> setup) {
         ensureOpen();
+        Objects.requireNonNull(setup, "setup");
         ChannelNames.validate(channelName);
         if (channelName.startsWith("private-encrypted-")) {
             SecretBoxes.require(channelName);
         }
         ChannelImpl channel = channels.computeIfAbsent(channelName, this::newChannel);
+        C typed = kind.cast(channel);
+        setup.accept(typed);
         strand.execute(() -> {
             ChannelImpl current = channels.putIfAbsent(channelName, channel);
             if (current != null && current != channel) {
@@ -148,7 +166,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
             }
             subscribeOnStrand(channelName);
         });
-        return channel;
+        return typed;
     }
 
     /** The channel class by name prefix, in pusher-js's order (protocol.md §4). */
@@ -167,28 +185,43 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
 
     @Override
     public PrivateChannel subscribePrivate(String channelName) {
+        return subscribePrivate(channelName, channel -> { });
+    }
+
+    @Override
+    public PrivateChannel subscribePrivate(String channelName, Consumer<? super PrivateChannel> setup) {
         if (channelName == null || !channelName.startsWith("private-") || channelName.startsWith("private-encrypted-")) {
             throw new IllegalArgumentException("subscribePrivate needs a 'private-' channel name (not encrypted), got '"
                     + channelName + "'");
         }
-        return (PrivateChannel) subscribe(channelName);
+        return subscribeAs(channelName, PrivateChannel.class, setup);
     }
 
     @Override
     public EncryptedChannel subscribeEncrypted(String channelName) {
+        return subscribeEncrypted(channelName, channel -> { });
+    }
+
+    @Override
+    public EncryptedChannel subscribeEncrypted(String channelName, Consumer<? super EncryptedChannel> setup) {
         if (channelName == null || !channelName.startsWith("private-encrypted-")) {
             throw new IllegalArgumentException("subscribeEncrypted needs a 'private-encrypted-' channel name, got '"
                     + channelName + "'");
         }
-        return (EncryptedChannel) subscribe(channelName);
+        return subscribeAs(channelName, EncryptedChannel.class, setup);
     }
 
     @Override
     public PresenceChannel subscribePresence(String channelName) {
+        return subscribePresence(channelName, channel -> { });
+    }
+
+    @Override
+    public PresenceChannel subscribePresence(String channelName, Consumer<? super PresenceChannel> setup) {
         if (channelName == null || !channelName.startsWith("presence-")) {
             throw new IllegalArgumentException("subscribePresence needs a 'presence-' channel name, got '" + channelName + "'");
         }
-        return (PresenceChannel) subscribe(channelName);
+        return subscribeAs(channelName, PresenceChannel.class, setup);
     }
 
     /** pusher-js {@code Pusher.subscribe}, on the strand. */
