@@ -100,6 +100,32 @@ class TlsAndProxyTest {
     }
 
     @Test
+    void authorizesOverHttpsWithTheGivenSslContextThroughTheProxy() {
+        try (ConnectProxy proxy = ConnectProxy.start()) {
+            String httpsAuth = "https://127.0.0.1:" + server.tlsPort() + "/pusher/auth";
+            Pusher p = client(server.clientOptions().forceTLS(true).proxy(proxy.host(), proxy.port())
+                    .authEndpoint(httpsAuth).autoConnect(false).build());
+            EventRecorder ok = new EventRecorder();
+            p.subscribePrivate("private-secure", c -> c.bind(io.pusherj.api.EventNames.SUBSCRIPTION_SUCCEEDED, ok));
+            p.connect();
+            ok.await(1, WAIT);
+            assertTrue(proxy.targets().stream().filter(t -> t.equals("127.0.0.1:" + server.tlsPort())).count() >= 2,
+                    "both the wss connection and the https auth request tunnelled: " + proxy.targets());
+        }
+    }
+
+    @Test
+    void anHttpsAuthEndpointWithAnUntrustedCertificateIsASubscriptionError() {
+        Pusher p = client(PusherOptions.builder().wsHost(server.host()).wsPort(server.port()).forceTLS(false)
+                .authEndpoint("https://127.0.0.1:" + server.tlsPort() + "/pusher/auth").autoConnect(false).build());
+        EventRecorder errors = new EventRecorder();
+        p.subscribePrivate("private-secure", c -> c.bind(io.pusherj.api.EventNames.SUBSCRIPTION_ERROR, errors));
+        p.connect();
+        String message = errors.await(1, WAIT).get(0).json().asJsonObject().getString("error");
+        assertTrue(message.contains("could not reach"), message);
+    }
+
+    @Test
     void goesThroughTheHttpProxy() {
         try (ConnectProxy proxy = ConnectProxy.start()) {
             Pusher p = client(server.clientOptions().proxy(proxy.host(), proxy.port()).autoConnect(false).build());
