@@ -10,41 +10,22 @@ import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherEvent;
 import io.pusherj.testkit.AuthFault;
 import io.pusherj.testkit.EventRecorder;
-import io.pusherj.testkit.PusherTestServer;
 import io.pusherj.testkit.ReceivedAuthRequest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The seed's {@code authTransport: 'jsonp'} against the testkit's endpoint, over 127.0.0.1. */
-class JsonpAuthTest {
-    static final Duration WAIT = Duration.ofSeconds(10);
+class JsonpAuthTest extends ServerTest {
 
-    PusherTestServer server;
-    final List<Pusher> clients = new ArrayList<>();
 
-    @BeforeEach
-    void start() {
-        server = PusherTestServer.start();
-    }
 
-    @AfterEach
-    void stop() {
-        clients.forEach(Pusher::close);
-        server.close();
-    }
 
     Pusher jsonpClient() {
-        Pusher p = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false)
-                .authEndpoint(server.authEndpoint().toString()).authTransport("jsonp")
-                .authParam("user_id", "ada").authHeader("X-Ignored", "jsonp cannot send it").build());
-        clients.add(p);
-        return p;
+        return client(o -> o.authEndpoint(server.authEndpoint().toString()).authTransport("jsonp")
+                .authParam("user_id", "ada").authHeader("X-Ignored", "jsonp cannot send it"));
     }
 
     @Test

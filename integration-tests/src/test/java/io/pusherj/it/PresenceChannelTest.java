@@ -11,34 +11,17 @@ import io.pusherj.api.PusherEvent;
 import io.pusherj.api.TriggerResult;
 import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
-import io.pusherj.testkit.PusherTestServer;
 import io.pusherj.testkit.VirtualScheduler;
 import jakarta.json.Json;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Presence channels: members, joins and leaves, user_id on client events, reset on reconnect. */
-class PresenceChannelTest {
-    static final Duration WAIT = Duration.ofSeconds(10);
+class PresenceChannelTest extends ServerTest {
 
-    PusherTestServer server;
-    final List<Pusher> clients = new ArrayList<>();
 
-    @BeforeEach
-    void start() {
-        server = PusherTestServer.start();
-    }
 
-    @AfterEach
-    void stop() {
-        clients.forEach(Pusher::close);
-        server.close();
-    }
 
     Pusher user(String id, VirtualScheduler time) {
         var options = server.clientOptions().autoConnect(false).authEndpoint(server.authEndpoint().toString())
@@ -46,9 +29,7 @@ class PresenceChannelTest {
         if (time != null) {
             options.scheduler(time);
         }
-        Pusher p = Pusher.create(server.appKey(), options.build());
-        clients.add(p);
-        return p;
+        return track(Pusher.create(server.appKey(), options.build()));
     }
 
     PresenceChannel join(Pusher p, String channel) {

@@ -20,48 +20,25 @@ import io.pusherj.testkit.AuthFault;
 import io.pusherj.testkit.AuthSignatures;
 import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
-import io.pusherj.testkit.PusherTestServer;
 import io.pusherj.testkit.ReceivedAuthRequest;
 import io.pusherj.testkit.ServerConnection;
 import io.pusherj.testkit.VirtualScheduler;
 import jakarta.json.Json;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Private channels with the ajax auth transport against the testkit's auth endpoint, over 127.0.0.1. */
-class PrivateChannelTest {
-    static final Duration WAIT = Duration.ofSeconds(10);
+class PrivateChannelTest extends ServerTest {
 
-    PusherTestServer server;
-    final List<Pusher> clients = new ArrayList<>();
 
-    @BeforeEach
-    void start() {
-        server = PusherTestServer.start();
-    }
 
-    @AfterEach
-    void stop() {
-        clients.forEach(Pusher::close);
-        server.close();
-    }
-
-    Pusher client(UnaryOperator<PusherOptions.Builder> options) {
-        Pusher p = Pusher.create(server.appKey(), options.apply(server.clientOptions().autoConnect(false)).build());
-        clients.add(p);
-        return p;
-    }
 
     Pusher client() {
         return client(o -> o.authEndpoint(server.authEndpoint().toString()));

@@ -14,36 +14,19 @@ import io.pusherj.testkit.AuthFault;
 import io.pusherj.testkit.AuthSignatures;
 import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
-import io.pusherj.testkit.PusherTestServer;
 import io.pusherj.testkit.VirtualScheduler;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** User sign-in, events sent to a user, watchlists, and presence for a signed-in user (protocol.md §5.7-5.8). */
-class SigninTest {
-    static final Duration WAIT = Duration.ofSeconds(10);
+class SigninTest extends ServerTest {
 
-    PusherTestServer server;
-    final List<Pusher> clients = new ArrayList<>();
 
-    @BeforeEach
-    void start() {
-        server = PusherTestServer.start();
-    }
 
-    @AfterEach
-    void stop() {
-        clients.forEach(Pusher::close);
-        server.close();
-    }
 
     Pusher user(String id, String watchlist, VirtualScheduler time) {
         var users = AuthOptions.forUsers().endpoint(server.userAuthEndpoint().toString()).param("user_id", id);
@@ -55,9 +38,7 @@ class SigninTest {
         if (time != null) {
             options.scheduler(time);
         }
-        Pusher p = Pusher.create(server.appKey(), options.build());
-        clients.add(p);
-        return p;
+        return track(Pusher.create(server.appKey(), options.build()));
     }
 
     static String take(LinkedBlockingQueue<String> q) throws InterruptedException {
@@ -153,9 +134,7 @@ class SigninTest {
         // An app server that authorizes presence like a private channel, relying on the signed-in identity.
         var channels = AuthOptions.forChannels().customHandler((socketId, channel) -> CompletableFuture.completedFuture(
                 ChannelAuthorization.of(AuthSignatures.channel(server.appKey(), server.appSecret(), socketId, channel)))).build();
-        Pusher ada = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false)
-                .userAuthentication(users).channelAuthorization(channels).build());
-        clients.add(ada);
+        Pusher ada = client(o -> o.userAuthentication(users).channelAuthorization(channels));
         LinkedBlockingQueue<String> signins = new LinkedBlockingQueue<>();
         ada.user().onSignin(signins::add);
         ada.signin();
@@ -172,8 +151,7 @@ class SigninTest {
     void presenceWithoutChannelDataAndWithoutSigninFails() {
         var channels = AuthOptions.forChannels().customHandler((socketId, channel) -> CompletableFuture.completedFuture(
                 ChannelAuthorization.of(AuthSignatures.channel(server.appKey(), server.appSecret(), socketId, channel)))).build();
-        Pusher p = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false).channelAuthorization(channels).build());
-        clients.add(p);
+        Pusher p = client(o -> o.channelAuthorization(channels));
         List<AuthError> errors = new CopyOnWriteArrayList<>();
         PresenceChannel room = p.subscribePresence("presence-room");
         room.onSubscriptionError(errors::add);

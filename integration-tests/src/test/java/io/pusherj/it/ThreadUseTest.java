@@ -17,15 +17,18 @@ import org.junit.jupiter.api.Test;
 /** Threads are shared: their number does not grow with the number of clients, and none is left after close. */
 class ThreadUseTest {
     static final Duration WAIT = Duration.ofSeconds(30);
+    /** Gives every client's private channel its own name across batches. */
+    static final java.util.concurrent.atomic.AtomicInteger CLIENTS_SO_FAR = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
-     * Threads started for clients: pusherj's own and Tyrus's workers. Tyrus's single JVM-wide daemon timer
+     * Threads started for clients: pusherj's own, Tyrus's workers and the shared HttpClient's I/O thread. Tyrus's single JVM-wide daemon timer
      * ({@code tyrus-jdk-container-idle-timeout}) is created once at class load and never exits; it does not
      * count here (documented in the transport-ws README).
      */
     static Set<String> clientThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(n -> n.startsWith("pusherj-") || n.contains("tyrus-jdk-client"))
+                .filter(n -> n.startsWith("pusherj-") || n.contains("tyrus-jdk-client")
+                        || n.toLowerCase().startsWith("httpclient-dispatch"))
                 .collect(Collectors.toSet());
     }
 
@@ -33,13 +36,20 @@ class ThreadUseTest {
         List<Pusher> clients = new ArrayList<>();
         List<ConnectionRecorder> recs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Pusher p = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false).build());
+            Pusher p = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false)
+                    .authEndpoint(server.authEndpoint().toString()).build());
             recs.add(ConnectionRecorder.attach(p.connection()));
             p.subscribe("load");
+            // Authorized channels use the shared HTTP client: one I/O thread, whatever the number of clients.
+            p.subscribePrivate("private-load-" + (recs.size() + CLIENTS_SO_FAR.get()));
             p.connect();
             clients.add(p);
         }
         recs.forEach(r -> r.awaitState(CONNECTED, WAIT));
+        for (int i = 0; i < n; i++) {
+            server.awaitSubscriberCount("private-load-" + (i + 1 + CLIENTS_SO_FAR.get()), 1, WAIT);
+        }
+        CLIENTS_SO_FAR.addAndGet(n);
         return clients;
     }
 

@@ -5,20 +5,17 @@ import io.pusherj.api.TransportNames;
 import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportProvider;
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.TreeSet;
 
 /**
- * The transport providers a client can use: those given in the options first, then those found by
- * {@link ServiceLoader} (looked up once per JVM, since providers are stateless and thread-safe).
+ * The transport providers a client can use: those given in the options first, then those found with
+ * {@link Services}.
  */
 final class TransportRegistry {
     private static final System.Logger LOG = System.getLogger(TransportRegistry.class.getName());
-    private static volatile List<TransportProvider> discovered;
 
     private final Map<String, TransportProvider> bySlot = new LinkedHashMap<>();
 
@@ -38,19 +35,10 @@ final class TransportRegistry {
     }
 
     private static List<TransportProvider> discovered() {
-        List<TransportProvider> d = discovered;
-        if (d == null) {
-            List<TransportProvider> found = new ArrayList<>();
-            ServiceLoader.load(TransportProvider.class, TransportRegistry.class.getClassLoader()).forEach(found::add);
-            if (found.isEmpty()) {
-                ServiceLoader.load(TransportProvider.class).forEach(found::add);
-            }
-            LOG.log(Level.DEBUG, () -> "discovered transport providers: "
-                    + found.stream().map(p -> p.getClass().getName() + p.transportNames()).toList());
-            d = List.copyOf(found);
-            discovered = d;
-        }
-        return d;
+        List<TransportProvider> found = Services.of(TransportProvider.class);
+        LOG.log(Level.DEBUG, () -> "discovered transport providers: "
+                + found.stream().map(p -> p.getClass().getName() + p.transportNames()).toList());
+        return found;
     }
 
     /** Slot names with a provider. */

@@ -3,30 +3,17 @@ package io.pusherj.core.auth;
 import io.pusherj.api.PusherOptions;
 import io.pusherj.api.spi.AuthTransport;
 import io.pusherj.api.spi.AuthTransportProvider;
-import java.util.ArrayList;
+import io.pusherj.core.Services;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.TreeSet;
 
-/** The auth transports found with {@link ServiceLoader} (looked up once per JVM), selected by name. */
+/** The auth transports found with {@link Services}, selected by name. */
 public final class AuthTransports {
-    private static volatile List<AuthTransportProvider> discovered;
-
     private AuthTransports() {
     }
 
     private static List<AuthTransportProvider> discovered() {
-        List<AuthTransportProvider> d = discovered;
-        if (d == null) {
-            List<AuthTransportProvider> found = new ArrayList<>();
-            ServiceLoader.load(AuthTransportProvider.class, AuthTransports.class.getClassLoader()).forEach(found::add);
-            if (found.isEmpty()) {
-                ServiceLoader.load(AuthTransportProvider.class).forEach(found::add);
-            }
-            d = List.copyOf(found);
-            discovered = d;
-        }
-        return d;
+        return Services.of(AuthTransportProvider.class);
     }
 
     /**
