@@ -433,8 +433,10 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         boolean[] done = new boolean[1];
         Timer guard = clock.start(timeoutMillis, () -> {
             done[0] = true;
-            callback.accept(null, new AuthError("AuthError", what + " took longer than " + timeoutMillis + " ms",
-                    java.util.OptionalInt.empty()));
+            if (socketId.equals(manager.socketId())) {
+                callback.accept(null, new AuthError("AuthError", what + " took longer than " + timeoutMillis + " ms",
+                        java.util.OptionalInt.empty()));
+            }
         });
         CompletionStage<T> stage;
         try {
