@@ -102,7 +102,7 @@ public final class PusherTestServer implements AutoCloseable {
                 String path = request.getHttpURI().getPath();
                 String key = path.substring(path.lastIndexOf('/') + 1);
                 String query = request.getHttpURI().getQuery();
-                return new ServerConnection(this, key, path + (query == null ? "" : "?" + query)).endpoint();
+                return new ServerConnection(this, key, path + (query == null ? "" : "?" + query), "ws").endpoint();
             });
         });
         ws.setHandler(new Handler.Sequence(new RestApiHandler(this, config.appId, config.appKey, config.appSecret),

@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import io.pusherj.testkit.internal.JettyEndpoint;
-import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
 /**
@@ -21,7 +20,7 @@ public final class ServerConnection {
     private final RecordedList<String> received = new RecordedList<>();
     private final RecordedList<Integer> closes = new RecordedList<>();
     private final Set<String> channels = ConcurrentHashMap.newKeySet();
-    private volatile Session session;
+    private volatile Peer peer;
     private volatile String socketId = "";
     private volatile boolean silent;
     private final java.util.Map<String, String> presenceUserIds = new ConcurrentHashMap<>();
@@ -31,10 +30,36 @@ public final class ServerConnection {
     /** Pusher's limit of client events per second per connection. */
     static final int CLIENT_EVENTS_PER_SECOND = 10;
 
-    ServerConnection(PusherTestServer server, String appKey, String requestUri) {
+    private final String transport;
+
+    ServerConnection(PusherTestServer server, String appKey, String requestUri, String transport) {
         this.server = server;
         this.appKey = appKey;
         this.requestUri = requestUri;
+        this.transport = transport;
+    }
+
+    /** How the client is connected: {@code ws}, {@code xhr_streaming} or {@code xhr_polling}. */
+    public String transport() {
+        return transport;
+    }
+
+    /** The client end is up: the server greets it. */
+    void attach(Peer p) {
+        peer = p;
+        server.opened(this);
+    }
+
+    /** A message from the client. */
+    void received(String message) {
+        received.add(message);
+        server.frameReceived(this, message);
+    }
+
+    /** The client end is gone. */
+    void detached(int code) {
+        closes.add(code);
+        server.closed(this);
     }
 
     /** The Jetty endpoint; Jetty types stay out of this class's API. */
@@ -42,20 +67,17 @@ public final class ServerConnection {
         return new JettyEndpoint(new JettyEndpoint.Events() {
             @Override
             public void opened(Session s) {
-                session = s;
-                server.opened(ServerConnection.this);
+                attach(new WebSocketPeer(s));
             }
 
             @Override
             public void text(String message) {
-                received.add(message);
-                server.frameReceived(ServerConnection.this, message);
+                received(message);
             }
 
             @Override
             public void closed(int code) {
-                closes.add(code);
-                server.closed(ServerConnection.this);
+                detached(code);
             }
         });
     }
@@ -147,16 +169,16 @@ public final class ServerConnection {
         return closes.await(c -> true, 1, timeout, "the connection to close").get(0);
     }
 
-    /** Whether the WebSocket is open. */
+    /** Whether the connection is open. */
     public boolean isOpen() {
-        Session s = session;
-        return s != null && s.isOpen();
+        Peer p = peer;
+        return p != null && p.isOpen();
     }
 
     /** Whether the client connected over TLS. */
     public boolean isSecure() {
-        Session s = session;
-        return s != null && s.isSecure();
+        Peer p = peer;
+        return p != null && p.isSecure();
     }
 
     /** Whether {@link #goSilent()} was called. */
@@ -166,11 +188,9 @@ public final class ServerConnection {
 
     /** Sends a raw text frame, exactly as given (even if this connection is silent). */
     public void sendRaw(String frame) {
-        Session s = session;
-        if (s != null) {
-            synchronized (this) {
-                s.sendText(frame, Callback.NOOP);
-            }
+        Peer p = peer;
+        if (p != null) {
+            p.send(frame);
         }
     }
 
@@ -186,19 +206,19 @@ public final class ServerConnection {
         sendRaw(ServerFrames.event("pusher:ping", null, "{}"));
     }
 
-    /** Closes the WebSocket with a close code and reason (a Pusher 4xxx code, for instance). */
+    /** Closes the connection with a close code and reason (a Pusher 4xxx code, for instance). */
     public void close(int code, String reason) {
-        Session s = session;
-        if (s != null) {
-            s.close(code, reason, Callback.NOOP);
+        Peer p = peer;
+        if (p != null) {
+            p.close(code, reason);
         }
     }
 
-    /** Drops the TCP connection without a close handshake (the client sees 1006). */
+    /** Drops the connection without a close handshake (the client sees 1006). */
     public void drop() {
-        Session s = session;
-        if (s != null) {
-            s.disconnect();
+        Peer p = peer;
+        if (p != null) {
+            p.drop();
         }
     }
 

@@ -1,0 +1,22 @@
+package io.pusherj.testkit;
+
+/**
+ * The client end of a {@link ServerConnection}, whatever carries it: a WebSocket, or an HTTP fallback
+ * session (streaming or polling).
+ */
+interface Peer {
+    /** Sends one Pusher message. */
+    void send(String frame);
+
+    /** Closes with a Pusher or WebSocket close code. */
+    void close(int code, String reason);
+
+    /** Drops the connection without a close (the client sees 1006). */
+    void drop();
+
+    /** Whether the connection is open. */
+    boolean isOpen();
+
+    /** Whether the client connected over TLS. */
+    boolean isSecure();
+}
