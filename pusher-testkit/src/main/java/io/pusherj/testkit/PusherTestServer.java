@@ -62,7 +62,7 @@ public final class PusherTestServer implements AutoCloseable {
     private final PresenceRegistry presence = new PresenceRegistry(this::subscribersOf);
     private final UserRegistry users = new UserRegistry(this::verifyUserSignature);
     private final ChannelEncryption encryption;
-    private volatile boolean refuseUpgrades;
+    private final Set<String> blockedTransports = ConcurrentHashMap.newKeySet();
     private volatile Duration handshakeDelay = Duration.ZERO;
     private volatile Integer handshakeErrorCode;
     private volatile String handshakeReplacement;
@@ -95,7 +95,7 @@ public final class PusherTestServer implements AutoCloseable {
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(jetty, context, container -> {
             container.setIdleTimeout(Duration.ofHours(1));
             container.addMapping("^(/.*)?/app/[^/]+$", (request, response, callback) -> {
-                if (refuseUpgrades) {
+                if (isBlocked("ws")) {
                     Response.writeError(request, response, callback, 503, "refused by the test server");
                     return null;
                 }
@@ -106,7 +106,7 @@ public final class PusherTestServer implements AutoCloseable {
             });
         });
         ws.setHandler(new Handler.Sequence(new RestApiHandler(this, config.appId, config.appKey, config.appSecret),
-                new AuthEndpointHandler(this)));
+                new HttpFallbackHandler(this), new AuthEndpointHandler(this)));
         context.setHandler(ws);
         jetty.setHandler(context);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -340,8 +340,8 @@ public final class PusherTestServer implements AutoCloseable {
         return f != null ? f : authFaults.get("*");
     }
 
-    void schedule(Runnable task, long delay, TimeUnit unit) {
-        timer.schedule(task, delay, unit);
+    java.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
+        return timer.schedule(task, delay, unit);
     }
 
     /** The sign-in endpoint, {@code http://host:port/pusher/user-auth}. */
@@ -402,9 +402,30 @@ public final class PusherTestServer implements AutoCloseable {
 
     // --- faults ---------------------------------------------------------------------------------------
 
-    /** While true, WebSocket upgrades are answered with HTTP 503 (a server that refuses connections). */
+    /**
+     * While true, every transport is refused: WebSocket upgrades and HTTP fallback receive requests are
+     * answered with HTTP 503 (a server that refuses connections).
+     */
     public void refuseConnections(boolean refuse) {
-        refuseUpgrades = refuse;
+        for (String t : List.of("ws", "xhr_streaming", "xhr_polling")) {
+            blockTransport(t, refuse);
+        }
+    }
+
+    /**
+     * Blocks one transport ({@code ws}, {@code xhr_streaming} or {@code xhr_polling}) with HTTP 503, like
+     * a proxy or network that lets only some through; used to test fallbacks.
+     */
+    public void blockTransport(String transport, boolean blocked) {
+        if (blocked) {
+            blockedTransports.add(transport);
+        } else {
+            blockedTransports.remove(transport);
+        }
+    }
+
+    boolean isBlocked(String transport) {
+        return blockedTransports.contains(transport);
     }
 
     /** Delays {@code pusher:connection_established} on new connections (zero to send at once). */

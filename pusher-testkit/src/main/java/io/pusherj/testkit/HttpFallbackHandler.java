@@ -1,0 +1,78 @@
+package io.pusherj.testkit;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The HTTP fallback endpoints of protocol.md §9 under any path prefix ({@code httpPath}, {@code /pusher}
+ * by default): {@code POST …/app/{key}/{server}/{session}/xhr_streaming}, {@code …/xhr} (polling) and
+ * {@code …/xhr_send}.
+ */
+final class HttpFallbackHandler extends Handler.Abstract {
+    private static final Pattern PATH = Pattern.compile("^(.*)/app/([^/]+)/([^/]+)/([^/]+)/(xhr_streaming|xhr|xhr_send)$");
+
+    private final PusherTestServer server;
+    private final Map<String, HttpFallbackSession> sessions = new ConcurrentHashMap<>();
+
+    HttpFallbackHandler(PusherTestServer server) {
+        this.server = server;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        Matcher m = PATH.matcher(Request.getPathInContext(request));
+        if (!m.matches()) {
+            return false;
+        }
+        if (!"POST".equals(request.getMethod())) {
+            return RestApiHandler.reply(response, callback, 405, "{\"error\":\"use POST\"}");
+        }
+        String kind = m.group(5);
+        String id = m.group(3) + "/" + m.group(4);
+        if (kind.equals("xhr_send")) {
+            HttpFallbackSession session = sessions.get(id);
+            if (session == null || !session.isOpen()) {
+                return RestApiHandler.reply(response, callback, 404, "text/plain", "no such session");
+            }
+            List<String> messages = new ArrayList<>();
+            try (var r = ServerFrames.JSON.createReader(new StringReader(Content.Source.asString(request, StandardCharsets.UTF_8)))) {
+                JsonArray array = r.readArray();
+                for (JsonString s : array.getValuesAs(JsonString.class)) {
+                    messages.add(s.getString());
+                }
+            } catch (RuntimeException e) {
+                return RestApiHandler.reply(response, callback, 400, "text/plain", "Broken JSON encoding.");
+            }
+            session.sent(messages);
+            response.setStatus(204);
+            callback.succeeded();
+            return true;
+        }
+        String transport = kind.equals("xhr") ? "xhr_polling" : "xhr_streaming";
+        if (server.isBlocked(transport)) {
+            return RestApiHandler.reply(response, callback, 503, "text/plain", transport + " blocked by the test server");
+        }
+        HttpFallbackSession session = sessions.computeIfAbsent(id, k -> {
+            HttpFallbackSession s = new HttpFallbackSession(server, kind.equals("xhr_streaming"), request.isSecure());
+            String query = request.getHttpURI().getQuery();
+            s.connection(new ServerConnection(server, m.group(2),
+                    request.getHttpURI().getPath() + (query == null ? "" : "?" + query), transport));
+            return s;
+        });
+        session.receive(response, callback);
+        return true;
+    }
+}

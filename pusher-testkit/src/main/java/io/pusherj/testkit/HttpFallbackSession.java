@@ -1,0 +1,252 @@
+package io.pusherj.testkit;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * One HTTP fallback session (protocol.md §9) as a SockJS-style server keeps it. Messages for the client
+ * wait in a queue until a receive request takes them as an {@code a[...]} line. A streaming receive
+ * request stays open (after the 2048-{@code h} prelude and {@code o}) and gets heartbeats every
+ * {@value #HEARTBEAT_SECONDS} s; a polling one gets what is queued, or waits up to
+ * {@value #POLL_WAIT_SECONDS} s and gets {@code h}. Closing writes {@code c[code,"reason"]}. All writes
+ * are asynchronous (no thread waits for a client); all state is guarded by this object's lock.
+ */
+final class HttpFallbackSession implements Peer {
+    static final int POLL_WAIT_SECONDS = 25;
+    static final int HEARTBEAT_SECONDS = 25;
+    /** A session whose client has no receive request open for this long is gone. */
+    static final int ABANDONED_SECONDS = 15;
+    static final String PRELUDE = "h".repeat(2048) + "\n";
+
+    private final PusherTestServer server;
+    private final boolean streaming;
+    private final boolean secure;
+    private final Deque<String> queue = new ArrayDeque<>();
+    private ServerConnection connection;
+    private boolean opened;
+    private boolean closed;
+    private Receiver receiver;
+    private ScheduledFuture<?> timer;
+
+    HttpFallbackSession(PusherTestServer server, boolean streaming, boolean secure) {
+        this.server = server;
+        this.streaming = streaming;
+        this.secure = secure;
+    }
+
+    /** One receive request being answered; writes one chunk at a time. */
+    private final class Receiver {
+        private final Response response;
+        private final Callback done;
+        private final Deque<String> pending = new ArrayDeque<>();
+        private boolean writing;
+        private boolean endRequested;
+        private boolean completed;
+
+        Receiver(Response response, Callback done) {
+            this.response = response;
+            this.done = done;
+        }
+
+        void write(String text, boolean last) {
+            if (completed) {
+                return;
+            }
+            if (!text.isEmpty()) {
+                pending.add(text);
+            }
+            endRequested |= last;
+            pump();
+        }
+
+        private void pump() {
+            if (writing || completed) {
+                return;
+            }
+            String next = pending.poll();
+            if (next == null && !endRequested) {
+                return;
+            }
+            boolean last = endRequested && pending.isEmpty();
+            ByteBuffer bytes = next == null ? ByteBuffer.allocate(0) : ByteBuffer.wrap(next.getBytes(StandardCharsets.UTF_8));
+            writing = true;
+            response.write(last, bytes, Callback.from(() -> {
+                synchronized (HttpFallbackSession.this) {
+                    writing = false;
+                    if (last) {
+                        complete(true);
+                    } else {
+                        pump();
+                    }
+                }
+            }, failure -> {
+                synchronized (HttpFallbackSession.this) {
+                    writing = false;
+                    complete(false);
+                }
+            }));
+        }
+
+        /** Ends the response; the session then waits for the client's next receive request. */
+        void complete(boolean ok) {
+            if (completed) {
+                return;
+            }
+            completed = true;
+            if (ok) {
+                done.succeeded();
+            } else {
+                done.failed(new java.io.IOException("the client went away"));
+            }
+            if (receiver == this) {
+                receiver = null;
+                armAbandonTimer();
+            }
+        }
+    }
+
+    /** The connection this session carries; set before the first receive request is served. */
+    synchronized void connection(ServerConnection c) {
+        connection = c;
+    }
+
+    /** Serves a receive request ({@code xhr_streaming} or {@code xhr}). */
+    void receive(Response response, Callback done) {
+        boolean greet;
+        synchronized (this) {
+            cancelTimer();
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/javascript; charset=UTF-8");
+            if (receiver != null) {
+                receiver.write("", true); // a newer receive request replaces the old one (streaming rotation)
+            }
+            Receiver r = new Receiver(response, done);
+            receiver = r;
+            greet = !opened;
+            if (greet) {
+                opened = true;
+                r.write(streaming ? PRELUDE + "o\n" : "o\n", !streaming);
+            } else if (closed) {
+                r.write("c[3000,\"Go away!\"]\n", true);
+            } else {
+                flush();
+            }
+            if (receiver == r) {
+                timer = server.schedule(this::idle, streaming ? HEARTBEAT_SECONDS : POLL_WAIT_SECONDS, TimeUnit.SECONDS);
+            }
+        }
+        if (greet) {
+            connection.attach(this);
+        }
+    }
+
+    /** Messages from the client ({@code xhr_send}); an empty list is a heartbeat. */
+    void sent(List<String> messages) {
+        for (String m : messages) {
+            connection.received(m);
+        }
+    }
+
+    private synchronized void idle() {
+        if (receiver == null) {
+            return;
+        }
+        receiver.write("h\n", !streaming);
+        if (receiver != null && streaming) {
+            timer = server.schedule(this::idle, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Hands every queued message to the receive request as one {@code a[...]} line. */
+    private void flush() {
+        if (receiver == null || queue.isEmpty()) {
+            return;
+        }
+        List<String> batch = new ArrayList<>(queue);
+        queue.clear();
+        receiver.write("a[" + String.join(",", batch) + "]\n", !streaming);
+    }
+
+    @Override
+    public synchronized void send(String frame) {
+        if (closed) {
+            return;
+        }
+        queue.add(ServerFrames.JSON.createValue(frame).toString());
+        flush();
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            cancelTimer();
+            if (receiver != null) {
+                flush();
+                receiver.write("c[" + code + "," + ServerFrames.JSON.createValue(reason == null ? "" : reason) + "]\n", true);
+            }
+        }
+        connection.detached(code);
+    }
+
+    @Override
+    public void drop() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            cancelTimer();
+            if (receiver != null) {
+                receiver.complete(false);
+            }
+        }
+        connection.detached(1006);
+    }
+
+    private void armAbandonTimer() {
+        if (closed) {
+            return;
+        }
+        cancelTimer();
+        timer = server.schedule(() -> {
+            boolean abandoned;
+            synchronized (this) {
+                abandoned = receiver == null && !closed;
+                closed |= abandoned;
+            }
+            if (abandoned) {
+                connection.detached(1006);
+            }
+        }, ABANDONED_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isOpen() {
+        return !closed;
+    }
+
+    @Override
+    public boolean isSecure() {
+        return secure;
+    }
+}
