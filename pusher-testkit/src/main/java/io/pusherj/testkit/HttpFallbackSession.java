@@ -36,6 +36,8 @@ final class HttpFallbackSession implements Peer {
     private boolean closed;
     private Receiver receiver;
     private ScheduledFuture<?> timer;
+    /** The close frame for a client that had no receive request open when the session closed. */
+    private String closeFrame = "c[3000,\"Go away!\"]\n";
 
     HttpFallbackSession(PusherTestServer server, boolean streaming, boolean secure) {
         this.server = server;
@@ -136,7 +138,7 @@ final class HttpFallbackSession implements Peer {
                 opened = true;
                 r.write(streaming ? PRELUDE + "o\n" : "o\n", !streaming);
             } else if (closed) {
-                r.write("c[3000,\"Go away!\"]\n", true);
+                r.write(closeFrame, true);
             } else {
                 flush();
             }
@@ -193,9 +195,10 @@ final class HttpFallbackSession implements Peer {
             }
             closed = true;
             cancelTimer();
+            closeFrame = "c[" + code + "," + ServerFrames.JSON.createValue(reason == null ? "" : reason) + "]\n";
             if (receiver != null) {
                 flush();
-                receiver.write("c[" + code + "," + ServerFrames.JSON.createValue(reason == null ? "" : reason) + "]\n", true);
+                receiver.write(closeFrame, true);
             }
         }
         connection.detached(code);

@@ -58,6 +58,7 @@ public final class VirtualScheduler implements Scheduler, Executor {
         }
         Task t = new Task(now + delayMillis, sequence++, task);
         queue.add(t);
+        notifyAll();
         return () -> {
             t.cancelled = true;
             synchronized (this) {
@@ -100,6 +101,27 @@ public final class VirtualScheduler implements Scheduler, Executor {
             }
             if (!next.cancelled) {
                 next.action.run();
+            }
+        }
+    }
+
+    /**
+     * Waits (with a deadline, no polling) until a task is scheduled for {@code atMillis} on this clock:
+     * for tests where real I/O arms a timer, so the test advances time only once the timer exists.
+     */
+    public synchronized void awaitTaskAt(long atMillis, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (queue.stream().noneMatch(t -> t.due == atMillis)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("no task was scheduled for " + atMillis + " ms within " + timeout
+                        + "; now " + now + ", due: " + queue.stream().map(t -> t.due).toList());
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
             }
         }
     }

@@ -1,0 +1,102 @@
+package io.pusherj.it;
+
+import static io.pusherj.api.ConnectionState.CONNECTED;
+import static io.pusherj.api.ConnectionState.CONNECTING;
+import static io.pusherj.api.ConnectionState.DISCONNECTED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pusherj.api.EventNames;
+import io.pusherj.api.Pusher;
+import io.pusherj.api.PusherEvent;
+import io.pusherj.testkit.ConnectionRecorder;
+import io.pusherj.testkit.EventRecorder;
+import io.pusherj.testkit.ServerConnection;
+import io.pusherj.testkit.VirtualScheduler;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Each HTTP fallback transport alone ({@code enabledTransports=[x]}) against the testkit, over 127.0.0.1. */
+class XhrTransportTest extends ServerTest {
+
+    record Client(Pusher pusher, ConnectionRecorder rec, VirtualScheduler time) {
+    }
+
+    Client connect(String transport) {
+        VirtualScheduler time = new VirtualScheduler();
+        Pusher p = client(o -> o.enabledTransports(transport).scheduler(time).authEndpoint(server.authEndpoint().toString()));
+        ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
+        p.connect();
+        rec.awaitState(CONNECTED, WAIT);
+        assertEquals(transport, p.connection().transport().orElseThrow());
+        assertEquals(transport, server.awaitConnection(1, WAIT).transport());
+        return new Client(p, rec, time);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xhr_streaming", "xhr_polling"})
+    void subscribesAuthorizesAndReceivesEvents(String transport) {
+        Client c = connect(transport);
+        EventRecorder news = new EventRecorder();
+        EventRecorder orders = new EventRecorder();
+        c.pusher().subscribe("news", ch -> ch.bind("story", news));
+        c.pusher().subscribePrivate("private-orders", ch -> ch.bind("shipped", orders));
+        server.awaitSubscriberCount("news", 1, WAIT);
+        server.awaitSubscriberCount("private-orders", 1, WAIT);
+        for (int i = 0; i < 20; i++) {
+            server.publish("news", "story", Integer.toString(i));
+        }
+        server.publish("private-orders", "shipped", "{\"id\":17}");
+        List<PusherEvent> got = news.await(20, WAIT);
+        assertEquals(java.util.stream.IntStream.range(0, 20).mapToObj(Integer::toString).toList(),
+                got.stream().map(PusherEvent::data).toList(), "in order");
+        assertEquals(17, orders.await(1, WAIT).get(0).json().asJsonObject().getInt("id"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xhr_streaming", "xhr_polling"})
+    void closeCodesArriveAsCFramesAndFollowTheTable(String transport) {
+        Client c = connect(transport);
+        ServerConnection first = server.awaitConnection(1, WAIT);
+        first.close(4100, "over capacity");
+        c.rec().awaitState(CONNECTING, 2, WAIT);
+        assertEquals(4100, c.rec().errors().get(0).code().getAsInt());
+        assertEquals(List.of(java.time.Duration.ofSeconds(1)), c.rec().connectingIn());
+        c.time().advanceBy(1_000);
+        c.rec().awaitState(CONNECTED, 2, WAIT);
+        server.awaitConnection(2, WAIT).close(4001, "gone");
+        c.rec().awaitState(DISCONNECTED, WAIT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xhr_streaming", "xhr_polling"})
+    void silenceIsDetectedAndTheClientReconnects(String transport) {
+        Client c = connect(transport);
+        ServerConnection first = server.awaitConnection(1, WAIT);
+        first.goSilent();
+        long pingAt = c.time().nowMillis() + 120_000;
+        c.time().advanceBy(120_000);
+        // HTTP transports ping with an empty send, which the server counts as activity but does not answer;
+        // wait for the pong timer the ping armed, then let it expire.
+        c.time().awaitTaskAt(pingAt + 30_000, WAIT);
+        c.time().advanceBy(30_000);
+        c.rec().awaitState(CONNECTING, 2, WAIT);
+        c.time().runUntilIdle();
+        c.rec().awaitState(CONNECTED, 2, WAIT);
+        assertTrue(server.connections().size() >= 2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xhr_streaming", "xhr_polling"})
+    void aDroppedSessionReconnects(String transport) {
+        Client c = connect(transport);
+        server.awaitConnection(1, WAIT).drop();
+        c.rec().awaitState(CONNECTING, 2, WAIT);
+        c.time().advanceBy(1_000);
+        c.rec().awaitState(CONNECTED, 2, WAIT);
+        EventRecorder ok = new EventRecorder();
+        c.pusher().subscribe("after", ch -> ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok));
+        ok.await(1, WAIT);
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The {@code xhr_streaming} transport of pusherj (protocol.md §9). Exports nothing: the core finds the provider
+ * with {@link java.util.ServiceLoader}.
+ */
+module io.pusherj.transport.xhr.streaming {
+    requires io.pusherj.xhr;
+
+    provides io.pusherj.api.spi.TransportProvider with io.pusherj.transport.xhr.streaming.XhrStreamingTransportProvider;
+}

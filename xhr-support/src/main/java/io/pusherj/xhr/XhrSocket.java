@@ -1,0 +1,304 @@
+package io.pusherj.xhr;
+
+import io.pusherj.api.spi.TransportSocket;
+import io.pusherj.api.spi.TransportSocketListener;
+import io.pusherj.http.SharedHttpClient;
+import java.io.IOException;
+import java.nio.CharBuffer;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Future;
+import org.apache.hc.client5.http.async.methods.AbstractCharResponseConsumer;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * A socket over the HTTP fallbacks (pusher-js {@code http_socket.ts}, protocol.md §9): a receive request
+ * reads frames as they arrive ({@code xhr_streaming}, reopened after 256 KiB) or one response at a time
+ * ({@code xhr}, reissued at once after each 200); messages go out one {@code xhr_send} at a time, in
+ * order. Everything is asynchronous on the shared HttpClient: no thread is held per socket.
+ */
+public final class XhrSocket implements TransportSocket {
+    /** pusher-js reopens a streaming response after this many characters. */
+    static final long STREAM_ROTATION_CHARS = 256 * 1024;
+    /** A polling response normally comes within 25 s (server heartbeat); past this the request failed. */
+    static final Timeout POLL_TIMEOUT = Timeout.ofSeconds(60);
+
+    private enum State { CONNECTING, OPEN, CLOSED }
+
+    private final SharedHttpClient http;
+    private final XhrSession session;
+    private final boolean streaming;
+    private final TransportSocketListener listener;
+    private final Deque<String> outbox = new ArrayDeque<>();
+    private State state = State.CONNECTING;
+    private boolean sending;
+    private Future<?> receiving;
+
+    /**
+     * Creates the socket; call {@link #start()} to open it.
+     *
+     * @param http the shared client
+     * @param session the session URLs
+     * @param streaming true for {@code xhr_streaming}, false for {@code xhr} polling
+     * @param listener receives the socket's events
+     */
+    public XhrSocket(SharedHttpClient http, XhrSession session, boolean streaming, TransportSocketListener listener) {
+        this.http = http;
+        this.session = session;
+        this.streaming = streaming;
+        this.listener = listener;
+    }
+
+    /** Issues the first receive request. */
+    public void start() {
+        receive();
+    }
+
+    private synchronized void receive() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        var request = SimpleRequestBuilder.post(session.receiveUri(streaming ? "xhr_streaming" : "xhr"))
+                .setBody(new byte[0], ContentType.APPLICATION_JSON)
+                .setRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(streaming ? Timeout.DISABLED : POLL_TIMEOUT).build())
+                .build();
+        Receiver receiver = new Receiver();
+        receiving = http.client().execute(SimpleRequestProducer.create(request), receiver, new FutureCallback<Void>() {
+            @Override
+            public void completed(Void result) {
+                receiver.ended();
+            }
+
+            @Override
+            public void failed(Exception e) {
+                receiver.failed(e);
+            }
+
+            @Override
+            public void cancelled() {
+                // Only close() and the streaming rotation cancel: both know what they are doing.
+            }
+        });
+    }
+
+    /** Reads one receive response. */
+    private final class Receiver extends AbstractCharResponseConsumer<Void> implements XhrFrames.Handler {
+        private final XhrFrames frames = new XhrFrames();
+        private int status;
+        private boolean rotated;
+
+        @Override
+        protected void start(HttpResponse response, ContentType contentType) {
+            status = response.getCode();
+        }
+
+        @Override
+        protected int capacityIncrement() {
+            return 8 * 1024;
+        }
+
+        @Override
+        protected void data(CharBuffer chunk, boolean endOfStream) {
+            if (status != 200) {
+                return; // only 200 responses carry frames; the status decides at the end
+            }
+            frames.feed(chunk, this);
+            if (streaming && frames.consumedChars() > STREAM_ROTATION_CHARS && frames.isIdle() && isOpen()) {
+                rotated = true;
+                receive(); // replaces this request; the server ends the old response
+            }
+        }
+
+        @Override
+        protected Void buildResult() {
+            return null;
+        }
+
+        @Override
+        public void releaseResources() {
+        }
+
+        void ended() {
+            if (rotated) {
+                return;
+            }
+            if (!streaming && status == 200) {
+                receive();
+            } else {
+                closed(1006, "Connection interrupted (" + status + ")", false);
+            }
+        }
+
+        @Override
+        public void failed(Exception e) {
+            if (!rotated) {
+                XhrSocket.this.failed(e);
+            }
+        }
+
+        @Override
+        public void open(String json) {
+            boolean justOpened;
+            synchronized (XhrSocket.this) {
+                justOpened = state == State.CONNECTING;
+                if (justOpened) {
+                    String hostname = json.isEmpty() ? null : XhrFrames.Json.hostname(json);
+                    if (hostname != null) {
+                        session.moveTo(hostname);
+                    }
+                    state = State.OPEN;
+                }
+            }
+            if (justOpened) {
+                listener.onOpen();
+            } else {
+                closed(1006, "Server lost session", false);
+            }
+        }
+
+        @Override
+        public void message(String text) {
+            if (isOpen()) {
+                listener.onActivity();
+                listener.onMessage(text);
+            }
+        }
+
+        @Override
+        public void heartbeat() {
+            if (isOpen()) {
+                listener.onActivity();
+                if (streaming) {
+                    ping(); // pusher-js answers a streaming heartbeat with an empty send
+                }
+            }
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            closed(code, reason, true);
+        }
+
+        @Override
+        public void malformed(String line) {
+            listener.onError(new IOException("malformed HTTP fallback frame: "
+                    + (line.length() > 80 ? line.substring(0, 80) + "…" : line)));
+        }
+    }
+
+    private synchronized boolean isOpen() {
+        return state == State.OPEN;
+    }
+
+    private void failed(Exception e) {
+        if (isOpen() || isConnecting()) {
+            listener.onError(e);
+            closed(1006, streaming ? "Could not start streaming" : "Could not poll", false);
+        }
+    }
+
+    private synchronized boolean isConnecting() {
+        return state == State.CONNECTING;
+    }
+
+    /** Reports the close once, unless the owner closed first. */
+    private void closed(int code, String reason, boolean clean) {
+        Future<?> r;
+        synchronized (this) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            state = State.CLOSED;
+            outbox.clear();
+            r = receiving;
+        }
+        if (r != null) {
+            r.cancel(true);
+        }
+        listener.onClose(code, reason, clean);
+    }
+
+    @Override
+    public boolean send(String frame) {
+        return enqueue(XhrFrames.Json.sendBody(frame));
+    }
+
+    /** The transport's ping: an empty send ({@code []}), which the server counts as activity. */
+    @Override
+    public void ping() {
+        enqueue("[]");
+    }
+
+    private boolean enqueue(String body) {
+        synchronized (this) {
+            if (state != State.OPEN) {
+                return false;
+            }
+            outbox.add(body);
+            if (sending) {
+                return true;
+            }
+            sending = true;
+        }
+        sendNext();
+        return true;
+    }
+
+    /** One {@code xhr_send} at a time, so messages keep their order. */
+    private void sendNext() {
+        String body;
+        synchronized (this) {
+            body = outbox.poll();
+            if (body == null || state != State.OPEN) {
+                sending = false;
+                return;
+            }
+        }
+        var request = SimpleRequestBuilder.post(session.sendUri()).setBody(body, ContentType.APPLICATION_JSON).build();
+        http.client().execute(request, new FutureCallback<SimpleHttpResponse>() {
+            @Override
+            public void completed(SimpleHttpResponse response) {
+                if (response.getCode() / 100 == 2) {
+                    sendNext();
+                } else {
+                    closed(1006, "Could not send (" + response.getCode() + ")", false);
+                }
+            }
+
+            @Override
+            public void failed(Exception e) {
+                XhrSocket.this.failed(e);
+            }
+
+            @Override
+            public void cancelled() {
+                closed(1006, "send cancelled", false);
+            }
+        });
+    }
+
+    /** Aborts the receive request; pusher-js sends nothing, the server's session times out. */
+    @Override
+    public void close() {
+        Future<?> r;
+        synchronized (this) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            state = State.CLOSED;
+            outbox.clear();
+            r = receiving;
+        }
+        if (r != null) {
+            r.cancel(true);
+        }
+    }
+}

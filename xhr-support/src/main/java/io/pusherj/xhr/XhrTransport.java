@@ -1,0 +1,104 @@
+package io.pusherj.xhr;
+
+import io.pusherj.api.PusherOptions;
+import io.pusherj.api.spi.SharedResources;
+import io.pusherj.api.spi.Transport;
+import io.pusherj.api.spi.TransportRequest;
+import io.pusherj.api.spi.TransportSocket;
+import io.pusherj.api.spi.TransportSocketListener;
+import io.pusherj.http.SharedHttpClient;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The {@code xhr_streaming} or {@code xhr_polling} slot of one client: priority 1 (below WebSocket),
+ * pinging with an empty send (pusher-js's {@code supportsPing} for HTTP transports).
+ */
+public final class XhrTransport implements Transport {
+    /** pusher-js: HTTP transports have priority 1. */
+    static final int PRIORITY = 1;
+
+    private final String name;
+    private final boolean streaming;
+    private final SharedResources.Lease<SharedHttpClient> http;
+    private final Set<XhrSocket> sockets = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * Creates the transport of one client.
+     *
+     * @param name the slot name
+     * @param streaming true for streaming, false for polling
+     * @param options the client options (TLS context, proxy)
+     */
+    public XhrTransport(String name, boolean streaming, PusherOptions options) {
+        this.name = name;
+        this.streaming = streaming;
+        this.http = SharedHttpClient.acquire(options);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int priority() {
+        return PRIORITY;
+    }
+
+    @Override
+    public boolean supportsPing() {
+        return true;
+    }
+
+    @Override
+    public TransportSocket open(TransportRequest request, TransportSocketListener listener) {
+        if (closed.get()) {
+            throw new IllegalStateException("transport " + name + " is closed");
+        }
+        XhrSocket[] self = new XhrSocket[1];
+        TransportSocketListener tracking = new TransportSocketListener() {
+            @Override
+            public void onOpen() {
+                listener.onOpen();
+            }
+
+            @Override
+            public void onMessage(String frame) {
+                listener.onMessage(frame);
+            }
+
+            @Override
+            public void onActivity() {
+                listener.onActivity();
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                listener.onError(error);
+            }
+
+            @Override
+            public void onClose(int code, String reason, boolean wasClean) {
+                sockets.remove(self[0]);
+                listener.onClose(code, reason, wasClean);
+            }
+        };
+        XhrSocket socket = new XhrSocket(http.get(), new XhrSession(request.httpUri()), streaming, tracking);
+        self[0] = socket;
+        sockets.add(socket);
+        socket.start();
+        return socket;
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            sockets.forEach(XhrSocket::close);
+            sockets.clear();
+            http.close();
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Support module: what the {@code xhr_streaming} and {@code xhr_polling} transports share (protocol.md
+ * §9): session ids, URLs, the line framing and the socket over the shared HttpClient 5. Not an
+ * application API; add the transport modules instead.
+ */
+module io.pusherj.xhr {
+    requires transitive io.pusherj.api;
+    requires transitive io.pusherj.http;
+
+    exports io.pusherj.xhr;
+}
