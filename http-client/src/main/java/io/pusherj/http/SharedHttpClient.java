@@ -70,12 +70,15 @@ public final class SharedHttpClient implements AutoCloseable {
         return client;
     }
 
-    /** Called when the last lease is closed. */
+    /**
+     * Called when the last lease is closed, i.e. the last client using HTTP is closing: whatever is still
+     * in flight (a long-poll, a stream) belongs to it, so it is aborted rather than waited for.
+     */
     @Override
     public void close() {
-        client.close(CloseMode.GRACEFUL);
+        client.close(CloseMode.IMMEDIATE);
         try {
-            client.awaitShutdown(org.apache.hc.core5.util.TimeValue.of(5, TimeUnit.SECONDS));
+            client.awaitShutdown(org.apache.hc.core5.util.TimeValue.of(1, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
