@@ -1,0 +1,86 @@
+package io.pusherj.it;
+
+import static io.pusherj.api.ConnectionState.CONNECTED;
+import static io.pusherj.api.ConnectionState.UNAVAILABLE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pusherj.api.ConnectionError;
+import io.pusherj.api.Pusher;
+import io.pusherj.testkit.ConnectionRecorder;
+import io.pusherj.testkit.EventRecorder;
+import io.pusherj.testkit.PusherTestServer;
+import io.pusherj.testkit.VirtualScheduler;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * pusher-js's fallback, end to end over TLS on 127.0.0.1 with the strategy timers on virtual time:
+ * WebSocket blocked → xhr_streaming after 2 s; streaming blocked too → polling 4 s later (protocol.md §8.2).
+ */
+class FallbackTest {
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    PusherTestServer server;
+    VirtualScheduler time;
+    Pusher pusher;
+    ConnectionRecorder rec;
+
+    @BeforeEach
+    void start() {
+        server = PusherTestServer.builder().tls(true).start();
+        time = new VirtualScheduler();
+        pusher = Pusher.create(server.appKey(), server.clientOptions().forceTLS(true).autoConnect(false).scheduler(time).build());
+        rec = ConnectionRecorder.attach(pusher.connection());
+    }
+
+    @AfterEach
+    void stop() {
+        pusher.close();
+        server.close();
+    }
+
+    private void connectAndAwaitTheWebSocketFailure() {
+        pusher.connect();
+        rec.awaitError(e -> e.type() == ConnectionError.Type.TRANSPORT_ERROR && e.transport().orElse("").equals("ws"), WAIT);
+    }
+
+    @Test
+    void webSocketBlockedConnectsOverStreamingAfterTwoSeconds() {
+        server.blockTransport("ws", true);
+        connectAndAwaitTheWebSocketFailure();
+        time.advanceBy(1_999);
+        assertEquals(0, server.connections().size());
+        time.advanceBy(1);
+        rec.awaitState(CONNECTED, WAIT);
+        assertTrue(time.nowMillis() <= 2_500, "connected at " + time.nowMillis() + " ms");
+        assertEquals("xhr_streaming", pusher.connection().transport().orElseThrow());
+        assertTrue(server.awaitConnection(1, WAIT).isSecure());
+        assertFalse(rec.states().contains(UNAVAILABLE));
+
+        EventRecorder news = new EventRecorder();
+        pusher.subscribe("news", c -> c.bind("story", news));
+        server.awaitSubscriberCount("news", 1, WAIT);
+        server.publish("news", "story", "over https");
+        assertEquals("over https", news.await(1, WAIT).get(0).data());
+    }
+
+    @Test
+    void streamingBlockedTooConnectsOverPollingFourSecondsLater() {
+        server.blockTransport("ws", true);
+        server.blockTransport("xhr_streaming", true);
+        connectAndAwaitTheWebSocketFailure();
+        time.advanceBy(2_000);
+        rec.awaitError(e -> e.transport().orElse("").equals("xhr_streaming"), WAIT);
+        time.advanceBy(3_999);
+        assertTrue(rec.states().stream().noneMatch(s -> s == CONNECTED));
+        time.advanceBy(1);
+        rec.awaitState(CONNECTED, WAIT);
+        assertEquals("xhr_polling", pusher.connection().transport().orElseThrow());
+        assertEquals(6_000, time.nowMillis());
+        assertFalse(rec.states().contains(UNAVAILABLE));
+    }
+}
