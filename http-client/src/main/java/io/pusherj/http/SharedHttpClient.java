@@ -71,16 +71,23 @@ public final class SharedHttpClient implements AutoCloseable {
     }
 
     /**
-     * Called when the last lease is closed, i.e. the last client using HTTP is closing: whatever is still
-     * in flight (a long-poll, a stream) belongs to it, so it is aborted rather than waited for.
+     * Called when the last lease is closed, i.e. the last client using HTTP is closing. Its sockets have
+     * cancelled their exchanges; a graceful close then ends at once. Whatever is still in flight after
+     * {@value #GRACE_MILLIS} ms (a server holding a long-poll) belongs to the closing client and is
+     * aborted rather than waited for.
      */
     @Override
     public void close() {
-        client.close(CloseMode.IMMEDIATE);
+        client.initiateShutdown();
         try {
-            client.awaitShutdown(org.apache.hc.core5.util.TimeValue.of(1, TimeUnit.SECONDS));
+            client.awaitShutdown(org.apache.hc.core5.util.TimeValue.ofMilliseconds(GRACE_MILLIS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (client.getStatus() != org.apache.hc.core5.reactor.IOReactorStatus.SHUT_DOWN) {
+            client.close(CloseMode.IMMEDIATE);
+        }
     }
+
+    static final long GRACE_MILLIS = 200;
 }

@@ -55,6 +55,11 @@ final class JsonLines {
         });
     }
 
+    /** {@code {"type":"transport","name":"xhr_streaming"}}: the transport that connected. */
+    void transport(String name) {
+        line(g -> g.write("type", "transport").write("name", name));
+    }
+
     /** {@code {"type":"subscribed","channel":"c"}}. */
     void subscribed(String channel) {
         line(g -> g.write("type", "subscribed").write("channel", channel));

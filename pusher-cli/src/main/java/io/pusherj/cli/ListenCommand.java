@@ -63,6 +63,9 @@ final class ListenCommand implements Callable<Integer> {
         pusher.connection().onStateChange(change -> {
             out.state(change, change.current() == ConnectionState.CONNECTED ? pusher.connection().socketId()
                     : java.util.Optional.empty());
+            if (change.current() == ConnectionState.CONNECTED) {
+                pusher.connection().transport().ifPresent(out::transport);
+            }
             status.update(pusher.connection());
         });
         pusher.connection().onState(ConnectionState.DISCONNECTED, change -> disconnected.countDown());

@@ -67,6 +67,7 @@ class CliTest {
                 .add("current", "connecting").build(), lines.get(0));
         assertEquals(Json.createObjectBuilder().add("type", "state").add("previous", "connecting")
                 .add("current", "connected").add("socket_id", socketId).build(), lines.get(1));
+        assertEquals(Json.createObjectBuilder().add("type", "transport").add("name", "ws").build(), lines.get(2));
         assertTrue(lines.contains(Json.createObjectBuilder().add("type", "subscribed").add("channel", "news").build()));
         assertTrue(lines.contains(Json.createObjectBuilder().add("type", "event").add("channel", "cache-prices")
                 .add("event", "pusher:cache_miss").addNull("data").build()), lines.toString());

@@ -21,7 +21,9 @@ public final class XhrTransport implements Transport {
 
     private final String name;
     private final boolean streaming;
-    private final SharedResources.Lease<SharedHttpClient> http;
+    private final PusherOptions options;
+    /** Taken on the first connection attempt: a client that never falls back never starts an HTTP client. */
+    private SharedResources.Lease<SharedHttpClient> http;
     private final Set<XhrSocket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -35,7 +37,7 @@ public final class XhrTransport implements Transport {
     public XhrTransport(String name, boolean streaming, PusherOptions options) {
         this.name = name;
         this.streaming = streaming;
-        this.http = SharedHttpClient.acquire(options);
+        this.options = options;
     }
 
     @Override
@@ -53,11 +55,19 @@ public final class XhrTransport implements Transport {
         return true;
     }
 
-    @Override
-    public TransportSocket open(TransportRequest request, TransportSocketListener listener) {
+    private synchronized SharedHttpClient http() {
         if (closed.get()) {
             throw new IllegalStateException("transport " + name + " is closed");
         }
+        if (http == null) {
+            http = SharedHttpClient.acquire(options);
+        }
+        return http.get();
+    }
+
+    @Override
+    public TransportSocket open(TransportRequest request, TransportSocketListener listener) {
+        SharedHttpClient client = http();
         XhrSocket[] self = new XhrSocket[1];
         TransportSocketListener tracking = new TransportSocketListener() {
             @Override
@@ -86,7 +96,7 @@ public final class XhrTransport implements Transport {
                 listener.onClose(code, reason, wasClean);
             }
         };
-        XhrSocket socket = new XhrSocket(http.get(), new XhrSession(request.httpUri()), streaming, tracking);
+        XhrSocket socket = new XhrSocket(client, new XhrSession(request.httpUri()), streaming, tracking);
         self[0] = socket;
         sockets.add(socket);
         socket.start();
@@ -95,10 +105,17 @@ public final class XhrTransport implements Transport {
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            sockets.forEach(XhrSocket::close);
-            sockets.clear();
-            http.close();
+        SharedResources.Lease<SharedHttpClient> lease;
+        synchronized (this) {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            lease = http;
+        }
+        sockets.forEach(XhrSocket::close);
+        sockets.clear();
+        if (lease != null) {
+            lease.close();
         }
     }
 }
