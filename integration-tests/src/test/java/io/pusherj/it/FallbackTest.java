@@ -69,6 +69,28 @@ class FallbackTest {
     }
 
     @Test
+    void aRememberedStreamingTransportGoesFirstOnceWebSocketHadItsChances() {
+        server.blockTransport("ws", true);
+        // The first connection stores streaming; the next four each count a skip (WebSocket gets its
+        // chance first); with more than three skips, the sixth goes straight to streaming (pusher-js).
+        for (int i = 1; i <= 5; i++) {
+            long start = time.nowMillis();
+            pusher.connect();
+            time.awaitTaskAt(start + 2_000, WAIT); // the HTTP fallback's delay is armed
+            time.advanceBy(2_000);
+            rec.awaitState(CONNECTED, i, WAIT);
+            assertEquals("xhr_streaming", pusher.connection().transport().orElseThrow());
+            pusher.disconnect();
+            rec.awaitState(io.pusherj.api.ConnectionState.DISCONNECTED, i, WAIT);
+        }
+        long before = time.nowMillis();
+        pusher.connect();
+        rec.awaitState(CONNECTED, 6, WAIT);
+        assertEquals(before, time.nowMillis(), "no 2 s wait: the cached transport was tried first");
+        assertEquals("xhr_streaming", pusher.connection().transport().orElseThrow());
+    }
+
+    @Test
     void streamingBlockedTooConnectsOverPollingFourSecondsLater() {
         server.blockTransport("ws", true);
         server.blockTransport("xhr_streaming", true);

@@ -61,6 +61,7 @@ public final class PusherOptions {
     private final List<TransportProvider> transportProviders;
     private final AuthOptions<ChannelAuthorizer> channelAuthorization;
     private final AuthOptions<UserAuthenticator> userAuthentication;
+    private final Optional<TransportCache> transportCache;
 
     private PusherOptions(Builder b, AuthOptions<ChannelAuthorizer> channelAuthorization) {
         cluster = b.cluster;
@@ -89,6 +90,7 @@ public final class PusherOptions {
         transportProviders = List.copyOf(b.transportProviders);
         this.channelAuthorization = channelAuthorization;
         userAuthentication = b.userAuthentication;
+        transportCache = Optional.ofNullable(b.transportCache);
     }
 
     /** A builder with every option at its default. */
@@ -245,6 +247,11 @@ public final class PusherOptions {
         return channelAuthorization;
     }
 
+    /** The cache of the transport that worked, if one was given; otherwise each client keeps its own. */
+    public Optional<TransportCache> transportCache() {
+        return transportCache;
+    }
+
     /** How {@link Pusher#signin()} authenticates the user. */
     public AuthOptions<UserAuthenticator> userAuthentication() {
         return userAuthentication;
@@ -290,6 +297,7 @@ public final class PusherOptions {
         private AuthOptions<ChannelAuthorizer> channelAuthorization;
         private AuthOptions<UserAuthenticator> userAuthentication = AuthOptions.forUsers().build();
         private AuthOptions.Builder<ChannelAuthorizer> legacyAuth = AuthOptions.forChannels();
+        private TransportCache transportCache;
 
         private Builder() {
         }
@@ -320,6 +328,7 @@ public final class PusherOptions {
             transportProviders = new ArrayList<>(o.transportProviders);
             legacyAuth = o.channelAuthorization.toBuilder();
             userAuthentication = o.userAuthentication;
+            transportCache = o.transportCache.orElse(null);
         }
 
         /** The cluster your app was created in, e.g. {@code eu}. Default {@code mt1}. */
@@ -499,6 +508,12 @@ public final class PusherOptions {
         /** pusher-js's {@code userAuthentication}, used by {@link Pusher#signin()}. */
         public Builder userAuthentication(AuthOptions<UserAuthenticator> options) {
             this.userAuthentication = Objects.requireNonNull(options, "userAuthentication");
+            return this;
+        }
+
+        /** Where the transport that worked is remembered (share one between clients, or persist it). */
+        public Builder transportCache(TransportCache cache) {
+            this.transportCache = Objects.requireNonNull(cache, "transportCache");
             return this;
         }
 

@@ -76,6 +76,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         try {
             this.strand = new SerialExecutor(runtime.pool());
             this.clock = new Clock(strand, options.scheduler().orElse(runtime.scheduler()));
+            io.pusherj.api.TransportCache transportCache = options.transportCache().orElseGet(io.pusherj.api.TransportCache::inMemory);
             // Custom auth handlers never run on the strand: a slow one must not stall the client.
             this.authorizer = new Authorizer(options, options.callbackExecutor().orElse(runtime.pool()));
             TransportRegistry registry = new TransportRegistry(options.transportProviders());
@@ -91,7 +92,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
                     transports::get,
                     (name, tls) -> new TransportRequest(key, tls, options, LibraryInfo.CLIENT_NAME, LibraryInfo.VERSION),
                     (name, transport, request) -> new TransportStrategy(name, transport, request, clock, this::onError),
-                    clock), this);
+                    transportCache, "pusherTransport" + (useTLS ? "TLS" : "NonTLS") + ":" + key, clock), this);
         } catch (RuntimeException | Error e) {
             runtime.release();
             throw e;

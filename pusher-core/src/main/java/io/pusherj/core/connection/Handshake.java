@@ -89,7 +89,7 @@ public final class Handshake implements StrandSocket.Handler {
 
     private void fail(CloseAction action, ConnectionError error) {
         socket.close();
-        callback.accept(HandshakeResult.action(action, error, priority));
+        callback.accept(HandshakeResult.action(action, error, priority, transportName));
     }
 
     @Override
@@ -106,6 +106,6 @@ public final class Handshake implements StrandSocket.Handler {
     public void onClose(int code, String reason, boolean wasClean) {
         CloseAction action = CloseAction.forCode(code);
         callback.accept(HandshakeResult.action(action == null ? CloseAction.BACKOFF : action,
-                Errors.closeError(code, reason, transportName), priority));
+                Errors.closeError(code, reason, transportName), priority, transportName));
     }
 }

@@ -12,18 +12,19 @@ import java.util.Optional;
  * @param connection the new connection when connected
  * @param error the error behind the action, if any
  * @param priority the priority of the transport that produced this result
+ * @param transportName the slot of that transport (for the transport cache)
  */
 public record HandshakeResult(CloseAction action, ProtocolConnection connection, Optional<ConnectionError> error,
-        int priority) {
+        int priority, String transportName) {
 
     /** A successful handshake. */
     static HandshakeResult connected(ProtocolConnection connection, int priority) {
-        return new HandshakeResult(null, connection, Optional.empty(), priority);
+        return new HandshakeResult(null, connection, Optional.empty(), priority, connection.transportName());
     }
 
     /** An unsuccessful handshake with its action. */
-    static HandshakeResult action(CloseAction action, ConnectionError error, int priority) {
-        return new HandshakeResult(action, null, Optional.ofNullable(error), priority);
+    static HandshakeResult action(CloseAction action, ConnectionError error, int priority, String transportName) {
+        return new HandshakeResult(action, null, Optional.ofNullable(error), priority, transportName);
     }
 
     /** Whether the handshake connected. */

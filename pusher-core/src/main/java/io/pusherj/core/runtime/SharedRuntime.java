@@ -38,7 +38,8 @@ public final class SharedRuntime {
         scheduler = new Scheduler() {
             @Override
             public long nowMillis() {
-                return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
+                // Wall-clock time: transport-cache timestamps may be persisted across processes.
+                return System.currentTimeMillis();
             }
 
             @Override

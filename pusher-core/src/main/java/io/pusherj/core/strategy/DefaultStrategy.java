@@ -24,7 +24,7 @@ import java.util.function.Function;
  * httpFallbackLoop = If(httpLoop supported, httpLoop, sockjsLoop)
  * TLS:   wsStrategy = BestConnectedEver([wsLoop, Delayed(httpFallbackLoop, 2 s)])
  * plain: wsStrategy = BestConnectedEver([wsLoop, Delayed(wssLoop, 2 s), Delayed(httpFallbackLoop, 5 s)])
- * root             = FirstConnected(If(wsLoop supported, wsStrategy, httpFallbackLoop))
+ * root             = Cached(FirstConnected(If(wsLoop supported, wsStrategy, httpFallbackLoop)), 30 min)
  * </pre>
  *
  * Slots whose module is absent or that the enabled/disabled filters exclude stay in the tree as
@@ -50,15 +50,18 @@ public final class DefaultStrategy {
      * @param usableTransport the transport of a slot, or null when the slot is unusable
      * @param requestFor the request of a slot for a TLS flag
      * @param strategyFor makes the leaf strategy of a slot from its transport and request
+     * @param cache where the transport that worked is remembered
+     * @param cacheKey the cache key of this app and TLS flag
      * @param clock the strand and timer
      * @return the root strategy
      */
     public static Strategy build(boolean useTLS, Function<String, Transport> usableTransport,
             BiFunction<String, Boolean, TransportRequest> requestFor, LeafFactory strategyFor,
-            io.pusherj.core.runtime.Clock clock) {
+            io.pusherj.api.TransportCache cache, String cacheKey, io.pusherj.core.runtime.Clock clock) {
         var loop = SequentialStrategy.Options.DEFAULT_LOOP;
-        Function<String, Strategy> leaf = name -> strategyFor.create(name, usableTransport.apply(name),
-                requestFor.apply(name, WSS.equals(name) || useTLS));
+        java.util.Map<String, Strategy> leaves = new java.util.HashMap<>();
+        Function<String, Strategy> leaf = name -> leaves.computeIfAbsent(name, n -> strategyFor.create(n,
+                usableTransport.apply(n), requestFor.apply(n, WSS.equals(n) || useTLS)));
         Strategy wsLoop = new SequentialStrategy(List.of(leaf.apply(WS)), clock, loop);
         Strategy wssLoop = new SequentialStrategy(List.of(leaf.apply(WSS)), clock, loop);
         Strategy streamingLoop = new SequentialStrategy(List.of(leaf.apply(XHR_STREAMING)), clock, loop);
@@ -74,7 +77,8 @@ public final class DefaultStrategy {
                 ? new BestConnectedEverStrategy(List.of(wsLoop, new DelayedStrategy(httpFallbackLoop, HTTP_DELAY_TLS, clock)))
                 : new BestConnectedEverStrategy(List.of(wsLoop, new DelayedStrategy(wssLoop, WSS_DELAY, clock),
                         new DelayedStrategy(httpFallbackLoop, HTTP_DELAY_PLAIN, clock)));
-        return new FirstConnectedStrategy(new IfStrategy(wsLoop::isSupported, wsStrategy, httpFallbackLoop));
+        return new CachedStrategy(new FirstConnectedStrategy(new IfStrategy(wsLoop::isSupported, wsStrategy, httpFallbackLoop)),
+                leaves, cache, cacheKey, clock);
     }
 
     /** Makes the leaf strategy of one slot. */

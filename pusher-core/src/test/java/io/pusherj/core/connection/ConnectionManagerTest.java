@@ -51,7 +51,8 @@ class ConnectionManagerTest {
             tlsFlags.add(useTLS);
             return DefaultStrategy.build(useTLS, transports::get,
                     (name, tls) -> new TransportRequest("key", tls, options, "test", "1"),
-                    (name, t, request) -> new TransportStrategy(name, t, request, clock, errors::add), clock);
+                    (name, t, request) -> new TransportStrategy(name, t, request, clock, errors::add),
+                    io.pusherj.api.TransportCache.inMemory(), "test", clock);
         }, new ConnectionManager.Listener() {
             @Override
             public void onStateChange(ConnectionState previous, ConnectionState current) {

@@ -60,7 +60,7 @@ class CombinatorsTest {
         }
 
         void succeed() {
-            callback.onHandshake(new HandshakeResult(CloseAction.BACKOFF, null, Optional.empty(), priority));
+            callback.onHandshake(new HandshakeResult(CloseAction.BACKOFF, null, Optional.empty(), priority, name));
         }
 
         void fail() {

@@ -27,6 +27,7 @@ class DefaultStrategyTest {
     final Map<String, FakeTransport> slots = new LinkedHashMap<>();
     final List<String> opened = new ArrayList<>();
     final List<HandshakeResult> results = new ArrayList<>();
+    final io.pusherj.api.TransportCache cache = io.pusherj.api.TransportCache.inMemory();
     int failures;
 
     void slot(String name, int priority) {
@@ -38,7 +39,7 @@ class DefaultStrategyTest {
         return DefaultStrategy.build(useTLS, slots::get,
                 (name, tls) -> new TransportRequest("key", tls, options, "test", "1"),
                 (name, t, request) -> new TransportStrategy(name, t == null ? null : recording(name, t), request, clock, e -> { }),
-                clock);
+                cache, "key", clock);
     }
 
     /** Wraps a transport to log when each attempt starts. */
@@ -168,6 +169,66 @@ class DefaultStrategyTest {
         assertFalse(tree(false).isSupported());
         slot("ws", 3);
         assertTrue(tree(false).isSupported());
+    }
+
+    @Test
+    void aConnectedTransportIsRememberedWithItsLatency() {
+        slot("ws", 3);
+        slot("xhr_streaming", 1);
+        run(tree(true));
+        time.advanceBy(2_500);
+        slots.get("xhr_streaming").last().establish("1.1", 120);
+        time.runUntilIdle();
+        var entry = cache.get("key").orElseThrow();
+        assertEquals("xhr_streaming", entry.transport());
+        assertEquals(2_500, entry.latencyMillis(), "from the start of the whole run (pusher-js)");
+        assertEquals(0, entry.cacheSkipCount());
+    }
+
+    @Test
+    void aCachedWebSocketIsTriedAloneFirstAndFailsFast() {
+        slot("ws", 3);
+        slot("xhr_streaming", 1);
+        cache.put("key", new io.pusherj.api.CachedTransport("ws", time.nowMillis(), 100, 0));
+        run(tree(true));
+        assertEquals(List.of("ws@0/tls"), opened);
+        slots.get("ws").last().fail("refused");
+        time.runUntilIdle();
+        assertTrue(cache.get("key").isEmpty(), "a failure forgets the entry");
+        time.advanceBy(2_000);
+        assertEquals(List.of("ws@0/tls", "ws@0/tls", "xhr_streaming@2000/tls"), opened, "then the full strategy");
+    }
+
+    @Test
+    void aCachedHttpTransportGivesWebSocketThreeMoreChancesBeforeGoingFirst() {
+        slot("ws", 3);
+        slot("xhr_streaming", 1);
+        cache.put("key", new io.pusherj.api.CachedTransport("xhr_streaming", time.nowMillis(), 100, 0));
+        for (int skips = 1; skips <= 4; skips++) {
+            opened.clear();
+            long start = time.nowMillis();
+            StrategyRunner r = run(tree(true));
+            assertEquals("ws@" + start + "/tls", opened.get(0), "the full strategy first, ws leading");
+            time.advanceBy(2_000);
+            slots.get("xhr_streaming").last().establish("9.9", 120);
+            time.runUntilIdle();
+            r.abort();
+            assertEquals(skips, cache.get("key").orElseThrow().cacheSkipCount(), "one more skip counted");
+        }
+        opened.clear();
+        run(tree(true));
+        assertEquals(List.of("xhr_streaming@" + time.nowMillis() + "/tls"), opened, "after more than 3 skips it goes first");
+    }
+
+    @Test
+    void anExpiredEntryIsIgnored() {
+        slot("ws", 3);
+        slot("xhr_streaming", 1);
+        cache.put("key", new io.pusherj.api.CachedTransport("xhr_streaming", time.nowMillis(), 100, 9));
+        time.advanceBy(1_800_001);
+        opened.clear();
+        run(tree(true));
+        assertEquals(List.of("ws@" + time.nowMillis() + "/tls"), opened);
     }
 
     @Test
