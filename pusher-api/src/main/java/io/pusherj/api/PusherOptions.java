@@ -439,7 +439,11 @@ public final class PusherOptions {
             return this;
         }
 
-        /** TLS context for WebSocket and HTTP transports (custom trust store, client certificates). */
+        /**
+         * TLS context for WebSocket and HTTP transports and auth (custom trust store, client certificates).
+         * Give every client the same instance: pusherj shares one WebSocket and one HTTP client per TLS
+         * context instance (and proxy), so a new context per client means new threads per client.
+         */
         public Builder sslContext(SSLContext sslContext) {
             this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
             return this;

@@ -154,10 +154,18 @@ public final class PusherTestServer implements AutoCloseable {
         return ((ServerConnector) jetty.getConnectors()[1]).getLocalPort();
     }
 
-    /** A TLS context that trusts this server's self-signed certificate (for 127.0.0.1 and localhost). */
-    public SSLContext clientSslContext() {
-        return TestCertificate.trustingContext();
+    /**
+     * A TLS context that trusts this server's self-signed certificate (for 127.0.0.1 and localhost). The
+     * same instance every time: pusherj shares its WebSocket and HTTP clients per TLS context instance.
+     */
+    public synchronized SSLContext clientSslContext() {
+        if (clientSslContext == null) {
+            clientSslContext = TestCertificate.trustingContext();
+        }
+        return clientSslContext;
     }
+
+    private SSLContext clientSslContext;
 
     /** The app id of the HTTP API. */
     public String appId() {
