@@ -91,8 +91,10 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
             this.manager = new ConnectionManager(options, clock, useTLS -> DefaultStrategy.build(useTLS,
                     transports::get,
                     (name, tls) -> new TransportRequest(key, tls, options, LibraryInfo.CLIENT_NAME, LibraryInfo.VERSION),
-                    (name, transport, request) -> new TransportStrategy(name, transport, request, clock, this::onError),
-                    transportCache, "pusherTransport" + (useTLS ? "TLS" : "NonTLS") + ":" + key, clock), this);
+                    (name, transport, request, lives) -> new TransportStrategy(name, transport, request, clock,
+                            this::onError, lives),
+                    transportCache, "pusherTransport" + (useTLS ? "TLS" : "NonTLS") + ":" + key,
+                    options.activityTimeout().toMillis(), clock), this);
         } catch (RuntimeException | Error e) {
             runtime.release();
             throw e;

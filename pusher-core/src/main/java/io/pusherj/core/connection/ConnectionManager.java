@@ -167,9 +167,15 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
     }
 
     private void connected(ProtocolConnection newConnection) {
-        long option = options.activityTimeout().toMillis();
-        long server = newConnection.serverActivityTimeoutMillis();
-        activityTimeout = server > 0 ? Math.min(option, server) : option;
+        // pusher-js: min(option, server activity_timeout, the transport's learned ping delay).
+        long timeout = options.activityTimeout().toMillis();
+        if (newConnection.serverActivityTimeoutMillis() > 0) {
+            timeout = Math.min(timeout, newConnection.serverActivityTimeoutMillis());
+        }
+        if (newConnection.transportPingDelayMillis() > 0) {
+            timeout = Math.min(timeout, newConnection.transportPingDelayMillis());
+        }
+        activityTimeout = timeout;
         clearUnavailableTimer();
         connection = newConnection;
         connection.bind(this);

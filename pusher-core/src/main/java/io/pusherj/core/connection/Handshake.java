@@ -22,9 +22,12 @@ public final class Handshake implements StrandSocket.Handler {
     private final String transportName;
     private final int priority;
     private final Consumer<HandshakeResult> callback;
+    private final long transportPingDelay;
 
     /** Takes over {@code socket}; {@code callback} gets exactly one result unless {@link #close()} comes first. */
-    public Handshake(StrandSocket socket, String transportName, int priority, Consumer<HandshakeResult> callback) {
+    public Handshake(StrandSocket socket, String transportName, int priority, long transportPingDelay,
+            Consumer<HandshakeResult> callback) {
+        this.transportPingDelay = transportPingDelay;
         this.socket = socket;
         this.transportName = transportName;
         this.priority = priority;
@@ -79,7 +82,7 @@ public final class Handshake implements StrandSocket.Handler {
         long activityMillis = data.get("activity_timeout") instanceof JsonNumber n && n.longValue() > 0
                 ? n.longValue() * 1000 : 0;
         ProtocolConnection connection = new ProtocolConnection(socket, transportName, priority, id.getString(),
-                activityMillis, frame);
+                activityMillis, transportPingDelay, frame);
         callback.accept(HandshakeResult.connected(connection, priority));
     }
 

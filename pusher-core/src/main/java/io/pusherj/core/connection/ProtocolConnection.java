@@ -42,11 +42,13 @@ public final class ProtocolConnection implements StrandSocket.Handler {
     private final int priority;
     private final String socketId;
     private final long serverActivityTimeoutMillis;
+    private final long transportPingDelayMillis;
     private final Frame establishedFrame;
     private Listener listener;
 
     ProtocolConnection(StrandSocket socket, String transportName, int priority, String socketId,
-            long serverActivityTimeoutMillis, Frame establishedFrame) {
+            long serverActivityTimeoutMillis, long transportPingDelayMillis, Frame establishedFrame) {
+        this.transportPingDelayMillis = transportPingDelayMillis;
         this.socket = socket;
         this.transportName = transportName;
         this.priority = priority;
@@ -79,6 +81,11 @@ public final class ProtocolConnection implements StrandSocket.Handler {
     /** The server's {@code activity_timeout} in milliseconds, or 0 if it sent none. */
     public long serverActivityTimeoutMillis() {
         return serverActivityTimeoutMillis;
+    }
+
+    /** The ping delay its transport learned from short-lived connections (§8.6), or 0 for none. */
+    public long transportPingDelayMillis() {
+        return transportPingDelayMillis;
     }
 
     /** The {@code pusher:connection_established} frame. */

@@ -34,6 +34,18 @@ public final class StrandSocket implements TransportSocketListener {
     private final Transport transport;
     private volatile TransportSocket socket;
     private Handler handler;
+    private CloseObserver closeObserver;
+
+    /** Sees the socket's close whoever owns the socket then (transport lives, §8.6). */
+    public interface CloseObserver {
+        /** The socket closed. */
+        void closed(int code, boolean wasClean);
+    }
+
+    /** Sets the close observer (strand only). */
+    public void observeClose(CloseObserver observer) {
+        closeObserver = observer;
+    }
 
     private StrandSocket(Executor strand, Transport transport, Handler handler) {
         this.strand = strand;
@@ -129,6 +141,11 @@ public final class StrandSocket implements TransportSocketListener {
         strand.execute(() -> {
             Handler h = handler;
             handler = null;
+            CloseObserver o = closeObserver;
+            closeObserver = null;
+            if (o != null) {
+                o.closed(code, wasClean);
+            }
             if (h != null) {
                 h.onClose(code, reason == null ? "" : reason, wasClean);
             }

@@ -39,6 +39,8 @@ public final class DefaultStrategy {
     static final long HTTP_DELAY_PLAIN = 5_000;
     /** Delay of polling behind streaming. */
     static final long POLLING_DELAY = 4_000;
+    /** pusher-js: xhr_streaming's transport manager has two lives. */
+    static final int STREAMING_LIVES = 2;
 
     private DefaultStrategy() {
     }
@@ -52,16 +54,22 @@ public final class DefaultStrategy {
      * @param strategyFor makes the leaf strategy of a slot from its transport and request
      * @param cache where the transport that worked is remembered
      * @param cacheKey the cache key of this app and TLS flag
+     * @param maxPingDelay the client's activity timeout (the transport managers' maximum ping delay)
      * @param clock the strand and timer
      * @return the root strategy
      */
     public static Strategy build(boolean useTLS, Function<String, Transport> usableTransport,
             BiFunction<String, Boolean, TransportRequest> requestFor, LeafFactory strategyFor,
-            io.pusherj.api.TransportCache cache, String cacheKey, io.pusherj.core.runtime.Clock clock) {
+            io.pusherj.api.TransportCache cache, String cacheKey, long maxPingDelay, io.pusherj.core.runtime.Clock clock) {
         var loop = SequentialStrategy.Options.DEFAULT_LOOP;
         java.util.Map<String, Strategy> leaves = new java.util.HashMap<>();
+        // Transport managers (protocol.md §8.6): ws and wss share unlimited lives, streaming has two, the rest none.
+        TransportLives webSocketLives = new TransportLives(Integer.MAX_VALUE, maxPingDelay);
+        TransportLives streamingLives = new TransportLives(STREAMING_LIVES, maxPingDelay);
         Function<String, Strategy> leaf = name -> leaves.computeIfAbsent(name, n -> strategyFor.create(n,
-                usableTransport.apply(n), requestFor.apply(n, WSS.equals(n) || useTLS)));
+                usableTransport.apply(n), requestFor.apply(n, WSS.equals(n) || useTLS),
+                n.equals(WS) || n.equals(WSS) ? webSocketLives
+                        : n.equals(XHR_STREAMING) ? streamingLives : new TransportLives(Integer.MAX_VALUE, maxPingDelay)));
         Strategy wsLoop = new SequentialStrategy(List.of(leaf.apply(WS)), clock, loop);
         Strategy wssLoop = new SequentialStrategy(List.of(leaf.apply(WSS)), clock, loop);
         Strategy streamingLoop = new SequentialStrategy(List.of(leaf.apply(XHR_STREAMING)), clock, loop);
@@ -88,8 +96,9 @@ public final class DefaultStrategy {
          * @param name the slot name
          * @param transport its transport, or null when unusable
          * @param request the request for the slot
+         * @param lives the lives of the slot's transport manager
          * @return the leaf strategy
          */
-        Strategy create(String name, Transport transport, TransportRequest request);
+        Strategy create(String name, Transport transport, TransportRequest request, TransportLives lives);
     }
 }

@@ -22,6 +22,7 @@ public final class TransportStrategy implements Strategy {
     private final TransportRequest request;
     private final Clock clock;
     private final Consumer<ConnectionError> attemptErrors;
+    private final TransportLives lives;
 
     /**
      * Creates the strategy.
@@ -31,9 +32,11 @@ public final class TransportStrategy implements Strategy {
      * @param request where to connect
      * @param clock the client's strand and timer
      * @param attemptErrors where failed attempts are reported (the connection's error event)
+     * @param lives the lives of this slot's transport manager
      */
     public TransportStrategy(String name, Transport transport, TransportRequest request, Clock clock,
-            Consumer<ConnectionError> attemptErrors) {
+            Consumer<ConnectionError> attemptErrors, TransportLives lives) {
+        this.lives = lives;
         this.name = name;
         this.transport = transport;
         this.priority = transport == null ? 0 : transport.priority();
@@ -44,7 +47,7 @@ public final class TransportStrategy implements Strategy {
 
     @Override
     public boolean isSupported() {
-        return transport != null;
+        return transport != null && lives.isAlive();
     }
 
     @Override
@@ -83,7 +86,9 @@ public final class TransportStrategy implements Strategy {
             if (done) {
                 return;
             }
-            handshake = new Handshake(socket, name, priority, this::handshakeDone);
+            long openedAt = clock.now();
+            socket.observeClose((code, wasClean) -> lives.closed(code, wasClean, openedAt, clock.now()));
+            handshake = new Handshake(socket, name, priority, lives.pingDelay(), this::handshakeDone);
         }
 
         private void handshakeDone(HandshakeResult result) {

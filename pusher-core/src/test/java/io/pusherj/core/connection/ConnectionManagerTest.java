@@ -51,8 +51,8 @@ class ConnectionManagerTest {
             tlsFlags.add(useTLS);
             return DefaultStrategy.build(useTLS, transports::get,
                     (name, tls) -> new TransportRequest("key", tls, options, "test", "1"),
-                    (name, t, request) -> new TransportStrategy(name, t, request, clock, errors::add),
-                    io.pusherj.api.TransportCache.inMemory(), "test", clock);
+                    (name, t, request, lives) -> new TransportStrategy(name, t, request, clock, errors::add, lives),
+                    io.pusherj.api.TransportCache.inMemory(), "test", options.activityTimeout().toMillis(), clock);
         }, new ConnectionManager.Listener() {
             @Override
             public void onStateChange(ConnectionState previous, ConnectionState current) {
@@ -205,6 +205,18 @@ class ConnectionManagerTest {
         time.runUntilIdle();
         assertEquals(List.of(CONNECTING, CONNECTED, CONNECTING, CONNECTED), states);
         assertEquals("2.2", manager.socketId());
+    }
+
+    @Test
+    void aShortLivedUncleanConnectionLowersTheNextActivityTimeout() {
+        manager();
+        connected("1.1", 120);
+        time.advanceBy(30_000);
+        ws.last().serverClose(1006, "cut");
+        time.advanceBy(1_000);
+        ws.last().establish("2.2", 120);
+        time.runUntilIdle();
+        assertEquals(15_000, manager.activityTimeout(), "half the 30 s lifespan (protocol.md §8.6)");
     }
 
     @Test

@@ -38,8 +38,9 @@ class DefaultStrategyTest {
         PusherOptions options = PusherOptions.builder().build();
         return DefaultStrategy.build(useTLS, slots::get,
                 (name, tls) -> new TransportRequest("key", tls, options, "test", "1"),
-                (name, t, request) -> new TransportStrategy(name, t == null ? null : recording(name, t), request, clock, e -> { }),
-                cache, "key", clock);
+                (name, t, request, lives) -> new TransportStrategy(name, t == null ? null : recording(name, t), request,
+                        clock, e -> { }, lives),
+                cache, "key", 120_000, clock);
     }
 
     /** Wraps a transport to log when each attempt starts. */
@@ -229,6 +230,46 @@ class DefaultStrategyTest {
         opened.clear();
         run(tree(true));
         assertEquals(List.of("ws@" + time.nowMillis() + "/tls"), opened);
+    }
+
+    @Test
+    void streamingLosesItsTwoLivesToShortUncleanConnectionsAndPollingTakesOver() {
+        slot("xhr_streaming", 1);
+        slot("xhr_polling", 1);
+        Strategy tree = tree(true);
+        for (int life = 1; life <= 2; life++) {
+            opened.clear();
+            StrategyRunner r = run(tree);
+            assertEquals("xhr_streaming@" + time.nowMillis() + "/tls", opened.get(0));
+            slots.get("xhr_streaming").last().establish("1." + life, 120);
+            time.runUntilIdle();
+            r.abort();
+            time.advanceBy(1_000);
+            slots.get("xhr_streaming").last().serverClose(1006, "proxy cut the stream");
+            time.runUntilIdle();
+        }
+        opened.clear();
+        run(tree);
+        assertEquals(List.of("xhr_polling@" + time.nowMillis() + "/tls"), opened, "streaming has no life left");
+    }
+
+    @Test
+    void aCleanOrLongLivedCloseCostsNoLife() {
+        slot("xhr_streaming", 1);
+        slot("xhr_polling", 1);
+        Strategy tree = tree(true);
+        for (int i = 1; i <= 3; i++) {
+            StrategyRunner r = run(tree);
+            slots.get("xhr_streaming").last().establish("1." + i, 120);
+            time.runUntilIdle();
+            r.abort();
+            time.advanceBy(i == 3 ? 240_001 : 1_000);
+            slots.get("xhr_streaming").last().serverClose(i == 3 ? 1006 : 1000, "bye");
+            time.runUntilIdle();
+        }
+        opened.clear();
+        run(tree);
+        assertEquals("xhr_streaming@" + time.nowMillis() + "/tls", opened.get(0));
     }
 
     @Test
