@@ -103,7 +103,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         if (options.wsHost().isPresent() && options.httpHost().isEmpty()
                 && (transports.containsKey("xhr_streaming") || transports.containsKey("xhr_polling") || transports.containsKey("sockjs"))) {
             // users.md #19: pusher-js would send the fallbacks of a self-hosted app to sockjs-CLUSTER.pusher.com.
-            LOG.log(Level.INFO, "HTTP fallbacks go to wsHost {0} (no httpHost set), not to pusher.com", options.effectiveHttpHost());
+            LOG.log(Level.DEBUG, "HTTP fallbacks go to wsHost {0} (no httpHost set), not to pusher.com", options.effectiveHttpHost());
         }
         if (options.autoConnect()) {
             connect();
