@@ -211,10 +211,17 @@ public final class XhrSocket implements TransportSocket {
 
     /** Reports the close once, unless the owner closed first. */
     private void closed(int code, String reason, boolean clean) {
+        if (shutDown()) {
+            listener.onClose(code, reason, clean);
+        }
+    }
+
+    /** Marks the socket closed and aborts its receive request; false if it already was closed. */
+    private boolean shutDown() {
         Future<?> r;
         synchronized (this) {
             if (state == State.CLOSED) {
-                return;
+                return false;
             }
             state = State.CLOSED;
             outbox.clear();
@@ -223,7 +230,7 @@ public final class XhrSocket implements TransportSocket {
         if (r != null) {
             r.cancel(true);
         }
-        listener.onClose(code, reason, clean);
+        return true;
     }
 
     @Override
@@ -288,17 +295,6 @@ public final class XhrSocket implements TransportSocket {
     /** Aborts the receive request; pusher-js sends nothing, the server's session times out. */
     @Override
     public void close() {
-        Future<?> r;
-        synchronized (this) {
-            if (state == State.CLOSED) {
-                return;
-            }
-            state = State.CLOSED;
-            outbox.clear();
-            r = receiving;
-        }
-        if (r != null) {
-            r.cancel(true);
-        }
+        shutDown();
     }
 }
