@@ -1,0 +1,71 @@
+package io.pusherj.xhr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** protocol.md §9.1-9.4: URLs and the line framing. */
+class XhrFramesTest {
+    final List<String> seen = new ArrayList<>();
+    final XhrFrames.Handler recorder = new XhrFrames.Handler() {
+        @Override
+        public void open(String json) {
+            seen.add("open:" + json);
+        }
+
+        @Override
+        public void message(String text) {
+            seen.add("message:" + text);
+        }
+
+        @Override
+        public void heartbeat() {
+            seen.add("heartbeat");
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            seen.add("close:" + code + ":" + reason);
+        }
+
+        @Override
+        public void malformed(String line) {
+            seen.add("malformed:" + line);
+        }
+    };
+
+    @Test
+    void decodesEveryFrameTypeAcrossChunkBoundaries() {
+        XhrFrames frames = new XhrFrames();
+        frames.feed("hhhh\no{\"hostname\":\"h2\"}\na[\"{\\\"event\\\":\\\"a\\\"}\",\"{\\\"ev", recorder);
+        assertFalse(frames.isIdle(), "an unfinished line waits");
+        frames.feed("ent\\\":\\\"b\\\"}\"]\nm\"single\"\nh\nc[4100,\"over capacity\"]\n", recorder);
+        assertTrue(frames.isIdle());
+        assertEquals(List.of("heartbeat", "open:{\"hostname\":\"h2\"}", "message:{\"event\":\"a\"}",
+                "message:{\"event\":\"b\"}", "message:single", "heartbeat", "close:4100:over capacity"), seen);
+    }
+
+    @Test
+    void malformedLinesAreReportedNotThrown() {
+        XhrFrames frames = new XhrFrames();
+        frames.feed("a[1,2]\nm{}\nc[\"x\"]\nzzz\n", recorder);
+        assertEquals(List.of("malformed:a[1,2]", "malformed:m{}", "malformed:c[\"x\"]", "malformed:zzz"), seen);
+    }
+
+    @Test
+    void urlsFollowTheSessionLayout() {
+        XhrSession session = new XhrSession(URI.create("https://sockjs-eu.pusher.com:443/pusher/app/KEY?protocol=7&client=js&version=8.6.0"));
+        String receive = session.receiveUri("xhr_streaming").toString();
+        assertTrue(receive.matches("https://sockjs-eu\\.pusher\\.com:443/pusher/app/KEY/\\d{1,3}/[0-9a-v]{8}/xhr_streaming"
+                + "\\?protocol=7&client=js&version=8\\.6\\.0&t=\\d+&n=\\d+"), receive);
+        String send = session.sendUri().toString();
+        assertTrue(send.matches("https://sockjs-eu\\.pusher\\.com:443/pusher/app/KEY/\\d{1,3}/[0-9a-v]{8}/xhr_send\\?t=\\d+&n=\\d+"), send);
+        session.moveTo("sockjs-9.pusher.com");
+        assertTrue(session.sendUri().toString().startsWith("https://sockjs-9.pusher.com:443/pusher/app/KEY/"), session.base());
+    }
+}
