@@ -39,10 +39,26 @@ final class HttpFallbackSession implements Peer {
     /** The close frame for a client that had no receive request open when the session closed. */
     private String closeFrame = "c[3000,\"Go away!\"]\n";
 
+    /** Turns a SockJS path message into the connection it asks for, or null when it is invalid. */
+    interface PathMessage {
+        ServerConnection connect(String pathMessage, Peer peer);
+    }
+
+    private final PathMessage pathMessage;
+
     HttpFallbackSession(PusherTestServer server, boolean streaming, boolean secure) {
+        this(server, streaming, secure, null);
+    }
+
+    /**
+     * A session whose connection starts with the client's first message, the SockJS path message
+     * {@code {"path":"/app/KEY?..."}} (protocol.md §9.9), when {@code pathMessage} is given.
+     */
+    HttpFallbackSession(PusherTestServer server, boolean streaming, boolean secure, PathMessage pathMessage) {
         this.server = server;
         this.streaming = streaming;
         this.secure = secure;
+        this.pathMessage = pathMessage;
     }
 
     /** One receive request being answered; writes one chunk at a time. */
@@ -146,7 +162,7 @@ final class HttpFallbackSession implements Peer {
                 timer = server.schedule(this::idle, streaming ? HEARTBEAT_SECONDS : POLL_WAIT_SECONDS, TimeUnit.SECONDS);
             }
         }
-        if (greet) {
+        if (greet && pathMessage == null) {
             connection.attach(this);
         }
     }
@@ -154,7 +170,23 @@ final class HttpFallbackSession implements Peer {
     /** Messages from the client ({@code xhr_send}); an empty list is a heartbeat. */
     void sent(List<String> messages) {
         for (String m : messages) {
-            connection.received(m);
+            ServerConnection c;
+            synchronized (this) {
+                c = connection;
+            }
+            if (c == null && pathMessage != null) {
+                ServerConnection started = pathMessage.connect(m, this);
+                if (started == null) {
+                    close(3000, "the first message must be the path message");
+                    return;
+                }
+                synchronized (this) {
+                    connection = started;
+                }
+                started.attach(this);
+            } else if (c != null) {
+                c.received(m);
+            }
         }
     }
 
@@ -201,7 +233,9 @@ final class HttpFallbackSession implements Peer {
                 receiver.write(closeFrame, true);
             }
         }
-        connection.detached(code);
+        if (connection != null) {
+            connection.detached(code);
+        }
     }
 
     @Override
@@ -216,7 +250,9 @@ final class HttpFallbackSession implements Peer {
                 receiver.complete(false);
             }
         }
-        connection.detached(1006);
+        if (connection != null) {
+            connection.detached(1006);
+        }
     }
 
     private void armAbandonTimer() {
@@ -230,7 +266,7 @@ final class HttpFallbackSession implements Peer {
                 abandoned = receiver == null && !closed;
                 closed |= abandoned;
             }
-            if (abandoned) {
+            if (abandoned && connection != null) {
                 connection.detached(1006);
             }
         }, ABANDONED_SECONDS, TimeUnit.SECONDS);

@@ -94,6 +94,13 @@ public final class PusherTestServer implements AutoCloseable {
         ContextHandler context = new ContextHandler("/");
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(jetty, context, container -> {
             container.setIdleTimeout(Duration.ofHours(1));
+            container.addMapping("^(/.*)?/[^/]+/[^/]+/websocket$", (request, response, callback) -> {
+                if (isBlocked("sockjs") || isBlocked("sockjs-websocket")) {
+                    Response.writeError(request, response, callback, 503, "refused by the test server");
+                    return null;
+                }
+                return SockJsWebSocket.endpoint(this);
+            });
             container.addMapping("^(/.*)?/app/[^/]+$", (request, response, callback) -> {
                 if (isBlocked("ws")) {
                     Response.writeError(request, response, callback, 503, "refused by the test server");
@@ -106,7 +113,7 @@ public final class PusherTestServer implements AutoCloseable {
             });
         });
         ws.setHandler(new Handler.Sequence(new RestApiHandler(this, config.appId, config.appKey, config.appSecret),
-                new HttpFallbackHandler(this), new AuthEndpointHandler(this)));
+                new HttpFallbackHandler(this), new SockJsHandler(this), new AuthEndpointHandler(this)));
         context.setHandler(ws);
         jetty.setHandler(context);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -415,13 +422,14 @@ public final class PusherTestServer implements AutoCloseable {
      * answered with HTTP 503 (a server that refuses connections).
      */
     public void refuseConnections(boolean refuse) {
-        for (String t : List.of("ws", "xhr_streaming", "xhr_polling")) {
+        for (String t : List.of("ws", "xhr_streaming", "xhr_polling", "sockjs")) {
             blockTransport(t, refuse);
         }
     }
 
     /**
-     * Blocks one transport ({@code ws}, {@code xhr_streaming} or {@code xhr_polling}) with HTTP 503, like
+     * Blocks one transport ({@code ws}, {@code xhr_streaming}, {@code xhr_polling}, {@code sockjs}, or only
+     * SockJS's WebSocket with {@code sockjs-websocket}) with HTTP 503, like
      * a proxy or network that lets only some through; used to test fallbacks.
      */
     public void blockTransport(String transport, boolean blocked) {
@@ -430,6 +438,12 @@ public final class PusherTestServer implements AutoCloseable {
         } else {
             blockedTransports.remove(transport);
         }
+    }
+
+    /** A SockJS session's connection, started by its path message; null if the message is not one. */
+    ServerConnection sockJsConnection(String message, Peer peer) {
+        String path = SockJsPaths.path(message);
+        return path == null ? null : new ServerConnection(this, SockJsPaths.key(path), path, "sockjs");
     }
 
     boolean isBlocked(String transport) {

@@ -100,6 +100,41 @@ class HttpFallbackEndpointsTest {
     }
 
     @Test
+    void sockJsOverWebSocketStartsWithThePathMessage() throws Exception {
+        String info = HTTP.send(HttpRequest.newBuilder(URI.create(server.httpUri() + "/pusher/info")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(info.startsWith("{\"websocket\":true"), info);
+        PusherTestServerTest.RawClient c = PusherTestServerTest.RawClient.connect(
+                URI.create("ws://127.0.0.1:" + server.port() + "/pusher/123/abcdefgh/websocket"));
+        assertEquals("o", c.frames.await(f -> true, 1, WAIT, "open").get(0));
+        c.send("[\"{\\\"path\\\":\\\"/app/app-key?protocol=7&client=test&version=1\\\"}\"]");
+        String established = c.await("connection_established");
+        assertTrue(established.startsWith("a[\"{\\\"event\\\":\\\"pusher:connection_established"), established);
+        ServerConnection conn = server.awaitConnection(1, WAIT);
+        assertEquals("sockjs", conn.transport());
+        assertEquals("/app/app-key?protocol=7&client=test&version=1", conn.requestUri());
+        conn.close(4100, "bye");
+        assertEquals("c[4100,\"bye\"]", c.await("c[4100"));
+    }
+
+    @Test
+    void sockJsOverXhrStreamingStartsWithThePathMessage() throws Exception {
+        String sockjs = server.httpUri() + "/pusher/77/sessionx/";
+        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpResponse<java.util.stream.Stream<String>> response = HTTP.sendAsync(post(sockjs + "xhr_streaming", ""),
+                HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+        Thread reader = new Thread(() -> response.body().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        assertEquals("h".repeat(2048), poll(lines));
+        assertEquals("o", poll(lines));
+        assertEquals(204, HTTP.send(post(sockjs + "xhr_send", "[\"{\\\"path\\\":\\\"/app/app-key?protocol=7\\\"}\"]"),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertTrue(poll(lines).contains("connection_established"));
+        assertEquals("sockjs", server.awaitConnection(1, WAIT).transport());
+    }
+
+    @Test
     void blockedTransportsAndUnknownSessionsAreRefused() throws Exception {
         server.blockTransport("xhr_streaming", true);
         assertEquals(503, HTTP.send(post(base + "xhr_streaming", ""), HttpResponse.BodyHandlers.discarding()).statusCode());
