@@ -73,6 +73,30 @@ class ChannelSubscriptionTest {
     }
 
     @Test
+    void enablingOnlyAnAbsentTransportFailsAndNamesTheArtifactToAdd() throws Exception {
+        TransportProvider wsOnly = new TransportProvider() {
+            @Override
+            public Set<String> transportNames() {
+                return Set.of("ws");
+            }
+
+            @Override
+            public Transport create(String name, PusherOptions options) {
+                return new FakeTransport("ws", 3);
+            }
+        };
+        try (Pusher p = Pusher.create("key", PusherOptions.builder().autoConnect(false).addTransportProvider(wsOnly)
+                .enabledTransports("xhr_polling").build())) {
+            ConnectionRecorder r = ConnectionRecorder.attach(p.connection());
+            p.connect();
+            r.awaitState(io.pusherj.api.ConnectionState.FAILED, WAIT);
+            var error = r.awaitError(e -> e.type() == io.pusherj.api.ConnectionError.Type.TRANSPORT_ERROR, WAIT);
+            assertTrue(error.message().contains("io.pusherj:pusher-transport-xhr-polling"), error.message());
+            assertTrue(error.message().contains("found: ws"), "lists what was found: " + error.message());
+        }
+    }
+
+    @Test
     void encryptedChannelsWithoutTheEncryptionModuleFailNamingTheArtifact() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(io.pusherj.api.PusherException.class,
                 () -> pusher.subscribeEncrypted("private-encrypted-vault"));

@@ -1,0 +1,39 @@
+package io.pusherj.it;
+
+import static io.pusherj.api.ConnectionState.CONNECTED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.pusherj.api.Pusher;
+import io.pusherj.testkit.ConnectionRecorder;
+import io.pusherj.testkit.EventRecorder;
+import io.pusherj.testkit.ServerConnection;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The SockJS transport alone, over Spring's WebSocket transport and, when that is blocked, its XHR one. */
+class SockJsTransportTest extends ServerTest {
+
+    @ParameterizedTest(name = "SockJS websocket blocked: {0}")
+    @ValueSource(booleans = {false, true})
+    void connectsSubscribesAndReceivesEvents(boolean blockSockJsWebSocket) {
+        server.blockTransport("sockjs-websocket", blockSockJsWebSocket);
+        Pusher p = client(o -> o.enabledTransports("sockjs").authEndpoint(server.authEndpoint().toString()));
+        ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
+        EventRecorder news = new EventRecorder();
+        EventRecorder orders = new EventRecorder();
+        p.subscribe("news", c -> c.bind("story", news));
+        p.subscribePrivate("private-orders", c -> c.bind("shipped", orders));
+        p.connect();
+        rec.awaitState(CONNECTED, WAIT);
+        assertEquals("sockjs", p.connection().transport().orElseThrow());
+        ServerConnection conn = server.awaitConnection(1, WAIT);
+        assertEquals("sockjs", conn.transport());
+        assertEquals(true, conn.requestUri().startsWith("/app/app-key?protocol=7&client=java-pusherj"));
+        server.awaitSubscriberCount("news", 1, WAIT);
+        server.awaitSubscriberCount("private-orders", 1, WAIT);
+        server.publish("news", "story", "over sockjs");
+        server.publish("private-orders", "shipped", "{\"id\":1}");
+        assertEquals("over sockjs", news.await(1, WAIT).get(0).data());
+        assertEquals(1, orders.await(1, WAIT).get(0).json().asJsonObject().getInt("id"));
+    }
+}

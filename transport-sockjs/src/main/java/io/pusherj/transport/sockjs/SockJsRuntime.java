@@ -1,0 +1,95 @@
+package io.pusherj.transport.sockjs;
+
+import io.pusherj.api.PusherOptions;
+import io.pusherj.api.spi.SharedResources;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.client.SslEngineConfigurator;
+import org.glassfish.tyrus.container.jdk.client.JdkClientContainer;
+import org.springframework.core.task.support.TaskExecutorAdapter;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestTemplate;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.sockjs.client.RestTemplateXhrTransport;
+import org.springframework.web.socket.sockjs.client.SockJsClient;
+import org.springframework.web.socket.sockjs.client.WebSocketTransport;
+
+/**
+ * One Spring {@link SockJsClient} per TLS context and proxy, reference-counted like the other shared
+ * clients. Spring's client blocks threads (WebSocket connects, XHR receive loops and sends), so it runs
+ * on a pool owned here, whose idle threads end after a minute: SockJS is the last fallback, for
+ * environments with neither WebSocket nor the xhr transports.
+ */
+final class SockJsRuntime implements AutoCloseable {
+    private record Key(SSLContext sslContext, InetSocketAddress proxy) {
+    }
+
+    private static final SharedResources<Key, SockJsRuntime> SHARED = new SharedResources<>(SockJsRuntime::new);
+
+    private final ClientManager webSockets;
+    private final ThreadPoolExecutor pool;
+    private final SockJsClient client;
+
+    private SockJsRuntime(Key key) {
+        AtomicInteger n = new AtomicInteger();
+        pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "pusherj-sockjs-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        webSockets = ClientManager.createClient(JdkClientContainer.class.getName());
+        Map<String, Object> p = webSockets.getProperties();
+        if (key.sslContext() != null) {
+            p.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, new SslEngineConfigurator(key.sslContext()));
+        }
+        if (key.proxy() != null) {
+            p.put(ClientProperties.PROXY_URI, "http://" + key.proxy().getHostString() + ":" + key.proxy().getPort());
+        }
+        StandardWebSocketClient ws = new StandardWebSocketClient(webSockets);
+        ws.setTaskExecutor(new TaskExecutorAdapter(pool));
+
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).executor(pool);
+        if (key.sslContext() != null) {
+            http.sslContext(key.sslContext());
+        }
+        if (key.proxy() != null) {
+            http.proxy(ProxySelector.of(key.proxy()));
+        }
+        RestTemplateXhrTransport xhr = new RestTemplateXhrTransport(new RestTemplate(new JdkClientHttpRequestFactory(http.build())));
+        xhr.setTaskExecutor(new TaskExecutorAdapter(pool));
+
+        client = new SockJsClient(List.of(new WebSocketTransport(ws), xhr));
+        client.setMessageCodec(new JsonpMessageCodec());
+    }
+
+    static SharedResources.Lease<SockJsRuntime> acquire(PusherOptions options) {
+        return SHARED.acquire(new Key(options.sslContext().orElse(null), options.proxy().orElse(null)));
+    }
+
+    SockJsClient client() {
+        return client;
+    }
+
+    ExecutorService pool() {
+        return pool;
+    }
+
+    @Override
+    public void close() {
+        client.stop();
+        webSockets.shutdown();
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,60 @@
+package io.pusherj.transport.sockjs;
+
+import io.pusherj.api.spi.SharedResources;
+import io.pusherj.api.spi.Transport;
+import io.pusherj.api.spi.TransportRequest;
+import io.pusherj.api.spi.TransportSocket;
+import io.pusherj.api.spi.TransportSocketListener;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The {@code sockjs} slot of one client: priority 1, and SockJS runs its own heartbeats, so the core
+ * runs no ping timer on it (pusher-js {@code handlesActivityChecks}).
+ */
+final class SockJsTransport implements Transport {
+    static final int PRIORITY = 1;
+
+    private final SharedResources.Lease<SockJsRuntime> runtime;
+    private final Set<SockJsSocket> sockets = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    SockJsTransport(SharedResources.Lease<SockJsRuntime> runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public String name() {
+        return "sockjs";
+    }
+
+    @Override
+    public int priority() {
+        return PRIORITY;
+    }
+
+    @Override
+    public boolean handlesActivityChecks() {
+        return true;
+    }
+
+    @Override
+    public TransportSocket open(TransportRequest request, TransportSocketListener listener) {
+        if (closed.get()) {
+            throw new IllegalStateException("transport sockjs is closed");
+        }
+        SockJsSocket socket = new SockJsSocket(runtime.get(), request.genericPath(), listener, sockets::remove);
+        sockets.add(socket);
+        socket.start(request.httpBaseUri());
+        return socket;
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            sockets.forEach(SockJsSocket::close);
+            runtime.close();
+        }
+    }
+}
