@@ -23,10 +23,14 @@ import org.apache.hc.core5.util.Timeout;
  * limits (25 total, 5 per route), no cookies (credentials are the application's headers).
  */
 public final class SharedHttpClient implements AutoCloseable {
-    /** Upper bound of simultaneous connections to one host. */
-    static final int MAX_PER_ROUTE = 256;
+    /**
+     * Upper bound of simultaneous connections to one host: every streaming client holds one for as long
+     * as it is connected, so the limit is far above any client count a JVM runs (connections are opened
+     * on demand, the limit itself costs nothing).
+     */
+    static final int MAX_PER_ROUTE = 50_000;
     /** Upper bound of simultaneous connections overall. */
-    static final int MAX_TOTAL = 1024;
+    static final int MAX_TOTAL = 50_000;
 
     private record Key(SSLContext sslContext, InetSocketAddress proxy) {
     }

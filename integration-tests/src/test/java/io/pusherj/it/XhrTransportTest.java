@@ -56,6 +56,18 @@ class XhrTransportTest extends ServerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"xhr_streaming", "xhr_polling"})
+    void ignoreNullOriginPresentsTheNullOriginOfAPagelessClient(String transport) {
+        connect(transport);
+        assertEquals(java.util.Optional.empty(), server.awaitConnection(1, WAIT).origin(), "no Origin by default");
+        Pusher p = client(o -> o.enabledTransports(transport).ignoreNullOrigin(true));
+        ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
+        p.connect();
+        rec.awaitState(CONNECTED, WAIT);
+        assertEquals(java.util.Optional.of("null"), server.awaitConnection(2, WAIT).origin());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xhr_streaming", "xhr_polling"})
     void closeCodesArriveAsCFramesAndFollowTheTable(String transport) {
         Client c = connect(transport);
         ServerConnection first = server.awaitConnection(1, WAIT);

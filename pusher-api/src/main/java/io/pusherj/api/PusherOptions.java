@@ -198,7 +198,12 @@ public final class PusherOptions {
                 && !disabledTransports.contains(transportName);
     }
 
-    /** Passed to the HTTP fallbacks; see the SockJS transport's README. */
+    /**
+     * The seed's "ignore null origin checks for HTTP fallbacks" (PhoneGap): a Java client has no page, so
+     * its origin is {@code null}. By default the HTTP fallbacks send no {@code Origin} header; with this
+     * option they present that null origin, {@code Origin: null}, as a page-less browser app does, for
+     * servers set up to accept it.
+     */
     public boolean ignoreNullOrigin() {
         return ignoreNullOrigin;
     }

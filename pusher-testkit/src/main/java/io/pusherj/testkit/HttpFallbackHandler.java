@@ -68,8 +68,10 @@ final class HttpFallbackHandler extends Handler.Abstract {
         HttpFallbackSession session = sessions.computeIfAbsent(id, k -> {
             HttpFallbackSession s = new HttpFallbackSession(server, kind.equals("xhr_streaming"), request.isSecure());
             String query = request.getHttpURI().getQuery();
-            s.connection(new ServerConnection(server, m.group(2),
-                    request.getHttpURI().getPath() + (query == null ? "" : "?" + query), transport));
+            ServerConnection c = new ServerConnection(server, m.group(2),
+                    request.getHttpURI().getPath() + (query == null ? "" : "?" + query), transport);
+            c.origin(request.getHeaders().get("Origin"));
+            s.connection(c);
             return s;
         });
         session.receive(response, callback);

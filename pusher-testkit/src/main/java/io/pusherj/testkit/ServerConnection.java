@@ -39,6 +39,17 @@ public final class ServerConnection {
         this.transport = transport;
     }
 
+    private volatile String origin;
+
+    /** The {@code Origin} header of the request that started this connection, if it had one. */
+    public java.util.Optional<String> origin() {
+        return java.util.Optional.ofNullable(origin);
+    }
+
+    void origin(String value) {
+        origin = value;
+    }
+
     /** How the client is connected: {@code ws}, {@code xhr_streaming} or {@code xhr_polling}. */
     public String transport() {
         return transport;

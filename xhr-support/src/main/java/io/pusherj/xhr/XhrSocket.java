@@ -33,6 +33,8 @@ public final class XhrSocket implements TransportSocket {
     private enum State { CONNECTING, OPEN, CLOSED }
 
     private final SharedHttpClient http;
+    /** {@code ignoreNullOrigin}: present the null origin of a page-less client ({@code Origin: null}). */
+    private final boolean nullOrigin;
     private final XhrSession session;
     private final boolean streaming;
     private final TransportSocketListener listener;
@@ -47,9 +49,12 @@ public final class XhrSocket implements TransportSocket {
      * @param http the shared client
      * @param session the session URLs
      * @param streaming true for {@code xhr_streaming}, false for {@code xhr} polling
+     * @param nullOrigin send {@code Origin: null} on every request (the {@code ignoreNullOrigin} option)
      * @param listener receives the socket's events
      */
-    public XhrSocket(SharedHttpClient http, XhrSession session, boolean streaming, TransportSocketListener listener) {
+    public XhrSocket(SharedHttpClient http, XhrSession session, boolean streaming, boolean nullOrigin,
+            TransportSocketListener listener) {
+        this.nullOrigin = nullOrigin;
         this.http = http;
         this.session = session;
         this.streaming = streaming;
@@ -65,10 +70,10 @@ public final class XhrSocket implements TransportSocket {
         if (state == State.CLOSED) {
             return;
         }
-        var request = SimpleRequestBuilder.post(session.receiveUri(streaming ? "xhr_streaming" : "xhr"))
+        var request = withOrigin(SimpleRequestBuilder.post(session.receiveUri(streaming ? "xhr_streaming" : "xhr"))
                 .setBody(new byte[0], ContentType.APPLICATION_JSON)
                 .setRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(streaming ? Timeout.DISABLED : POLL_TIMEOUT).build())
+                        .setResponseTimeout(streaming ? Timeout.DISABLED : POLL_TIMEOUT).build()))
                 .build();
         Receiver receiver = new Receiver();
         receiving = http.client().execute(SimpleRequestProducer.create(request), receiver, new FutureCallback<Void>() {
@@ -194,6 +199,10 @@ public final class XhrSocket implements TransportSocket {
         }
     }
 
+    private SimpleRequestBuilder withOrigin(SimpleRequestBuilder b) {
+        return nullOrigin ? b.setHeader("Origin", "null") : b;
+    }
+
     private synchronized boolean isOpen() {
         return state == State.OPEN;
     }
@@ -269,7 +278,7 @@ public final class XhrSocket implements TransportSocket {
                 return;
             }
         }
-        var request = SimpleRequestBuilder.post(session.sendUri()).setBody(body, ContentType.APPLICATION_JSON).build();
+        var request = withOrigin(SimpleRequestBuilder.post(session.sendUri()).setBody(body, ContentType.APPLICATION_JSON)).build();
         http.client().execute(request, new FutureCallback<SimpleHttpResponse>() {
             @Override
             public void completed(SimpleHttpResponse response) {

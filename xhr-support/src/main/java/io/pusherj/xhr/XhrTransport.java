@@ -96,7 +96,8 @@ public final class XhrTransport implements Transport {
                 listener.onClose(code, reason, wasClean);
             }
         };
-        XhrSocket socket = new XhrSocket(client, new XhrSession(request.httpUri()), streaming, tracking);
+        XhrSocket socket = new XhrSocket(client, new XhrSession(request.httpUri()), streaming,
+                options.ignoreNullOrigin(), tracking);
         self[0] = socket;
         sockets.add(socket);
         socket.start();

@@ -40,8 +40,13 @@ final class SockJsSocket implements TransportSocket, WebSocketHandler {
         this.onFinished = onFinished;
     }
 
-    void start(URI base) {
-        CompletableFuture<WebSocketSession> f = runtime.client().execute(this, new WebSocketHttpHeaders(), base);
+    /** Connects; with {@code nullOrigin} ({@code ignoreNullOrigin}) the requests carry {@code Origin: null}. */
+    void start(URI base, boolean nullOrigin) {
+        WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
+        if (nullOrigin) {
+            headers.setOrigin("null");
+        }
+        CompletableFuture<WebSocketSession> f = runtime.client().execute(this, headers, base);
         synchronized (this) {
             connecting = f;
         }

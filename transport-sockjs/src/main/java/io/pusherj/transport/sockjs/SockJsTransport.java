@@ -20,8 +20,11 @@ final class SockJsTransport implements Transport {
     private final Set<SockJsSocket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    SockJsTransport(SharedResources.Lease<SockJsRuntime> runtime) {
+    private final boolean nullOrigin;
+
+    SockJsTransport(SharedResources.Lease<SockJsRuntime> runtime, boolean nullOrigin) {
         this.runtime = runtime;
+        this.nullOrigin = nullOrigin;
     }
 
     @Override
@@ -46,7 +49,7 @@ final class SockJsTransport implements Transport {
         }
         SockJsSocket socket = new SockJsSocket(runtime.get(), request.genericPath(), listener, sockets::remove);
         sockets.add(socket);
-        socket.start(request.httpBaseUri());
+        socket.start(request.httpBaseUri(), nullOrigin);
         return socket;
     }
 

@@ -22,6 +22,6 @@ public final class SockJsTransportProvider implements TransportProvider {
         if (!TransportNames.SOCKJS.equals(transportName)) {
             throw new IllegalArgumentException("this provider serves sockjs, not " + transportName);
         }
-        return new SockJsTransport(SockJsRuntime.acquire(options));
+        return new SockJsTransport(SockJsRuntime.acquire(options), options.ignoreNullOrigin());
     }
 }
