@@ -7,6 +7,7 @@ import io.pusherj.api.Pusher;
 import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
 import io.pusherj.testkit.ServerConnection;
+import io.pusherj.testkit.VirtualScheduler;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,5 +36,23 @@ class SockJsTransportTest extends ServerTest {
         server.publish("private-orders", "shipped", "{\"id\":1}");
         assertEquals("over sockjs", news.await(1, WAIT).get(0).data());
         assertEquals(1, orders.await(1, WAIT).get(0).json().asJsonObject().getInt("id"));
+    }
+
+    @ParameterizedTest(name = "SockJS websocket blocked: {0}")
+    @ValueSource(booleans = {false, true})
+    void closeCodesFollowTheTable(boolean blockSockJsWebSocket) {
+        server.blockTransport("sockjs-websocket", blockSockJsWebSocket);
+        VirtualScheduler time = new VirtualScheduler();
+        Pusher p = client(o -> o.enabledTransports("sockjs").scheduler(time));
+        ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
+        p.connect();
+        rec.awaitState(CONNECTED, WAIT);
+        server.awaitConnection(1, WAIT).close(4100, "over capacity");
+        rec.awaitState(io.pusherj.api.ConnectionState.CONNECTING, 2, WAIT);
+        assertEquals(4100, rec.errors().get(0).code().getAsInt());
+        time.advanceBy(1_000);
+        rec.awaitState(CONNECTED, 2, WAIT);
+        server.awaitConnection(2, WAIT).close(4001, "gone");
+        rec.awaitState(io.pusherj.api.ConnectionState.DISCONNECTED, WAIT);
     }
 }

@@ -23,7 +23,8 @@ final class JsonpMessageCodec extends AbstractSockJsMessageCodec {
     public String[] decode(String content) throws IOException {
         try (var r = JSON.createReader(new StringReader(content))) {
             JsonArray array = r.readArray();
-            return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toArray(String[]::new);
+            // Message frames hold strings; a close frame holds [code, "reason"], which Spring reads as text too.
+            return array.stream().map(v -> v instanceof JsonString s ? s.getString() : v.toString()).toArray(String[]::new);
         } catch (RuntimeException e) {
             throw new IOException("not a SockJS message array: " + content, e);
         }
