@@ -55,4 +55,23 @@ class SockJsTransportTest extends ServerTest {
         server.awaitConnection(2, WAIT).close(4001, "gone");
         rec.awaitState(io.pusherj.api.ConnectionState.DISCONNECTED, WAIT);
     }
+
+    @ParameterizedTest(name = "SockJS websocket blocked: {0}")
+    @ValueSource(booleans = {false, true})
+    void aSilentServerIsDetectedByThePingAndTheClientReconnects(boolean blockSockJsWebSocket) {
+        server.blockTransport("sockjs-websocket", blockSockJsWebSocket);
+        VirtualScheduler time = new VirtualScheduler();
+        Pusher p = client(o -> o.enabledTransports("sockjs").scheduler(time));
+        ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
+        p.connect();
+        rec.awaitState(CONNECTED, WAIT);
+        ServerConnection first = server.awaitConnection(1, WAIT);
+        first.goSilent();
+        time.advanceBy(120_000);
+        first.awaitFrameContaining("pusher:ping", WAIT);
+        time.advanceBy(30_000);
+        rec.awaitState(io.pusherj.api.ConnectionState.CONNECTING, 2, WAIT);
+        time.runUntilIdle();
+        rec.awaitState(CONNECTED, 2, WAIT);
+    }
 }

@@ -10,8 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The {@code sockjs} slot of one client: priority 1, and SockJS runs its own heartbeats, so the core
- * runs no ping timer on it (pusher-js {@code handlesActivityChecks}).
+ * The {@code sockjs} slot of one client, priority 1. Unlike pusher-js (whose SockJS transport declares
+ * {@code handlesActivityChecks}), the core keeps its ping timer here: Spring's SockJS client consumes
+ * the server's heartbeats without telling anyone and never notices a server that went silent, so the
+ * {@code pusher:ping}/{@code pusher:pong} check is what detects a dead connection (docs/decisions.md).
  */
 final class SockJsTransport implements Transport {
     static final int PRIORITY = 1;
@@ -35,11 +37,6 @@ final class SockJsTransport implements Transport {
     @Override
     public int priority() {
         return PRIORITY;
-    }
-
-    @Override
-    public boolean handlesActivityChecks() {
-        return true;
     }
 
     @Override
