@@ -14,6 +14,8 @@ import io.pusherj.testkit.EventRecorder;
 import io.pusherj.testkit.ServerConnection;
 import io.pusherj.testkit.VirtualScheduler;
 import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -49,7 +51,7 @@ class XhrTransportTest extends ServerTest {
         }
         server.publish("private-orders", "shipped", "{\"id\":17}");
         List<PusherEvent> got = news.await(20, WAIT);
-        assertEquals(java.util.stream.IntStream.range(0, 20).mapToObj(Integer::toString).toList(),
+        assertEquals(IntStream.range(0, 20).mapToObj(Integer::toString).toList(),
                 got.stream().map(PusherEvent::data).toList(), "in order");
         assertEquals(17, orders.await(1, WAIT).get(0).json().asJsonObject().getInt("id"));
     }
@@ -110,5 +112,23 @@ class XhrTransportTest extends ServerTest {
         EventRecorder ok = new EventRecorder();
         c.pusher().subscribe("after", ch -> ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok));
         ok.await(1, WAIT);
+    }
+
+    @Test
+    void theStreamingRequestIsReopenedAfter256KibWithoutLosingOrReorderingEvents() {
+        Client c = connect("xhr_streaming");
+        EventRecorder events = new EventRecorder();
+        c.pusher().subscribe("bulk", ch -> ch.bind("chunk", events));
+        server.awaitSubscriberCount("bulk", 1, WAIT);
+        String payload = "x".repeat(1_000);
+        int n = 600; // about 600 KiB on the wire: at least two rotations
+        for (int i = 0; i < n; i++) {
+            server.publish("bulk", "chunk", i + ":" + payload);
+        }
+        List<PusherEvent> got = events.await(n, WAIT);
+        assertEquals(IntStream.range(0, n).mapToObj(Integer::toString).toList(),
+                got.stream().map(e -> e.data().substring(0, e.data().indexOf(':'))).toList());
+        int receiveRequests = server.awaitConnection(1, WAIT).receiveRequests();
+        assertTrue(receiveRequests >= 3, "expected at least two rotations, saw receive requests: " + receiveRequests);
     }
 }

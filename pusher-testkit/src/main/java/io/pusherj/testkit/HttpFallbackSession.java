@@ -141,6 +141,9 @@ final class HttpFallbackSession implements Peer {
     void receive(Response response, Callback done) {
         boolean greet;
         synchronized (this) {
+            if (connection != null) {
+                connection.receiveRequestArrived();
+            }
             cancelTimer();
             response.setStatus(200);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/javascript; charset=UTF-8");

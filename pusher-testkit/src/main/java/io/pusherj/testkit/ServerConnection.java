@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import io.pusherj.testkit.internal.JettyEndpoint;
 import org.eclipse.jetty.websocket.api.Session;
@@ -40,6 +41,16 @@ public final class ServerConnection {
     }
 
     private volatile String origin;
+    private final AtomicInteger receiveRequests = new AtomicInteger();
+
+    /** For HTTP fallback sessions: how many receive requests the client has made so far. */
+    public int receiveRequests() {
+        return receiveRequests.get();
+    }
+
+    void receiveRequestArrived() {
+        receiveRequests.incrementAndGet();
+    }
 
     /** The {@code Origin} header of the request that started this connection, if it had one. */
     public java.util.Optional<String> origin() {

@@ -116,7 +116,9 @@ public final class XhrSocket implements TransportSocket {
                 return; // only 200 responses carry frames; the status decides at the end
             }
             frames.feed(chunk, this);
-            if (streaming && frames.consumedChars() > STREAM_ROTATION_CHARS && frames.isIdle() && isOpen()) {
+            // Once only: the old response keeps delivering what the server had already written to it,
+            // and reopening on each of those chunks would race several responses against each other.
+            if (streaming && !rotated && frames.consumedChars() > STREAM_ROTATION_CHARS && frames.isIdle() && isOpen()) {
                 rotated = true;
                 receive(); // replaces this request; the server ends the old response
             }
