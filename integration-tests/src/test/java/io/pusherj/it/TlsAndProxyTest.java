@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** wss with a custom SSLContext, the 4000 switch to TLS, and the HTTP proxy option, over 127.0.0.1. */
 class TlsAndProxyTest {
@@ -133,6 +135,29 @@ class TlsAndProxyTest {
             p.connect();
             rec.awaitState(CONNECTED, WAIT);
             assertEquals(List.of(server.host() + ":" + server.port()), proxy.awaitTargets(1, WAIT));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xhr_streaming", "xhr_polling", "sockjs"})
+    void theHttpTransportsUseTheGivenSslContextAndProxy(String transport) {
+        try (ConnectProxy proxy = ConnectProxy.start()) {
+            Pusher p = client(server.clientOptions().forceTLS(true).proxy(proxy.host(), proxy.port())
+                    .enabledTransports(transport).autoConnect(false).build());
+            ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
+            EventRecorder events = new EventRecorder();
+            String channel = "tunnelled-" + transport; // an earlier case's HTTP session outlives its client briefly
+            p.subscribe(channel, c -> c.bind("story", events));
+            p.connect();
+            rec.awaitState(CONNECTED, WAIT);
+            assertEquals(transport, p.connection().transport().orElseThrow());
+            server.awaitSubscriberCount(channel, 1, WAIT);
+            server.publish(channel, "story", "through the proxy");
+            assertEquals("through the proxy", events.await(1, WAIT).get(0).data());
+            ServerConnection conn = server.connections().stream()
+                    .filter(c -> c.socketId().equals(p.connection().socketId().orElseThrow())).findFirst().orElseThrow();
+            assertTrue(conn.isSecure());
+            assertTrue(proxy.targets().contains("127.0.0.1:" + server.tlsPort()), "tunnelled: " + proxy.targets());
         }
     }
 }
