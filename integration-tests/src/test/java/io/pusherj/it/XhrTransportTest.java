@@ -14,6 +14,7 @@ import io.pusherj.testkit.EventRecorder;
 import io.pusherj.testkit.ServerConnection;
 import io.pusherj.testkit.VirtualScheduler;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -130,5 +131,22 @@ class XhrTransportTest extends ServerTest {
                 got.stream().map(e -> e.data().substring(0, e.data().indexOf(':'))).toList());
         int receiveRequests = server.awaitConnection(1, WAIT).receiveRequests();
         assertTrue(receiveRequests >= 3, "expected at least two rotations, saw receive requests: " + receiveRequests);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xhr_streaming", "xhr_polling"})
+    void theRestOfTheSessionGoesToTheHostnameTheOpenFrameAnnounces(String transport) {
+        server.announceHostname(Optional.of("localhost"));
+        Client c = connect(transport);
+        EventRecorder events = new EventRecorder();
+        c.pusher().subscribePrivate("private-sticky", ch -> ch.bind("news", events));
+        server.awaitSubscriberCount("private-sticky", 1, WAIT);
+        server.publish("private-sticky", "news", "routed");
+        assertEquals("routed", events.await(1, WAIT).get(0).data());
+
+        List<String> hosts = server.awaitConnection(1, WAIT).requestHosts();
+        assertEquals(server.host(), hosts.get(0), "the first receive request goes to the configured host");
+        assertTrue(hosts.size() >= 2 && hosts.subList(1, hosts.size()).stream().allMatch("localhost"::equals),
+                "every later request follows the announced hostname: " + hosts);
     }
 }

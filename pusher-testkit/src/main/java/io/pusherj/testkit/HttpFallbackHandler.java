@@ -56,6 +56,7 @@ final class HttpFallbackHandler extends Handler.Abstract {
             } catch (RuntimeException e) {
                 return RestApiHandler.reply(response, callback, 400, "text/plain", "Broken JSON encoding.");
             }
+            session.requestArrived(request.getHttpURI().getHost(), false);
             session.sent(messages);
             response.setStatus(204);
             callback.succeeded();
@@ -74,6 +75,7 @@ final class HttpFallbackHandler extends Handler.Abstract {
             s.connection(c);
             return s;
         });
+        session.requestArrived(request.getHttpURI().getHost(), true);
         session.receive(response, callback);
         return true;
     }

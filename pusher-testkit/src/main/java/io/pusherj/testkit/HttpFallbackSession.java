@@ -141,9 +141,6 @@ final class HttpFallbackSession implements Peer {
     void receive(Response response, Callback done) {
         boolean greet;
         synchronized (this) {
-            if (connection != null) {
-                connection.receiveRequestArrived();
-            }
             cancelTimer();
             response.setStatus(200);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/javascript; charset=UTF-8");
@@ -155,7 +152,7 @@ final class HttpFallbackSession implements Peer {
             greet = !opened;
             if (greet) {
                 opened = true;
-                r.write(streaming ? PRELUDE + "o\n" : "o\n", !streaming);
+                r.write((streaming ? PRELUDE : "") + openFrame(), !streaming);
             } else if (closed) {
                 r.write(closeFrame, true);
             } else {
@@ -167,6 +164,24 @@ final class HttpFallbackSession implements Peer {
         }
         if (greet && pathMessage == null) {
             connection.attach(this);
+        }
+    }
+
+    /** {@code o}, with the hostname the server announces for sticky routing (protocol.md §9.7) if any. */
+    private String openFrame() {
+        String hostname = server.announcedHostname();
+        return hostname == null ? "o\n"
+                : "o" + ServerFrames.JSON.createObjectBuilder().add("hostname", hostname).build() + "\n";
+    }
+
+    /** Records one request of this session (its {@code Host}) on the connection, once it has one. */
+    void requestArrived(String host, boolean receive) {
+        ServerConnection c;
+        synchronized (this) {
+            c = connection;
+        }
+        if (c != null) {
+            c.fallbackRequestArrived(host, receive);
         }
     }
 

@@ -63,6 +63,7 @@ public final class PusherTestServer implements AutoCloseable {
     private final UserRegistry users = new UserRegistry(this::verifyUserSignature);
     private final ChannelEncryption encryption;
     private final Set<String> blockedTransports = ConcurrentHashMap.newKeySet();
+    private volatile String announcedHostname;
     private volatile Duration handshakeDelay = Duration.ZERO;
     private volatile Integer handshakeErrorCode;
     private volatile String handshakeReplacement;
@@ -438,6 +439,21 @@ public final class PusherTestServer implements AutoCloseable {
         } else {
             blockedTransports.remove(transport);
         }
+    }
+
+    /**
+     * Makes new HTTP fallback sessions announce {@code hostname} in their open frame
+     * ({@code o{"hostname":"…"}}, protocol.md §9.7), so the client sends the rest of the session there
+     * (sticky routing); {@link java.util.Optional#empty()} turns it off. Use a name of this loopback
+     * server, e.g. {@code localhost} when clients connect to {@code 127.0.0.1}.
+     */
+    public void announceHostname(java.util.Optional<String> hostname) {
+        announcedHostname = hostname.orElse(null);
+    }
+
+    /** The hostname new HTTP fallback sessions announce, or null. */
+    String announcedHostname() {
+        return announcedHostname;
     }
 
     /** A SockJS session's connection, started by its path message; null if the message is not one. */

@@ -42,14 +42,23 @@ public final class ServerConnection {
 
     private volatile String origin;
     private final AtomicInteger receiveRequests = new AtomicInteger();
+    private final RecordedList<String> requestHosts = new RecordedList<>();
 
     /** For HTTP fallback sessions: how many receive requests the client has made so far. */
     public int receiveRequests() {
         return receiveRequests.get();
     }
 
-    void receiveRequestArrived() {
-        receiveRequests.incrementAndGet();
+    /** For HTTP fallback sessions: the {@code Host} header of each request (receive and send), in order. */
+    public List<String> requestHosts() {
+        return requestHosts.snapshot();
+    }
+
+    void fallbackRequestArrived(String host, boolean receive) {
+        requestHosts.add(host);
+        if (receive) {
+            receiveRequests.incrementAndGet();
+        }
     }
 
     /** The {@code Origin} header of the request that started this connection, if it had one. */
