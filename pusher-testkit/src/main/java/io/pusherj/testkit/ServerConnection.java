@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import io.pusherj.testkit.internal.JettyEndpoint;
 import org.eclipse.jetty.websocket.api.Session;
@@ -41,12 +40,16 @@ public final class ServerConnection {
     }
 
     private volatile String origin;
-    private final AtomicInteger receiveRequests = new AtomicInteger();
+    private final RecordedList<Boolean> requestIsReceive = new RecordedList<>();
     private final RecordedList<String> requestHosts = new RecordedList<>();
 
-    /** For HTTP fallback sessions: how many receive requests the client has made so far. */
-    public int receiveRequests() {
-        return receiveRequests.get();
+    /**
+     * For HTTP fallback sessions: waits until the client has made at least {@code count} receive requests
+     * (a streaming client makes one more each time it rotates its response) and returns how many it made.
+     */
+    public int awaitReceiveRequests(int count, Duration timeout) {
+        requestIsReceive.await(Boolean::booleanValue, count, timeout, "receive requests");
+        return (int) requestIsReceive.snapshot().stream().filter(Boolean::booleanValue).count();
     }
 
     /** For HTTP fallback sessions: the {@code Host} header of each request (receive and send), in order. */
@@ -56,9 +59,7 @@ public final class ServerConnection {
 
     void fallbackRequestArrived(String host, boolean receive) {
         requestHosts.add(host);
-        if (receive) {
-            receiveRequests.incrementAndGet();
-        }
+        requestIsReceive.add(receive);
     }
 
     /** The {@code Origin} header of the request that started this connection, if it had one. */

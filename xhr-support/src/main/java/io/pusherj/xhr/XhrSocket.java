@@ -66,7 +66,12 @@ public final class XhrSocket implements TransportSocket {
         receive();
     }
 
-    private synchronized void receive() {
+    private void receive() {
+        receive(null);
+    }
+
+    /** Opens a receive request; its frames wait until {@code predecessor} (a rotated response) has ended. */
+    private synchronized void receive(Receiver predecessor) {
         if (state == State.CLOSED) {
             return;
         }
@@ -75,7 +80,7 @@ public final class XhrSocket implements TransportSocket {
                 .setRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(streaming ? Timeout.DISABLED : POLL_TIMEOUT).build()))
                 .build();
-        Receiver receiver = new Receiver();
+        Receiver receiver = new Receiver(predecessor);
         receiving = http.client().execute(SimpleRequestProducer.create(request), receiver, new FutureCallback<Void>() {
             @Override
             public void completed(Void result) {
@@ -94,11 +99,69 @@ public final class XhrSocket implements TransportSocket {
         });
     }
 
-    /** Reads one receive response. */
+    /**
+     * Reads one receive response. After a streaming rotation two responses overlap: the old one still
+     * carries what the server wrote to it before the new request arrived, and TCP does not order two
+     * connections, so the new response's frames wait in {@link #held} until the old one has ended.
+     */
     private final class Receiver extends AbstractCharResponseConsumer<Void> implements XhrFrames.Handler {
         private final XhrFrames frames = new XhrFrames();
         private int status;
         private boolean rotated;
+        /** The rotated response still draining, guarded by the socket's lock; null once it has ended. */
+        private Receiver predecessor;
+        private Receiver successor;
+        /** Frame handling deferred while {@link #predecessor} drains or earlier deferred frames run. */
+        private final Deque<Runnable> held = new ArrayDeque<>();
+
+        Receiver(Receiver predecessor) {
+            this.predecessor = predecessor;
+            if (predecessor != null) {
+                predecessor.successor = this;
+            }
+        }
+
+        /** Handles a frame now, or after the rotated response before this one has delivered all of its own. */
+        private void inOrder(Runnable frame) {
+            synchronized (XhrSocket.this) {
+                if (predecessor != null || !held.isEmpty()) {
+                    held.add(frame);
+                    return;
+                }
+            }
+            frame.run();
+        }
+
+        /** The rotated response before this one has ended: handle what waited, in order, outside the lock. */
+        private void predecessorEnded() {
+            synchronized (XhrSocket.this) {
+                predecessor = null;
+            }
+            while (true) {
+                Runnable next;
+                synchronized (XhrSocket.this) {
+                    next = held.peek();
+                    if (next == null) {
+                        return;
+                    }
+                }
+                next.run();
+                synchronized (XhrSocket.this) {
+                    held.poll(); // removed only after it ran, so frames arriving meanwhile queue behind it
+                }
+            }
+        }
+
+        /** Hands over to the response that replaced this one, if any. */
+        private void handOver() {
+            Receiver next;
+            synchronized (XhrSocket.this) {
+                next = successor;
+            }
+            if (next != null) {
+                next.predecessorEnded();
+            }
+        }
 
         @Override
         protected void start(HttpResponse response, ContentType contentType) {
@@ -120,7 +183,7 @@ public final class XhrSocket implements TransportSocket {
             // and reopening on each of those chunks would race several responses against each other.
             if (streaming && !rotated && frames.consumedChars() > STREAM_ROTATION_CHARS && frames.isIdle() && isOpen()) {
                 rotated = true;
-                receive(); // replaces this request; the server ends the old response
+                receive(this); // replaces this request; the server ends the old response
             }
         }
 
@@ -133,22 +196,32 @@ public final class XhrSocket implements TransportSocket {
         public void releaseResources() {
         }
 
+        /**
+         * The response ended. Held like a frame: a strict SockJS server refuses a second receive request
+         * with {@code c[2010,…]} and ends it, and that must not close the socket while the old response
+         * still streams; the old one then simply stays in use.
+         */
         void ended() {
-            if (rotated) {
-                return;
-            }
-            if (!streaming && status == 200) {
-                receive();
-            } else {
-                closed(1006, "Connection interrupted (" + status + ")", false);
-            }
+            inOrder(() -> {
+                if (rotated) {
+                    handOver();
+                } else if (!streaming && status == 200) {
+                    receive();
+                } else {
+                    closed(1006, "Connection interrupted (" + status + ")", false);
+                }
+            });
         }
 
         @Override
         public void failed(Exception e) {
-            if (!rotated) {
-                XhrSocket.this.failed(e);
-            }
+            inOrder(() -> {
+                if (rotated) {
+                    handOver(); // what it still carried is gone; the new response goes on
+                } else {
+                    XhrSocket.this.failed(e);
+                }
+            });
         }
 
         @Override
@@ -173,25 +246,29 @@ public final class XhrSocket implements TransportSocket {
 
         @Override
         public void message(String text) {
-            if (isOpen()) {
-                listener.onActivity();
-                listener.onMessage(text);
-            }
+            inOrder(() -> {
+                if (isOpen()) {
+                    listener.onActivity();
+                    listener.onMessage(text);
+                }
+            });
         }
 
         @Override
         public void heartbeat() {
-            if (isOpen()) {
-                listener.onActivity();
-                if (streaming) {
-                    ping(); // pusher-js answers a streaming heartbeat with an empty send
+            inOrder(() -> {
+                if (isOpen()) {
+                    listener.onActivity();
+                    if (streaming) {
+                        ping(); // pusher-js answers a streaming heartbeat with an empty send
+                    }
                 }
-            }
+            });
         }
 
         @Override
         public void close(int code, String reason) {
-            closed(code, reason, true);
+            inOrder(() -> closed(code, reason, true));
         }
 
         @Override
