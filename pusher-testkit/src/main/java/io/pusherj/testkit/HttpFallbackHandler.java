@@ -1,16 +1,9 @@
 package io.pusherj.testkit;
 
-import jakarta.json.JsonArray;
-import jakarta.json.JsonString;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -43,24 +36,7 @@ final class HttpFallbackHandler extends Handler.Abstract {
         String kind = m.group(5);
         String id = m.group(3) + "/" + m.group(4);
         if (kind.equals("xhr_send")) {
-            HttpFallbackSession session = sessions.get(id);
-            if (session == null || !session.isOpen()) {
-                return RestApiHandler.reply(response, callback, 404, "text/plain", "no such session");
-            }
-            List<String> messages = new ArrayList<>();
-            try (var r = ServerFrames.JSON.createReader(new StringReader(Content.Source.asString(request, StandardCharsets.UTF_8)))) {
-                JsonArray array = r.readArray();
-                for (JsonString s : array.getValuesAs(JsonString.class)) {
-                    messages.add(s.getString());
-                }
-            } catch (RuntimeException e) {
-                return RestApiHandler.reply(response, callback, 400, "text/plain", "Broken JSON encoding.");
-            }
-            session.requestArrived(request.getHttpURI().getHost(), false);
-            session.sent(messages);
-            response.setStatus(204);
-            callback.succeeded();
-            return true;
+            return HttpFallbackSession.serveSend(sessions.get(id), request, response, callback);
         }
         String transport = kind.equals("xhr") ? "xhr_polling" : "xhr_streaming";
         if (server.isBlocked(transport)) {

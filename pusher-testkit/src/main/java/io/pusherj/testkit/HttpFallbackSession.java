@@ -1,5 +1,8 @@
 package io.pusherj.testkit;
 
+import jakarta.json.JsonString;
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -9,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
@@ -123,7 +128,7 @@ final class HttpFallbackSession implements Peer {
             if (ok) {
                 done.succeeded();
             } else {
-                done.failed(new java.io.IOException("the client went away"));
+                done.failed(new IOException("the client went away"));
             }
             if (receiver == this) {
                 receiver = null;
@@ -183,6 +188,30 @@ final class HttpFallbackSession implements Peer {
         if (c != null) {
             c.fallbackRequestArrived(host, receive);
         }
+    }
+
+    /**
+     * Serves an {@code xhr_send} request for {@code session} (null when unknown): a JSON array of
+     * strings, each one message; 204 when taken, 404 for no open session, 400 for a body that is not one.
+     */
+    static boolean serveSend(HttpFallbackSession session, Request request, Response response, Callback callback)
+            throws IOException {
+        if (session == null || !session.isOpen()) {
+            return RestApiHandler.reply(response, callback, 404, "text/plain", "no such session");
+        }
+        List<String> messages = new ArrayList<>();
+        try (var r = ServerFrames.JSON.createReader(new StringReader(Content.Source.asString(request, StandardCharsets.UTF_8)))) {
+            for (JsonString s : r.readArray().getValuesAs(JsonString.class)) {
+                messages.add(s.getString());
+            }
+        } catch (RuntimeException e) {
+            return RestApiHandler.reply(response, callback, 400, "text/plain", "Broken JSON encoding.");
+        }
+        session.requestArrived(request.getHttpURI().getHost(), false);
+        session.sent(messages);
+        response.setStatus(204);
+        callback.succeeded();
+        return true;
     }
 
     /** Messages from the client ({@code xhr_send}); an empty list is a heartbeat. */

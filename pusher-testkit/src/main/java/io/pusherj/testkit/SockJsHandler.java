@@ -1,17 +1,10 @@
 package io.pusherj.testkit;
 
-import jakarta.json.JsonArray;
-import jakarta.json.JsonString;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -52,23 +45,7 @@ final class SockJsHandler extends Handler.Abstract {
         String id = m.group(2) + "/" + m.group(3);
         String kind = m.group(4);
         if (kind.equals("xhr_send")) {
-            HttpFallbackSession session = sessions.get(id);
-            if (session == null || !session.isOpen()) {
-                return RestApiHandler.reply(response, callback, 404, "text/plain", "no such session");
-            }
-            List<String> messages = new ArrayList<>();
-            try (var r = ServerFrames.JSON.createReader(new StringReader(Content.Source.asString(request, StandardCharsets.UTF_8)))) {
-                JsonArray array = r.readArray();
-                for (JsonString s : array.getValuesAs(JsonString.class)) {
-                    messages.add(s.getString());
-                }
-            } catch (RuntimeException e) {
-                return RestApiHandler.reply(response, callback, 400, "text/plain", "Broken JSON encoding.");
-            }
-            session.sent(messages);
-            response.setStatus(204);
-            callback.succeeded();
-            return true;
+            return HttpFallbackSession.serveSend(sessions.get(id), request, response, callback);
         }
         HttpFallbackSession session = sessions.computeIfAbsent(id, k -> new HttpFallbackSession(server,
                 kind.equals("xhr_streaming"), request.isSecure(), server::sockJsConnection));
