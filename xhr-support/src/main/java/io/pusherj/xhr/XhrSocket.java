@@ -8,6 +8,7 @@ import java.nio.CharBuffer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.apache.hc.client5.http.async.methods.AbstractCharResponseConsumer;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
@@ -38,6 +39,8 @@ public final class XhrSocket implements TransportSocket {
     private final XhrSession session;
     private final boolean streaming;
     private final TransportSocketListener listener;
+    /** Told once when the socket closes, however it closes (the transport forgets it). */
+    private final Consumer<XhrSocket> onFinished;
     private final Deque<String> outbox = new ArrayDeque<>();
     private State state = State.CONNECTING;
     private boolean sending;
@@ -51,9 +54,11 @@ public final class XhrSocket implements TransportSocket {
      * @param streaming true for {@code xhr_streaming}, false for {@code xhr} polling
      * @param nullOrigin send {@code Origin: null} on every request (the {@code ignoreNullOrigin} option)
      * @param listener receives the socket's events
+     * @param onFinished told once when the socket closes, by either side
      */
     public XhrSocket(SharedHttpClient http, XhrSession session, boolean streaming, boolean nullOrigin,
-            TransportSocketListener listener) {
+            TransportSocketListener listener, Consumer<XhrSocket> onFinished) {
+        this.onFinished = onFinished;
         this.nullOrigin = nullOrigin;
         this.http = http;
         this.session = session;
@@ -318,6 +323,7 @@ public final class XhrSocket implements TransportSocket {
         if (r != null) {
             r.cancel(true);
         }
+        onFinished.accept(this);
         return true;
     }
 

@@ -68,40 +68,16 @@ public final class XhrTransport implements Transport {
     @Override
     public TransportSocket open(TransportRequest request, TransportSocketListener listener) {
         SharedHttpClient client = http();
-        XhrSocket[] self = new XhrSocket[1];
-        TransportSocketListener tracking = new TransportSocketListener() {
-            @Override
-            public void onOpen() {
-                listener.onOpen();
-            }
-
-            @Override
-            public void onMessage(String frame) {
-                listener.onMessage(frame);
-            }
-
-            @Override
-            public void onActivity() {
-                listener.onActivity();
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                listener.onError(error);
-            }
-
-            @Override
-            public void onClose(int code, String reason, boolean wasClean) {
-                sockets.remove(self[0]);
-                listener.onClose(code, reason, wasClean);
-            }
-        };
         XhrSocket socket = new XhrSocket(client, new XhrSession(request.httpUri()), streaming,
-                options.ignoreNullOrigin(), tracking);
-        self[0] = socket;
+                options.ignoreNullOrigin(), listener, sockets::remove);
         sockets.add(socket);
         socket.start();
         return socket;
+    }
+
+    /** How many sockets this transport still holds (so a test can prove closed ones are let go). */
+    int openSockets() {
+        return sockets.size();
     }
 
     @Override
