@@ -33,10 +33,14 @@ class ThreadUseTest {
     }
 
     private static List<Pusher> connect(PusherTestServer server, int n) {
+        return connect(server, n, "ws");
+    }
+
+    private static List<Pusher> connect(PusherTestServer server, int n, String transport) {
         List<Pusher> clients = new ArrayList<>();
         List<ConnectionRecorder> recs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Pusher p = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false)
+            Pusher p = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false).enabledTransports(transport)
                     .authEndpoint(server.authEndpoint().toString()).build());
             recs.add(ConnectionRecorder.attach(p.connection()));
             p.subscribe("load");
@@ -71,6 +75,26 @@ class ThreadUseTest {
 
             ten.forEach(Pusher::close);
             ninety.forEach(Pusher::close);
+        }
+        assertEquals(Set.of(), awaitNoClientThreads(), "close() leaves no client thread behind");
+    }
+
+    @Test
+    void twoHundredStreamingClientsShareTheHttpClientThreadsAndCloseLeavesNone() {
+        assertEquals(Set.of(), awaitNoClientThreads(), "threads left over by earlier tests");
+        try (PusherTestServer server = PusherTestServer.start()) {
+            List<Pusher> ten = connect(server, 10, "xhr_streaming");
+            int withTen = clientThreads().size();
+            List<Pusher> rest = connect(server, 190, "xhr_streaming");
+            server.awaitSubscriberCount("load", 200, WAIT);
+            Set<String> withTwoHundred = clientThreads();
+            System.out.printf("client threads: %d with 10 xhr_streaming clients, %d with 200 %s; all JVM threads: %d%n",
+                    withTen, withTwoHundred.size(), new java.util.TreeSet<>(withTwoHundred), Thread.activeCount());
+            assertTrue(withTwoHundred.size() <= withTen + 2,
+                    "threads grew from " + withTen + " to " + withTwoHundred.size() + ": " + withTwoHundred);
+
+            ten.forEach(Pusher::close);
+            rest.forEach(Pusher::close);
         }
         assertEquals(Set.of(), awaitNoClientThreads(), "close() leaves no client thread behind");
     }
