@@ -32,10 +32,6 @@ class ThreadUseTest {
                 .collect(Collectors.toSet());
     }
 
-    private static List<Pusher> connect(PusherTestServer server, int n) {
-        return connect(server, n, "ws");
-    }
-
     private static List<Pusher> connect(PusherTestServer server, int n, String transport) {
         List<Pusher> clients = new ArrayList<>();
         List<ConnectionRecorder> recs = new ArrayList<>();
@@ -59,44 +55,38 @@ class ThreadUseTest {
 
     @Test
     void hundredClientsUseNoMoreThreadsThanTenAndCloseLeavesNone() {
-        assertEquals(Set.of(), awaitNoClientThreads(), "threads left over by earlier tests");
-        try (PusherTestServer server = PusherTestServer.start()) {
-            List<Pusher> ten = connect(server, 10);
-            int withTen = clientThreads().size();
-            List<Pusher> ninety = connect(server, 90);
-            server.awaitSubscriberCount("load", 100, WAIT);
-            Set<String> withHundred = clientThreads();
-            // The measurement for the issue note; surefire keeps it in ThreadUseTest-output.txt.
-            System.out.printf("client threads: %d with 10 clients, %d with 100 clients %s; all JVM threads: %d%n",
-                    withTen, withHundred.size(), new java.util.TreeSet<>(withHundred), Thread.activeCount());
-            assertTrue(withHundred.size() <= withTen + 4,
-                    "threads grew from " + withTen + " to " + withHundred.size() + ": " + withHundred);
-            assertTrue(withHundred.size() <= 16, "a small, fixed set: " + withHundred);
-
-            ten.forEach(Pusher::close);
-            ninety.forEach(Pusher::close);
-        }
-        assertEquals(Set.of(), awaitNoClientThreads(), "close() leaves no client thread behind");
+        Set<String> threads = clientThreadsGrowing("ws", 10, 100, 4);
+        assertTrue(threads.size() <= 16, "a small, fixed set: " + threads);
     }
 
     @Test
     void twoHundredStreamingClientsShareTheHttpClientThreadsAndCloseLeavesNone() {
-        assertEquals(Set.of(), awaitNoClientThreads(), "threads left over by earlier tests");
-        try (PusherTestServer server = PusherTestServer.start()) {
-            List<Pusher> ten = connect(server, 10, "xhr_streaming");
-            int withTen = clientThreads().size();
-            List<Pusher> rest = connect(server, 190, "xhr_streaming");
-            server.awaitSubscriberCount("load", 200, WAIT);
-            Set<String> withTwoHundred = clientThreads();
-            System.out.printf("client threads: %d with 10 xhr_streaming clients, %d with 200 %s; all JVM threads: %d%n",
-                    withTen, withTwoHundred.size(), new java.util.TreeSet<>(withTwoHundred), Thread.activeCount());
-            assertTrue(withTwoHundred.size() <= withTen + 2,
-                    "threads grew from " + withTen + " to " + withTwoHundred.size() + ": " + withTwoHundred);
+        clientThreadsGrowing("xhr_streaming", 10, 200, 2);
+    }
 
-            ten.forEach(Pusher::close);
-            rest.forEach(Pusher::close);
+    /**
+     * Connects {@code few}, then up to {@code many} clients over {@code transport}; checks the client
+     * threads grew by at most {@code allowedGrowth} and that closing every client leaves none behind.
+     * Returns the client threads with {@code many} clients connected.
+     */
+    private static Set<String> clientThreadsGrowing(String transport, int few, int many, int allowedGrowth) {
+        assertEquals(Set.of(), awaitNoClientThreads(), "threads left over by earlier tests");
+        Set<String> withMany;
+        try (PusherTestServer server = PusherTestServer.start()) {
+            List<Pusher> clients = new ArrayList<>(connect(server, few, transport));
+            int withFew = clientThreads().size();
+            clients.addAll(connect(server, many - few, transport));
+            server.awaitSubscriberCount("load", many, WAIT);
+            withMany = clientThreads();
+            // The measurement for the issue notes; surefire keeps it in ThreadUseTest-output.txt.
+            System.out.printf("client threads over %s: %d with %d clients, %d with %d clients %s; all JVM threads: %d%n",
+                    transport, withFew, few, withMany.size(), many, new java.util.TreeSet<>(withMany), Thread.activeCount());
+            assertTrue(withMany.size() <= withFew + allowedGrowth,
+                    "threads grew from " + withFew + " to " + withMany.size() + ": " + withMany);
+            clients.forEach(Pusher::close);
         }
         assertEquals(Set.of(), awaitNoClientThreads(), "close() leaves no client thread behind");
+        return withMany;
     }
 
     /** Thread exit is asynchronous after shutdown; wait for it with a deadline, without sleeping. */
