@@ -136,6 +136,30 @@ class XhrTransportTest extends ServerTest {
                 events.events().stream().map(e -> e.data().substring(0, e.data().indexOf(':'))).toList());
     }
 
+    @Test
+    void aServerThatRefusesTheReopenedRequestKeepsStreamingOnTheOldOne() {
+        server.refuseOverlappingReceives(true); // sockjs-node: c[2010] to the second receive request
+        Client c = connect("xhr_streaming");
+        EventRecorder events = new EventRecorder();
+        c.pusher().subscribe("bulk", ch -> ch.bind("chunk", events));
+        ServerConnection conn = server.awaitConnection(1, WAIT);
+        server.awaitSubscriberCount("bulk", 1, WAIT);
+        String payload = "x".repeat(1_000);
+        int n = 400; // about 400 KiB: past the 256 KiB mark, so the client tries to reopen
+        for (int i = 0; i < n / 2; i++) {
+            server.publish("bulk", "chunk", i + ":" + payload);
+        }
+        events.await(n / 2, WAIT);
+        for (int i = n / 2; i < n; i++) {
+            server.publish("bulk", "chunk", i + ":" + payload);
+        }
+        assertEquals(IntStream.range(0, n).mapToObj(Integer::toString).toList(),
+                events.await(n, WAIT).stream().map(e -> e.data().substring(0, e.data().indexOf(':'))).toList());
+        assertEquals(2, conn.awaitReceiveRequests(2, WAIT), "one reopen was tried and refused");
+        assertEquals(List.of(CONNECTING, CONNECTED), c.rec().states(), "the refusal closed nothing");
+        assertTrue(conn.isOpen());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"xhr_streaming", "xhr_polling"})
     void theRestOfTheSessionGoesToTheHostnameTheOpenFrameAnnounces(String transport) {

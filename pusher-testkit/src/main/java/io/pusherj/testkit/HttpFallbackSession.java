@@ -149,6 +149,10 @@ final class HttpFallbackSession implements Peer {
             cancelTimer();
             response.setStatus(200);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/javascript; charset=UTF-8");
+            if (receiver != null && server.refusesOverlappingReceives()) {
+                new Receiver(response, done).write("c[2010,\"Another connection still open\"]\n", true);
+                return;
+            }
             if (receiver != null) {
                 receiver.write("", true); // a newer receive request replaces the old one (streaming rotation)
             }

@@ -64,6 +64,7 @@ public final class PusherTestServer implements AutoCloseable {
     private final ChannelEncryption encryption;
     private final Set<String> blockedTransports = ConcurrentHashMap.newKeySet();
     private volatile String announcedHostname;
+    private volatile boolean refuseOverlappingReceives;
     private volatile Duration handshakeDelay = Duration.ZERO;
     private volatile Integer handshakeErrorCode;
     private volatile String handshakeReplacement;
@@ -449,6 +450,19 @@ public final class PusherTestServer implements AutoCloseable {
      */
     public void announceHostname(java.util.Optional<String> hostname) {
         announcedHostname = hostname.orElse(null);
+    }
+
+    /**
+     * While true, an HTTP fallback session refuses a second receive request while one is still open, as
+     * sockjs-node does: the newcomer gets {@code c[2010,"Another connection still open"]} and ends, the
+     * open one goes on. By default the newer request replaces the older one.
+     */
+    public void refuseOverlappingReceives(boolean refuse) {
+        refuseOverlappingReceives = refuse;
+    }
+
+    boolean refusesOverlappingReceives() {
+        return refuseOverlappingReceives;
     }
 
     /** The hostname new HTTP fallback sessions announce, or null. */

@@ -6,7 +6,9 @@ import io.pusherj.http.SharedHttpClient;
 import java.io.IOException;
 import java.nio.CharBuffer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.hc.client5.http.async.methods.AbstractCharResponseConsumer;
@@ -44,7 +46,8 @@ public final class XhrSocket implements TransportSocket {
     private final Deque<String> outbox = new ArrayDeque<>();
     private State state = State.CONNECTING;
     private boolean sending;
-    private Future<?> receiving;
+    /** The newest receive request; older ones still draining hang off it through {@code predecessor}. */
+    private Receiver receiving;
 
     /**
      * Creates the socket; call {@link #start()} to open it.
@@ -86,7 +89,8 @@ public final class XhrSocket implements TransportSocket {
                         .setResponseTimeout(streaming ? Timeout.DISABLED : POLL_TIMEOUT).build()))
                 .build();
         Receiver receiver = new Receiver(predecessor);
-        receiving = http.client().execute(SimpleRequestProducer.create(request), receiver, new FutureCallback<Void>() {
+        receiving = receiver;
+        receiver.exchange = http.client().execute(SimpleRequestProducer.create(request), receiver, new FutureCallback<Void>() {
             @Override
             public void completed(Void result) {
                 receiver.ended();
@@ -118,6 +122,8 @@ public final class XhrSocket implements TransportSocket {
         private Receiver successor;
         /** Frame handling deferred while {@link #predecessor} drains or earlier deferred frames run. */
         private final Deque<Runnable> held = new ArrayDeque<>();
+        /** This request, for aborting it; set under the socket's lock right after it starts. */
+        private Future<?> exchange;
 
         Receiver(Receiver predecessor) {
             this.predecessor = predecessor;
@@ -309,20 +315,23 @@ public final class XhrSocket implements TransportSocket {
         }
     }
 
-    /** Marks the socket closed and aborts its receive request; false if it already was closed. */
+    /**
+     * Marks the socket closed and aborts its receive requests, the newest and any rotated one still
+     * draining; false if it already was closed.
+     */
     private boolean shutDown() {
-        Future<?> r;
+        List<Future<?>> exchanges = new ArrayList<>(2);
         synchronized (this) {
             if (state == State.CLOSED) {
                 return false;
             }
             state = State.CLOSED;
             outbox.clear();
-            r = receiving;
+            for (Receiver r = receiving; r != null; r = r.predecessor) {
+                exchanges.add(r.exchange);
+            }
         }
-        if (r != null) {
-            r.cancel(true);
-        }
+        exchanges.forEach(e -> e.cancel(true));
         onFinished.accept(this);
         return true;
     }
