@@ -29,13 +29,15 @@ public final class XhrFrames {
     }
 
     private final StringBuilder buffer = new StringBuilder();
+    /** How much of {@link #buffer} is known to hold no newline, so a long line is scanned once. */
+    private int scanned;
     private long consumedChars;
 
     /** Adds response text and decodes every complete line. */
     public void feed(CharSequence chunk, Handler handler) {
         buffer.append(chunk);
         int start = 0;
-        for (int i = 0; i < buffer.length(); i++) {
+        for (int i = scanned; i < buffer.length(); i++) {
             if (buffer.charAt(i) == '\n') {
                 decodeLine(buffer.substring(start, i), handler);
                 start = i + 1;
@@ -43,6 +45,7 @@ public final class XhrFrames {
         }
         consumedChars += start;
         buffer.delete(0, start);
+        scanned = buffer.length();
     }
 
     /** Characters of complete lines consumed so far (for the streaming rotation at 256 KiB). */

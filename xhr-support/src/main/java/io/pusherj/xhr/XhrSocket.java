@@ -259,8 +259,7 @@ public final class XhrSocket implements TransportSocket {
         public void message(String text) {
             inOrder(() -> {
                 if (isOpen()) {
-                    listener.onActivity();
-                    listener.onMessage(text);
+                    listener.onMessage(text); // a message is activity by itself: no onActivity per message
                 }
             });
         }

@@ -51,6 +51,18 @@ class XhrFramesTest {
     }
 
     @Test
+    void aResponseArrivingOneCharacterAtATimeDecodesTheSame() {
+        XhrFrames frames = new XhrFrames();
+        String text = "o\na[\"" + "x".repeat(300) + "\",\"y\"]\nh\n";
+        for (char ch : text.toCharArray()) {
+            frames.feed(String.valueOf(ch), recorder);
+        }
+        assertTrue(frames.isIdle());
+        assertEquals(text.length(), frames.consumedChars());
+        assertEquals(List.of("open:", "message:" + "x".repeat(300), "message:y", "heartbeat"), seen);
+    }
+
+    @Test
     void malformedLinesAreReportedNotThrown() {
         XhrFrames frames = new XhrFrames();
         frames.feed("a[1,2]\nm{}\nc[\"x\"]\nzzz\n", recorder);
