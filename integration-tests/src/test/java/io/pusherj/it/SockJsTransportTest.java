@@ -1,6 +1,8 @@
 package io.pusherj.it;
 
 import static io.pusherj.api.ConnectionState.CONNECTED;
+import static io.pusherj.api.ConnectionState.CONNECTING;
+import static io.pusherj.api.ConnectionState.DISCONNECTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pusherj.api.Pusher;
@@ -13,6 +15,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The SockJS transport alone, over Spring's WebSocket transport and, when that is blocked, its XHR one. */
 class SockJsTransportTest extends ServerTest {
+
+    record Connected(ConnectionRecorder rec, VirtualScheduler time) {
+    }
+
+    /** A client on the sockjs transport alone, its timers on virtual time, connected. */
+    Connected connectOnVirtualTime(boolean blockSockJsWebSocket) {
+        server.blockTransport("sockjs-websocket", blockSockJsWebSocket);
+        VirtualScheduler time = new VirtualScheduler();
+        Pusher p = client(o -> o.enabledTransports("sockjs").scheduler(time));
+        ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
+        p.connect();
+        rec.awaitState(CONNECTED, WAIT);
+        return new Connected(rec, time);
+    }
 
     @ParameterizedTest(name = "SockJS websocket blocked: {0}")
     @ValueSource(booleans = {false, true})
@@ -41,36 +57,30 @@ class SockJsTransportTest extends ServerTest {
     @ParameterizedTest(name = "SockJS websocket blocked: {0}")
     @ValueSource(booleans = {false, true})
     void closeCodesFollowTheTable(boolean blockSockJsWebSocket) {
-        server.blockTransport("sockjs-websocket", blockSockJsWebSocket);
-        VirtualScheduler time = new VirtualScheduler();
-        Pusher p = client(o -> o.enabledTransports("sockjs").scheduler(time));
-        ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
-        p.connect();
-        rec.awaitState(CONNECTED, WAIT);
+        Connected c = connectOnVirtualTime(blockSockJsWebSocket);
+        VirtualScheduler time = c.time();
+        ConnectionRecorder rec = c.rec();
         server.awaitConnection(1, WAIT).close(4100, "over capacity");
-        rec.awaitState(io.pusherj.api.ConnectionState.CONNECTING, 2, WAIT);
+        rec.awaitState(CONNECTING, 2, WAIT);
         assertEquals(4100, rec.errors().get(0).code().getAsInt());
         time.advanceBy(1_000);
         rec.awaitState(CONNECTED, 2, WAIT);
         server.awaitConnection(2, WAIT).close(4001, "gone");
-        rec.awaitState(io.pusherj.api.ConnectionState.DISCONNECTED, WAIT);
+        rec.awaitState(DISCONNECTED, WAIT);
     }
 
     @ParameterizedTest(name = "SockJS websocket blocked: {0}")
     @ValueSource(booleans = {false, true})
     void aSilentServerIsDetectedByThePingAndTheClientReconnects(boolean blockSockJsWebSocket) {
-        server.blockTransport("sockjs-websocket", blockSockJsWebSocket);
-        VirtualScheduler time = new VirtualScheduler();
-        Pusher p = client(o -> o.enabledTransports("sockjs").scheduler(time));
-        ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
-        p.connect();
-        rec.awaitState(CONNECTED, WAIT);
+        Connected c = connectOnVirtualTime(blockSockJsWebSocket);
+        VirtualScheduler time = c.time();
+        ConnectionRecorder rec = c.rec();
         ServerConnection first = server.awaitConnection(1, WAIT);
         first.goSilent();
         time.advanceBy(120_000);
         first.awaitFrameContaining("pusher:ping", WAIT);
         time.advanceBy(30_000);
-        rec.awaitState(io.pusherj.api.ConnectionState.CONNECTING, 2, WAIT);
+        rec.awaitState(CONNECTING, 2, WAIT);
         time.runUntilIdle();
         rec.awaitState(CONNECTED, 2, WAIT);
     }
