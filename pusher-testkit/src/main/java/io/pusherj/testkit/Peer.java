@@ -8,6 +8,18 @@ interface Peer {
     /** Sends one Pusher message. */
     void send(String frame);
 
+    /**
+     * Sends one Pusher message and runs {@code done} once it was written or failed, so a sender can bound
+     * what it has in flight. Peers that write synchronously run it at once.
+     */
+    default void send(String frame, Runnable done) {
+        try {
+            send(frame);
+        } finally {
+            done.run();
+        }
+    }
+
     /** Closes with a Pusher or WebSocket close code. */
     void close(int code, String reason);
 

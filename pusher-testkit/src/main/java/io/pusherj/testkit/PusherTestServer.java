@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -660,6 +661,7 @@ public final class PusherTestServer implements AutoCloseable {
             c.send(cached != null ? cached : ServerFrames.event("pusher:cache_miss", channel, null));
         }
         subscriptionsChanged(channel);
+        config.onSubscribed.accept(c, channel);
     }
 
     private void removeSubscriber(String channel, ServerConnection c) {
@@ -709,8 +711,18 @@ public final class PusherTestServer implements AutoCloseable {
         private boolean tls;
         private int tlsPort;
         private byte[] encryptionMasterKey = ChannelEncryption.DEFAULT_MASTER_KEY;
+        private BiConsumer<ServerConnection, String> onSubscribed = (c, channel) -> { };
 
         private Builder() {
+        }
+
+        /**
+         * Called on a server thread after a connection subscribed to a channel and was told so; a load
+         * test's feeder, for instance, starts {@link ServerConnection#flood} from here (on its own thread).
+         */
+        public Builder onSubscribed(BiConsumer<ServerConnection, String> listener) {
+            this.onSubscribed = Objects.requireNonNull(listener);
+            return this;
         }
 
         /** Also serve everything over TLS on a second port, with a self-signed certificate. */

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import io.pusherj.testkit.internal.JettyEndpoint;
 import org.eclipse.jetty.websocket.api.Session;
@@ -232,6 +235,46 @@ public final class ServerConnection {
             sendRaw(frame);
         }
     }
+
+    /**
+     * Sends {@code count} events on {@code channel} as fast as the client drains them, for load tests: at
+     * most {@code window} frames are in flight, so a slow client slows the sender down instead of filling
+     * the server's memory. Blocks until the last frame was written.
+     *
+     * @param dataAt the data of the event with index 0 … count-1
+     * @return nanoseconds from the first send until the last frame was written
+     * @throws IllegalStateException if the connection closed, or no frame was written for 30 s
+     */
+    public long flood(String channel, String event, int count, IntFunction<String> dataAt, int window) {
+        Peer p = peer;
+        if (p == null || window < 1) {
+            throw new IllegalStateException("cannot flood " + this + " with a window of " + window);
+        }
+        Semaphore inFlight = new Semaphore(window);
+        long start = System.nanoTime();
+        try {
+            for (int i = 0; i < count; i++) {
+                awaitPermits(inFlight, 1, p);
+                p.send(ServerFrames.event(event, channel, dataAt.apply(i)), inFlight::release);
+            }
+            awaitPermits(inFlight, window, p);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("flood interrupted", e);
+        }
+        return System.nanoTime() - start;
+    }
+
+    private void awaitPermits(Semaphore inFlight, int permits, Peer p) throws InterruptedException {
+        if (!inFlight.tryAcquire(permits, FLOOD_STALL_SECONDS, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("flood stalled: nothing written for " + FLOOD_STALL_SECONDS + " s to " + this);
+        }
+        if (!p.isOpen()) {
+            throw new IllegalStateException("connection closed during the flood: " + this);
+        }
+    }
+
+    private static final int FLOOD_STALL_SECONDS = 30;
 
     /** Sends {@code pusher:ping}, as soketi and Reverb do to idle clients. */
     public void sendPing() {

@@ -17,6 +17,11 @@ final class WebSocketPeer implements Peer {
     }
 
     @Override
+    public synchronized void send(String frame, Runnable done) {
+        session.sendText(frame, Callback.from(done, failure -> done.run()));
+    }
+
+    @Override
     public void close(int code, String reason) {
         session.close(code, reason, Callback.NOOP);
     }
