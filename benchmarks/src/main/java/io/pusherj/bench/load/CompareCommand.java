@@ -1,0 +1,246 @@
+package io.pusherj.bench.load;
+
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code compare}: the feeder in one process, every run in a fresh JVM of its own, libraries alternating
+ * within each round (A B C A B C), then one summary line per figure with each library's median and
+ * pusherj's ratios to the floor and to pusher-java-client.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run every measure for every library, alternating, each run in a fresh JVM; print each run's "
+                + "JSON line, then summary lines with medians and ratios.")
+final class CompareCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--measures", split = ",", defaultValue = "cpu,ceiling,idle,threads,open,broadcast,fallback",
+            description = "Measures to run (default ${DEFAULT-VALUE}).")
+    List<String> measures;
+
+    @Option(names = "--libraries", split = ",", defaultValue = "pusherj,official,floor",
+            description = "Libraries to compare (default ${DEFAULT-VALUE}).")
+    List<String> libraries;
+
+    @Option(names = "--rounds", defaultValue = "2", description = "Runs per library and step, alternating (default ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--heap", defaultValue = "1g", description = "-Xmx of each run's JVM (default ${DEFAULT-VALUE}).")
+    String heap;
+
+    @Option(names = "--quick", description = "Tiny sizes: proves the harness works in seconds; the figures mean nothing.")
+    boolean quick;
+
+    @Option(names = "--logs", defaultValue = "benchmarks/target/load-logs",
+            description = "Directory for each run's standard error (default ${DEFAULT-VALUE}).")
+    Path logs;
+
+    /** One row of the plan: a measure with its settings, for the libraries that can take part. */
+    private record Step(String measure, List<String> args, List<String> libraries, String skipped) {
+        String label() {
+            return measure + (args.isEmpty() ? "" : " " + String.join(" ", args));
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (rounds < 1 || rounds > 10) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be 1 to 10");
+        }
+        Files.createDirectories(logs);
+        PrintWriter out = spec.commandLine().getOut();
+        String self = LoadHarness.commandLine(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+        Process server = new ProcessBuilder(java("-Xmx2g", "serve"))
+                .redirectError(logs.resolve("serve.log").toFile()).start();
+        try {
+            JsonObject ready = firstJsonLine(server);
+            List<String> target = List.of("--host", ready.getString("host"), "--port", String.valueOf(ready.getInt("port")),
+                    "--key", ready.getString("key"), "--app-id", ready.getString("app_id"), "--secret", ready.getString("secret"));
+            for (Step step : plan()) {
+                Map<String, List<JsonObject>> results = new LinkedHashMap<>();
+                for (int round = 1; round <= rounds; round++) {
+                    for (String library : step.libraries()) {
+                        JsonObject line = runChild(step, library, target, round);
+                        out.println(line);
+                        out.flush();
+                        results.computeIfAbsent(library, k -> new ArrayList<>()).add(line);
+                    }
+                }
+                if (!step.skipped().isEmpty()) {
+                    out.println(Json.createObjectBuilder().add("measure", step.measure()).add("step", step.label())
+                            .add("supported", false).add("reason", step.skipped()).add("command", self).build());
+                }
+                for (String metric : metrics(step.measure())) {
+                    out.println(summary(step, metric, results, self));
+                }
+                out.flush();
+            }
+        } finally {
+            server.getOutputStream().close();
+            if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+        return 0;
+    }
+
+    private List<Step> plan() {
+        List<Step> plan = new ArrayList<>();
+        List<String> all = libraries;
+        List<String> wsOnlyScale = libraries.stream().filter(l -> !l.equals("official")).toList();
+        String officialScale = libraries.contains("official")
+                ? "official: not run at 10,000 clients (5 threads per connection: 50,000 threads)" : "";
+        for (String measure : measures) {
+            switch (measure) {
+                case "cpu" -> {
+                    plan.add(new Step("cpu", flood(40), all, ""));
+                    plan.add(new Step("cpu", flood(1024), all, ""));
+                }
+                case "ceiling" -> plan.add(new Step("ceiling", flood(40), all, ""));
+                case "idle" -> {
+                    plan.add(new Step("idle", List.of("--clients", size(1000, 20)), all, ""));
+                    plan.add(new Step("idle", List.of("--clients", size(1000, 20), "--transport", "xhr_streaming"),
+                            only("pusherj"), ""));
+                }
+                case "threads" -> plan.add(new Step("threads", List.of("--clients", size(10_000, 50)), wsOnlyScale, officialScale));
+                case "open" -> plan.add(new Step("open", List.of("--clients", size(1000, 20), "--samples", size(50, 5)), all, ""));
+                case "broadcast" -> {
+                    plan.add(new Step("broadcast", List.of("--clients", size(1000, 20), "--samples", size(3, 1)), all, ""));
+                    plan.add(new Step("broadcast", List.of("--clients", size(10_000, 50), "--samples", size(3, 1)),
+                            wsOnlyScale, officialScale));
+                }
+                case "fallback" -> plan.add(new Step("fallback", List.of("--samples", size(5, 1)), only("pusherj"),
+                        "official and floor: WebSocket only"));
+                default -> throw new CommandLine.ParameterException(spec.commandLine(), "unknown measure " + measure);
+            }
+        }
+        return plan;
+    }
+
+    private List<String> flood(int payload) {
+        return List.of("--payload", String.valueOf(payload), "--events", size(1_000_000, 20_000), "--warmup", size(200_000, 5_000));
+    }
+
+    private String size(int full, int quickSize) {
+        return String.valueOf(quick ? quickSize : full);
+    }
+
+    private List<String> only(String library) {
+        return libraries.contains(library) ? List.of(library) : List.of();
+    }
+
+    private JsonObject runChild(Step step, String library, List<String> target, int round) throws Exception {
+        // -Xms = -Xmx: the heap never shrinks back, so resident memory after GC compares between runs.
+        List<String> args = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, "run", "--measure", step.measure(), "--library", library));
+        if (!step.measure().equals("fallback")) {
+            args.addAll(target);
+        }
+        args.addAll(step.args());
+        String logName = (step.label() + " " + library + " " + round).replaceAll("[^A-Za-z0-9]+", "-") + ".log";
+        Process child = new ProcessBuilder(java(args.toArray(String[]::new)))
+                .redirectError(logs.resolve(logName).toFile()).start();
+        child.getOutputStream().close();
+        JsonObject line = firstJsonLine(child);
+        if (!child.waitFor(30, TimeUnit.MINUTES)) {
+            child.destroyForcibly();
+        }
+        return Json.createObjectBuilder(line).add("step", step.label()).add("round", round).build();
+    }
+
+    /** The command that starts this harness in a fresh JVM with the same class path. */
+    private static List<String> java(String... args) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        int harnessArgs = 0;
+        while (harnessArgs < args.length && args[harnessArgs].startsWith("-X")) {
+            command.add(args[harnessArgs++]);
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LoadHarness.class.getName()));
+        command.addAll(Arrays.asList(args).subList(harnessArgs, args.length));
+        return command;
+    }
+
+    /** Reads the process's output until its first JSON line (bounded by the process's own bounds). */
+    private static JsonObject firstJsonLine(Process p) throws IOException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+            if (line.startsWith("{")) {
+                try (JsonReader json = Json.createReader(new StringReader(line))) {
+                    return json.readObject();
+                }
+            }
+        }
+        return Json.createObjectBuilder().add("error", "no result; exit code " + waitExit(p)).build();
+    }
+
+    private static int waitExit(Process p) {
+        try {
+            return p.waitFor(1, TimeUnit.MINUTES) ? p.exitValue() : -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static List<String> metrics(String measure) {
+        return switch (measure) {
+            case "cpu" -> List.of("cpu_ns_per_event", "events_per_s");
+            case "ceiling" -> List.of("events_per_s");
+            case "idle" -> List.of("heap_bytes_per_client", "rss_bytes_per_client", "threads_added");
+            case "threads" -> List.of("threads_added", "threads", "heap_bytes_per_client");
+            case "open" -> List.of("open_all_ms", "warm_connect_median_ms", "first_connect_ms");
+            case "broadcast" -> List.of("latency_p50_ms", "latency_p99_ms", "lost");
+            case "fallback" -> List.of("tls_first_ms", "tls_median_ms", "plain_median_ms");
+            default -> List.of();
+        };
+    }
+
+    /** Each library's median of {@code metric} over its runs, and pusherj's ratio to the others. */
+    private JsonObject summary(Step step, String metric, Map<String, List<JsonObject>> results, String self) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("summary", step.measure()).add("step", step.label())
+                .add("metric", metric);
+        Map<String, Double> medians = new LinkedHashMap<>();
+        results.forEach((library, lines) -> {
+            double[] values = lines.stream().filter(l -> l.get(metric) instanceof JsonNumber)
+                    .mapToDouble(l -> l.getJsonNumber(metric).doubleValue()).toArray();
+            if (values.length > 0) {
+                double median = new Percentiles(values).median();
+                medians.put(library, median);
+                b.add(library, median).add(library + "_runs", values.length);
+            }
+        });
+        Double pusherj = medians.get("pusherj");
+        if (pusherj != null) {
+            for (String other : List.of("floor", "official")) {
+                Double o = medians.get(other);
+                if (o != null && o != 0) {
+                    b.add("pusherj_vs_" + other, Math.round(pusherj / o * 100) / 100.0);
+                }
+            }
+        }
+        return b.add("command", self).build();
+    }
+}

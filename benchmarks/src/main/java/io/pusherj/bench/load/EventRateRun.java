@@ -1,0 +1,107 @@
+package io.pusherj.bench.load;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One client, two floods written as fast as the socket drains: {@code warmup} events on one channel,
+ * received in full before anything is measured (so the JIT has settled and no library still has frames
+ * queued), then {@code events} on a second channel, over which CPU and wall time are counted. Every
+ * event must arrive once and in order.
+ */
+final class EventRateRun implements Measure.Run {
+    @Override
+    public JsonObjectBuilder run(Library library, Target target, Settings settings) throws Exception {
+        try (BenchClient client = library.create(target, settings.transport())) {
+            client.connect().get(30, TimeUnit.SECONDS);
+            Phase warmup = Phase.run(client, new Flood(settings.warmup(), settings.payload(), "warmup"));
+            if (!warmup.complete()) {
+                return warmup.figures().add("phase", "warmup");
+            }
+            return Phase.run(client, new Flood(settings.events(), settings.payload(), "steady")).figures()
+                    .add("warmup_events", settings.warmup()).add("transport", client.transport());
+        }
+    }
+
+    /** One flood, from the subscribe request to the last event. */
+    private static final class Phase {
+        private final Flood flood;
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private final CompletableFuture<Long> feederNanos = new CompletableFuture<>();
+        // Written on the library's callback thread; read after done completes, which publishes them.
+        private int received;
+        private int outOfOrder;
+        private int next;
+        private long startWall;
+        private long startCpu;
+        private long endWall;
+        private long endCpu;
+
+        private Phase(Flood flood) {
+            this.flood = flood;
+        }
+
+        static Phase run(BenchClient client, Flood flood) throws Exception {
+            Phase p = new Phase(flood);
+            Map<String, Consumer<String>> handlers = Map.of(Flood.EVENT, p::event,
+                    Flood.DONE_EVENT, data -> p.feederNanos.complete(Long.parseLong(data)));
+            p.startCpu = ProcessStats.cpuNanos();
+            p.startWall = System.nanoTime();
+            client.subscribe(flood.channel(), handlers).get(30, TimeUnit.SECONDS);
+            try {
+                // Bounded: a minute plus a generous 20 µs per event.
+                p.done.get(60 + flood.count() / 50_000, TimeUnit.SECONDS);
+                p.feederNanos.get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // Reported as incomplete, with what arrived.
+            }
+            return p;
+        }
+
+        private void event(String data) {
+            int index = Flood.index(data);
+            if (index != next) {
+                outOfOrder++;
+            }
+            next = index + 1;
+            if (++received == flood.count()) {
+                endCpu = ProcessStats.cpuNanos();
+                endWall = System.nanoTime();
+                done.complete(null);
+            }
+        }
+
+        boolean complete() {
+            return done.isDone() && feederNanos.isDone();
+        }
+
+        JsonObjectBuilder figures() {
+            JsonObjectBuilder b = Json.createObjectBuilder().add("events", flood.count());
+            if (!complete()) {
+                return b.add("complete", false).add("lost", flood.count() - receivedSoFar());
+            }
+            double clientSeconds = (endWall - startWall) / 1e9;
+            double clientRate = flood.count() / clientSeconds;
+            double feederRate = flood.count() / (feederNanos.join() / 1e9);
+            return b.add("complete", true).add("lost", flood.count() - received).add("out_of_order", outOfOrder)
+                    .add("cpu_ns_per_event", round((endCpu - startCpu) / (double) flood.count()))
+                    .add("events_per_s", Math.round(clientRate))
+                    .add("feeder_events_per_s", Math.round(feederRate))
+                    // The feeder outran the client when it finished writing before the client finished reading.
+                    .add("feeder_outran_client", feederRate > clientRate * 1.05);
+        }
+
+        /** A racy read, only for the report of a run that timed out. */
+        private int receivedSoFar() {
+            return received;
+        }
+    }
+
+    static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}

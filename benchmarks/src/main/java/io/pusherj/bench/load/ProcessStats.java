@@ -1,0 +1,55 @@
+package io.pusherj.bench.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What this JVM costs: CPU time, heap after a full collection, resident memory, live threads. */
+final class ProcessStats {
+    private ProcessStats() {
+    }
+
+    /** CPU time of the whole process (every thread, GC and JIT included), in nanoseconds. */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Heap in use after full collections, until two in a row agree within 1%. Bounded to ten rounds. */
+    static long heapAfterGc() {
+        long previous = Long.MAX_VALUE;
+        for (int round = 0; round < 10; round++) {
+            System.gc();
+            long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            if (Math.abs(previous - used) < used / 100) {
+                return used;
+            }
+            previous = used;
+        }
+        return previous;
+    }
+
+    /** Resident set size from {@code /proc/self/status}, in bytes; -1 where there is no procfs. */
+    static long rssBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+            return -1;
+        } catch (IOException e) {
+            if (Files.exists(Path.of("/proc/self"))) {
+                throw new UncheckedIOException(e);
+            }
+            return -1;
+        }
+    }
+
+    /** Live threads in this JVM. */
+    static int threads() {
+        return ManagementFactory.getThreadMXBean().getThreadCount();
+    }
+}

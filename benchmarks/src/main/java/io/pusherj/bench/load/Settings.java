@@ -1,0 +1,15 @@
+package io.pusherj.bench.load;
+
+/**
+ * What one run measures with.
+ *
+ * @param transport the transport the clients use ({@code ws}, {@code xhr_streaming}, …), or {@code default}
+ *                  for pusherj's whole fallback strategy
+ * @param clients   clients to open (idle, threads, open, broadcast)
+ * @param events    events measured in the steady state (cpu, ceiling)
+ * @param warmup    events received before the measurement starts (cpu, ceiling)
+ * @param payload   bytes of each event's data (cpu, ceiling)
+ * @param samples   repetitions inside the run (connect latencies, broadcasts, fallbacks)
+ */
+record Settings(String transport, int clients, int events, int warmup, int payload, int samples) {
+}
