@@ -63,7 +63,10 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
     private long activityTimeout;
     private Timer retryTimer;
     private Timer unavailableTimer;
+    /** The idle timer, or after a ping the pong timer ({@link #awaitingPong}). */
     private Timer activityTimer;
+    private boolean awaitingPong;
+    private long lastActivityMillis;
 
     private final StrategyCallback strategyCallback = new StrategyCallback() {
         @Override
@@ -261,18 +264,42 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
 
     private void sendActivityCheck() {
         stopActivityCheck();
+        awaitingPong = true;
         activityTimer = clock.start(options.pongTimeout().toMillis(), () -> retryIn(0));
         connection.ping();
     }
 
+    /**
+     * Notes activity. Runs for every frame, so it only stores the time while the idle timer is armed; the
+     * timer re-arms itself for the rest of the period when it fires early (rescheduling a timer per frame
+     * cost about a tenth of the receive path).
+     */
     private void resetActivityCheck() {
-        stopActivityCheck();
-        if (connection != null && !connection.handlesActivityChecks()) {
-            activityTimer = clock.start(activityTimeout, this::sendActivityCheck);
+        lastActivityMillis = clock.now();
+        if (connection == null || connection.handlesActivityChecks()) {
+            stopActivityCheck();
+        } else if (activityTimer == null || awaitingPong) {
+            stopActivityCheck();
+            armIdleTimer(activityTimeout);
+        }
+    }
+
+    private void armIdleTimer(long delayMillis) {
+        activityTimer = clock.start(delayMillis, this::idleTimerFired);
+    }
+
+    private void idleTimerFired() {
+        activityTimer = null;
+        long idle = clock.now() - lastActivityMillis;
+        if (idle < activityTimeout) {
+            armIdleTimer(activityTimeout - idle);
+        } else {
+            sendActivityCheck();
         }
     }
 
     private void stopActivityCheck() {
+        awaitingPong = false;
         if (activityTimer != null) {
             activityTimer.cancel();
             activityTimer = null;

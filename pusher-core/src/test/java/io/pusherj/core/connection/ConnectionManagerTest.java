@@ -348,6 +348,10 @@ class ConnectionManagerTest {
         ws.last().receive("{\"event\":\"pusher:pong\",\"data\":{}}");
         time.advanceBy(60_000);
         assertEquals(CONNECTED, manager.state(), "the pong cancelled the pong timeout");
+        time.advanceBy(59_999);
+        assertEquals(1, ws.last().sent().size());
+        time.advanceBy(1);
+        assertEquals(2, ws.last().sent().size(), "the next ping comes a full activity timeout after the pong");
     }
 
     @Test
