@@ -75,7 +75,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         this.runtime = SharedRuntime.acquire();
         try {
             this.strand = new SerialExecutor(runtime.pool());
-            this.clock = new Clock(strand, options.scheduler().orElse(runtime.scheduler()));
+            this.clock = new Clock(strand, strand::executeInline, options.scheduler().orElse(runtime.scheduler()));
             io.pusherj.api.TransportCache transportCache = options.transportCache().orElseGet(io.pusherj.api.TransportCache::inMemory);
             // Custom auth handlers never run on the strand: a slow one must not stall the client.
             this.authorizer = new Authorizer(options, options.callbackExecutor().orElse(runtime.pool()));

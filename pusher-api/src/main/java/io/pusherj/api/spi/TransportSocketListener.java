@@ -2,7 +2,9 @@ package io.pusherj.api.spi;
 
 /**
  * Receives the events of one {@link TransportSocket}. A transport calls it serially (never two methods
- * at once for the same socket), from any thread, and must not hold a lock while calling.
+ * at once for the same socket), from any thread, and must not hold a lock while calling: pusherj may do
+ * the client's work on the calling thread, user listeners included, when the client is idle (it saves a
+ * thread hand-off per frame), and returns after about a millisecond of it at most, handing the rest on.
  *
  * <p>Order: at most one {@link #onOpen()}, then any number of {@link #onMessage}/{@link #onActivity()},
  * then at most one {@link #onClose}. {@link #onError} may precede {@code onClose}.

@@ -31,6 +31,7 @@ public final class StrandSocket implements TransportSocketListener {
     }
 
     private final Executor strand;
+    private final Executor inbound;
     private final Transport transport;
     private volatile TransportSocket socket;
     private Handler handler;
@@ -47,8 +48,9 @@ public final class StrandSocket implements TransportSocketListener {
         closeObserver = observer;
     }
 
-    private StrandSocket(Executor strand, Transport transport, Handler handler) {
+    private StrandSocket(Executor strand, Executor inbound, Transport transport, Handler handler) {
         this.strand = strand;
+        this.inbound = inbound;
         this.transport = transport;
         this.handler = handler;
     }
@@ -56,9 +58,14 @@ public final class StrandSocket implements TransportSocketListener {
     /**
      * Opens a socket on {@code transport}; call on the strand. A transport that throws is reported as an
      * error followed by a 1006 close, like any failed attempt.
+     *
+     * @param strand  where the socket's events run
+     * @param inbound how frames get there (the strand, run on the I/O thread when it is idle): frames are
+     *                the hot path; the rare events keep the plain hand-off
      */
-    public static StrandSocket open(Executor strand, Transport transport, TransportRequest request, Handler handler) {
-        StrandSocket s = new StrandSocket(strand, transport, handler);
+    public static StrandSocket open(Executor strand, Executor inbound, Transport transport, TransportRequest request,
+            Handler handler) {
+        StrandSocket s = new StrandSocket(strand, inbound, transport, handler);
         try {
             s.socket = transport.open(request, s);
         } catch (RuntimeException e) {
@@ -111,7 +118,7 @@ public final class StrandSocket implements TransportSocketListener {
 
     @Override
     public void onMessage(String frame) {
-        strand.execute(() -> {
+        inbound.execute(() -> {
             if (handler != null) {
                 handler.onMessage(frame);
             }

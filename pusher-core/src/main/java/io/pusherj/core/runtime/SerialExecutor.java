@@ -19,19 +19,73 @@ public final class SerialExecutor implements Executor {
     private static final int BATCH = 256;
 
     private final Executor pool;
+    private final long inlineBudgetNanos;
     private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile Thread runner;
 
     /** Creates a strand over {@code pool}. */
     public SerialExecutor(Executor pool) {
+        this(pool, INLINE_BUDGET_NANOS);
+    }
+
+    SerialExecutor(Executor pool, long inlineBudgetNanos) {
         this.pool = pool;
+        this.inlineBudgetNanos = inlineBudgetNanos;
     }
 
     @Override
     public void execute(Runnable task) {
         queue.add(task);
         schedule();
+    }
+
+    /**
+     * Runs {@code task} on the calling thread if the strand is idle, with whatever else is queued by then,
+     * for at most {@value #INLINE_BUDGET_NANOS} ns (checked between tasks) before the rest moves to the
+     * pool; otherwise queues it like {@link #execute}. For frames from transports' I/O threads: handing
+     * each frame to a pool thread that had gone idle cost a wake-up per frame, 40% of the receive path's
+     * CPU (BENCHMARKS.md). The budget keeps a slow listener from holding the I/O thread for more than
+     * one call: while the pool drains the rest, new frames only queue, so the socket is still read.
+     */
+    public void executeInline(Runnable task) {
+        queue.add(task);
+        if (scheduled.compareAndSet(false, true)) {
+            drainInline();
+        }
+    }
+
+    private static final long INLINE_BUDGET_NANOS = 1_000_000;
+
+    private void drainInline() {
+        runner = Thread.currentThread();
+        long deadline = System.nanoTime() + inlineBudgetNanos;
+        try {
+            for (int i = 0; i < BATCH; i++) {
+                Runnable task = queue.poll();
+                if (task == null) {
+                    break;
+                }
+                run(task);
+                if (System.nanoTime() - deadline >= 0) {
+                    break;
+                }
+            }
+        } finally {
+            runner = null;
+            scheduled.set(false);
+        }
+        if (!queue.isEmpty()) {
+            schedule();
+        }
+    }
+
+    private static void run(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.ERROR, "unexpected failure on a client strand", e);
+        }
     }
 
     /** Whether the calling thread is running this strand's task right now. */
@@ -58,11 +112,7 @@ public final class SerialExecutor implements Executor {
                 if (task == null) {
                     break;
                 }
-                try {
-                    task.run();
-                } catch (RuntimeException | Error e) {
-                    LOG.log(Level.ERROR, "unexpected failure on a client strand", e);
-                }
+                run(task);
             }
         } finally {
             runner = null;

@@ -78,7 +78,7 @@ public final class TransportStrategy implements Strategy {
         }
 
         void start() {
-            socket = StrandSocket.open(clock.strand(), transport, request, this);
+            socket = StrandSocket.open(clock.strand(), clock.inbound(), transport, request, this);
         }
 
         @Override
