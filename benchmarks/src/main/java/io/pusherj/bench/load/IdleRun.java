@@ -12,6 +12,15 @@ import java.util.Map;
 final class IdleRun implements Measure.Run {
     static final String CHANNEL = "idle";
 
+    /** Keeps the clients open after measuring, for {@code jcmd <pid> GC.class_histogram} and the like. */
+    private static void holdForInspection(Settings settings) throws InterruptedException {
+        if (settings.holdSeconds() > 0) {
+            System.err.println("holding " + settings.clients() + " clients for " + settings.holdSeconds()
+                    + " s; pid " + ProcessHandle.current().pid());
+            Thread.sleep(settings.holdSeconds() * 1000L); // a deliberate pause for a human, bounded
+        }
+    }
+
     @Override
     public JsonObjectBuilder run(Library library, Target target, Settings settings) throws Exception {
         try (ClientGroup first = ClientGroup.open(library, target, settings.transport(), 1, CHANNEL, i -> Map.of())) {
@@ -23,6 +32,7 @@ final class IdleRun implements Measure.Run {
                 long heapAfter = ProcessStats.heapAfterGc();
                 long rssAfter = ProcessStats.rssBytes();
                 int threadsAfter = ProcessStats.threads();
+                holdForInspection(settings);
                 return Json.createObjectBuilder().add("clients", group.size() + first.size())
                         .add("heap_bytes_per_client", (heapAfter - heapBefore) / n)
                         .add("rss_bytes_per_client", (rssAfter - rssBefore) / n)

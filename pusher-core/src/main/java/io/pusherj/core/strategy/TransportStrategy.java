@@ -87,7 +87,11 @@ public final class TransportStrategy implements Strategy {
                 return;
             }
             long openedAt = clock.now();
-            socket.observeClose((code, wasClean) -> lives.closed(code, wasClean, openedAt, clock.now()));
+            // Locals, not fields: a lambda reading fields would capture this attempt, and through its
+            // callback the whole finished run, for as long as the connection lives (~3 KiB per client).
+            TransportLives transportLives = lives;
+            Clock time = clock;
+            socket.observeClose((code, wasClean) -> transportLives.closed(code, wasClean, openedAt, time.now()));
             handshake = new Handshake(socket, name, priority, lives.pingDelay(), this::handshakeDone);
         }
 
