@@ -44,12 +44,17 @@ public final class AuthOptions<H> {
         endpointName = b.endpointName;
         endpoint = Optional.ofNullable(b.endpoint);
         transport = b.transport;
-        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.params));
-        headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
+        params = frozen(b.params);
+        headers = frozen(b.headers);
         paramsProvider = Optional.ofNullable(b.paramsProvider);
         headersProvider = Optional.ofNullable(b.headersProvider);
         customHandler = Optional.ofNullable(b.customHandler);
         timeout = b.timeout;
+    }
+
+    /** An unmodifiable copy in insertion order; the shared empty map when empty (options are often per client). */
+    private static Map<String, String> frozen(Map<String, String> values) {
+        return values.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     /** A builder for channel authorization. */

@@ -2,7 +2,6 @@ package io.pusherj.api;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where a client remembers the transport that worked, per app key and TLS flag, so the next connection
@@ -20,23 +19,33 @@ public interface TransportCache {
     /** Forgets {@code key}. */
     void remove(String key);
 
-    /** A new, empty, thread-safe in-memory cache. */
+    /**
+     * A new, empty, thread-safe in-memory cache. Compact: a client stores at most two entries (one per TLS
+     * flag), and an idle client should not pay for a hash table.
+     */
     static TransportCache inMemory() {
-        Map<String, CachedTransport> map = new ConcurrentHashMap<>();
         return new TransportCache() {
+            private volatile Map<String, CachedTransport> entries = Map.of();
+
             @Override
             public Optional<CachedTransport> get(String key) {
-                return Optional.ofNullable(map.get(key));
+                return Optional.ofNullable(entries.get(key));
             }
 
             @Override
-            public void put(String key, CachedTransport value) {
-                map.put(key, value);
+            public synchronized void put(String key, CachedTransport value) {
+                Map<String, CachedTransport> next = new java.util.HashMap<>(entries);
+                next.put(key, value);
+                entries = Map.copyOf(next);
             }
 
             @Override
-            public void remove(String key) {
-                map.remove(key);
+            public synchronized void remove(String key) {
+                if (entries.containsKey(key)) {
+                    Map<String, CachedTransport> next = new java.util.HashMap<>(entries);
+                    next.remove(key);
+                    entries = Map.copyOf(next);
+                }
             }
         };
     }

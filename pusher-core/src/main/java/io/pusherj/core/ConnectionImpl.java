@@ -7,8 +7,6 @@ import io.pusherj.api.ConnectionState;
 import io.pusherj.api.ConnectionStateChange;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -24,8 +22,8 @@ final class ConnectionImpl implements Connection {
     private final Runnable offline;
     private final Delivery delivery;
     private final Listeners<Consumer<ConnectionStateChange>> stateChanges = new Listeners<>();
-    private final Map<ConnectionState, Listeners<Consumer<ConnectionStateChange>>> perState =
-            new EnumMap<>(ConnectionState.class);
+    /** Per-state listeners, each wrapped to skip other states: one set instead of one per state (memory). */
+    private final Listeners<Consumer<ConnectionStateChange>> perState = new Listeners<>();
     private final Listeners<Consumer<ConnectionError>> errors = new Listeners<>();
     private final Listeners<Consumer<Duration>> connectingIn = new Listeners<>();
 
@@ -37,9 +35,6 @@ final class ConnectionImpl implements Connection {
         this.delivery = delivery;
         this.online = online;
         this.offline = offline;
-        for (ConnectionState s : ConnectionState.values()) {
-            perState.put(s, new Listeners<>());
-        }
     }
 
     @Override
@@ -64,7 +59,13 @@ final class ConnectionImpl implements Connection {
 
     @Override
     public Binding onState(ConnectionState s, Consumer<ConnectionStateChange> listener) {
-        return perState.get(java.util.Objects.requireNonNull(s, "state")).add(listener);
+        java.util.Objects.requireNonNull(s, "state");
+        java.util.Objects.requireNonNull(listener, "listener");
+        return perState.add(change -> {
+            if (change.current() == s) {
+                listener.accept(change);
+            }
+        });
     }
 
     @Override
@@ -92,10 +93,10 @@ final class ConnectionImpl implements Connection {
         socketId = newSocketId;
         transport = newTransport;
         state = change.current();
-        Listeners<Consumer<ConnectionStateChange>> specific = perState.get(change.current());
         delivery.run(() -> {
+            // pusher-js order: state_change listeners, then those of the new state.
             stateChanges.forEach(l -> l.accept(change), this::listenerFailed);
-            specific.forEach(l -> l.accept(change), this::listenerFailed);
+            perState.forEach(l -> l.accept(change), this::listenerFailed);
         });
     }
 

@@ -30,6 +30,7 @@ import io.pusherj.core.runtime.SerialExecutor;
 import io.pusherj.core.runtime.SharedRuntime;
 import io.pusherj.core.runtime.Timer;
 import io.pusherj.core.strategy.DefaultStrategy;
+import io.pusherj.core.strategy.TransportManagers;
 import io.pusherj.core.strategy.TransportStrategy;
 import jakarta.json.JsonValue;
 import java.lang.System.Logger.Level;
@@ -88,13 +89,16 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
             this.connection = new ConnectionImpl(delivery,
                     () -> strand.execute(() -> manager().networkOnline()),
                     () -> strand.execute(() -> manager().networkOffline()));
+            // One set of transport managers per TLS flag, as pusher-js has one tree per flag.
+            TransportManagers plainManagers = new TransportManagers(options.activityTimeout().toMillis());
+            TransportManagers tlsManagers = new TransportManagers(options.activityTimeout().toMillis());
             this.manager = new ConnectionManager(options, clock, useTLS -> DefaultStrategy.build(useTLS,
                     transports::get,
                     (name, tls) -> new TransportRequest(key, tls, options, LibraryInfo.CLIENT_NAME, LibraryInfo.VERSION),
                     (name, transport, request, lives) -> new TransportStrategy(name, transport, request, clock,
                             this::onError, lives),
-                    transportCache, "pusherTransport" + (useTLS ? "TLS" : "NonTLS") + ":" + key,
-                    options.activityTimeout().toMillis(), clock), this);
+                    useTLS ? tlsManagers : plainManagers, transportCache,
+                    "pusherTransport" + (useTLS ? "TLS" : "NonTLS") + ":" + key, clock), this);
         } catch (RuntimeException | Error e) {
             runtime.release();
             throw e;
@@ -371,7 +375,10 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
                 startSignin();
             }
             channels.keySet().forEach(this::subscribeOnStrand);
-            deliverGlobal(manager.connection().establishedFrame());
+            Frame established = manager.connection().takeEstablishedFrame();
+            if (established != null) {
+                deliverGlobal(established);
+            }
         } else if (current == ConnectionState.FAILED) {
             deliverGlobal(new Frame(EventNames.CONNECTION_FAILED, null, null, null));
         }

@@ -92,7 +92,7 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
      *
      * @param options the client options (timeouts, TLS)
      * @param clock the strand and timer
-     * @param strategyFactory builds the strategy tree for a TLS flag
+     * @param strategyFactory builds a strategy tree for a TLS flag; called for each connection attempt
      * @param listener receives states, errors and frames
      */
     public ConnectionManager(PusherOptions options, Clock clock, Function<Boolean, Strategy> strategyFactory,
@@ -102,7 +102,6 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
         this.strategyFactory = strategyFactory;
         this.listener = listener;
         this.usingTLS = options.forceTLS();
-        this.strategy = strategyFactory.apply(usingTLS);
     }
 
     /** The current state. */
@@ -135,10 +134,14 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
         if (connection != null || runner != null) {
             return;
         }
-        if (!strategy.isSupported()) {
+        // A tree per attempt, dropped once connected: an idle client keeps none (~2 KiB, BENCHMARKS.md).
+        // What must outlive it (transport lives, the transport cache) is kept by the factory's owner.
+        Strategy tree = strategyFactory.apply(usingTLS);
+        if (!tree.isSupported()) {
             updateState(ConnectionState.FAILED);
             return;
         }
+        strategy = tree;
         updateState(ConnectionState.CONNECTING);
         runner = strategy.connect(0, strategyCallback);
         setUnavailableTimer();
@@ -191,7 +194,6 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
         switch (action) {
             case TLS_ONLY -> {
                 usingTLS = true;
-                strategy = strategyFactory.apply(true);
                 retryIn(0);
             }
             case REFUSED -> disconnect();
@@ -218,6 +220,7 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
     }
 
     private void abortConnecting() {
+        strategy = null;
         if (runner != null) {
             StrategyRunner r = runner;
             runner = null;

@@ -43,7 +43,7 @@ public final class ProtocolConnection implements StrandSocket.Handler {
     private final String socketId;
     private final long serverActivityTimeoutMillis;
     private final long transportPingDelayMillis;
-    private final Frame establishedFrame;
+    private Frame establishedFrame;
     private Listener listener;
 
     ProtocolConnection(StrandSocket socket, String transportName, int priority, String socketId,
@@ -88,9 +88,14 @@ public final class ProtocolConnection implements StrandSocket.Handler {
         return transportPingDelayMillis;
     }
 
-    /** The {@code pusher:connection_established} frame. */
-    public Frame establishedFrame() {
-        return establishedFrame;
+    /**
+     * The {@code pusher:connection_established} frame, once: it is delivered when the state becomes
+     * connected, and a connection that lives for days need not keep it (with its parsed JSON). Strand only.
+     */
+    public Frame takeEstablishedFrame() {
+        Frame f = establishedFrame;
+        establishedFrame = null;
+        return f;
     }
 
     /** Whether the transport checks liveness itself (no ping timer needed). */

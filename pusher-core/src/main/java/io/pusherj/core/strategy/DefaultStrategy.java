@@ -39,8 +39,6 @@ public final class DefaultStrategy {
     static final long HTTP_DELAY_PLAIN = 5_000;
     /** Delay of polling behind streaming. */
     static final long POLLING_DELAY = 4_000;
-    /** pusher-js: xhr_streaming's transport manager has two lives. */
-    static final int STREAMING_LIVES = 2;
 
     private DefaultStrategy() {
     }
@@ -52,24 +50,23 @@ public final class DefaultStrategy {
      * @param usableTransport the transport of a slot, or null when the slot is unusable
      * @param requestFor the request of a slot for a TLS flag
      * @param strategyFor makes the leaf strategy of a slot from its transport and request
+     * @param managers the transport managers (lives) of this client and TLS flag, kept across builds
      * @param cache where the transport that worked is remembered
      * @param cacheKey the cache key of this app and TLS flag
-     * @param maxPingDelay the client's activity timeout (the transport managers' maximum ping delay)
      * @param clock the strand and timer
      * @return the root strategy
      */
     public static Strategy build(boolean useTLS, Function<String, Transport> usableTransport,
             BiFunction<String, Boolean, TransportRequest> requestFor, LeafFactory strategyFor,
-            io.pusherj.api.TransportCache cache, String cacheKey, long maxPingDelay, io.pusherj.core.runtime.Clock clock) {
+            TransportManagers managers, io.pusherj.api.TransportCache cache, String cacheKey,
+            io.pusherj.core.runtime.Clock clock) {
         var loop = SequentialStrategy.Options.DEFAULT_LOOP;
         java.util.Map<String, Strategy> leaves = new java.util.HashMap<>();
-        // Transport managers (protocol.md §8.6): ws and wss share unlimited lives, streaming has two, the rest none.
-        TransportLives webSocketLives = new TransportLives(Integer.MAX_VALUE, maxPingDelay);
-        TransportLives streamingLives = new TransportLives(STREAMING_LIVES, maxPingDelay);
-        Function<String, Strategy> leaf = name -> leaves.computeIfAbsent(name, n -> strategyFor.create(n,
-                usableTransport.apply(n), requestFor.apply(n, WSS.equals(n) || useTLS),
-                n.equals(WS) || n.equals(WSS) ? webSocketLives
-                        : n.equals(XHR_STREAMING) ? streamingLives : new TransportLives(Integer.MAX_VALUE, maxPingDelay)));
+        Function<String, Strategy> leaf = name -> leaves.computeIfAbsent(name, n -> {
+            Transport transport = usableTransport.apply(n);
+            return strategyFor.create(n, transport, requestFor.apply(n, WSS.equals(n) || useTLS),
+                    transport == null ? managers.unusable() : managers.of(n));
+        });
         Strategy wsLoop = new SequentialStrategy(List.of(leaf.apply(WS)), clock, loop);
         Strategy wssLoop = new SequentialStrategy(List.of(leaf.apply(WSS)), clock, loop);
         Strategy streamingLoop = new SequentialStrategy(List.of(leaf.apply(XHR_STREAMING)), clock, loop);

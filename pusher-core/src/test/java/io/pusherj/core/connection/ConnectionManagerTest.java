@@ -20,6 +20,7 @@ import io.pusherj.core.FakeTransport.FakeSocket;
 import io.pusherj.core.protocol.Frame;
 import io.pusherj.core.runtime.Clock;
 import io.pusherj.core.strategy.DefaultStrategy;
+import io.pusherj.core.strategy.TransportManagers;
 import io.pusherj.core.strategy.TransportStrategy;
 import io.pusherj.testkit.VirtualScheduler;
 import java.time.Duration;
@@ -47,12 +48,16 @@ class ConnectionManagerTest {
 
     ConnectionManager manager(PusherOptions options) {
         states.clear();
+        // Kept across the trees built for each attempt, as the client keeps them.
+        TransportManagers plainManagers = new TransportManagers(options.activityTimeout().toMillis());
+        TransportManagers tlsManagers = new TransportManagers(options.activityTimeout().toMillis());
+        io.pusherj.api.TransportCache cache = io.pusherj.api.TransportCache.inMemory();
         manager = new ConnectionManager(options, clock, useTLS -> {
             tlsFlags.add(useTLS);
             return DefaultStrategy.build(useTLS, transports::get,
                     (name, tls) -> new TransportRequest("key", tls, options, "test", "1"),
                     (name, t, request, lives) -> new TransportStrategy(name, t, request, clock, errors::add, lives),
-                    io.pusherj.api.TransportCache.inMemory(), "test", options.activityTimeout().toMillis(), clock);
+                    useTLS ? tlsManagers : plainManagers, cache, "test", clock);
         }, new ConnectionManager.Listener() {
             @Override
             public void onStateChange(ConnectionState previous, ConnectionState current) {

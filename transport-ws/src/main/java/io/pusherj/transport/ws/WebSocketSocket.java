@@ -22,7 +22,6 @@ final class WebSocketSocket implements TransportSocket {
     private static final System.Logger LOG = System.getLogger(WebSocketSocket.class.getName());
     private static final ClientEndpointConfig CONFIG = ClientEndpointConfig.Builder.create().build();
 
-    private final URI uri;
     private final TransportSocketListener listener;
     private final Consumer<WebSocketSocket> onFinished;
     private final Object lock = new Object();
@@ -31,15 +30,15 @@ final class WebSocketSocket implements TransportSocket {
     private boolean closed;
     private boolean reported;
 
-    WebSocketSocket(URI uri, TransportSocketListener listener, Consumer<WebSocketSocket> onFinished) {
-        this.uri = uri;
+    WebSocketSocket(TransportSocketListener listener, Consumer<WebSocketSocket> onFinished) {
         this.listener = listener;
         this.onFinished = onFinished;
     }
 
-    void start(TyrusRuntime runtime) {
+    /** Connects to {@code uri}; only the connect task holds it (an idle socket keeps no copy, Tyrus has one). */
+    void start(TyrusRuntime runtime, URI uri) {
         try {
-            Future<?> f = runtime.connectPool().submit(() -> connect(runtime));
+            Future<?> f = runtime.connectPool().submit(() -> connect(runtime, uri));
             synchronized (lock) {
                 connecting = f;
             }
@@ -48,7 +47,7 @@ final class WebSocketSocket implements TransportSocket {
         }
     }
 
-    private void connect(TyrusRuntime runtime) {
+    private void connect(TyrusRuntime runtime, URI uri) {
         try {
             Session s = runtime.manager().connectToServer(new Endpoint() {
                 @Override

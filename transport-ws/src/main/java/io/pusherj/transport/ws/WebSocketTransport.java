@@ -39,9 +39,9 @@ final class WebSocketTransport implements Transport {
         if (closed.get()) {
             throw new IllegalStateException("transport " + name + " is closed");
         }
-        WebSocketSocket socket = new WebSocketSocket(request.webSocketUri(), listener, sockets::remove);
+        WebSocketSocket socket = new WebSocketSocket(listener, sockets::remove);
         sockets.add(socket);
-        socket.start(runtime.get());
+        socket.start(runtime.get(), request.webSocketUri());
         return socket;
     }
 
