@@ -11,9 +11,11 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -31,6 +33,11 @@ public final class SharedHttpClient implements AutoCloseable {
     static final int MAX_PER_ROUTE = 50_000;
     /** Upper bound of simultaneous connections overall. */
     static final int MAX_TOTAL = 50_000;
+
+    /** Pooled connections idle this long are closed. */
+    static final int IDLE_CONNECTION_SECONDS = 5;
+    /** Size of each HTTP/1.1 session buffer. */
+    static final int SESSION_BUFFER_BYTES = 4 * 1024;
 
     private record Key(SSLContext sslContext, InetSocketAddress proxy) {
     }
@@ -55,6 +62,13 @@ public final class SharedHttpClient implements AutoCloseable {
                 .setConnectionManager(connections)
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build())
                 .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
+                // 4 KiB session buffers instead of 32 KiB: a streaming response holds its connection for
+                // as long as the client lives, so these are per idle client (architecture.md §4b).
+                .setHttp1Config(Http1Config.custom().setBufferSize(SESSION_BUFFER_BYTES).build())
+                // Sends (subscribe, ping, client events) return their connection to the pool; a burst of
+                // them (1,000 clients subscribing at once) leaves hundreds of idle keep-alive connections
+                // with their buffers. Closing those idle for 5 s costs one evictor thread per client object.
+                .evictIdleConnections(TimeValue.ofSeconds(IDLE_CONNECTION_SECONDS))
                 .disableCookieManagement()
                 .disableAutomaticRetries();
         if (key.proxy() != null) {

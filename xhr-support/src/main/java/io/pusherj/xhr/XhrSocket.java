@@ -19,6 +19,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.config.CharCodingConfig;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -113,6 +114,8 @@ public final class XhrSocket implements TransportSocket {
      * carries what the server wrote to it before the new request arrived, and TCP does not order two
      * connections, so the new response's frames wait in {@link #held} until the old one has ended.
      */
+    private static final int DECODE_BUFFER_CHARS = 1024;
+
     private final class Receiver extends AbstractCharResponseConsumer<Void> implements XhrFrames.Handler {
         private final XhrFrames frames = new XhrFrames();
         private int status;
@@ -126,6 +129,9 @@ public final class XhrSocket implements TransportSocket {
         private Future<?> exchange;
 
         Receiver(Receiver predecessor) {
+            // 1 Ki chars instead of the default 8 Ki: a streaming response lives as long as its connection,
+            // so this buffer is per idle client (frames are small; a big one just takes more chunks).
+            super(DECODE_BUFFER_CHARS, CharCodingConfig.DEFAULT);
             this.predecessor = predecessor;
             if (predecessor != null) {
                 predecessor.successor = this;
@@ -181,7 +187,7 @@ public final class XhrSocket implements TransportSocket {
 
         @Override
         protected int capacityIncrement() {
-            return 8 * 1024;
+            return DECODE_BUFFER_CHARS;
         }
 
         @Override

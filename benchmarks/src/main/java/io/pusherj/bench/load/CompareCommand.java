@@ -152,8 +152,9 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private JsonObject runChild(Step step, String library, List<String> target, int round) throws Exception {
-        // -Xms = -Xmx: the heap never shrinks back, so resident memory after GC compares between runs.
-        List<String> args = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, "run", "--measure", step.measure(), "--library", library));
+        // A fixed, pretouched heap: resident memory then grows only by what connections add outside it.
+        List<String> args = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch",
+                "run", "--measure", step.measure(), "--library", library));
         if (!step.measure().equals("fallback")) {
             args.addAll(target);
         }
@@ -209,8 +210,9 @@ final class CompareCommand implements Callable<Integer> {
         return switch (measure) {
             case "cpu" -> List.of("cpu_ns_per_event", "events_per_s");
             case "ceiling" -> List.of("events_per_s");
-            case "idle" -> List.of("heap_bytes_per_client", "rss_bytes_per_client", "threads_added");
-            case "threads" -> List.of("threads_added", "threads", "heap_bytes_per_client");
+            case "idle" -> List.of("heap_bytes_per_client", "native_rss_bytes_per_client", "rss_bytes_per_client",
+                    "library_threads");
+            case "threads" -> List.of("library_threads", "threads", "heap_bytes_per_client");
             case "open" -> List.of("open_all_ms", "warm_connect_median_ms", "first_connect_ms");
             case "broadcast" -> List.of("latency_p50_ms", "latency_p99_ms", "lost");
             case "fallback" -> List.of("tls_first_ms", "tls_median_ms", "plain_median_ms");

@@ -8,9 +8,27 @@ import java.util.Map;
  * Heap after GC, RSS and threads per idle connected client. The baseline is taken with one client
  * already connected and subscribed, so the library's classes and shared runtime are in it and only the
  * cost of each further connection is divided out.
+ *
+ * <p>Resident memory: with {@code -XX:+AlwaysPreTouch} (as {@code compare} runs it) the whole heap is
+ * resident from the start, so the growth of RSS is what connections add outside the heap (thread stacks,
+ * native buffers); {@code rss_bytes_per_client} adds the heap each client retains to that. Without
+ * pretouch, RSS growth also counts heap pages first touched by the garbage of connecting, which says more
+ * about the collector than about the client.
  */
 final class IdleRun implements Measure.Run {
     static final String CHANNEL = "idle";
+    private static final boolean HEAP_PRETOUCHED = java.lang.management.ManagementFactory.getRuntimeMXBean()
+            .getInputArguments().contains("-XX:+AlwaysPreTouch");
+
+    /**
+     * Idle means after the connect burst: a bounded pause so that what a library tidies up on its own
+     * (pooled keep-alive connections closed after 5 s of idleness, for instance) is tidied up.
+     */
+    private static void settle() throws InterruptedException {
+        Thread.sleep(SETTLE_SECONDS * 1000L); // a measured idle period, not a wait for an event
+    }
+
+    static final int SETTLE_SECONDS = 10;
 
     /** Keeps the clients open after measuring, for {@code jcmd <pid> GC.class_histogram} and the like. */
     private static void holdForInspection(Settings settings) throws InterruptedException {
@@ -23,20 +41,28 @@ final class IdleRun implements Measure.Run {
 
     @Override
     public JsonObjectBuilder run(Library library, Target target, Settings settings) throws Exception {
+        int threadsAtStart = ProcessStats.threads();
         try (ClientGroup first = ClientGroup.open(library, target, settings.transport(), 1, CHANNEL, i -> Map.of())) {
             long heapBefore = ProcessStats.heapAfterGc();
             long rssBefore = ProcessStats.rssBytes();
             int threadsBefore = ProcessStats.threads();
             int n = settings.clients();
             try (ClientGroup group = ClientGroup.open(library, target, settings.transport(), n, CHANNEL, i -> Map.of())) {
+                settle();
                 long heapAfter = ProcessStats.heapAfterGc();
                 long rssAfter = ProcessStats.rssBytes();
                 int threadsAfter = ProcessStats.threads();
                 holdForInspection(settings);
+                long heapPerClient = (heapAfter - heapBefore) / n;
+                long nativePerClient = (rssAfter - rssBefore) / n;
                 return Json.createObjectBuilder().add("clients", group.size() + first.size())
-                        .add("heap_bytes_per_client", (heapAfter - heapBefore) / n)
-                        .add("rss_bytes_per_client", (rssAfter - rssBefore) / n)
+                        .add("heap_bytes_per_client", heapPerClient)
+                        .add("native_rss_bytes_per_client", nativePerClient)
+                        .add("rss_bytes_per_client", nativePerClient + heapPerClient)
+                        .add("heap_pretouched", HEAP_PRETOUCHED)
                         .add("heap_after_gc_bytes", heapAfter)
+                        .add("threads_before_any_client", threadsAtStart)
+                        .add("library_threads", threadsAfter - threadsAtStart)
                         .add("threads_with_one_client", threadsBefore)
                         .add("threads", threadsAfter)
                         .add("threads_added", threadsAfter - threadsBefore)
