@@ -124,7 +124,10 @@ final class CompareCommand implements Callable<Integer> {
                     plan.add(new Step("idle", List.of("--clients", size(1000, 20), "--transport", "xhr_streaming"),
                             only("pusherj"), ""));
                 }
-                case "threads" -> plan.add(new Step("threads", List.of("--clients", size(10_000, 50)), wsOnlyScale, officialScale));
+                case "threads" -> {
+                    plan.add(new Step("threads", List.of("--clients", size(1000, 20)), all, ""));
+                    plan.add(new Step("threads", List.of("--clients", size(10_000, 50)), wsOnlyScale, officialScale));
+                }
                 case "open" -> plan.add(new Step("open", List.of("--clients", size(1000, 20), "--samples", size(50, 5)), all, ""));
                 case "broadcast" -> {
                     plan.add(new Step("broadcast", List.of("--clients", size(1000, 20), "--samples", size(3, 1)), all, ""));
@@ -159,6 +162,9 @@ final class CompareCommand implements Callable<Integer> {
             args.addAll(target);
         }
         args.addAll(step.args());
+        if (quick && (step.measure().equals("idle") || step.measure().equals("threads"))) {
+            args.addAll(List.of("--settle-seconds", "0"));
+        }
         String logName = (step.label() + " " + library + " " + round).replaceAll("[^A-Za-z0-9]+", "-") + ".log";
         Process child = new ProcessBuilder(java(args.toArray(String[]::new)))
                 .redirectError(logs.resolve(logName).toFile()).start();
@@ -212,7 +218,7 @@ final class CompareCommand implements Callable<Integer> {
             case "ceiling" -> List.of("events_per_s");
             case "idle" -> List.of("heap_bytes_per_client", "native_rss_bytes_per_client", "rss_bytes_per_client",
                     "library_threads");
-            case "threads" -> List.of("library_threads", "threads", "heap_bytes_per_client");
+            case "threads" -> List.of("library_threads", "library_threads_just_opened", "heap_bytes_per_client");
             case "open" -> List.of("open_all_ms", "warm_connect_median_ms", "first_connect_ms");
             case "broadcast" -> List.of("latency_p50_ms", "latency_p99_ms", "lost");
             case "fallback" -> List.of("tls_first_ms", "tls_median_ms", "plain_median_ms");

@@ -28,7 +28,7 @@ import org.glassfish.tyrus.container.jdk.client.JdkClientContainer;
 
 /**
  * The floor: a bare Tyrus session with pusherj's container configuration (JDK container, one shared
- * manager, worker pool core 1 max 4, blocking connects on four threads) that reads the same frames and
+ * manager, worker pool core 1 max 4, no session idle timeout, blocking connects on four threads) that reads the same frames and
  * parses each once with the same JSON library. No state machine, no channels object, no listeners
  * registry: what any Pusher client on Tyrus and JSON-P must at least spend.
  */
@@ -55,6 +55,7 @@ final class FloorClient implements BenchClient {
         ClientManager m = ClientManager.createClient(JdkClientContainer.class.getName());
         m.getProperties().put(ClientProperties.WORKER_THREAD_POOL_CONFIG,
                 ThreadPoolConfig.defaultConfig().setCorePoolSize(1).setMaxPoolSize(4).setDaemon(true));
+        m.setDefaultMaxSessionIdleTimeout(-1); // as pusherj's TyrusRuntime: no idle timer per session
         return m;
     }
 

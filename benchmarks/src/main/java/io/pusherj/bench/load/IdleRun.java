@@ -24,11 +24,9 @@ final class IdleRun implements Measure.Run {
      * Idle means after the connect burst: a bounded pause so that what a library tidies up on its own
      * (pooled keep-alive connections closed after 5 s of idleness, for instance) is tidied up.
      */
-    private static void settle() throws InterruptedException {
-        Thread.sleep(SETTLE_SECONDS * 1000L); // a measured idle period, not a wait for an event
+    private static void settle(int seconds) throws InterruptedException {
+        Thread.sleep(seconds * 1000L); // a measured idle period, not a wait for an event
     }
-
-    static final int SETTLE_SECONDS = 10;
 
     /** Keeps the clients open after measuring, for {@code jcmd <pid> GC.class_histogram} and the like. */
     private static void holdForInspection(Settings settings) throws InterruptedException {
@@ -48,7 +46,8 @@ final class IdleRun implements Measure.Run {
             int threadsBefore = ProcessStats.threads();
             int n = settings.clients();
             try (ClientGroup group = ClientGroup.open(library, target, settings.transport(), n, CHANNEL, i -> Map.of())) {
-                settle();
+                int threadsJustOpened = ProcessStats.threads();
+                settle(settings.settleSeconds());
                 long heapAfter = ProcessStats.heapAfterGc();
                 long rssAfter = ProcessStats.rssBytes();
                 int threadsAfter = ProcessStats.threads();
@@ -62,7 +61,9 @@ final class IdleRun implements Measure.Run {
                         .add("heap_pretouched", HEAP_PRETOUCHED)
                         .add("heap_after_gc_bytes", heapAfter)
                         .add("threads_before_any_client", threadsAtStart)
+                        .add("library_threads_just_opened", threadsJustOpened - threadsAtStart)
                         .add("library_threads", threadsAfter - threadsAtStart)
+                        .add("settle_seconds", settings.settleSeconds())
                         .add("threads_with_one_client", threadsBefore)
                         .add("threads", threadsAfter)
                         .add("threads_added", threadsAfter - threadsBefore)

@@ -60,6 +60,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--samples", description = "Repetitions: warm connects (open 50), broadcasts (3), fallbacks (5).")
     Integer samples;
 
+    @Option(names = "--settle-seconds", defaultValue = "10",
+            description = "idle, threads: let the clients sit this long before measuring (default ${DEFAULT-VALUE}, max 600).")
+    int settleSeconds;
+
     @Option(names = "--hold-seconds", defaultValue = "0",
             description = "idle, threads: keep the clients open this long after measuring, to inspect the JVM (max 600).")
     int holdSeconds;
@@ -104,11 +108,12 @@ final class RunCommand implements Callable<Integer> {
         };
         Settings s = new Settings(t, Optional.ofNullable(clients).orElse(defaultClients),
                 Optional.ofNullable(events).orElse(1_000_000), Optional.ofNullable(warmup).orElse(200_000),
-                Optional.ofNullable(payload).orElse(40), Optional.ofNullable(samples).orElse(defaultSamples), holdSeconds);
+                Optional.ofNullable(payload).orElse(40), Optional.ofNullable(samples).orElse(defaultSamples), settleSeconds,
+                holdSeconds);
         if (s.clients() < 1 || s.events() < 1 || s.warmup() < 1 || s.samples() < 1 || s.payload() < Flood.MIN_BYTES
-                || holdSeconds < 0 || holdSeconds > 600) {
+                || holdSeconds < 0 || holdSeconds > 600 || settleSeconds < 0 || settleSeconds > 600) {
             throw new CommandLine.ParameterException(spec.commandLine(), "clients, events, warmup and samples must be "
-                    + "positive, payload at least " + Flood.MIN_BYTES + ", hold 0 to 600 s");
+                    + "positive, payload at least " + Flood.MIN_BYTES + ", settle and hold 0 to 600 s");
         }
         return s;
     }

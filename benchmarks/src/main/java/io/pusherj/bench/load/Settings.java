@@ -10,7 +10,9 @@ package io.pusherj.bench.load;
  * @param warmup    events received before the measurement starts (cpu, ceiling)
  * @param payload   bytes of each event's data (cpu, ceiling)
  * @param samples   repetitions inside the run (connect latencies, broadcasts, fallbacks)
+ * @param settleSeconds how long idle and threads let the clients sit before measuring
  * @param holdSeconds how long idle and threads keep their clients open after measuring (for inspection)
  */
-record Settings(String transport, int clients, int events, int warmup, int payload, int samples, int holdSeconds) {
+record Settings(String transport, int clients, int events, int warmup, int payload, int samples, int settleSeconds,
+        int holdSeconds) {
 }

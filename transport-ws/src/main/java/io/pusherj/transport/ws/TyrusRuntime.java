@@ -26,6 +26,7 @@ import org.glassfish.tyrus.container.jdk.client.JdkClientContainer;
  *   <li>Tyrus's worker threads stop {@value #SHARED_CONTAINER_IDLE_SECONDS} s after the JVM's last
  *       connection closed; Tyrus also keeps one daemon timer thread ({@code tyrus-jdk-container-idle-timeout})
  *       for the life of the JVM, whatever the number of clients;</li>
+ *   <li>no session idle timeout (-1; 0 would cost a timer task per message and ten threads);</li>
  *   <li>blocking {@code connectToServer} on a small pool owned here ({@value #CONNECT_THREADS} threads):
  *       {@code asyncConnectToServer} starts a thread per connection still opening.</li>
  * </ul>
@@ -34,6 +35,8 @@ final class TyrusRuntime implements AutoCloseable {
     static final int CONNECT_THREADS = 4;
     /** The upgrade must finish within this; the strategy's own timeouts usually abort sooner. */
     static final int HANDSHAKE_TIMEOUT_MILLIS = 60_000;
+    /** A session idle timeout Tyrus reads as "none" without scheduling anything. */
+    static final long NO_IDLE_TIMEOUT = -1;
     /** Seconds Tyrus keeps its worker threads after the last connection of the JVM closed. */
     static final int SHARED_CONTAINER_IDLE_SECONDS = 2;
 
@@ -51,6 +54,10 @@ final class TyrusRuntime implements AutoCloseable {
         p.put(ClientProperties.WORKER_THREAD_POOL_CONFIG,
                 ThreadPoolConfig.defaultConfig().setCorePoolSize(1).setMaxPoolSize(4).setDaemon(true));
         p.put(ClientProperties.HANDSHAKE_TIMEOUT, HANDSHAKE_TIMEOUT_MILLIS);
+        // No session idle timeout (pusherj checks activity itself). Tyrus 2.2 skips its idle timer only for
+        // a negative value: with the default 0 it schedules a task per session and reschedules it on every
+        // message, on a pool that grows to ten threads which never exit (BENCHMARKS.md).
+        manager.setDefaultMaxSessionIdleTimeout(NO_IDLE_TIMEOUT);
         // The JDK container shares one channel group (its worker threads) across the JVM and stops it this
         // long after the last connection closed (default 30 s): closing the last client frees them soon.
         p.put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, SHARED_CONTAINER_IDLE_SECONDS);
