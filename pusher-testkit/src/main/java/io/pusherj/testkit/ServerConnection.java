@@ -246,6 +246,18 @@ public final class ServerConnection {
      * @throws IllegalStateException if the connection closed, or no frame was written for 30 s
      */
     public long flood(String channel, String event, int count, IntFunction<String> dataAt, int window) {
+        return floodFrames(count, i -> ServerFrames.event(event, channel, dataAt.apply(i)), window);
+    }
+
+    /**
+     * {@link #flood} with frames the caller writes itself, exactly as given: a feeder that must outrun a
+     * fast client cannot afford a JSON generator per frame.
+     *
+     * @param frameAt the frame with index 0 … count-1
+     * @return nanoseconds from the first send until the last frame was written
+     * @throws IllegalStateException if the connection closed, or no frame was written for 30 s
+     */
+    public long floodFrames(int count, IntFunction<String> frameAt, int window) {
         Peer p = peer;
         if (p == null || window < 1) {
             throw new IllegalStateException("cannot flood " + this + " with a window of " + window);
@@ -255,7 +267,7 @@ public final class ServerConnection {
         try {
             for (int i = 0; i < count; i++) {
                 awaitPermits(inFlight, 1, p);
-                p.send(ServerFrames.event(event, channel, dataAt.apply(i)), inFlight::release);
+                p.send(frameAt.apply(i), inFlight::release);
             }
             awaitPermits(inFlight, window, p);
         } catch (InterruptedException e) {

@@ -18,7 +18,7 @@ final class Feeder implements AutoCloseable {
     private static void maybeFlood(ServerConnection connection, String channel) {
         Flood.parse(channel).ifPresent(flood -> {
             Thread t = new Thread(() -> {
-                long nanos = connection.flood(channel, Flood.EVENT, flood.count(), flood::data, Flood.WINDOW);
+                long nanos = connection.floodFrames(flood.count(), flood.frames(), Flood.WINDOW);
                 connection.flood(channel, Flood.DONE_EVENT, 1, i -> Long.toString(nanos), 1);
             }, "feeder-" + connection.socketId());
             t.setDaemon(true);

@@ -1,6 +1,7 @@
 package io.pusherj.bench.load;
 
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,11 @@ record Flood(int count, int bytes, String tag) {
         }
     }
 
+    // Channel names and the pad need no JSON escaping; the quotes of the data string do.
+    private static final String ESCAPED_PREFIX = PREFIX.replace("\"", "\\\"");
+    private static final String ESCAPED_MIDDLE = MIDDLE.replace("\"", "\\\"");
+    private static final String ESCAPED_SUFFIX = SUFFIX.replace("\"", "\\\"");
+
     String channel() {
         return "flood-" + count + "-" + bytes + "-" + tag;
     }
@@ -41,13 +47,22 @@ record Flood(int count, int bytes, String tag) {
                 : Optional.empty();
     }
 
-    /** The data of event {@code index}: {@code {"n":0000000042,"p":"xxx…"}}, {@link #bytes} long. */
-    String data(int index) {
-        StringBuilder b = new StringBuilder(bytes).append(PREFIX);
-        String n = Integer.toString(index);
-        b.append("0".repeat(DIGITS - n.length())).append(n).append(MIDDLE);
-        b.append("x".repeat(bytes - MIN_BYTES)).append(SUFFIX);
-        return b.toString();
+    /**
+     * The whole event frames, by index, built from a template. Each one's data is
+     * {@code {"n":0000000042,"p":"xxx…"}}, {@link #bytes} long, sent as a JSON string (quotes escaped). The feeder writes these; a JSON generator per frame would make it slower
+     * than the clients it must outrun.
+     */
+    IntFunction<String> frames() {
+        String head = "{\"event\":\"" + EVENT + "\",\"channel\":\"" + channel() + "\",\"data\":\"" + ESCAPED_PREFIX;
+        String tail = ESCAPED_MIDDLE + "x".repeat(bytes - MIN_BYTES) + ESCAPED_SUFFIX + "\"}";
+        String[] zeros = new String[DIGITS + 1];
+        for (int z = 0; z <= DIGITS; z++) {
+            zeros[z] = "0".repeat(z);
+        }
+        return index -> {
+            String n = Integer.toString(index);
+            return head + zeros[DIGITS - n.length()] + n + tail;
+        };
     }
 
     /** The index carried by {@code data}, as the receiving side checks order. */
