@@ -1,9 +1,7 @@
 package io.pusherj.bench.load;
 
 import jakarta.json.Json;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -92,9 +90,7 @@ final class CompareCommand implements Callable<Integer> {
                     out.println(Json.createObjectBuilder().add("measure", step.measure()).add("step", step.label())
                             .add("supported", false).add("reason", step.skipped()).add("command", self).build());
                 }
-                for (String metric : metrics(step.measure())) {
-                    out.println(summary(step, metric, results, self));
-                }
+                Summaries.of(step.measure(), step.label(), results, self).forEach(out::println);
                 out.flush();
             }
         } finally {
@@ -210,45 +206,5 @@ final class CompareCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return -1;
         }
-    }
-
-    private static List<String> metrics(String measure) {
-        return switch (measure) {
-            case "cpu" -> List.of("cpu_ns_per_event", "events_per_s");
-            case "ceiling" -> List.of("events_per_s");
-            case "idle" -> List.of("heap_bytes_per_client", "native_rss_bytes_per_client", "rss_bytes_per_client",
-                    "library_threads");
-            case "threads" -> List.of("library_threads", "library_threads_just_opened", "heap_bytes_per_client");
-            case "open" -> List.of("open_all_ms", "warm_connect_median_ms", "first_connect_ms");
-            case "broadcast" -> List.of("latency_p50_ms", "latency_p99_ms", "lost");
-            case "fallback" -> List.of("tls_first_ms", "tls_median_ms", "plain_median_ms");
-            default -> List.of();
-        };
-    }
-
-    /** Each library's median of {@code metric} over its runs, and pusherj's ratio to the others. */
-    private JsonObject summary(Step step, String metric, Map<String, List<JsonObject>> results, String self) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("summary", step.measure()).add("step", step.label())
-                .add("metric", metric);
-        Map<String, Double> medians = new LinkedHashMap<>();
-        results.forEach((library, lines) -> {
-            double[] values = lines.stream().filter(l -> l.get(metric) instanceof JsonNumber)
-                    .mapToDouble(l -> l.getJsonNumber(metric).doubleValue()).toArray();
-            if (values.length > 0) {
-                double median = new Percentiles(values).median();
-                medians.put(library, median);
-                b.add(library, median).add(library + "_runs", values.length);
-            }
-        });
-        Double pusherj = medians.get("pusherj");
-        if (pusherj != null) {
-            for (String other : List.of("floor", "official")) {
-                Double o = medians.get(other);
-                if (o != null && o != 0) {
-                    b.add("pusherj_vs_" + other, Math.round(pusherj / o * 100) / 100.0);
-                }
-            }
-        }
-        return b.add("command", self).build();
     }
 }

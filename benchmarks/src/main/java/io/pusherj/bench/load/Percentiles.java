@@ -20,8 +20,10 @@ final class Percentiles {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
+    /** The middle value, or the mean of the two middle values of an even sample (two runs: their mean). */
     double median() {
-        return at(50);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     double max() {
