@@ -48,8 +48,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--heap", defaultValue = "1g", description = "-Xmx of each run's JVM (default ${DEFAULT-VALUE}).")
     String heap;
 
-    @Option(names = "--quick", description = "Tiny sizes: proves the harness works in seconds; the figures mean nothing.")
-    boolean quick;
+    @Option(names = "--smoke", description = "Tiny sizes: proves the harness works in seconds; the figures mean nothing.")
+    boolean smoke;
 
     @Option(names = "--logs", defaultValue = "benchmarks/target/load-logs",
             description = "Directory for each run's standard error (default ${DEFAULT-VALUE}).")
@@ -142,8 +142,8 @@ final class CompareCommand implements Callable<Integer> {
         return List.of("--payload", String.valueOf(payload), "--events", size(1_000_000, 20_000), "--warmup", size(200_000, 5_000));
     }
 
-    private String size(int full, int quickSize) {
-        return String.valueOf(quick ? quickSize : full);
+    private String size(int full, int smokeSize) {
+        return String.valueOf(smoke ? smokeSize : full);
     }
 
     private List<String> only(String library) {
@@ -158,7 +158,7 @@ final class CompareCommand implements Callable<Integer> {
             args.addAll(target);
         }
         args.addAll(step.args());
-        if (quick && (step.measure().equals("idle") || step.measure().equals("threads"))) {
+        if (smoke && (step.measure().equals("idle") || step.measure().equals("threads"))) {
             args.addAll(List.of("--settle-seconds", "0"));
         }
         String logName = (step.label() + " " + library + " " + round).replaceAll("[^A-Za-z0-9]+", "-") + ".log";
