@@ -1,9 +1,7 @@
 package io.pusherj.api;
 
-import io.pusherj.api.spi.PusherFactory;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
 /**
  * A Pusher Channels client: the Java counterpart of pusher-js's {@code new Pusher(key, options)}.
@@ -33,12 +31,7 @@ public interface Pusher extends AutoCloseable {
      * @throws PusherException if no implementation ({@code io.pusherj:pusher-core}) is on the path
      */
     static Pusher create(String key, PusherOptions options) {
-        PusherFactory factory = ServiceLoader.load(PusherFactory.class, Pusher.class.getClassLoader())
-                .findFirst()
-                .or(() -> ServiceLoader.load(PusherFactory.class).findFirst())
-                .orElseThrow(() -> new PusherException(
-                        "no pusherj implementation found: add io.pusherj:pusher-core to the class or module path"));
-        return factory.create(key, options);
+        return Implementation.factory().create(key, options);
     }
 
     /** The application key given at creation. */

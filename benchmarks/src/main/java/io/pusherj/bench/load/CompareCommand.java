@@ -76,6 +76,10 @@ final class CompareCommand implements Callable<Integer> {
             JsonObject ready = firstJsonLine(server);
             List<String> target = List.of("--host", ready.getString("host"), "--port", String.valueOf(ready.getInt("port")),
                     "--key", ready.getString("key"), "--app-id", ready.getString("app_id"), "--secret", ready.getString("secret"));
+            // The feeder's JIT warms up on an uncounted run first, so whichever library runs first is not
+            // measured against a cold server.
+            Step warmup = new Step("open", List.of("--clients", size(1000, 20), "--samples", "5"), List.of("floor"), "");
+            out.println(Json.createObjectBuilder(runChild(warmup, "floor", target, 0)).add("warmup", true).build());
             for (Step step : plan()) {
                 Map<String, List<JsonObject>> results = new LinkedHashMap<>();
                 for (int round = 1; round <= rounds; round++) {

@@ -23,7 +23,9 @@ final class OpenRun implements Measure.Run {
             int n = settings.clients();
             List<BenchClient> many = new ArrayList<>(n);
             long openStart = System.nanoTime();
+            long openCpuStart = ProcessStats.cpuNanos();
             double openMillis;
+            double openCpuMillis;
             try {
                 List<CompletableFuture<Void>> connected = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
@@ -34,6 +36,7 @@ final class OpenRun implements Measure.Run {
                 CompletableFuture.allOf(connected.toArray(CompletableFuture[]::new))
                         .get(ClientGroup.openTimeoutSeconds(n), TimeUnit.SECONDS);
                 openMillis = millisSince(openStart);
+                openCpuMillis = (ProcessStats.cpuNanos() - openCpuStart) / 1e6;
             } finally {
                 many.forEach(BenchClient::close);
             }
@@ -49,6 +52,8 @@ final class OpenRun implements Measure.Run {
             Percentiles p = new Percentiles(warm);
             return Json.createObjectBuilder().add("first_connect_ms", EventRateRun.round(firstMillis))
                     .add("clients", n).add("open_all_ms", EventRateRun.round(openMillis))
+                    // CPU this process spent opening them: near the wall time × cores means CPU-bound.
+                    .add("open_all_cpu_ms", EventRateRun.round(openCpuMillis))
                     .add("warm_connects", warm.length).add("warm_connect_median_ms", round2(p.median()))
                     .add("warm_connect_p90_ms", round2(p.at(90))).add("transport", first.transport());
         }
