@@ -105,6 +105,26 @@ class PrivateChannelTest extends ServerTest {
         assertEquals(List.of("1", "2"), auths.stream().map(a -> a.params().get("attempt")).toList());
     }
 
+    @Test
+    void aHeaderProviderThatWouldInjectAHeaderFailsTheSubscriptionBeforeAnyRequestIsSent() {
+        Pusher p = client(o -> o.channelAuthorization(AuthOptions.forChannels()
+                .endpoint(server.authEndpoint().toString())
+                .headersProvider(() -> Map.of("Authorization", "Bearer s3cret\r\nX-Injected: yes"))
+                .build()));
+        PrivateChannel orders = p.subscribePrivate("private-orders");
+        List<AuthError> typed = new CopyOnWriteArrayList<>();
+        orders.onSubscriptionError(typed::add);
+        EventRecorder errors = await(orders, EventNames.SUBSCRIPTION_ERROR);
+        p.connect();
+
+        String error = errors.await(1, WAIT).get(0).json().asJsonObject().getString("error");
+        assertTrue(error.contains("Authorization") && error.contains("CR, LF or NUL"), error);
+        assertFalse(error.contains("s3cret"), "the header value is never echoed: " + error);
+        assertEquals(1, typed.size());
+        assertTrue(server.authRequests().isEmpty(), "nothing was sent");
+        assertFalse(orders.isSubscribed());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "401 refused          | 401 | application/json | {\"error\":\"no\"}          | HTTP 401",

@@ -198,9 +198,14 @@ public final class AuthOptions<H> {
             return this;
         }
 
-        /** Adds a header sent with every request (ajax only). */
+        /**
+         * Adds a header sent with every request (ajax only).
+         *
+         * @throws IllegalArgumentException if the name is not an HTTP token or the value holds CR, LF or NUL
+         */
         public Builder<H> header(String name, String value) {
-            headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            io.pusherj.api.spi.AuthRequest.checkHeader(name, value);
+            headers.put(name, value);
             return this;
         }
 

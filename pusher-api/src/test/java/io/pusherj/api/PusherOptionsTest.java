@@ -93,4 +93,17 @@ class PusherOptionsTest {
         assertEquals("ws://127.0.0.1:6001/ws/app/k?protocol=7&client=java-pusherj&version=1&flash=false",
                 new TransportRequest("k", false, custom, "java-pusherj", "1").webSocketUri().toString());
     }
+
+    @Test
+    void authHeadersThatCouldInjectOrSplitARequestAreRefusedWithoutEchoingTheValue() {
+        IllegalArgumentException crlf = assertThrows(IllegalArgumentException.class,
+                () -> PusherOptions.builder().authHeader("Authorization", "Bearer s3cret\r\nX-Evil: 1"));
+        assertTrue(crlf.getMessage().contains("Authorization"), crlf.getMessage());
+        assertFalse(crlf.getMessage().contains("s3cret"), "the value may be a token: " + crlf.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PusherOptions.builder().authHeader("X-Nul", "a\u0000b"));
+        assertThrows(IllegalArgumentException.class, () -> PusherOptions.builder().authHeader("Bad Name", "v"));
+        assertThrows(IllegalArgumentException.class, () -> PusherOptions.builder().authHeader("", "v"));
+        assertEquals("Bearer t", PusherOptions.builder().authHeader("Authorization", "Bearer t").build()
+                .channelAuthorization().headers().get("Authorization"));
+    }
 }
