@@ -28,10 +28,19 @@ public final class XhrFrames {
         void malformed(String line);
     }
 
+    /**
+     * The longest line kept, in characters (16 MiB of memory). Far above any real frame (Pusher caps
+     * messages at 10 KiB; a polling answer batches some), it bounds what a broken or hostile server can
+     * make a client buffer: a longer line is reported as malformed and skipped to its end.
+     */
+    static final int MAX_LINE_CHARS = 8 * 1024 * 1024;
+
     private final StringBuilder buffer = new StringBuilder();
     /** How much of {@link #buffer} is known to hold no newline, so a long line is scanned once. */
     private int scanned;
     private long consumedChars;
+    /** Inside a line that grew past {@link #MAX_LINE_CHARS}: dropped up to its newline. */
+    private boolean skipping;
 
     /** Adds response text and decodes every complete line. */
     public void feed(CharSequence chunk, Handler handler) {
@@ -39,13 +48,31 @@ public final class XhrFrames {
         int start = 0;
         for (int i = scanned; i < buffer.length(); i++) {
             if (buffer.charAt(i) == '\n') {
-                decodeLine(buffer.substring(start, i), handler);
+                if (skipping) {
+                    skipping = false;
+                } else {
+                    decodeLine(buffer.substring(start, i), handler);
+                }
                 start = i + 1;
             }
         }
         consumedChars += start;
         buffer.delete(0, start);
         scanned = buffer.length();
+        if (buffer.length() > MAX_LINE_CHARS) {
+            if (!skipping) {
+                skipping = true;
+                handler.malformed("a line longer than " + MAX_LINE_CHARS + " characters: " + buffer.substring(0, 80));
+            }
+            consumedChars += buffer.length();
+            buffer.setLength(0);
+            scanned = 0;
+        }
+    }
+
+    /** Characters of an unfinished line held now (never more than {@link #MAX_LINE_CHARS}). */
+    int pendingChars() {
+        return buffer.length();
     }
 
     /** Characters of complete lines consumed so far (for the streaming rotation at 256 KiB). */
@@ -55,7 +82,7 @@ public final class XhrFrames {
 
     /** Whether everything fed has been consumed (no unfinished line). */
     public boolean isIdle() {
-        return buffer.length() == 0;
+        return buffer.length() == 0 && !skipping;
     }
 
     static void decodeLine(String line, Handler handler) {

@@ -80,4 +80,27 @@ class XhrFramesTest {
         session.moveTo("sockjs-9.pusher.com");
         assertTrue(session.sendUri().toString().startsWith("https://sockjs-9.pusher.com:443/pusher/app/KEY/"), session.base());
     }
+
+    @Test
+    void aLineLongerThanTheLimitIsReportedOnceSkippedToItsEndAndNeverHeldWhole() {
+        XhrFrames frames = new XhrFrames();
+        frames.feed("h\na[\"", recorder);
+        String megabyte = "x".repeat(1024 * 1024);
+        int chunks = XhrFrames.MAX_LINE_CHARS / megabyte.length() + 3;
+        int mostHeld = 0;
+        for (int i = 0; i < chunks; i++) {
+            frames.feed(megabyte, recorder);
+            mostHeld = Math.max(mostHeld, frames.pendingChars());
+        }
+        assertFalse(frames.isIdle(), "still inside the long line");
+        frames.feed("\"]\nm\"after\"\n", recorder);
+
+        assertTrue(mostHeld <= XhrFrames.MAX_LINE_CHARS, "held " + mostHeld);
+        assertEquals(3, seen.size(), seen::toString);
+        assertEquals("heartbeat", seen.get(0));
+        assertTrue(seen.get(1).startsWith("malformed:a line longer than " + XhrFrames.MAX_LINE_CHARS + " characters: a[\"xx"));
+        assertTrue(seen.get(1).length() < 200);
+        assertEquals("message:after", seen.get(2));
+        assertTrue(frames.isIdle());
+    }
 }
