@@ -85,7 +85,7 @@ public final class PusherTestServer implements AutoCloseable {
         jetty.addConnector(connector);
         if (config.tls) {
             SslContextFactory.Server ssl = new SslContextFactory.Server();
-            ssl.setKeyStorePath(TestCertificate.keyStore().toString());
+            ssl.setKeyStorePath(TestCertificate.forNames(config.certificateNames).keyStore().toString());
             ssl.setKeyStorePassword(TestCertificate.PASSWORD);
             ssl.setKeyStoreType("PKCS12");
             ServerConnector tlsConnector = new ServerConnector(jetty, 1, 1,
@@ -170,7 +170,7 @@ public final class PusherTestServer implements AutoCloseable {
      */
     public synchronized SSLContext clientSslContext() {
         if (clientSslContext == null) {
-            clientSslContext = TestCertificate.trustingContext();
+            clientSslContext = TestCertificate.forNames(config.certificateNames).trustingContext();
         }
         return clientSslContext;
     }
@@ -712,6 +712,7 @@ public final class PusherTestServer implements AutoCloseable {
         private int tlsPort;
         private byte[] encryptionMasterKey = ChannelEncryption.DEFAULT_MASTER_KEY;
         private BiConsumer<ServerConnection, String> onSubscribed = (c, channel) -> { };
+        private String certificateNames = TestCertificate.LOOPBACK;
 
         private Builder() {
         }
@@ -734,6 +735,19 @@ public final class PusherTestServer implements AutoCloseable {
         /** The 32-byte master key of encrypted channels (default: bytes 0..31, protocol.md §6's vector). */
         public Builder encryptionMasterKey(byte[] masterKey) {
             this.encryptionMasterKey = ChannelEncryption.checkKey(masterKey);
+            return this;
+        }
+
+        /**
+         * Serve TLS with a certificate for this DNS name only instead of 127.0.0.1 and localhost; the
+         * {@link PusherTestServer#clientSslContext()} still trusts it, so a client that connects to
+         * 127.0.0.1 must refuse it by hostname verification alone.
+         */
+        public Builder tlsCertificateFor(String dnsName) {
+            if (!dnsName.matches("[a-z0-9.-]+")) {
+                throw new IllegalArgumentException("a plain DNS name: " + dnsName);
+            }
+            this.certificateNames = "dns:" + dnsName;
             return this;
         }
 

@@ -12,18 +12,31 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A self-signed certificate for 127.0.0.1 and localhost, made once per JVM with the JDK's own
- * {@code keytool} (no extra crypto library), for the test server's TLS port and the clients that trust it.
+ * A self-signed certificate, made once per JVM and subject with the JDK's own {@code keytool} (no extra
+ * crypto library), for the test server's TLS port and the clients that trust it. The usual one names
+ * 127.0.0.1 and localhost; one for another name lets a test check that a trusted certificate for the
+ * wrong host is still refused.
  */
 final class TestCertificate {
     static final String PASSWORD = "pusherj-test";
-    private static Path keyStore;
+    /** Subject alternative names of the usual certificate. */
+    static final String LOOPBACK = "ip:127.0.0.1,dns:localhost";
+    private static final java.util.Map<String, TestCertificate> MADE = new java.util.HashMap<>();
 
-    private TestCertificate() {
+    private final String subjectAlternativeNames;
+    private Path keyStore;
+
+    private TestCertificate(String subjectAlternativeNames) {
+        this.subjectAlternativeNames = subjectAlternativeNames;
+    }
+
+    /** The certificate for these subject alternative names (keytool's {@code SAN=} syntax). */
+    static synchronized TestCertificate forNames(String subjectAlternativeNames) {
+        return MADE.computeIfAbsent(subjectAlternativeNames, TestCertificate::new);
     }
 
     /** The PKCS#12 key store holding the key and certificate. */
-    static synchronized Path keyStore() {
+    synchronized Path keyStore() {
         if (keyStore == null) {
             try {
                 Path dir = Files.createTempDirectory("pusherj-testkit-tls");
@@ -31,7 +44,7 @@ final class TestCertificate {
                 Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
                 Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "pusherj-test",
                         "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "30", "-dname", "CN=localhost",
-                        "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-keystore", file.toString(), "-storetype", "PKCS12",
+                        "-ext", "SAN=" + subjectAlternativeNames, "-keystore", file.toString(), "-storetype", "PKCS12",
                         "-storepass", PASSWORD, "-keypass", PASSWORD)
                         .redirectErrorStream(true).start();
                 String output = new String(p.getInputStream().readAllBytes());
@@ -52,7 +65,7 @@ final class TestCertificate {
     }
 
     /** A client TLS context that trusts exactly this certificate. */
-    static SSLContext trustingContext() {
+    SSLContext trustingContext() {
         try (InputStream in = Files.newInputStream(keyStore())) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(in, PASSWORD.toCharArray());
