@@ -1,6 +1,7 @@
 package io.pusherj.core;
 
 import io.pusherj.api.Binding;
+import java.lang.ref.WeakReference;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -38,12 +39,20 @@ final class Listeners<T> {
             next[now.length] = e;
             entries = next;
         }
-        return () -> removeIf(x -> x == e);
+        // Weakly: an application that keeps the Binding after unbinding must not keep the listener (and all
+        // it captures) too. While bound, the entry is held by this set, so the reference cannot be cleared.
+        WeakReference<Entry<T>> registration = new WeakReference<>(e);
+        return () -> {
+            Entry<T> bound = registration.get();
+            if (bound != null) {
+                removeIf(x -> x == bound);
+            }
+        };
     }
 
     /** Removes every registration of {@code listener}. */
     void remove(T listener) {
-        removeIf(e -> e.listener.equals(listener));
+        removeIf(e -> listener.equals(e.listener));
     }
 
     private synchronized void removeIf(java.util.function.Predicate<Entry<?>> drop) {

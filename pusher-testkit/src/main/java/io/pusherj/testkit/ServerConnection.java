@@ -24,6 +24,7 @@ public final class ServerConnection {
     private final RecordedList<Integer> closes = new RecordedList<>();
     private final Set<String> channels = ConcurrentHashMap.newKeySet();
     private volatile Peer peer;
+    private volatile boolean secure;
     private volatile String socketId = "";
     private volatile boolean silent;
     private final java.util.Map<String, String> presenceUserIds = new ConcurrentHashMap<>();
@@ -82,6 +83,7 @@ public final class ServerConnection {
     /** The client end is up: the server greets it. */
     void attach(Peer p) {
         peer = p;
+        secure = p.isSecure();
         server.opened(this);
     }
 
@@ -94,6 +96,9 @@ public final class ServerConnection {
     /** The client end is gone. */
     void detached(int code) {
         closes.add(code);
+        // A closed connection keeps its record, not its socket: a test that opens thousands must not hold
+        // every session with its buffers.
+        peer = null;
         server.closed(this);
     }
 
@@ -212,8 +217,7 @@ public final class ServerConnection {
 
     /** Whether the client connected over TLS. */
     public boolean isSecure() {
-        Peer p = peer;
-        return p != null && p.isSecure();
+        return secure;
     }
 
     /** Whether {@link #goSilent()} was called. */
