@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.util.Timeout;
@@ -18,6 +19,12 @@ import org.apache.hc.core5.util.Timeout;
  * {@link AuthException} without a status that names the endpoint (never a credential).
  */
 public final class HttpAuthExchange {
+    /**
+     * The largest auth response read, in bytes. An answer is a signature, optional channel data and a
+     * shared secret (a few hundred bytes; presence channel data is capped at 1 KiB by Pusher).
+     */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
     private HttpAuthExchange() {
     }
 
@@ -39,7 +46,7 @@ public final class HttpAuthExchange {
     public static CompletionStage<AuthResponse> send(SharedHttpClient http, SimpleHttpRequest httpRequest,
             AuthRequest request, Function<SimpleHttpResponse, AuthResponse> toResponse) {
         CompletableFuture<AuthResponse> result = new CompletableFuture<>();
-        http.client().execute(httpRequest, new FutureCallback<SimpleHttpResponse>() {
+        FutureCallback<SimpleHttpResponse> callback = new FutureCallback<>() {
             @Override
             public void completed(SimpleHttpResponse response) {
                 try {
@@ -51,8 +58,10 @@ public final class HttpAuthExchange {
 
             @Override
             public void failed(Exception e) {
-                result.completeExceptionally(new AuthException("could not reach the auth endpoint "
-                        + request.endpoint() + ": " + e, -1, e));
+                result.completeExceptionally(e instanceof BoundedResponseConsumer.ResponseTooLargeException
+                        ? new AuthException("the auth endpoint " + request.endpoint() + " answered with more than "
+                                + MAX_BODY_BYTES + " bytes", -1, e)
+                        : new AuthException("could not reach the auth endpoint " + request.endpoint() + ": " + e, -1, e));
             }
 
             @Override
@@ -60,7 +69,9 @@ public final class HttpAuthExchange {
                 result.completeExceptionally(new AuthException("the request to " + request.endpoint()
                         + " was cancelled", -1, null));
             }
-        });
+        };
+        http.client().execute(SimpleRequestProducer.create(httpRequest), new BoundedResponseConsumer(MAX_BODY_BYTES),
+                callback);
         return result;
     }
 

@@ -105,6 +105,25 @@ class PrivateChannelTest extends ServerTest {
         assertEquals(List.of("1", "2"), auths.stream().map(a -> a.params().get("attempt")).toList());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"ajax", "jsonp"})
+    void anAuthEndpointAnsweringMegabytesIsASubscriptionErrorAndTheClientReadsNoMoreThan64KiB(String transport) {
+        String huge = "x".repeat(4 * 1024 * 1024);
+        server.authFault("private-orders", AuthFault.body("application/json", "{\"auth\":\"" + huge + "\"}"));
+        Pusher p = client(o -> o.authEndpoint(server.authEndpoint().toString()).authTransport(transport));
+        PrivateChannel orders = p.subscribePrivate("private-orders");
+        EventRecorder errors = await(orders, EventNames.SUBSCRIPTION_ERROR);
+        EventRecorder news = new EventRecorder();
+        p.subscribe("news").bind("story", news);
+        p.connect();
+
+        String error = errors.await(1, WAIT).get(0).json().asJsonObject().getString("error");
+        assertTrue(error.contains("more than 65536 bytes"), error);
+        server.awaitSubscriberCount("news", 1, WAIT);
+        server.publish("news", "story", "still flowing");
+        news.await(1, WAIT);
+    }
+
     @Test
     void aHeaderProviderThatWouldInjectAHeaderFailsTheSubscriptionBeforeAnyRequestIsSent() {
         Pusher p = client(o -> o.channelAuthorization(AuthOptions.forChannels()
