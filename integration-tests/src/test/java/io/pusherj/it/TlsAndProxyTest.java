@@ -160,4 +160,21 @@ class TlsAndProxyTest {
             assertTrue(proxy.targets().contains("127.0.0.1:" + server.tlsPort()), "tunnelled: " + proxy.targets());
         }
     }
+
+    @Test
+    void forceTlsNeverFallsBackToAPlainConnectionWhenEveryTlsAttemptFails() {
+        // The JVM's default trust: every TLS handshake with the test server fails.
+        Pusher p = client(PusherOptions.builder().wsHost(server.host()).wsPort(server.port()).wssPort(server.tlsPort())
+                .httpHost(server.host()).httpPort(server.port()).httpsPort(server.tlsPort())
+                .forceTLS(true).autoConnect(false).build());
+        ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
+        int before = server.connections().size();
+        p.connect();
+        for (String slot : List.of("ws:", "xhr_streaming:", "xhr_polling:")) {
+            rec.awaitError(e -> e.type() == ConnectionError.Type.TRANSPORT_ERROR && e.message().startsWith(slot)
+                    && e.message().contains(":" + server.tlsPort()), WAIT);
+        }
+        assertFalse(rec.states().contains(CONNECTED));
+        assertEquals(before, server.connections().size(), "no attempt reached the server in plain text");
+    }
 }
