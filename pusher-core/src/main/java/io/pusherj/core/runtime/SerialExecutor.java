@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class SerialExecutor implements Executor {
     private static final System.Logger LOG = System.getLogger(SerialExecutor.class.getName());
     private static final int BATCH = 256;
+    /** How long a frame's I/O thread may run the strand before the rest moves to the pool. */
+    private static final long INLINE_BUDGET_NANOS = 1_000_000;
+    private static final long NO_BUDGET = -1;
 
     private final Executor pool;
     private final long inlineBudgetNanos;
@@ -55,29 +58,8 @@ public final class SerialExecutor implements Executor {
         }
     }
 
-    private static final long INLINE_BUDGET_NANOS = 1_000_000;
-
     private void drainInline() {
-        runner = Thread.currentThread();
-        long deadline = System.nanoTime() + inlineBudgetNanos;
-        try {
-            for (int i = 0; i < BATCH; i++) {
-                Runnable task = queue.poll();
-                if (task == null) {
-                    break;
-                }
-                run(task);
-                if (System.nanoTime() - deadline >= 0) {
-                    break;
-                }
-            }
-        } finally {
-            runner = null;
-            scheduled.set(false);
-        }
-        if (!queue.isEmpty()) {
-            schedule();
-        }
+        runBatch(inlineBudgetNanos);
     }
 
     private static void run(Runnable task) {
@@ -105,7 +87,16 @@ public final class SerialExecutor implements Executor {
     }
 
     private void drain() {
+        runBatch(NO_BUDGET);
+    }
+
+    /**
+     * Runs up to {@value #BATCH} queued tasks as the strand, stopping early once {@code budgetNanos} have
+     * passed (checked between tasks), then hands what is left to the pool.
+     */
+    private void runBatch(long budgetNanos) {
         runner = Thread.currentThread();
+        long deadline = budgetNanos == NO_BUDGET ? 0 : System.nanoTime() + budgetNanos;
         try {
             for (int i = 0; i < BATCH; i++) {
                 Runnable task = queue.poll();
@@ -113,6 +104,9 @@ public final class SerialExecutor implements Executor {
                     break;
                 }
                 run(task);
+                if (budgetNanos != NO_BUDGET && System.nanoTime() - deadline >= 0) {
+                    break;
+                }
             }
         } finally {
             runner = null;
