@@ -56,6 +56,7 @@ final class FloorClient implements BenchClient {
         m.getProperties().put(ClientProperties.WORKER_THREAD_POOL_CONFIG,
                 ThreadPoolConfig.defaultConfig().setCorePoolSize(1).setMaxPoolSize(4).setDaemon(true));
         m.setDefaultMaxSessionIdleTimeout(-1); // as pusherj's TyrusRuntime: no idle timer per session
+        m.setDefaultMaxTextMessageBufferSize(4 * 1024 * 1024); // and the same message size limit
         return m;
     }
 
