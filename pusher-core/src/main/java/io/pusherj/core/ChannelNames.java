@@ -17,15 +17,29 @@ final class ChannelNames {
             throw new IllegalArgumentException("channel name must not be empty");
         }
         if (name.startsWith("#")) {
-            throw new IllegalArgumentException("channel names starting with '#' are reserved: " + name);
+            throw new IllegalArgumentException("channel names starting with '#' are reserved: " + printable(name));
         }
         if (name.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("channel name longer than " + MAX_LENGTH + " characters: " + name);
+            throw new IllegalArgumentException("channel name longer than " + MAX_LENGTH + " characters: "
+                    + printable(name.substring(0, 40)) + "…");
         }
         if (!VALID.matcher(name).matches()) {
             throw new IllegalArgumentException(
-                    "channel name may only contain A-Z a-z 0-9 _ - = @ , . ; but is: " + name);
+                    "channel name may only contain A-Z a-z 0-9 _ - = @ , . ; but is: " + printable(name));
         }
+    }
+
+    /** The name as it may appear in a message or log line: control characters shown as escapes, not sent raw. */
+    private static String printable(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
     }
 
     /** Whether the channel needs authorization (private, presence, encrypted). */
