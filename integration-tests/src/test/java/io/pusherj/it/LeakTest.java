@@ -92,6 +92,43 @@ class LeakTest extends ServerTest {
         }
     }
 
+    @Test
+    void aMillionEventsLeaveTheHeapWhereItWas() throws Exception {
+        server.close();
+        // Each subscription to "burst-N" makes the server write N events as fast as the client reads.
+        server = PusherTestServer.builder().subscriptionCount(false).onSubscribed((connection, channel) -> {
+            int count = Integer.parseInt(channel.substring("burst-".length()));
+            Thread feeder = new Thread(() -> connection.flood(channel, "tick", count, Integer::toString, 256), "feeder");
+            feeder.setDaemon(true);
+            feeder.start();
+        }).start();
+        Pusher p = client(o -> o);
+        long[] received = new long[1];
+        java.util.concurrent.Semaphore done = new java.util.concurrent.Semaphore(0);
+        EventListener counter = e -> {
+            received[0]++; // one strand at a time; the semaphore publishes it
+            int count = Integer.parseInt(e.channelName().orElseThrow().substring("burst-".length()));
+            if (Integer.parseInt(e.data()) == count - 1) {
+                done.release(); // the last event of the burst
+            }
+        };
+        p.connect();
+        burst(p, "burst-100000", counter, done);
+        long afterWarmUp = heapAfterGc();
+        burst(p, "burst-900000", counter, done);
+        long growth = heapAfterGc() - afterWarmUp;
+        System.out.printf("heap growth over 900,000 events: %d bytes%n", growth);
+        assertTrue(received[0] == 1_000_000, "received " + received[0]);
+        assertTrue(growth < MAX_GROWTH_BYTES, "the heap grew by " + growth + " bytes over 900,000 events");
+    }
+
+    private static void burst(Pusher p, String channel, EventListener counter, java.util.concurrent.Semaphore done)
+            throws InterruptedException {
+        p.subscribe(channel).bind("tick", counter);
+        assertTrue(done.tryAcquire(2, java.util.concurrent.TimeUnit.MINUTES), channel + " did not arrive in full");
+        p.unsubscribe(channel);
+    }
+
     private static boolean collected(WeakReference<?> ref) {
         for (int i = 0; i < 20 && ref.get() != null; i++) {
             System.gc();
