@@ -98,10 +98,10 @@ public final class ConnectProxy implements AutoCloseable {
                 upstream.connect(new InetSocketAddress(address, Integer.parseInt(target.substring(colon + 1))), 5_000);
                 out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
-                Thread back = new Thread(() -> pipe(upstream, client), "pusher-testkit-proxy-pipe");
+                Thread back = new Thread(() -> SocketPipe.pump(upstream, client, () -> false), "pusher-testkit-proxy-pipe");
                 back.setDaemon(true);
                 back.start();
-                pipe(client, upstream);
+                SocketPipe.pump(client, upstream, () -> false);
             }
         } catch (IOException | RuntimeException e) {
             // A tunnel ends when either side closes.
@@ -123,27 +123,6 @@ public final class ConnectProxy implements AutoCloseable {
             }
         }
         return sb.toString();
-    }
-
-    private static void pipe(Socket from, Socket to) {
-        byte[] buffer = new byte[8192];
-        try {
-            InputStream in = from.getInputStream();
-            OutputStream out = to.getOutputStream();
-            int n;
-            while ((n = in.read(buffer)) != -1) {
-                out.write(buffer, 0, n);
-                out.flush();
-            }
-        } catch (IOException e) {
-            // Closed.
-        } finally {
-            try {
-                to.shutdownOutput();
-            } catch (IOException e) {
-                // Already closed.
-            }
-        }
     }
 
     /** Stops accepting and closes every tunnel. */
