@@ -2,6 +2,7 @@ package io.pusherj.it;
 
 import static io.pusherj.api.ConnectionState.CONNECTED;
 import static io.pusherj.api.ConnectionState.DISCONNECTED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pusherj.api.Binding;
@@ -118,7 +119,7 @@ class LeakTest extends ServerTest {
         burst(p, "burst-900000", counter, done);
         long growth = heapAfterGc() - afterWarmUp;
         System.out.printf("heap growth over 900,000 events: %d bytes%n", growth);
-        assertTrue(received[0] == 1_000_000, "received " + received[0]);
+        assertEquals(1_000_000, received[0]);
         assertTrue(growth < MAX_GROWTH_BYTES, "the heap grew by " + growth + " bytes over 900,000 events");
     }
 
