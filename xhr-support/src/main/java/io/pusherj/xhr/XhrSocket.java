@@ -198,7 +198,10 @@ public final class XhrSocket implements TransportSocket {
             frames.feed(chunk, this);
             // Once only: the old response keeps delivering what the server had already written to it,
             // and reopening on each of those chunks would race several responses against each other.
-            if (streaming && !rotated && frames.consumedChars() > STREAM_ROTATION_CHARS && frames.isIdle() && isOpen()) {
+            // pusher-js also waits for a chunk that ends at a line end; our decoder hands out fixed-size
+            // chunks that seldom do, so a response could run far past the mark. Reopening mid-line is
+            // safe: this response still delivers the rest of the line, and the new one's frames wait.
+            if (streaming && !rotated && frames.consumedChars() > STREAM_ROTATION_CHARS && isOpen()) {
                 rotated = true;
                 receive(this); // replaces this request; the server ends the old response
             }
