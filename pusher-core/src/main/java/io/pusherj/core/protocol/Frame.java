@@ -82,9 +82,15 @@ public final class Frame implements PusherEvent {
         return Optional.ofNullable(userId);
     }
 
+    /** Data longer than this is cut in {@link #toString()}: a log line or test report must stay readable. */
+    private static final int TO_STRING_DATA_CHARS = 200;
+
     @Override
     public String toString() {
+        String data = data();
+        String shown = data.length() <= TO_STRING_DATA_CHARS ? data
+                : data.substring(0, TO_STRING_DATA_CHARS) + "…(" + data.length() + " chars)";
         return "PusherEvent{event=" + event + (channel == null ? "" : ", channel=" + channel)
-                + (userId == null ? "" : ", user_id=" + userId) + ", data=" + data() + "}";
+                + (userId == null ? "" : ", user_id=" + userId) + ", data=" + shown + "}";
     }
 }

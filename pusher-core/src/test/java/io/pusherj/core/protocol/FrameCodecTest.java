@@ -25,6 +25,15 @@ class FrameCodecTest {
     }
 
     @Test
+    void toStringCutsLongDataButDataKeepsAllOfIt() throws Exception {
+        String big = "y".repeat(100_000);
+        Frame f = FrameCodec.decode("{\"event\":\"e\",\"channel\":\"c\",\"data\":\"" + big + "\"}");
+        assertEquals(big, f.data());
+        assertEquals("PusherEvent{event=e, channel=c, data=" + "y".repeat(200) + "…(100000 chars)}", f.toString());
+        assertEquals("PusherEvent{event=e, data=short}", FrameCodec.decode("{\"event\":\"e\",\"data\":\"short\"}").toString());
+    }
+
+    @Test
     void stringDataThatIsNotJsonStaysAString() throws Exception {
         Frame f = FrameCodec.decode("{\"event\":\"e\",\"data\":\"hello\"}");
         assertEquals("hello", f.data());
