@@ -30,6 +30,8 @@ public final class PusherOptions {
     public static final Duration DEFAULT_ACTIVITY_TIMEOUT = Duration.ofMillis(120_000);
     /** pusher-js {@code pongTimeout} default. */
     public static final Duration DEFAULT_PONG_TIMEOUT = Duration.ofMillis(30_000);
+    /** Default of {@link #maxQueuedInboundChars()}: 16 Mi chars. */
+    public static final long DEFAULT_MAX_QUEUED_INBOUND_CHARS = 16L * 1024 * 1024;
     /** pusher-js {@code unavailableTimeout} default. */
     public static final Duration DEFAULT_UNAVAILABLE_TIMEOUT = Duration.ofMillis(10_000);
 
@@ -48,6 +50,7 @@ public final class PusherOptions {
     private final String httpPath;
     private final Duration activityTimeout;
     private final Duration pongTimeout;
+    private final long maxQueuedInboundChars;
     private final Duration unavailableTimeout;
     private final Optional<Set<String>> enabledTransports;
     private final Set<String> disabledTransports;
@@ -76,6 +79,7 @@ public final class PusherOptions {
         httpPath = b.httpPath;
         activityTimeout = b.activityTimeout;
         pongTimeout = b.pongTimeout;
+        maxQueuedInboundChars = b.maxQueuedInboundChars;
         unavailableTimeout = b.unavailableTimeout;
         enabledTransports = Optional.ofNullable(b.enabledTransports).map(Set::copyOf);
         disabledTransports = Set.copyOf(b.disabledTransports);
@@ -175,6 +179,19 @@ public final class PusherOptions {
     /** Time to wait for any reply after a ping before reconnecting. Default 30 s. */
     public Duration pongTimeout() {
         return pongTimeout;
+    }
+
+    /**
+     * The most frame text (in chars) a client holds between its socket and its listeners. Frames are read
+     * from the socket as they arrive and wait in the client's queue while listeners are busy; the frame
+     * that takes the queue past this limit is the last one read: the client reports a
+     * {@link ConnectionError.Type#TRANSPORT_ERROR}, drops the connection, delivers everything it had read,
+     * in order, and reconnects as after any dropped connection. A listener slower than the event rate
+     * thus costs a reconnect, never unbounded memory and never a silently skipped event. Default
+     * {@value #DEFAULT_MAX_QUEUED_INBOUND_CHARS} (16 to 32 MiB of heap).
+     */
+    public long maxQueuedInboundChars() {
+        return maxQueuedInboundChars;
     }
 
     /** Time in {@code connecting} before the state becomes {@code unavailable}. Default 10 s. */
@@ -287,6 +304,7 @@ public final class PusherOptions {
         private String httpPath = "/pusher";
         private Duration activityTimeout = DEFAULT_ACTIVITY_TIMEOUT;
         private Duration pongTimeout = DEFAULT_PONG_TIMEOUT;
+        private long maxQueuedInboundChars = DEFAULT_MAX_QUEUED_INBOUND_CHARS;
         private Duration unavailableTimeout = DEFAULT_UNAVAILABLE_TIMEOUT;
         private Set<String> enabledTransports;
         private Set<String> disabledTransports = Set.of();
@@ -320,6 +338,7 @@ public final class PusherOptions {
             httpPath = o.httpPath;
             activityTimeout = o.activityTimeout;
             pongTimeout = o.pongTimeout;
+            maxQueuedInboundChars = o.maxQueuedInboundChars;
             unavailableTimeout = o.unavailableTimeout;
             enabledTransports = o.enabledTransports.orElse(null);
             disabledTransports = o.disabledTransports;
@@ -405,6 +424,12 @@ public final class PusherOptions {
         /** Wait for a reply after a ping; positive. */
         public Builder pongTimeout(Duration pongTimeout) {
             this.pongTimeout = Objects.requireNonNull(pongTimeout, "pongTimeout");
+            return this;
+        }
+
+        /** See {@link PusherOptions#maxQueuedInboundChars()}; positive. */
+        public Builder maxQueuedInboundChars(long chars) {
+            this.maxQueuedInboundChars = chars;
             return this;
         }
 
@@ -554,6 +579,7 @@ public final class PusherOptions {
             checkPositive("activityTimeout", activityTimeout);
             checkPositive("pongTimeout", pongTimeout);
             checkPositive("unavailableTimeout", unavailableTimeout);
+            require(maxQueuedInboundChars > 0, "maxQueuedInboundChars must be positive, got " + maxQueuedInboundChars);
             if (enabledTransports != null) {
                 checkTransportNames("enabledTransports", enabledTransports);
             }

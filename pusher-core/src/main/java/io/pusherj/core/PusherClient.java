@@ -26,6 +26,7 @@ import io.pusherj.core.connection.Errors;
 import io.pusherj.core.protocol.Frame;
 import io.pusherj.core.protocol.FrameCodec;
 import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.runtime.InboundQueue;
 import io.pusherj.core.runtime.SerialExecutor;
 import io.pusherj.core.runtime.SharedRuntime;
 import io.pusherj.core.runtime.Timer;
@@ -76,14 +77,15 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         this.runtime = SharedRuntime.acquire();
         try {
             this.strand = new SerialExecutor(runtime.pool());
-            this.clock = new Clock(strand, strand::executeInline, options.scheduler().orElse(runtime.scheduler()));
+            InboundQueue inbound = new InboundQueue(strand::executeInline, options.maxQueuedInboundChars());
+            this.clock = new Clock(strand, inbound, options.scheduler().orElse(runtime.scheduler()));
             io.pusherj.api.TransportCache transportCache = options.transportCache().orElseGet(io.pusherj.api.TransportCache::inMemory);
             // Custom auth handlers never run on the strand: a slow one must not stall the client.
             this.authorizer = new Authorizer(options, options.callbackExecutor().orElse(runtime.pool()));
             TransportRegistry registry = new TransportRegistry(options.transportProviders());
             this.transports = registry.createAllowed(options);
             this.missingTransports = registry.missingEnabledTransports(options);
-            this.delivery = new Delivery(options.callbackExecutor());
+            this.delivery = new Delivery(options.callbackExecutor(), inbound);
             this.user = new UserImpl(delivery, (event, data) -> manager().sendEvent(event, data, null),
                     this::listenerFailed);
             this.connection = new ConnectionImpl(delivery,

@@ -654,6 +654,7 @@ public final class PusherTestServer implements AutoCloseable {
         }
         if (c.channelSet().add(channel)) {
             subscribers.computeIfAbsent(channel, k -> ConcurrentHashMap.newKeySet()).add(c);
+            c.recordSubscribed(channel);
         }
         c.send(ServerFrames.event("pusher_internal:subscription_succeeded", channel, succeeded));
         if (channel.startsWith("cache-")) {

@@ -150,6 +150,21 @@ public final class ServerConnection {
         return channels;
     }
 
+    private final RecordedList<String> subscribed = new RecordedList<>();
+
+    void recordSubscribed(String channel) {
+        subscribed.add(channel);
+    }
+
+    /**
+     * Waits until this connection has subscribed to {@code channel} (events published from then on reach
+     * it): after a reconnect, the old connection may still count as a subscriber for a while (an HTTP
+     * fallback session lingers until its timeout), so a subscriber count cannot tell the two apart.
+     */
+    public void awaitSubscribed(String channel, Duration timeout) {
+        subscribed.await(channel::equals, 1, timeout, "a subscription to " + channel);
+    }
+
     /** Counts a client event; false once more than 10 arrived within one second (then 4301). */
     synchronized boolean allowClientEvent(long nowNanos) {
         if (nowNanos - rateWindowStart > 1_000_000_000L) {

@@ -4,12 +4,18 @@ import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportRequest;
 import io.pusherj.api.spi.TransportSocket;
 import io.pusherj.api.spi.TransportSocketListener;
+import io.pusherj.core.runtime.InboundQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A transport socket whose events are moved onto the client's strand and handed to whoever owns the
  * socket at that moment (the strategy attempt, then the handshake, then the connection). Replacing or
  * clearing the handler is pusher-js's bind/unbind of transport listeners.
+ *
+ * <p>Frames go through the client's {@link InboundQueue}: the one that takes it past its limit is the last
+ * one read. The socket is then closed at once (from the I/O thread: the strand may be busy with a slow
+ * listener) and, after every frame read so far, the handler sees an error and an unclean close.
  */
 public final class StrandSocket implements TransportSocketListener {
     /** Receives the socket's events on the strand. */
@@ -31,8 +37,9 @@ public final class StrandSocket implements TransportSocketListener {
     }
 
     private final Executor strand;
-    private final Executor inbound;
+    private final InboundQueue inbound;
     private final Transport transport;
+    private final AtomicBoolean overflowed = new AtomicBoolean();
     private volatile TransportSocket socket;
     private Handler handler;
     private CloseObserver closeObserver;
@@ -48,7 +55,7 @@ public final class StrandSocket implements TransportSocketListener {
         closeObserver = observer;
     }
 
-    private StrandSocket(Executor strand, Executor inbound, Transport transport, Handler handler) {
+    private StrandSocket(Executor strand, InboundQueue inbound, Transport transport, Handler handler) {
         this.strand = strand;
         this.inbound = inbound;
         this.transport = transport;
@@ -60,10 +67,10 @@ public final class StrandSocket implements TransportSocketListener {
      * error followed by a 1006 close, like any failed attempt.
      *
      * @param strand  where the socket's events run
-     * @param inbound how frames get there (the strand, run on the I/O thread when it is idle): frames are
-     *                the hot path; the rare events keep the plain hand-off
+     * @param inbound how frames get there (the strand, run on the I/O thread when it is idle), within the
+     *                client's limit: frames are the hot path; the rare events keep the plain hand-off
      */
-    public static StrandSocket open(Executor strand, Executor inbound, Transport transport, TransportRequest request,
+    public static StrandSocket open(Executor strand, InboundQueue inbound, Transport transport, TransportRequest request,
             Handler handler) {
         StrandSocket s = new StrandSocket(strand, inbound, transport, handler);
         try {
@@ -118,11 +125,21 @@ public final class StrandSocket implements TransportSocketListener {
 
     @Override
     public void onMessage(String frame) {
-        inbound.execute(() -> {
+        if (overflowed.get()) {
+            return; // read after the client decided to stop reading: never delivered, like unread bytes
+        }
+        boolean withinLimit = inbound.offer(frame, f -> {
             if (handler != null) {
-                handler.onMessage(frame);
+                handler.onMessage(f);
             }
         });
+        if (!withinLimit && overflowed.compareAndSet(false, true)) {
+            TransportSocket s = socket;
+            if (s != null) {
+                s.close();
+            }
+            onClose(1006, "", false); // the transport may not report its own close (TransportSocket#close)
+        }
     }
 
     @Override
@@ -146,16 +163,29 @@ public final class StrandSocket implements TransportSocketListener {
     @Override
     public void onClose(int code, String reason, boolean wasClean) {
         strand.execute(() -> {
-            Handler h = handler;
-            handler = null;
-            CloseObserver o = closeObserver;
-            closeObserver = null;
-            if (o != null) {
-                o.closed(code, wasClean);
-            }
-            if (h != null) {
-                h.onClose(code, reason == null ? "" : reason, wasClean);
+            if (overflowed.get()) {
+                deliverClose(1006, "inbound queue over its limit", false,
+                        new InboundOverflowException(inbound.limitChars()));
+            } else {
+                deliverClose(code, reason == null ? "" : reason, wasClean, null);
             }
         });
+    }
+
+    /** The socket's one close, with the error that caused it if any; later ones find nothing to tell. Strand only. */
+    private void deliverClose(int code, String reason, boolean wasClean, Throwable error) {
+        Handler h = handler;
+        handler = null;
+        CloseObserver o = closeObserver;
+        closeObserver = null;
+        if (o != null) {
+            o.closed(code, wasClean);
+        }
+        if (h != null) {
+            if (error != null) {
+                h.onError(error);
+            }
+            h.onClose(code, reason, wasClean);
+        }
     }
 }

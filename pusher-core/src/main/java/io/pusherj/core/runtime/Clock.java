@@ -8,14 +8,14 @@ import java.util.concurrent.Executor;
  * and the strategies goes through it, so tests can run them on virtual time.
  *
  * @param strand the client's serial executor
- * @param inbound how transports' I/O threads hand frames to the strand: the same strand, run on the
- *                calling thread when it is idle ({@link SerialExecutor#executeInline})
+ * @param inbound how transports' I/O threads hand frames to the strand, within the client's limit: the
+ *                same strand, run on the calling thread when it is idle ({@link SerialExecutor#executeInline})
  * @param scheduler the timer and clock
  */
-public record Clock(Executor strand, Executor inbound, Scheduler scheduler) {
+public record Clock(Executor strand, InboundQueue inbound, Scheduler scheduler) {
     /** A clock whose frames are queued on the strand like any task (tests on virtual time). */
     public Clock(Executor strand, Scheduler scheduler) {
-        this(strand, strand, scheduler);
+        this(strand, InboundQueue.unbounded(strand), scheduler);
     }
 
     /** Starts a timer whose task runs on the strand. */

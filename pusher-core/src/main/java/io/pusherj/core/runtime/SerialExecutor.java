@@ -20,12 +20,16 @@ public final class SerialExecutor implements Executor {
     /** How long a frame's I/O thread may run the strand before the rest moves to the pool. */
     private static final long INLINE_BUDGET_NANOS = 1_000_000;
     private static final long NO_BUDGET = -1;
+    /** How long frames go to the pool, not inline, after a task overran the inline budget. */
+    private static final long SLOW_TASK_BACKOFF_NANOS = 1_000_000_000L;
 
     private final Executor pool;
     private final long inlineBudgetNanos;
     private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile Thread runner;
+    /** Until when (System.nanoTime) frames are not run inline, because a task was slow. */
+    private volatile long inlineAllowedFrom = System.nanoTime();
 
     /** Creates a strand over {@code pool}. */
     public SerialExecutor(Executor pool) {
@@ -49,9 +53,16 @@ public final class SerialExecutor implements Executor {
      * pool; otherwise queues it like {@link #execute}. For frames from transports' I/O threads: handing
      * each frame to a pool thread that had gone idle cost a wake-up per frame, 40% of the receive path's
      * CPU (BENCHMARKS.md). The budget keeps a slow listener from holding the I/O thread for more than
-     * one call: while the pool drains the rest, new frames only queue, so the socket is still read.
+     * one call: while the pool drains the rest, new frames only queue, so the socket is still read. And
+     * once a task overran the budget, frames go to the pool for {@value #SLOW_TASK_BACKOFF_NANOS} ns after
+     * the last slow task: else a slow listener would run on the I/O thread for every frame, as each one
+     * finds the strand idle again, and the socket would be read one event per listener call.
      */
     public void executeInline(Runnable task) {
+        if (System.nanoTime() - inlineAllowedFrom < 0) {
+            execute(task);
+            return;
+        }
         queue.add(task);
         if (scheduled.compareAndSet(false, true)) {
             drainInline();
@@ -96,7 +107,8 @@ public final class SerialExecutor implements Executor {
      */
     private void runBatch(long budgetNanos) {
         runner = Thread.currentThread();
-        long deadline = budgetNanos == NO_BUDGET ? 0 : System.nanoTime() + budgetNanos;
+        long start = System.nanoTime();
+        long deadline = budgetNanos == NO_BUDGET ? 0 : start + budgetNanos;
         try {
             for (int i = 0; i < BATCH; i++) {
                 Runnable task = queue.poll();
@@ -104,7 +116,12 @@ public final class SerialExecutor implements Executor {
                     break;
                 }
                 run(task);
-                if (budgetNanos != NO_BUDGET && System.nanoTime() - deadline >= 0) {
+                long end = System.nanoTime();
+                if (end - start > inlineBudgetNanos) {
+                    inlineAllowedFrom = end + SLOW_TASK_BACKOFF_NANOS;
+                }
+                start = end;
+                if (budgetNanos != NO_BUDGET && end - deadline >= 0) {
                     break;
                 }
             }

@@ -1,0 +1,98 @@
+package io.pusherj.core.runtime;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Frames on their way from transports' I/O threads to a client's listeners, and the bound on them
+ * ({@code PusherOptions.maxQueuedInboundChars}). A frame counts from the moment its socket hands it over
+ * until the listeners it reached have returned, whether they run on the strand or on the user's callback
+ * executor, so a slow listener cannot make either queue grow without bound.
+ *
+ * <p>Frames are never refused here: {@link #offer} always queues and only says whether the client is still
+ * within its limit, because a frame the socket delivered must reach its listeners. The caller stops reading
+ * (drops the connection) when it is not.
+ */
+public final class InboundQueue {
+    private final Executor handOff;
+    private final long limitChars;
+    private final AtomicLong queuedChars = new AtomicLong();
+    /** The charge of the frame the strand is handling now; strand-confined. */
+    private Charge current;
+
+    /**
+     * @param handOff    how frames reach the strand (run inline on the I/O thread when the strand is idle)
+     * @param limitChars the most frame text held at once
+     */
+    public InboundQueue(Executor handOff, long limitChars) {
+        this.handOff = handOff;
+        this.limitChars = limitChars;
+    }
+
+    /** A queue without a limit (state machine tests on virtual time). */
+    public static InboundQueue unbounded(Executor handOff) {
+        return new InboundQueue(handOff, Long.MAX_VALUE);
+    }
+
+    /**
+     * Queues {@code frame} for {@code handler} on the strand.
+     *
+     * @return false when the client now holds more than its limit: the caller should read no more
+     */
+    public boolean offer(String frame, Consumer<String> handler) {
+        Charge charge = new Charge(frame.length());
+        long held = queuedChars.addAndGet(charge.chars);
+        handOff.execute(() -> {
+            current = charge;
+            try {
+                handler.accept(frame);
+            } finally {
+                current = null;
+                charge.release();
+            }
+        });
+        return held <= limitChars;
+    }
+
+    /**
+     * Keeps the frame being handled on the strand counted until the returned action runs: for callbacks
+     * that run later on another executor. Outside a frame's handling it returns an action that does nothing.
+     * Strand only.
+     */
+    public Runnable holdCurrentFrame() {
+        Charge c = current;
+        if (c == null) {
+            return () -> { };
+        }
+        c.refs.incrementAndGet();
+        return c::release;
+    }
+
+    /** Frame text held now, in chars. */
+    public long queuedChars() {
+        return queuedChars.get();
+    }
+
+    /** The limit, in chars. */
+    public long limitChars() {
+        return limitChars;
+    }
+
+    /** One frame's share of the queue, returned when its last holder is done. */
+    private final class Charge {
+        final int chars;
+        final AtomicInteger refs = new AtomicInteger(1);
+
+        Charge(int chars) {
+            this.chars = chars;
+        }
+
+        void release() {
+            if (refs.decrementAndGet() == 0) {
+                queuedChars.addAndGet(-chars);
+            }
+        }
+    }
+}
