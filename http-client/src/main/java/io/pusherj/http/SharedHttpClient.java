@@ -8,6 +8,7 @@ import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.HttpHost;
@@ -45,13 +46,14 @@ public final class SharedHttpClient implements AutoCloseable {
     private static final SharedResources<Key, SharedHttpClient> SHARED = new SharedResources<>(SharedHttpClient::new);
 
     private final CloseableHttpAsyncClient client;
+    private final PoolingAsyncClientConnectionManager connections;
 
     private SharedHttpClient(Key key) {
         ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create();
         if (key.sslContext() != null) {
             tls.setSslContext(key.sslContext());
         }
-        var connections = PoolingAsyncClientConnectionManagerBuilder.create()
+        connections = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setTlsStrategy(tls.buildAsync())
                 .setMaxConnTotal(MAX_TOTAL)
                 .setMaxConnPerRoute(MAX_PER_ROUTE)
@@ -86,6 +88,14 @@ public final class SharedHttpClient implements AutoCloseable {
     /** The client; never close it directly, close the lease. */
     public CloseableHttpAsyncClient client() {
         return client;
+    }
+
+    /**
+     * Closes the pooled connections no request is using: after a socket was given up, one of them may be
+     * a dead path (the evictor only finds connections idle for {@value #IDLE_CONNECTION_SECONDS} s).
+     */
+    public void closeIdleConnections() {
+        connections.closeIdle(TimeValue.ZERO_MILLISECONDS);
     }
 
     /**

@@ -98,10 +98,10 @@ public final class ConnectProxy implements AutoCloseable {
                 upstream.connect(new InetSocketAddress(address, Integer.parseInt(target.substring(colon + 1))), 5_000);
                 out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
-                Thread back = new Thread(() -> SocketPipe.pump(upstream, client, () -> false), "pusher-testkit-proxy-pipe");
+                Thread back = new Thread(() -> SocketPipe.pump(upstream, client, SocketPipe.OPEN), "pusher-testkit-proxy-pipe");
                 back.setDaemon(true);
                 back.start();
-                SocketPipe.pump(client, upstream, () -> false);
+                SocketPipe.pump(client, upstream, SocketPipe.OPEN);
             }
         } catch (IOException | RuntimeException e) {
             // A tunnel ends when either side closes.

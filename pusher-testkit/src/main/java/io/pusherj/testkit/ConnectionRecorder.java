@@ -65,6 +65,14 @@ public final class ConnectionRecorder implements AutoCloseable {
         changes.await(c -> c.current() == state, times, timeout, "state " + state.wireName());
     }
 
+    /**
+     * Waits up to {@code timeout} for the connection to have entered {@code state} {@code times} times;
+     * false if it had not by then (for tests that step virtual time while real I/O runs).
+     */
+    public boolean reachedState(ConnectionState state, int times, Duration timeout) {
+        return changes.waitFor(c -> c.current() == state, times, timeout);
+    }
+
     /** Waits for an error matching {@code filter} and returns the first one. */
     public ConnectionError awaitError(Predicate<ConnectionError> filter, Duration timeout) {
         return errors.await(filter, 1, timeout, "a matching error").get(0);

@@ -1,19 +1,25 @@
 package io.pusherj.testkit;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy on 127.0.0.1 in front of a loopback server, for fault injection: it forwards every
  * connection until told to reset all of them (RST), to black-hole them (stop forwarding both ways while
- * the sockets stay open: a half-open connection), or to refuse new ones. Point the client's host and port
- * at the proxy. Two threads per forwarded connection: meant for a handful of test connections.
+ * the sockets stay open: a half-open connection), to cut them after some more bytes from the server (in
+ * the middle of a frame), to delay or throttle what it forwards, or to refuse new ones. Point the
+ * client's host and port at the proxy. Two threads per forwarded connection: meant for a handful of test
+ * connections.
  */
 public final class FaultProxy implements AutoCloseable {
     private final ServerSocket listener;
@@ -22,12 +28,19 @@ public final class FaultProxy implements AutoCloseable {
     private final RecordedList<Boolean> accepted = new RecordedList<>();
     private volatile boolean refusing;
     private volatile boolean closed;
+    private volatile Duration delay = Duration.ZERO;
+    private volatile int bytesPerSecond;
+
+    /** How often a throttled pipe writes its share of the rate. */
+    private static final int THROTTLE_SLICES_PER_SECOND = 20;
 
     /** One forwarded connection. */
     private static final class Link {
         final Socket client;
         final Socket upstream;
         volatile boolean blackHoled;
+        /** Bytes from the server still forwarded before the link is cut; negative: no cut planned. */
+        final AtomicLong downstreamLeft = new AtomicLong(-1);
 
         Link(Socket client, Socket upstream) {
             this.client = client;
@@ -81,6 +94,24 @@ public final class FaultProxy implements AutoCloseable {
         links.forEach(l -> l.blackHoled = true);
     }
 
+    /**
+     * Cuts every open connection (RST both ways) once it has forwarded {@code bytes} more bytes from the
+     * server: with a frame in flight, the client gets part of it and then a reset.
+     */
+    public void cutDownstreamAfter(long bytes) {
+        links.forEach(l -> l.downstreamLeft.set(bytes));
+    }
+
+    /** Holds every chunk for {@code delay} before forwarding it, both ways (zero: no delay). */
+    public void delay(Duration delay) {
+        this.delay = delay;
+    }
+
+    /** Forwards at most {@code bytesPerSecond} each way per connection (zero: no limit). */
+    public void throttle(int bytesPerSecond) {
+        this.bytesPerSecond = bytesPerSecond;
+    }
+
     /** While on, new connections are accepted and reset at once (a network that refuses). */
     public void refuseNew(boolean refuse) {
         refusing = refuse;
@@ -109,14 +140,56 @@ public final class FaultProxy implements AutoCloseable {
             upstream.connect(target, 5_000);
             Link link = new Link(client, upstream);
             links.add(link);
-            Thread back = new Thread(() -> SocketPipe.pump(upstream, client, () -> link.blackHoled),
-                    "pusher-testkit-fault-proxy-pipe");
+            Thread back = new Thread(() -> SocketPipe.pump(upstream, client,
+                    (chunk, n, out) -> pass(link, true, chunk, n, out)), "pusher-testkit-fault-proxy-pipe");
             back.setDaemon(true);
             back.start();
-            SocketPipe.pump(client, upstream, () -> link.blackHoled);
+            SocketPipe.pump(client, upstream, (chunk, n, out) -> pass(link, false, chunk, n, out));
             links.remove(link);
         } catch (IOException e) {
             // The server is gone or the link was reset.
+        }
+    }
+
+    /** The faults of one chunk: dropped, cut short, delayed, throttled; false once the link was cut. */
+    private boolean pass(Link link, boolean fromServer, byte[] chunk, int n, OutputStream out) throws IOException {
+        if (link.blackHoled) {
+            return true;
+        }
+        long left = fromServer ? link.downstreamLeft.get() : -1;
+        if (left >= 0 && n >= left) {
+            shape(chunk, (int) left, out);
+            SocketPipe.reset(link.client);
+            SocketPipe.reset(link.upstream);
+            links.remove(link);
+            return false;
+        }
+        if (left >= 0) {
+            link.downstreamLeft.addAndGet(-n);
+        }
+        shape(chunk, n, out);
+        return true;
+    }
+
+    /** Writes {@code n} bytes after the delay, at the throttled rate. */
+    private void shape(byte[] chunk, int n, OutputStream out) throws IOException {
+        Duration d = delay;
+        int rate = bytesPerSecond;
+        try {
+            if (!d.isZero()) {
+                Thread.sleep(d.toMillis());
+            }
+            int slice = rate > 0 ? Math.max(1, rate / THROTTLE_SLICES_PER_SECOND) : Math.max(n, 1);
+            for (int off = 0; off < n; off += slice) {
+                out.write(chunk, off, Math.min(slice, n - off));
+                out.flush();
+                if (rate > 0) {
+                    Thread.sleep(1_000 / THROTTLE_SLICES_PER_SECOND);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("fault proxy interrupted");
         }
     }
 

@@ -26,6 +26,8 @@ import org.eclipse.jetty.util.Callback;
  * are asynchronous (no thread waits for a client); all state is guarded by this object's lock.
  */
 final class HttpFallbackSession implements Peer {
+    /** A heartbeat asked for while no receive request was open; guarded by this object's lock. */
+    private boolean heartbeatPending;
     static final int POLL_WAIT_SECONDS = 25;
     static final int HEARTBEAT_SECONDS = 25;
     /** A session whose client has no receive request open for this long is gone. */
@@ -164,7 +166,11 @@ final class HttpFallbackSession implements Peer {
                 r.write((streaming ? PRELUDE : "") + openFrame(), !streaming);
             } else if (closed) {
                 r.write(closeFrame, true);
+            } else if (heartbeatPending && queue.isEmpty()) {
+                heartbeatPending = false;
+                r.write("h\n", !streaming);
             } else {
+                heartbeatPending = false; // messages are a sign of life too
                 flush();
             }
             if (receiver == r) {
@@ -220,6 +226,15 @@ final class HttpFallbackSession implements Peer {
 
     /** Messages from the client ({@code xhr_send}); an empty list is a heartbeat. */
     void sent(List<String> messages) {
+        if (messages.isEmpty()) {
+            ServerConnection c;
+            synchronized (this) {
+                c = connection;
+            }
+            if (c != null) {
+                c.heartbeatReceived();
+            }
+        }
         for (String m : messages) {
             ServerConnection c;
             synchronized (this) {
@@ -238,6 +253,16 @@ final class HttpFallbackSession implements Peer {
             } else if (c != null) {
                 c.received(m);
             }
+        }
+    }
+
+    /** Sends {@code h} now, or with the next receive request when none is open (between two polls). */
+    @Override
+    public synchronized void heartbeat() {
+        if (receiver != null) {
+            receiver.write("h\n", !streaming);
+        } else {
+            heartbeatPending = true;
         }
     }
 

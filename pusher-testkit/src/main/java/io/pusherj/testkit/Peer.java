@@ -20,6 +20,11 @@ interface Peer {
         }
     }
 
+    /** Sends the transport's heartbeat ({@code h} on an HTTP fallback session). */
+    default void heartbeat() {
+        throw new IllegalStateException("this transport has no heartbeat frame; send pusher:ping instead");
+    }
+
     /** Closes with a Pusher or WebSocket close code. */
     void close(int code, String reason);
 

@@ -654,7 +654,6 @@ public final class PusherTestServer implements AutoCloseable {
         }
         if (c.channelSet().add(channel)) {
             subscribers.computeIfAbsent(channel, k -> ConcurrentHashMap.newKeySet()).add(c);
-            c.recordSubscribed(channel);
         }
         c.send(ServerFrames.event("pusher_internal:subscription_succeeded", channel, succeeded));
         if (channel.startsWith("cache-")) {
@@ -662,6 +661,7 @@ public final class PusherTestServer implements AutoCloseable {
             c.send(cached != null ? cached : ServerFrames.event("pusher:cache_miss", channel, null));
         }
         subscriptionsChanged(channel);
+        c.recordSubscribed(channel); // after every frame of the subscription: what is published next comes after them
         config.onSubscribed.accept(c, channel);
     }
 

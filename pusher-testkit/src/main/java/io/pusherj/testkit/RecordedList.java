@@ -28,23 +28,32 @@ final class RecordedList<T> {
      * @throws AssertionError on timeout, listing what was recorded
      */
     synchronized List<T> await(Predicate<? super T> filter, int count, Duration timeout, String what) {
+        if (!waitFor(filter, count, timeout)) {
+            throw new AssertionError("timed out after " + timeout + " waiting for " + count + " x " + what
+                    + "; recorded: " + items);
+        }
+        return matching(filter);
+    }
+
+    /** Waits until at least {@code count} elements match {@code filter}; false if that did not happen in time. */
+    synchronized boolean waitFor(Predicate<? super T> filter, int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            List<T> matching = items.stream().filter(filter).map(t -> (T) t).toList();
-            if (matching.size() >= count) {
-                return matching;
-            }
+        while (matching(filter).size() < count) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + count + " x " + what
-                        + "; recorded: " + items);
+                return false;
             }
             try {
                 wait(Math.max(1, left / 1_000_000), 0);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what, e);
+                throw new AssertionError("interrupted while waiting", e);
             }
         }
+        return true;
+    }
+
+    private List<T> matching(Predicate<? super T> filter) {
+        return items.stream().filter(filter).toList();
     }
 }

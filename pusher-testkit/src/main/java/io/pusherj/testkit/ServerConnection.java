@@ -157,8 +157,8 @@ public final class ServerConnection {
     }
 
     /**
-     * Waits until this connection has subscribed to {@code channel} (events published from then on reach
-     * it): after a reconnect, the old connection may still count as a subscriber for a while (an HTTP
+     * Waits until this connection has subscribed to {@code channel} and the server has sent every frame of
+     * the subscription (events published from then on reach it, after those frames): after a reconnect, the old connection may still count as a subscriber for a while (an HTTP
      * fallback session lingers until its timeout), so a subscriber count cannot tell the two apart.
      */
     public void awaitSubscribed(String channel, Duration timeout) {
@@ -306,6 +306,33 @@ public final class ServerConnection {
     }
 
     private static final int FLOOD_STALL_SECONDS = 30;
+
+    private final RecordedList<Boolean> clientHeartbeats = new RecordedList<>();
+
+    void heartbeatReceived() {
+        clientHeartbeats.add(true);
+    }
+
+    /** For HTTP fallback sessions: waits until the client has sent {@code count} heartbeats ({@code []}, its ping). */
+    public void awaitClientHeartbeats(int count, Duration timeout) {
+        clientHeartbeats.await(x -> true, count, timeout, "heartbeats from the client");
+    }
+
+    /** Heartbeats ({@code []}) the client has sent on this HTTP fallback session. */
+    public int clientHeartbeats() {
+        return clientHeartbeats.snapshot().size();
+    }
+
+    /**
+     * For HTTP fallback sessions: sends a heartbeat ({@code h}) now. The session also sends one every
+     * 25 s of real time, which a test on virtual time never sees.
+     */
+    public void sendHeartbeat() {
+        Peer p = peer;
+        if (p != null) {
+            p.heartbeat();
+        }
+    }
 
     /** Sends {@code pusher:ping}, as soketi and Reverb do to idle clients. */
     public void sendPing() {

@@ -4,28 +4,40 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.util.function.BooleanSupplier;
 
 /** Copies bytes from one socket to another until either closes: the test proxies' one loop. */
 final class SocketPipe {
     private SocketPipe() {
     }
 
-    /**
-     * Copies until end of stream or an error, then half-closes {@code to}.
-     *
-     * @param discard when true, bytes read are dropped instead of written (a black hole)
-     */
-    static void pump(Socket from, Socket to, BooleanSupplier discard) {
+    /** Decides what happens to each chunk read: forwarded, held back, dropped, or the end of the pipe. */
+    @FunctionalInterface
+    interface Valve {
+        /**
+         * Handles the {@code n} bytes at the start of {@code chunk}.
+         *
+         * @return false to stop copying (the valve cut the connection)
+         */
+        boolean pass(byte[] chunk, int n, OutputStream out) throws IOException;
+    }
+
+    /** Forwards every chunk at once. */
+    static final Valve OPEN = (chunk, n, out) -> {
+        out.write(chunk, 0, n);
+        out.flush();
+        return true;
+    };
+
+    /** Copies through {@code valve} until end of stream, an error or the valve stops, then half-closes {@code to}. */
+    static void pump(Socket from, Socket to, Valve valve) {
         byte[] buffer = new byte[8192];
         try {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
             int n;
             while ((n = in.read(buffer)) != -1) {
-                if (!discard.getAsBoolean()) {
-                    out.write(buffer, 0, n);
-                    out.flush();
+                if (!valve.pass(buffer, n, out)) {
+                    return;
                 }
             }
         } catch (IOException e) {

@@ -126,6 +126,28 @@ public final class VirtualScheduler implements Scheduler, Executor {
         }
     }
 
+    /**
+     * Waits (with a deadline, no polling) until some task is pending and returns how many milliseconds
+     * from now it is due: lets a test step through timers that real I/O arms at times it cannot predict
+     * (a retry after a refused connection, for instance).
+     */
+    public synchronized long awaitNextTask(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (queue.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("no task was scheduled within " + timeout + "; now " + now);
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return queue.peek().due - now;
+    }
+
     /** Number of tasks not yet run (due or not). */
     public synchronized int pendingTasks() {
         return queue.size();

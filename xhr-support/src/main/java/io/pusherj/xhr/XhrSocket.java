@@ -37,6 +37,8 @@ public final class XhrSocket implements TransportSocket {
     private enum State { CONNECTING, OPEN, CLOSED }
 
     private final SharedHttpClient http;
+    /** The send in flight (or the last one), guarded by this object's lock. */
+    private Future<SimpleHttpResponse> sendExchange;
     /** {@code ignoreNullOrigin}: present the null origin of a page-less client ({@code Origin: null}). */
     private final boolean nullOrigin;
     private final XhrSession session;
@@ -324,11 +326,15 @@ public final class XhrSocket implements TransportSocket {
     }
 
     /**
-     * Marks the socket closed and aborts its receive requests, the newest and any rotated one still
-     * draining; false if it already was closed.
+     * Marks the socket closed and aborts its exchanges: the receive requests, the newest and any rotated
+     * one still draining, and the send in flight. Then closes the pool's idle connections: a socket is
+     * often given up because its path went silent (a half-open connection), and a kept-alive connection
+     * over that same path would swallow the next session's first request until it timed out.
+     *
+     * @return false if it already was closed
      */
     private boolean shutDown() {
-        List<Future<?>> exchanges = new ArrayList<>(2);
+        List<Future<?>> exchanges = new ArrayList<>(3);
         synchronized (this) {
             if (state == State.CLOSED) {
                 return false;
@@ -338,8 +344,12 @@ public final class XhrSocket implements TransportSocket {
             for (Receiver r = receiving; r != null; r = r.predecessor) {
                 exchanges.add(r.exchange);
             }
+            if (sendExchange != null) {
+                exchanges.add(sendExchange);
+            }
         }
         exchanges.forEach(e -> e.cancel(true));
+        http.closeIdleConnections();
         onFinished.accept(this);
         return true;
     }
@@ -381,7 +391,7 @@ public final class XhrSocket implements TransportSocket {
             }
         }
         var request = withOrigin(SimpleRequestBuilder.post(session.sendUri()).setBody(body, ContentType.APPLICATION_JSON)).build();
-        http.client().execute(request, new FutureCallback<SimpleHttpResponse>() {
+        Future<SimpleHttpResponse> exchange = http.client().execute(request, new FutureCallback<SimpleHttpResponse>() {
             @Override
             public void completed(SimpleHttpResponse response) {
                 if (response.getCode() / 100 == 2) {
@@ -401,6 +411,9 @@ public final class XhrSocket implements TransportSocket {
                 closed(1006, "send cancelled", false);
             }
         });
+        synchronized (this) {
+            sendExchange = exchange; // read by shutDown only; a finished exchange ignores the cancel
+        }
     }
 
     /** Aborts the receive request; pusher-js sends nothing, the server's session times out. */
