@@ -2,7 +2,6 @@ package io.pusherj.it;
 
 import static io.pusherj.api.ConnectionState.CONNECTED;
 import static io.pusherj.api.ConnectionState.CONNECTING;
-import static io.pusherj.api.ConnectionState.DISCONNECTED;
 import static io.pusherj.api.ConnectionState.UNAVAILABLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -20,12 +19,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Drops, close codes, silence and refusals over real sockets, with the client's timers on virtual time:
- * the test decides when a retry delay has passed, so nothing waits for wall-clock seconds.
+ * Drops, silence and refusals over real sockets (ws), with the client's timers on virtual time: the test
+ * decides when a retry delay has passed, so nothing waits for wall-clock seconds. Close codes over every
+ * transport: {@link CloseCodeTest}; network faults: {@link FaultInjectionTest}.
  */
 class ReconnectTest {
     static final Duration WAIT = Duration.ofSeconds(10);
@@ -79,46 +77,6 @@ class ReconnectTest {
         assertNotEquals(first.socketId(), pusher.connection().socketId().orElseThrow());
     }
 
-    @ParameterizedTest(name = "close code {0} backs off one second")
-    @ValueSource(ints = {4100, 4199, 1002, 1003}) // 1004 is reserved: no endpoint may send it
-    void backOffCodesReconnectAfterOneSecond(int code) {
-        connectFirst().close(code, "test");
-        ConnectionError error = rec.awaitError(e -> e.code().isPresent(), WAIT);
-        assertEquals(code, error.code().getAsInt());
-        rec.awaitState(CONNECTING, 2, WAIT);
-        assertEquals(List.of(Duration.ofSeconds(1)), rec.connectingIn());
-
-        time.advanceBy(999);
-        assertEquals(1, server.connections().size());
-        time.advanceBy(1);
-        rec.awaitState(CONNECTED, 2, WAIT);
-        assertEquals(2, server.connections().size());
-    }
-
-    @ParameterizedTest(name = "close code {0} reconnects at once")
-    @ValueSource(ints = {4200, 4201, 4299})
-    void retryCodesReconnectAtOnce(int code) {
-        connectFirst().close(code, "test");
-        rec.awaitState(CONNECTING, 2, WAIT);
-        time.runUntilIdle();
-        rec.awaitState(CONNECTED, 2, WAIT);
-        assertTrue(rec.connectingIn().isEmpty(), "no connecting_in for an immediate retry");
-        assertEquals(code, rec.errors().get(0).code().getAsInt());
-    }
-
-    @ParameterizedTest(name = "close code {0} is refused for good")
-    @ValueSource(ints = {4001, 4004, 4099, 4300, 4301})
-    void refusedCodesDisconnectAndNeverRetry(int code) {
-        connectFirst().close(code, "over quota");
-        rec.awaitState(DISCONNECTED, WAIT);
-        ConnectionError error = rec.errors().get(0);
-        assertEquals(code, error.code().getAsInt());
-        assertEquals("over quota", error.message());
-        assertEquals(ConnectionError.Type.PUSHER_ERROR, error.type());
-        assertEquals(0, time.pendingTasks(), "no timer left that could reconnect");
-        assertEquals(List.of(CONNECTING, CONNECTED, DISCONNECTED), rec.states());
-    }
-
     @Test
     void code4000SwitchesToTlsForGood() {
         pusher.close();
@@ -132,15 +90,6 @@ class ReconnectTest {
         ConnectionError tlsAttempt = rec.awaitError(e -> e.type() == ConnectionError.Type.TRANSPORT_ERROR, WAIT);
         assertTrue(tlsAttempt.message().contains("127.0.0.1:1"), tlsAttempt.message());
         assertEquals(1, server.connections().size());
-    }
-
-    @Test
-    void handshakeErrorFromAnOverQuotaAppIsReportedAndRefused() {
-        server.failHandshakes(4004);
-        pusher.connect();
-        rec.awaitState(DISCONNECTED, WAIT);
-        assertEquals(4004, rec.errors().get(0).code().getAsInt(), "the seed's err.error.data.code === 4004 check");
-        assertEquals(List.of(CONNECTING, DISCONNECTED), rec.states());
     }
 
     @Test
