@@ -31,7 +31,8 @@ public final class HttpAuthExchange {
     /** The request config of an auth request: the whole exchange is bounded by its timeout. */
     public static RequestConfig config(AuthRequest request) {
         Timeout timeout = Timeout.of(request.timeout());
-        return RequestConfig.custom().setResponseTimeout(timeout).setConnectionRequestTimeout(timeout).build();
+        return RequestConfig.custom().setResponseTimeout(timeout).setConnectionRequestTimeout(timeout)
+                .setMaxRedirects(SharedHttpClient.MAX_REDIRECTS).build();
     }
 
     /**

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
@@ -34,6 +35,9 @@ public final class SharedHttpClient implements AutoCloseable {
     static final int MAX_PER_ROUTE = 50_000;
     /** Upper bound of simultaneous connections overall. */
     static final int MAX_TOTAL = 50_000;
+
+    /** The most redirects a request follows (browsers allow about 20; an auth endpoint needs one or two). */
+    public static final int MAX_REDIRECTS = 5;
 
     /** Pooled connections idle this long are closed. */
     static final int IDLE_CONNECTION_SECONDS = 5;
@@ -71,6 +75,8 @@ public final class SharedHttpClient implements AutoCloseable {
                 // them (1,000 clients subscribing at once) leaves hundreds of idle keep-alive connections
                 // with their buffers. Closing those idle for 5 s costs one evictor thread per client object.
                 .evictIdleConnections(TimeValue.ofSeconds(IDLE_CONNECTION_SECONDS))
+                .setRedirectStrategy(new NoDowngradeRedirectStrategy())
+                .setDefaultRequestConfig(RequestConfig.custom().setMaxRedirects(MAX_REDIRECTS).build())
                 .disableCookieManagement()
                 .disableAutomaticRetries();
         if (key.proxy() != null) {

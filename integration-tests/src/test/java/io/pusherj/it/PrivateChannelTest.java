@@ -201,25 +201,6 @@ class PrivateChannelTest extends ServerTest {
     }
 
     @Test
-    void aSlowEndpointTimesOutWhileOtherChannelsKeepFlowing() {
-        server.authFault("private-slow", AuthFault.slow(Duration.ofSeconds(30)));
-        Pusher p = client(o -> o.channelAuthorization(AuthOptions.forChannels()
-                .endpoint(server.authEndpoint().toString()).timeout(Duration.ofMillis(500)).build()));
-        PrivateChannel slow = p.subscribePrivate("private-slow");
-        EventRecorder errors = await(slow, EventNames.SUBSCRIPTION_ERROR);
-        EventRecorder fast = new EventRecorder();
-        p.subscribePrivate("private-fast").bind("tick", fast);
-        p.connect();
-        server.awaitSubscriberCount("private-fast", 1, WAIT);
-        server.publish("private-fast", "tick", "1");
-        fast.await(1, WAIT);
-        PusherEvent timeout = errors.await(1, WAIT).get(0);
-        assertTrue(timeout.json().asJsonObject().getString("error").contains("timeout")
-                || timeout.json().asJsonObject().getString("error").contains("longer than"), timeout.data());
-        assertFalse(timeout.json().asJsonObject().containsKey("status"), "no HTTP status: nothing answered");
-    }
-
-    @Test
     void anUnreachableEndpointIsASubscriptionErrorWithoutStatus() {
         Pusher p = client(o -> o.authEndpoint("http://127.0.0.1:1/pusher/auth"));
         PrivateChannel orders = p.subscribePrivate("private-orders");

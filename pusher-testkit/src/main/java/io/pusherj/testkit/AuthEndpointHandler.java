@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -50,6 +51,11 @@ final class AuthEndpointHandler extends Handler.Abstract {
             if (fault != null && fault.status() != 0) {
                 // "CALLBACK" in a fault body stands for the JSONP callback name of this request.
                 String body = callbackName == null ? fault.body() : fault.body().replace("CALLBACK", callbackName);
+                if (!fault.location().isEmpty()) {
+                    // "QUERY" in a fault's location stands for this request's query string.
+                    String query = request.getHttpURI().getQuery();
+                    response.getHeaders().put(HttpHeader.LOCATION, fault.location().replace("QUERY", query == null ? "" : query));
+                }
                 RestApiHandler.reply(response, callback, fault.status(), fault.contentType(), body);
                 return;
             }
