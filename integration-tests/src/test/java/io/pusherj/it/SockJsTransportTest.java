@@ -10,6 +10,7 @@ import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
 import io.pusherj.testkit.ServerConnection;
 import io.pusherj.testkit.VirtualScheduler;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -83,5 +84,24 @@ class SockJsTransportTest extends ServerTest {
         rec.awaitState(CONNECTING, 2, WAIT);
         time.runUntilIdle();
         rec.awaitState(CONNECTED, 2, WAIT);
+    }
+
+    @ParameterizedTest(name = "SockJS websocket blocked: {0}")
+    @ValueSource(booleans = {false, true})
+    void aMessageOverTheLimitDropsTheConnectionAndIsNeverDelivered(boolean blockSockJsWebSocket) {
+        server.blockTransport("sockjs-websocket", blockSockJsWebSocket);
+        Pusher p = client(o -> o.enabledTransports("sockjs"));
+        ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
+        EventRecorder news = new EventRecorder();
+        p.subscribe("news", c -> c.bind("story", news));
+        p.connect();
+        server.awaitConnection(1, WAIT).awaitSubscribed("news", WAIT);
+        server.awaitConnection(1, WAIT).sendRaw("{\"event\":\"story\",\"channel\":\"news\",\"data\":\""
+                + "x".repeat(5 * 1024 * 1024) + "\"}");
+        rec.awaitState(CONNECTED, 2, WAIT);
+        server.awaitConnection(2, WAIT).awaitSubscribed("news", WAIT);
+        server.publish("news", "story", "after");
+        assertEquals("after", news.await(1, WAIT).get(0).data(), "the oversized event was never delivered");
+        assertEquals(List.of(CONNECTING, CONNECTED, CONNECTING, CONNECTED), rec.states());
     }
 }

@@ -5,6 +5,13 @@ package io.pusherj.api.spi;
  * Closed by the client when the client is closed.
  */
 public interface Transport extends AutoCloseable {
+    /**
+     * The largest message a transport should accept, in bytes (4 MiB; Pusher's own limit is 10 KiB per
+     * event, self-hosted servers allow more). Past it, a transport should close the socket (a WebSocket
+     * with 1009) rather than buffer on: the client then reconnects, and the message is never delivered.
+     */
+    int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
     /** The slot name, e.g. {@code ws}. */
     String name();
 

@@ -2,6 +2,7 @@ package io.pusherj.transport.sockjs;
 
 import io.pusherj.api.PusherOptions;
 import io.pusherj.api.spi.SharedResources;
+import io.pusherj.api.spi.Transport;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
@@ -50,6 +51,7 @@ final class SockJsRuntime implements AutoCloseable {
             return t;
         });
         webSockets = ClientManager.createClient(JdkClientContainer.class.getName());
+        webSockets.setDefaultMaxTextMessageBufferSize(Transport.MAX_MESSAGE_BYTES); // else Tyrus buffers any size
         Map<String, Object> p = webSockets.getProperties();
         if (key.sslContext() != null) {
             p.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, new SslEngineConfigurator(key.sslContext()));

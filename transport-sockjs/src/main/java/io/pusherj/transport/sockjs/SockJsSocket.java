@@ -1,5 +1,6 @@
 package io.pusherj.transport.sockjs;
 
+import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportSocket;
 import io.pusherj.api.spi.TransportSocketListener;
 import jakarta.json.spi.JsonProvider;
@@ -81,9 +82,17 @@ final class SockJsSocket implements TransportSocket, WebSocketHandler {
 
     @Override
     public void handleMessage(WebSocketSession s, WebSocketMessage<?> message) {
-        if (message instanceof TextMessage text) {
-            listener.onMessage(text.getPayload());
+        if (!(message instanceof TextMessage text)) {
+            return;
         }
+        if (text.getPayload() == JsonpMessageCodec.UNDECODABLE) {
+            listener.onError(new IOException("the server sent a SockJS frame that is not a message array or is"
+                    + " over " + Transport.MAX_MESSAGE_BYTES + " bytes"));
+            finish(1009, "undecodable or oversized SockJS frame", false);
+            runtime.pool().execute(() -> closeQuietly(s));
+            return;
+        }
+        listener.onMessage(text.getPayload());
     }
 
     @Override

@@ -2,7 +2,8 @@ package io.pusherj.transport.sockjs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,16 @@ class JsonpMessageCodecTest {
         assertArrayEquals(new String[] {"{\"event\":\"e\"}"}, codec.decode("[\"{\\\"event\\\":\\\"e\\\"}\"]"));
         assertArrayEquals(new String[] {"4100", "over capacity"}, codec.decode("[4100,\"over capacity\"]"),
                 "a close frame's code reaches Spring as text (it was lost as 1005 before)");
-        assertThrows(IOException.class, () -> codec.decode("not json"));
+    }
+
+    @Test
+    void framesThatAreNotMessageArraysOrAreOverTheLimitDecodeToTheMarkerTheSocketDropsTheSessionFor() throws IOException {
+        // Thrown, the error would make Spring close the session without telling the socket.
+        assertSame(JsonpMessageCodec.UNDECODABLE, codec.decode("not json")[0]);
+        assertSame(JsonpMessageCodec.UNDECODABLE, codec.decode("{\"a\":1}")[0]);
+        String big = "[\"" + "x".repeat(io.pusherj.api.spi.Transport.MAX_MESSAGE_BYTES) + "\"]";
+        assertSame(JsonpMessageCodec.UNDECODABLE, codec.decode(big)[0]);
+        assertNotSame(JsonpMessageCodec.UNDECODABLE, codec.decode("[\"undecodable SockJS frame\"]")[0],
+                "a server message with the same text is still a message");
     }
 }

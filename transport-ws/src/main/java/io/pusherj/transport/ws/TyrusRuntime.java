@@ -2,6 +2,7 @@ package io.pusherj.transport.ws;
 
 import io.pusherj.api.PusherOptions;
 import io.pusherj.api.spi.SharedResources;
+import io.pusherj.api.spi.Transport;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -35,8 +36,6 @@ final class TyrusRuntime implements AutoCloseable {
     static final int CONNECT_THREADS = 4;
     /** The upgrade must finish within this; the strategy's own timeouts usually abort sooner. */
     static final int HANDSHAKE_TIMEOUT_MILLIS = 60_000;
-    /** The largest message accepted (Pusher's own limit is 10 KiB; self-hosted servers allow more). */
-    static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
     /** A session idle timeout Tyrus reads as "none" without scheduling anything. */
     static final long NO_IDLE_TIMEOUT = -1;
     /** Seconds Tyrus keeps its worker threads after the last connection of the JVM closed. */
@@ -63,7 +62,7 @@ final class TyrusRuntime implements AutoCloseable {
         // Tyrus reassembles fragmented text messages without limit by default (Integer.MAX_VALUE): a broken or
         // hostile server could fill the heap with one message. Past this, Tyrus closes the socket with 1009
         // and the client reconnects like after any drop.
-        manager.setDefaultMaxTextMessageBufferSize(MAX_MESSAGE_BYTES);
+        manager.setDefaultMaxTextMessageBufferSize(Transport.MAX_MESSAGE_BYTES);
         // The JDK container shares one channel group (its worker threads) across the JVM and stops it this
         // long after the last connection closed (default 30 s): closing the last client frees them soon.
         p.put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, SHARED_CONTAINER_IDLE_SECONDS);
