@@ -19,6 +19,7 @@ import io.pusherj.testkit.FaultProxy;
 import io.pusherj.testkit.PusherTestServer;
 import io.pusherj.testkit.ServerConnection;
 import io.pusherj.testkit.VirtualScheduler;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -293,5 +294,32 @@ class FaultInjectionTest extends ServerTest {
         pusher.subscribe("late", c -> c.bind(EventNames.SUBSCRIPTION_SUCCEEDED, late));
         late.await(1, WAIT);
         assertEquals(List.of(CONNECTING, CONNECTED), rec.states());
+    }
+
+    /**
+     * Bytes that are not UTF-8 in an event, handled as a browser would: WebSocket must fail the connection
+     * (RFC 6455, close code 1007), so the client reconnects; the HTTP fallbacks decode them to U+FFFD and
+     * deliver the event, so nothing the server queued behind it is lost.
+     */
+    @Test
+    void anEventWithInvalidUtf8IsHandledAsABrowserWould() {
+        connectedThroughProxy();
+        // "CORRUPT" becomes bytes that are not UTF-8: a lone continuation byte and a cut-off sequence.
+        proxy.corruptDownstream("CORRUPT".getBytes(StandardCharsets.US_ASCII),
+                new byte[] {'b', 'a', 'd', (byte) 0x80, (byte) 0xE2, (byte) 0x82, '!'});
+        server.publish("news", "story", "CORRUPT");
+        if (transport.equals("ws")) {
+            rec.awaitState(CONNECTING, 2, WAIT);
+            assertEquals(1007, rec.errors().get(0).code().getAsInt());
+            stepTimersUntilReconnected();
+            assertRecovered(server, REPLACED); // the corrupt story is not among the stories received
+        } else {
+            PusherEvent bad = stories.await(2, WAIT).get(1);
+            assertEquals("bad\uFFFD\uFFFD!", bad.data());
+            publishStory(server);
+            List<PusherEvent> got = stories.await(3, WAIT);
+            assertEquals(List.of("0", "bad\uFFFD\uFFFD!", "1"), got.stream().map(PusherEvent::data).toList());
+            assertEquals(List.of(CONNECTING, CONNECTED), rec.states());
+        }
     }
 }

@@ -30,6 +30,8 @@ public final class FaultProxy implements AutoCloseable {
     private volatile boolean closed;
     private volatile Duration delay = Duration.ZERO;
     private volatile int bytesPerSecond;
+    /** The marker and its replacement in what the server sends, or null. */
+    private volatile byte[][] corruption;
 
     /** How often a throttled pipe writes its share of the rate. */
     private static final int THROTTLE_SLICES_PER_SECOND = 20;
@@ -102,6 +104,18 @@ public final class FaultProxy implements AutoCloseable {
         links.forEach(l -> l.downstreamLeft.set(bytes));
     }
 
+    /**
+     * Replaces {@code find} by {@code replacement} (the same length, so frame lengths stay right) in what
+     * the server sends, from now on: invalid UTF-8 or a broken frame where the server wrote a marker. Only
+     * matches within one chunk read from the server: a short marker in a small frame.
+     */
+    public void corruptDownstream(byte[] find, byte[] replacement) {
+        if (find.length != replacement.length || find.length == 0) {
+            throw new IllegalArgumentException("the replacement must have the marker's length, which must not be 0");
+        }
+        corruption = new byte[][] {find.clone(), replacement.clone()};
+    }
+
     /** Holds every chunk for {@code delay} before forwarding it, both ways (zero: no delay). */
     public void delay(Duration delay) {
         this.delay = delay;
@@ -167,8 +181,21 @@ public final class FaultProxy implements AutoCloseable {
         if (left >= 0) {
             link.downstreamLeft.addAndGet(-n);
         }
+        byte[][] c = corruption;
+        if (fromServer && c != null) {
+            replaceAll(chunk, n, c[0], c[1]);
+        }
         shape(chunk, n, out);
         return true;
+    }
+
+    private static void replaceAll(byte[] chunk, int n, byte[] find, byte[] replacement) {
+        for (int i = 0; i + find.length <= n; i++) {
+            if (java.util.Arrays.equals(chunk, i, i + find.length, find, 0, find.length)) {
+                System.arraycopy(replacement, 0, chunk, i, replacement.length);
+                i += find.length - 1;
+            }
+        }
     }
 
     /** Writes {@code n} bytes after the delay, at the throttled rate. */

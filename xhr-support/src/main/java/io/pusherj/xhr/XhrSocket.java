@@ -5,6 +5,8 @@ import io.pusherj.api.spi.TransportSocketListener;
 import io.pusherj.http.SharedHttpClient;
 import java.io.IOException;
 import java.nio.CharBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -29,6 +31,13 @@ import org.apache.hc.core5.util.Timeout;
  * order. Everything is asynchronous on the shared HttpClient: no thread is held per socket.
  */
 public final class XhrSocket implements TransportSocket {
+    /**
+     * Bytes that are not UTF-8 become U+FFFD, as in a browser's XHR: failing the response instead would
+     * drop the session, and with it every message the server had queued behind the bad one.
+     */
+    static final CharCodingConfig LENIENT_UTF8 = CharCodingConfig.custom().setCharset(StandardCharsets.UTF_8)
+            .setMalformedInputAction(CodingErrorAction.REPLACE).setUnmappableInputAction(CodingErrorAction.REPLACE).build();
+
     /** pusher-js reopens a streaming response after this many characters. */
     static final long STREAM_ROTATION_CHARS = 256 * 1024;
     /** A polling response normally comes within 25 s (server heartbeat); past this the request failed. */
@@ -133,7 +142,7 @@ public final class XhrSocket implements TransportSocket {
         Receiver(Receiver predecessor) {
             // 1 Ki chars instead of the default 8 Ki: a streaming response lives as long as its connection,
             // so this buffer is per idle client (frames are small; a big one just takes more chunks).
-            super(DECODE_BUFFER_CHARS, CharCodingConfig.DEFAULT);
+            super(DECODE_BUFFER_CHARS, LENIENT_UTF8);
             this.predecessor = predecessor;
             if (predecessor != null) {
                 predecessor.successor = this;
