@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pusherj.api.Channel;
 import io.pusherj.api.ConnectionError;
+import io.pusherj.api.ConnectionState;
 import io.pusherj.api.EventNames;
 import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherEvent;
@@ -213,6 +214,9 @@ class PublicChannelTest {
         assertEquals(List.of("1", "2"), after.await(2, WAIT).stream().map(PusherEvent::data).toList());
         ConnectionError err = rec.awaitError(e -> e.type() == ConnectionError.Type.LISTENER_ERROR, WAIT);
         assertEquals("boom", err.cause().orElseThrow().getMessage());
+        assertEquals(2, rec.errors().stream().filter(e -> e.type() == ConnectionError.Type.LISTENER_ERROR).count(),
+                "one report per failed call");
+        assertEquals(List.of(ConnectionState.CONNECTING, ConnectionState.CONNECTED), rec.states(), "the connection is unaffected");
     }
 
     @Test
