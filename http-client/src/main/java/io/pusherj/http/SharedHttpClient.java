@@ -4,6 +4,7 @@ import io.pusherj.api.PusherOptions;
 import io.pusherj.api.spi.SharedResources;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -51,6 +52,7 @@ public final class SharedHttpClient implements AutoCloseable {
 
     private final CloseableHttpAsyncClient client;
     private final PoolingAsyncClientConnectionManager connections;
+    private final AtomicBoolean idleConnectionsSuspect = new AtomicBoolean();
 
     private SharedHttpClient(Key key) {
         ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create();
@@ -97,11 +99,24 @@ public final class SharedHttpClient implements AutoCloseable {
     }
 
     /**
-     * Closes the pooled connections no request is using: after a socket was given up, one of them may be
-     * a dead path (the evictor only finds connections idle for {@value #IDLE_CONNECTION_SECONDS} s).
+     * Notes that a socket over this client was given up or failed: its path may have gone silent, and so
+     * may the pooled connections over the same path (the evictor only finds those idle for
+     * {@value #IDLE_CONNECTION_SECONDS} s). The next {@link #beforeNewSession()} closes them.
      */
-    public void closeIdleConnections() {
-        connections.closeIdle(TimeValue.ZERO_MILLISECONDS);
+    public void idleConnectionsSuspect() {
+        idleConnectionsSuspect.set(true);
+    }
+
+    /**
+     * Called before a new session's first request: closes the idle pooled connections if a socket was given
+     * up since, so the request is not sent down a dead path to wait for its timeout. Not done when the
+     * socket closes: that is often the client closing, and HttpClient logs errors when idle connections are
+     * closed just before it shuts down.
+     */
+    public void beforeNewSession() {
+        if (idleConnectionsSuspect.getAndSet(false)) {
+            connections.closeIdle(TimeValue.ZERO_MILLISECONDS);
+        }
     }
 
     /**

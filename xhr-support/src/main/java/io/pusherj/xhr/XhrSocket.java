@@ -336,8 +336,8 @@ public final class XhrSocket implements TransportSocket {
 
     /**
      * Marks the socket closed and aborts its exchanges: the receive requests, the newest and any rotated
-     * one still draining, and the send in flight. Then closes the pool's idle connections: a socket is
-     * often given up because its path went silent (a half-open connection), and a kept-alive connection
+     * one still draining, and the send in flight. Then marks the pool's idle connections suspect: a socket
+     * is often given up because its path went silent (a half-open connection), and a kept-alive connection
      * over that same path would swallow the next session's first request until it timed out.
      *
      * @return false if it already was closed
@@ -358,7 +358,7 @@ public final class XhrSocket implements TransportSocket {
             }
         }
         exchanges.forEach(e -> e.cancel(true));
-        http.closeIdleConnections();
+        http.idleConnectionsSuspect();
         onFinished.accept(this);
         return true;
     }

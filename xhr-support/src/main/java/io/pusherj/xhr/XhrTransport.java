@@ -68,6 +68,7 @@ public final class XhrTransport implements Transport {
     @Override
     public TransportSocket open(TransportRequest request, TransportSocketListener listener) {
         SharedHttpClient client = http();
+        client.beforeNewSession();
         XhrSocket socket = new XhrSocket(client, new XhrSession(request.httpUri()), streaming,
                 options.ignoreNullOrigin(), listener, sockets::remove);
         sockets.add(socket);
