@@ -56,6 +56,11 @@ public final class ServerConnection {
         return (int) requestIsReceive.snapshot().stream().filter(Boolean::booleanValue).count();
     }
 
+    /** For HTTP fallback sessions: the receive requests the client has made so far. */
+    public int receiveRequests() {
+        return (int) requestIsReceive.snapshot().stream().filter(Boolean::booleanValue).count();
+    }
+
     /** For HTTP fallback sessions: the {@code Host} header of each request (receive and send), in order. */
     public List<String> requestHosts() {
         return requestHosts.snapshot();
