@@ -31,6 +31,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -67,8 +68,12 @@ class FaultInjectionTest extends ServerTest {
     }
 
     @AfterEach
-    void stopProxy() {
+    void stopProxy(TestInfo test) {
         proxy.close();
+        // For RELIABILITY.md: the assertions check these are equal; the report shows how many there were.
+        System.out.printf("%s over %s: %d stories published while connected, %d received%n",
+                test.getTestMethod().orElseThrow().getName(), transport, published.size(), stories.events().stream()
+                        .filter(e -> e.data().matches("\\d+")).count()); // the corrupted and the cut story are not counted
     }
 
     /**
