@@ -1,6 +1,7 @@
 /**
  * Support module: the Apache HttpClient 5 async client that pusherj's HTTP-based modules share, one per
- * TLS context and proxy, reference-counted. Not an application API; add the modules that use it instead.
+ * TLS context and proxy, reference-counted, and the transport that sends stats ({@code enableStats}). Not
+ * an application API; add the modules that use it instead.
  */
 module io.pusherj.http {
     requires transitive io.pusherj.api;
@@ -12,4 +13,6 @@ module io.pusherj.http {
     requires jdk.net;
 
     exports io.pusherj.http;
+
+    provides io.pusherj.api.spi.StatsTransportProvider with io.pusherj.http.HttpStatsTransportProvider;
 }

@@ -10,6 +10,7 @@ module io.pusherj.core {
     uses io.pusherj.api.spi.TransportProvider;
     uses io.pusherj.api.spi.AuthTransportProvider;
     uses io.pusherj.api.spi.SecretBoxProvider;
+    uses io.pusherj.api.spi.StatsTransportProvider;
 
     provides io.pusherj.api.spi.PusherFactory with io.pusherj.core.DefaultPusherFactory;
 }

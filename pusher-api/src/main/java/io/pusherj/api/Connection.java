@@ -1,6 +1,7 @@
 package io.pusherj.api;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -35,6 +36,18 @@ public interface Connection {
      * attempt, emitted only when it is not zero.
      */
     Binding onConnectingIn(Consumer<Duration> listener);
+
+    /**
+     * The last 50 entries of this client's timeline, oldest first: what pusher-js records for its stats
+     * (state changes, transport attempts, retries, errors), available whether or not stats are sent.
+     */
+    List<TimelineEntry> timeline();
+
+    /**
+     * Calls {@code listener} with each new timeline entry, for diagnostics (nothing is sent for it). Runs
+     * like every other listener of the client: one at a time, in order, on its strand or callback executor.
+     */
+    Binding onTimeline(Consumer<TimelineEntry> listener);
 
     /**
      * Tells the client that the network came back (pusher-js's {@code online} event): if it is

@@ -5,8 +5,11 @@ import io.pusherj.api.spi.TransportProvider;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +35,8 @@ public final class PusherOptions {
     public static final Duration DEFAULT_PONG_TIMEOUT = Duration.ofMillis(30_000);
     /** Default of {@link #maxQueuedInboundChars()}: 16 Mi chars. */
     public static final long DEFAULT_MAX_QUEUED_INBOUND_CHARS = 16L * 1024 * 1024;
+    /** pusher-js {@code stats_host} default. */
+    public static final String DEFAULT_STATS_HOST = "stats.pusher.com";
     /** pusher-js {@code unavailableTimeout} default. */
     public static final Duration DEFAULT_UNAVAILABLE_TIMEOUT = Duration.ofMillis(10_000);
 
@@ -56,6 +61,8 @@ public final class PusherOptions {
     private final Set<String> disabledTransports;
     private final boolean ignoreNullOrigin;
     private final boolean statsEnabled;
+    private final String statsHost;
+    private final Map<String, String> timelineParams;
     private final Optional<SSLContext> sslContext;
     private final Optional<InetSocketAddress> proxy;
     private final Optional<Executor> callbackExecutor;
@@ -86,6 +93,8 @@ public final class PusherOptions {
         ignoreNullOrigin = b.ignoreNullOrigin;
         // pusher-js config.ts: enableStats wins if given, else the inverse of disableStats, else off.
         statsEnabled = b.enableStats != null ? b.enableStats : b.disableStats != null && !b.disableStats;
+        statsHost = b.statsHost;
+        timelineParams = Collections.unmodifiableMap(new LinkedHashMap<>(b.timelineParams));
         sslContext = Optional.ofNullable(b.sslContext);
         proxy = Optional.ofNullable(b.proxy);
         callbackExecutor = Optional.ofNullable(b.callbackExecutor);
@@ -230,6 +239,19 @@ public final class PusherOptions {
         return statsEnabled;
     }
 
+    /**
+     * Where stats go ({@code statsHost}, a host with an optional port): {@code /timeline/v2/xhr/2} on it,
+     * over TLS when the connection uses TLS. Default {@value #DEFAULT_STATS_HOST}.
+     */
+    public String statsHost() {
+        return statsHost;
+    }
+
+    /** Extra parameters sent with every stats request ({@code timelineParams}), in insertion order. */
+    public Map<String, String> timelineParams() {
+        return timelineParams;
+    }
+
     /** The TLS context for every transport, if one was given; otherwise the JVM default. */
     public Optional<SSLContext> sslContext() {
         return sslContext;
@@ -311,6 +333,8 @@ public final class PusherOptions {
         private boolean ignoreNullOrigin;
         private Boolean enableStats;
         private Boolean disableStats;
+        private String statsHost = DEFAULT_STATS_HOST;
+        private final Map<String, String> timelineParams = new LinkedHashMap<>();
         private SSLContext sslContext;
         private InetSocketAddress proxy;
         private Executor callbackExecutor;
@@ -344,6 +368,8 @@ public final class PusherOptions {
             disabledTransports = o.disabledTransports;
             ignoreNullOrigin = o.ignoreNullOrigin;
             enableStats = o.statsEnabled;
+            statsHost = o.statsHost;
+            timelineParams.putAll(o.timelineParams);
             sslContext = o.sslContext.orElse(null);
             proxy = o.proxy.orElse(null);
             callbackExecutor = o.callbackExecutor.orElse(null);
@@ -479,6 +505,19 @@ public final class PusherOptions {
             return this;
         }
 
+        /** See {@link PusherOptions#statsHost()}: a host name or address, with an optional {@code :port}. */
+        public Builder statsHost(String statsHost) {
+            this.statsHost = Objects.requireNonNull(statsHost, "statsHost");
+            return this;
+        }
+
+        /** Adds a parameter to every stats request ({@code timelineParams}). */
+        public Builder timelineParam(String name, String value) {
+            timelineParams.put(Objects.requireNonNull(name, "timeline param name"),
+                    Objects.requireNonNull(value, "timeline param value"));
+            return this;
+        }
+
         /** HTTP proxy every transport goes through. */
         public Builder proxy(String host, int port) {
             Objects.requireNonNull(host, "proxy host");
@@ -579,6 +618,7 @@ public final class PusherOptions {
             checkPositive("activityTimeout", activityTimeout);
             checkPositive("pongTimeout", pongTimeout);
             checkPositive("unavailableTimeout", unavailableTimeout);
+            checkHost("statsHost", statsHost);
             require(maxQueuedInboundChars > 0, "maxQueuedInboundChars must be positive, got " + maxQueuedInboundChars);
             if (enabledTransports != null) {
                 checkTransportNames("enabledTransports", enabledTransports);

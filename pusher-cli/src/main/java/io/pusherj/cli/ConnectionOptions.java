@@ -69,6 +69,12 @@ final class ConnectionOptions {
     @Option(names = "--user-auth-endpoint", paramLabel = "URL", description = "User sign-in endpoint (absolute URL).")
     String userAuthEndpoint;
 
+    @Option(names = "--enable-stats", description = "Send connection stats to --stats-host (seed: enableStats; default off).")
+    boolean enableStats;
+
+    @Option(names = "--stats-host", paramLabel = "HOST[:PORT]", description = "Where stats go (default stats.pusher.com).")
+    String statsHost;
+
     /** The options as given; {@code build()} validates them. */
     PusherOptions.Builder toBuilder() {
         PusherOptions.Builder b = PusherOptions.builder();
@@ -119,6 +125,12 @@ final class ConnectionOptions {
         }
         if (authTransport != null) {
             b.authTransport(authTransport);
+        }
+        if (enableStats) {
+            b.enableStats(true);
+        }
+        if (statsHost != null) {
+            b.statsHost(statsHost);
         }
         authParams.forEach(b::authParam);
         authHeaders.forEach(b::authHeader);

@@ -80,6 +80,16 @@ class CliTest {
     }
 
     @Test
+    void listenSendsStatsWhenEnabled() throws Exception {
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run("listen", "--key", server.appKey(),
+                "--ws-host", server.host(), "--ws-port", Integer.toString(server.port()), "--force-tls", "false",
+                "--channel", "news", "--enable-stats", "--stats-host", server.statsHost(), "--seconds", "2"), background);
+        var stats = server.awaitStatsRequests(1, WAIT).get(0);
+        assertEquals(server.appKey(), stats.fields().get("key"));
+        assertEquals(0, exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), err.toString());
+    }
+
+    @Test
     void listenReportsErrorsAndConnectingIn() throws Exception {
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run("listen", "--key", server.appKey(),
                 "--ws-host", server.host(), "--ws-port", Integer.toString(server.port()), "--force-tls", "false",

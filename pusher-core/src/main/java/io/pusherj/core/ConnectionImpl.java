@@ -5,8 +5,11 @@ import io.pusherj.api.Connection;
 import io.pusherj.api.ConnectionError;
 import io.pusherj.api.ConnectionState;
 import io.pusherj.api.ConnectionStateChange;
+import io.pusherj.api.TimelineEntry;
+import io.pusherj.core.stats.Timeline;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -26,13 +29,16 @@ final class ConnectionImpl implements Connection {
     private final Listeners<Consumer<ConnectionStateChange>> perState = new Listeners<>();
     private final Listeners<Consumer<ConnectionError>> errors = new Listeners<>();
     private final Listeners<Consumer<Duration>> connectingIn = new Listeners<>();
+    private final Listeners<Consumer<TimelineEntry>> timelineListeners = new Listeners<>();
+    private final Timeline timeline;
 
     private volatile ConnectionState state = ConnectionState.INITIALIZED;
     private volatile String socketId;
     private volatile String transport;
 
-    ConnectionImpl(Delivery delivery, Runnable online, Runnable offline) {
+    ConnectionImpl(Delivery delivery, Timeline timeline, Runnable online, Runnable offline) {
         this.delivery = delivery;
+        this.timeline = timeline;
         this.online = online;
         this.offline = offline;
     }
@@ -79,6 +85,16 @@ final class ConnectionImpl implements Connection {
     }
 
     @Override
+    public List<TimelineEntry> timeline() {
+        return timeline.snapshot();
+    }
+
+    @Override
+    public Binding onTimeline(Consumer<TimelineEntry> listener) {
+        return timelineListeners.add(listener);
+    }
+
+    @Override
     public void networkOnline() {
         online.run();
     }
@@ -110,6 +126,13 @@ final class ConnectionImpl implements Connection {
     void publishConnectingIn(long delayMillis) {
         Duration d = Duration.ofMillis(delayMillis);
         delivery.run(() -> connectingIn.forEach(l -> l.accept(d), this::listenerFailed));
+    }
+
+    /** Publishes a new timeline entry (strand). */
+    void publishTimeline(TimelineEntry entry) {
+        if (!timelineListeners.isEmpty()) {
+            delivery.run(() -> timelineListeners.forEach(l -> l.accept(entry), this::listenerFailed));
+        }
     }
 
     /** Reports a listener that threw, to the error listeners; runs where the failing listener ran. */

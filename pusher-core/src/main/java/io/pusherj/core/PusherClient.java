@@ -2,21 +2,23 @@ package io.pusherj.core;
 
 import io.pusherj.api.AuthError;
 import io.pusherj.api.Binding;
-import io.pusherj.api.ChannelAuthorization;
-import io.pusherj.api.EncryptedChannel;
-import io.pusherj.api.PresenceChannel;
-import io.pusherj.api.PrivateChannel;
-import io.pusherj.api.User;
 import io.pusherj.api.Channel;
+import io.pusherj.api.ChannelAuthorization;
 import io.pusherj.api.Connection;
 import io.pusherj.api.ConnectionError;
 import io.pusherj.api.ConnectionState;
 import io.pusherj.api.ConnectionStateChange;
+import io.pusherj.api.EncryptedChannel;
 import io.pusherj.api.EventListener;
 import io.pusherj.api.EventNames;
+import io.pusherj.api.PresenceChannel;
+import io.pusherj.api.PrivateChannel;
 import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherException;
 import io.pusherj.api.PusherOptions;
+import io.pusherj.api.TimelineEntry;
+import io.pusherj.api.User;
+import io.pusherj.api.spi.StatsTransportProvider;
 import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportRequest;
 import io.pusherj.core.auth.AuthErrors;
@@ -30,9 +32,14 @@ import io.pusherj.core.runtime.InboundQueue;
 import io.pusherj.core.runtime.SerialExecutor;
 import io.pusherj.core.runtime.SharedRuntime;
 import io.pusherj.core.runtime.Timer;
+import io.pusherj.core.stats.StatsIdentity;
+import io.pusherj.core.stats.StatsSender;
+import io.pusherj.core.stats.Timeline;
+import io.pusherj.core.strategy.AttemptListener;
 import io.pusherj.core.strategy.DefaultStrategy;
 import io.pusherj.core.strategy.TransportManagers;
 import io.pusherj.core.strategy.TransportStrategy;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -42,6 +49,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
@@ -70,6 +78,21 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
     private final Authorizer authorizer;
     private final Clock clock;
     private final UserImpl user;
+    private final Timeline timeline = new Timeline();
+    /** Sends the timeline when {@code enableStats} is on and a stats transport is present; else null. */
+    private final StatsSender stats;
+    /** Connection attempts: failures to the error event, every step to the timeline. */
+    private final AttemptListener attempts = new AttemptListener() {
+        @Override
+        public void failed(ConnectionError error) {
+            onError(error);
+        }
+
+        @Override
+        public void step(JsonObject step) {
+            record(TimelineEntry.Level.INFO, step);
+        }
+    };
 
     PusherClient(String key, PusherOptions options) {
         this.key = key;
@@ -88,7 +111,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
             this.delivery = new Delivery(options.callbackExecutor(), inbound);
             this.user = new UserImpl(delivery, (event, data) -> manager().sendEvent(event, data, null),
                     this::listenerFailed);
-            this.connection = new ConnectionImpl(delivery,
+            this.connection = new ConnectionImpl(delivery, timeline,
                     () -> strand.execute(() -> manager().networkOnline()),
                     () -> strand.execute(() -> manager().networkOffline()));
             // One set of transport managers per TLS flag, as pusher-js has one tree per flag.
@@ -98,9 +121,10 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
                     transports::get,
                     (name, tls) -> new TransportRequest(key, tls, options, LibraryInfo.CLIENT_NAME, LibraryInfo.VERSION),
                     (name, transport, request, lives) -> new TransportStrategy(name, transport, request, clock,
-                            this::onError, lives),
+                            attempts, lives),
                     useTLS ? tlsManagers : plainManagers, transportCache,
                     "pusherTransport" + (useTLS ? "TLS" : "NonTLS") + ":" + key, clock), this);
+            this.stats = options.statsEnabled() ? statsSender(key, options) : null;
         } catch (RuntimeException | Error e) {
             runtime.release();
             throw e;
@@ -118,6 +142,24 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
 
     private ConnectionManager manager() {
         return manager;
+    }
+
+    private StatsSender statsSender(String key, PusherOptions options) {
+        var providers = Services.of(StatsTransportProvider.class);
+        if (providers.isEmpty()) {
+            LOG.log(Level.WARNING, "enableStats is on, but no stats transport is on the path: add pusher-http-client"
+                    + " (pusher-auth-ajax and the HTTP transports bring it); the timeline is only kept in memory");
+            return null;
+        }
+        StatsIdentity who = new StatsIdentity(ThreadLocalRandom.current().nextInt(1_000_000_000), key,
+                LibraryInfo.CLIENT_NAME, LibraryInfo.VERSION, options.cluster(),
+                transports.containsKey("ws") ? List.of("ws") : List.of(), options.timelineParams());
+        return new StatsSender(timeline, providers.get(0).create(options), clock, options.statsHost(), who);
+    }
+
+    /** Records a timeline entry and hands it to the timeline listeners (strand). */
+    private void record(TimelineEntry.Level level, JsonObject data) {
+        connection.publishTimeline(timeline.record(clock.now(), level, data));
     }
 
     @Override
@@ -138,13 +180,23 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
     @Override
     public void connect() {
         ensureOpen();
-        strand.execute(manager::connect);
+        strand.execute(() -> {
+            manager.connect();
+            if (stats != null) {
+                stats.connecting(manager.isUsingTLS());
+            }
+        });
     }
 
     @Override
     public void disconnect() {
         if (!closed.get()) {
-            strand.execute(manager::disconnect);
+            strand.execute(() -> {
+                manager.disconnect();
+                if (stats != null) {
+                    stats.disconnected();
+                }
+            });
         }
     }
 
@@ -325,6 +377,9 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         strand.execute(() -> {
             try {
                 manager.disconnect();
+                if (stats != null) {
+                    stats.close();
+                }
                 transports.values().forEach(PusherClient::closeQuietly);
                 authorizer.close();
             } finally {
@@ -361,6 +416,11 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
 
     @Override
     public void onStateChange(ConnectionState previous, ConnectionState current) {
+        var entry = FrameCodec.json().createObjectBuilder().add("state", current.wireName());
+        if (current == ConnectionState.CONNECTED) {
+            entry.add("params", FrameCodec.json().createObjectBuilder().add("socket_id", manager.socketId()));
+        }
+        record(TimelineEntry.Level.INFO, entry.build());
         if (current == ConnectionState.CONNECTING || current == ConnectionState.DISCONNECTED) {
             user.connectionLost();
             channels.values().forEach(ChannelImpl::disconnect);
@@ -384,15 +444,25 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         } else if (current == ConnectionState.FAILED) {
             deliverGlobal(new Frame(EventNames.CONNECTION_FAILED, null, null, null));
         }
+        if (current == ConnectionState.CONNECTED && stats != null) {
+            stats.send(manager.isUsingTLS()); // pusher-js: on every connected
+        }
     }
 
     @Override
     public void onError(ConnectionError error) {
+        var detail = FrameCodec.json().createObjectBuilder().add("type", error.type().pusherJsName())
+                .add("message", error.message());
+        error.code().ifPresent(c -> detail.add("code", c));
+        error.transport().ifPresent(t -> detail.add("transport", t));
+        record(TimelineEntry.Level.ERROR, FrameCodec.json().createObjectBuilder().add("error", detail).build());
         connection.publishError(error);
     }
 
     @Override
     public void onConnectingIn(long delayMillis) {
+        record(TimelineEntry.Level.INFO, FrameCodec.json().createObjectBuilder().add("action", "retry")
+                .add("delay", delayMillis).build());
         connection.publishConnectingIn(delayMillis);
     }
 

@@ -116,7 +116,8 @@ public final class PusherTestServer implements AutoCloseable {
             });
         });
         ws.setHandler(new Handler.Sequence(new RestApiHandler(this, config.appId, config.appKey, config.appSecret),
-                new HttpFallbackHandler(this), new SockJsHandler(this), new AuthEndpointHandler(this)));
+                new HttpFallbackHandler(this), new SockJsHandler(this), new StatsEndpointHandler(this),
+                new AuthEndpointHandler(this)));
         context.setHandler(ws);
         jetty.setHandler(context);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -360,6 +361,39 @@ public final class PusherTestServer implements AutoCloseable {
 
     java.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
         return timer.schedule(task, delay, unit);
+    }
+
+    // --- stats ----------------------------------------------------------------------------------------
+
+    private final RecordedList<ReceivedStats> statsRequests = new RecordedList<>();
+    private volatile String statsAnswer = "{}";
+
+    /** The {@code statsHost} that sends a client's stats here: {@code 127.0.0.1:port}. */
+    public String statsHost() {
+        return config.host + ":" + port();
+    }
+
+    /** Every stats request received, in order, decoded. */
+    public List<ReceivedStats> statsRequests() {
+        return statsRequests.snapshot();
+    }
+
+    /** Waits until {@code count} stats requests have arrived; returns them all. */
+    public List<ReceivedStats> awaitStatsRequests(int count, Duration timeout) {
+        return statsRequests.await(r -> true, count, timeout, "stats requests");
+    }
+
+    /** The JSON the stats endpoint answers with ({@code {}} by default; {@code {"host":"…"}} moves the client). */
+    public void statsAnswer(String json) {
+        statsAnswer = Objects.requireNonNull(json, "json");
+    }
+
+    String statsAnswer() {
+        return statsAnswer;
+    }
+
+    void recordStats(ReceivedStats stats) {
+        statsRequests.add(stats);
     }
 
     /** The sign-in endpoint, {@code http://host:port/pusher/user-auth}. */

@@ -7,8 +7,9 @@ import io.pusherj.core.connection.Errors;
 import io.pusherj.core.connection.Handshake;
 import io.pusherj.core.connection.HandshakeResult;
 import io.pusherj.core.connection.StrandSocket;
+import io.pusherj.core.protocol.FrameCodec;
 import io.pusherj.core.runtime.Clock;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One attempt over one transport slot (pusher-js {@code transport_strategy.ts}): open the socket, then
@@ -21,7 +22,9 @@ public final class TransportStrategy implements Strategy {
     private final Transport transport;
     private final TransportRequest request;
     private final Clock clock;
-    private final Consumer<ConnectionError> attemptErrors;
+    private final AttemptListener attempts;
+    /** Attempt ids for the timeline ({@code cid}), unique in the JVM as pusher-js's are per page. */
+    private static final AtomicInteger NEXT_ATTEMPT_ID = new AtomicInteger();
     private final TransportLives lives;
 
     /**
@@ -31,18 +34,18 @@ public final class TransportStrategy implements Strategy {
      * @param transport the transport, or null when the slot is unusable
      * @param request where to connect
      * @param clock the client's strand and timer
-     * @param attemptErrors where failed attempts are reported (the connection's error event)
+     * @param attempts where attempts are reported (failures: the connection's error event)
      * @param lives the lives of this slot's transport manager
      */
     public TransportStrategy(String name, Transport transport, TransportRequest request, Clock clock,
-            Consumer<ConnectionError> attemptErrors, TransportLives lives) {
+            AttemptListener attempts, TransportLives lives) {
         this.lives = lives;
         this.name = name;
         this.transport = transport;
         this.priority = transport == null ? 0 : transport.priority();
         this.request = request;
         this.clock = clock;
-        this.attemptErrors = attemptErrors;
+        this.attempts = attempts;
     }
 
     @Override
@@ -72,12 +75,15 @@ public final class TransportStrategy implements Strategy {
         private Handshake handshake;
         private boolean done;
         private Throwable lastError;
+        private final int cid = NEXT_ATTEMPT_ID.incrementAndGet();
 
         Attempt(StrategyCallback callback) {
             this.callback = callback;
         }
 
         void start() {
+            attempts.step(FrameCodec.json().createObjectBuilder().add("cid", cid)
+                    .add("transport", name + (request.useTLS() && !name.equals("wss") ? "s" : "")).build());
             socket = StrandSocket.open(clock.strand(), clock.inbound(), transport, request, this);
         }
 
@@ -86,6 +92,7 @@ public final class TransportStrategy implements Strategy {
             if (done) {
                 return;
             }
+            attempts.step(FrameCodec.json().createObjectBuilder().add("cid", cid).add("state", "open").build());
             long openedAt = clock.now();
             // Locals, not fields: a lambda reading fields would capture this attempt, and through its
             // callback the whole finished run, for as long as the connection lives (~3 KiB per client).
@@ -123,7 +130,9 @@ public final class TransportStrategy implements Strategy {
             }
             done = true;
             String why = lastError != null ? String.valueOf(lastError.getMessage()) : reason;
-            attemptErrors.accept(Errors.of(ConnectionError.Type.TRANSPORT_ERROR,
+            attempts.step(FrameCodec.json().createObjectBuilder().add("cid", cid).add("state", "closed")
+                    .add("code", code).build());
+            attempts.failed(Errors.of(ConnectionError.Type.TRANSPORT_ERROR,
                     name + ": could not connect to " + describeTarget() + (why == null || why.isEmpty() ? "" : ": " + why),
                     name, lastError));
             callback.onFailure();

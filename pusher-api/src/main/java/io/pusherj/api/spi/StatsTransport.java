@@ -1,0 +1,22 @@
+package io.pusherj.api.spi;
+
+import java.net.URI;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Sends one stats request (pusher-js's timeline agent): an HTTP GET whose URI the core has built. It only
+ * moves bytes; the core encodes the timeline and reads the answer. Must not block the caller.
+ */
+public interface StatsTransport extends AutoCloseable {
+    /**
+     * Sends a GET.
+     *
+     * @param uri the full request URI
+     * @return the body of a 200 answer; completed exceptionally for any other status or a network failure
+     */
+    CompletionStage<String> get(URI uri);
+
+    /** Releases what the transport holds for its client. */
+    @Override
+    void close();
+}

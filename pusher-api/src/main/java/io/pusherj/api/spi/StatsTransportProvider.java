@@ -1,0 +1,18 @@
+package io.pusherj.api.spi;
+
+import io.pusherj.api.PusherOptions;
+
+/**
+ * Provides the transport that sends stats when {@code enableStats} is on, found with
+ * {@link java.util.ServiceLoader} ({@code pusher-http-client} has one). Without a provider the timeline is
+ * still recorded, and a client with stats enabled logs once that it cannot send them.
+ */
+public interface StatsTransportProvider {
+    /**
+     * Creates the transport for one client; the client closes it when it is closed.
+     *
+     * @param options the client's options (TLS context, proxy)
+     * @return the transport
+     */
+    StatsTransport create(PusherOptions options);
+}

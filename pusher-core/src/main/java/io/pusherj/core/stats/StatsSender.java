@@ -1,0 +1,110 @@
+package io.pusherj.core.stats;
+
+import io.pusherj.api.TimelineEntry;
+import io.pusherj.api.spi.StatsTransport;
+import io.pusherj.core.protocol.FrameCodec;
+import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.runtime.Timer;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends the timeline to the stats service when {@code enableStats} is on (pusher-js
+ * {@code timeline/timeline_sender.ts} with the XHR agent): on each {@code connected} and every 60 s after
+ * {@code connect()}, only what was recorded since the last send, nothing when that is empty. A JSON answer
+ * with {@code host} moves later sends there. Failures are only logged. Strand only.
+ */
+public final class StatsSender implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(StatsSender.class.getName());
+    /** pusher-js sends every 60 s while connecting or connected. */
+    static final long PERIOD_MILLIS = 60_000;
+
+    private final Timeline timeline;
+    private final StatsTransport transport;
+    private final Clock clock;
+    private final StatsIdentity who;
+    private String host;
+    /** Sends that succeeded: the next payload's {@code bundle} is one more. */
+    private int sent;
+    private Timer periodic;
+
+    /**
+     * @param timeline what to send
+     * @param transport how to send it
+     * @param clock the client's strand and timer
+     * @param host the stats host until an answer names another
+     * @param who what every request says about the client
+     */
+    public StatsSender(Timeline timeline, StatsTransport transport, Clock clock, String host, StatsIdentity who) {
+        this.timeline = timeline;
+        this.transport = transport;
+        this.clock = clock;
+        this.host = host;
+        this.who = who;
+    }
+
+    /** The client connects: sends every 60 s from now on, with the TLS flag it connects with. */
+    public void connecting(boolean useTLS) {
+        if (periodic == null) {
+            schedule(useTLS);
+        }
+    }
+
+    private void schedule(boolean useTLS) {
+        periodic = clock.start(PERIOD_MILLIS, () -> {
+            send(useTLS);
+            schedule(useTLS);
+        });
+    }
+
+    /** The client disconnects: no more periodic sends. */
+    public void disconnected() {
+        if (periodic != null) {
+            periodic.cancel();
+            periodic = null;
+        }
+    }
+
+    /** Sends what was recorded since the last send, if anything. */
+    public void send(boolean useTLS) {
+        List<TimelineEntry> entries = timeline.takeUnsent();
+        if (entries.isEmpty()) {
+            return;
+        }
+        URI uri = StatsRequest.uri(useTLS, host, StatsRequest.payload(who, sent + 1, entries));
+        transport.get(uri).whenComplete((body, failure) -> clock.strand().execute(() -> {
+            if (failure != null) {
+                LOG.log(Level.DEBUG, "stats not sent to {0}: {1}", uri.getHost(), failure.toString());
+                return;
+            }
+            sent++;
+            movedTo(body).ifPresent(h -> host = h);
+        }));
+    }
+
+    private static Optional<String> movedTo(String body) {
+        try (var reader = FrameCodec.json().createReader(new StringReader(body))) {
+            return reader.readValue() instanceof JsonObject o && o.get("host") instanceof JsonString h
+                    && !h.getString().isBlank() ? Optional.of(h.getString()) : Optional.empty();
+        } catch (JsonException | IllegalStateException e) {
+            return Optional.empty(); // pusher-js ignores an answer it cannot parse
+        }
+    }
+
+    /** The host later sends go to. */
+    String host() {
+        return host;
+    }
+
+    @Override
+    public void close() {
+        disconnected();
+        transport.close();
+    }
+}

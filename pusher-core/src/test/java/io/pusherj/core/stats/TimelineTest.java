@@ -1,0 +1,43 @@
+package io.pusherj.core.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.pusherj.api.TimelineEntry;
+import io.pusherj.core.protocol.FrameCodec;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class TimelineTest {
+    private final Timeline timeline = new Timeline();
+
+    private void record(int n) {
+        timeline.record(n, TimelineEntry.Level.INFO, FrameCodec.json().createObjectBuilder().add("n", n).build());
+    }
+
+    private static List<Integer> numbers(List<TimelineEntry> entries) {
+        return entries.stream().map(e -> e.data().getInt("n")).toList();
+    }
+
+    @Test
+    void keepsTheLast50() {
+        IntStream.range(0, 60).forEach(this::record);
+        assertEquals(IntStream.range(10, 60).boxed().toList(), numbers(timeline.snapshot()));
+    }
+
+    @Test
+    void aSendTakesOnlyWhatWasRecordedSinceTheLastOneWhileTheSnapshotKeepsEverything() {
+        IntStream.range(0, 3).forEach(this::record);
+        assertEquals(List.of(0, 1, 2), numbers(timeline.takeUnsent()));
+        assertEquals(List.of(), timeline.takeUnsent());
+        record(3);
+        assertEquals(List.of(3), numbers(timeline.takeUnsent()));
+        assertEquals(List.of(0, 1, 2, 3), numbers(timeline.snapshot()));
+    }
+
+    @Test
+    void unsentEntriesBeyondTheLimitAreTheNewest50() {
+        IntStream.range(0, 70).forEach(this::record);
+        assertEquals(IntStream.range(20, 70).boxed().toList(), numbers(timeline.takeUnsent()));
+    }
+}
