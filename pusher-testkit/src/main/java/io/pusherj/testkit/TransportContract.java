@@ -65,6 +65,7 @@ public final class TransportContract {
 
                 first.close(4201, "contract");
                 rec.awaitError(e -> e.code().orElse(0) == 4201, WAIT); // rule 3
+                rec.awaitState(ConnectionState.CONNECTING, 2, WAIT); // published after the retry timer is armed
                 time.runUntilIdle();
                 rec.awaitState(ConnectionState.CONNECTED, 2, WAIT);
 
