@@ -28,8 +28,19 @@ final class PresenceRegistry {
         this.subscribers = subscribers;
     }
 
-    /** Adds the connection's user; returns the {@code subscription_succeeded} data for it. */
-    synchronized String join(ServerConnection c, String channel, String channelData) {
+    /**
+     * A join: the {@code subscription_succeeded} data for the new connection, and the
+     * {@code member_added} frame for the others (null when the user was already a member).
+     */
+    record Joined(String succeededData, String memberAdded) {
+    }
+
+    /**
+     * Adds the connection's user. The caller announces {@link Joined#memberAdded()} once the connection is a
+     * subscriber and has its {@code subscription_succeeded}, as Pusher does: a member reacting to the
+     * announcement (a greeting client event) must reach the newcomer.
+     */
+    synchronized Joined join(ServerConnection c, String channel, String channelData) {
         JsonObject data;
         try (var r = ServerFrames.JSON.createReader(new StringReader(channelData))) {
             data = r.readObject();
@@ -40,11 +51,11 @@ final class PresenceRegistry {
         c.presenceUserId(channel, userId);
         Map<String, Presence> members = channels.computeIfAbsent(channel, k -> new LinkedHashMap<>());
         Presence existing = members.get(userId);
+        String added = null;
         if (existing == null) {
             members.put(userId, new Presence(info, new LinkedHashSet<>(Set.of(c))));
-            String added = ServerFrames.event("pusher_internal:member_added", channel, ServerFrames.JSON
+            added = ServerFrames.event("pusher_internal:member_added", channel, ServerFrames.JSON
                     .createObjectBuilder().add("user_id", userId).add("user_info", info).build().toString());
-            subscribers.apply(channel).stream().filter(o -> o != c).forEach(o -> o.send(added));
         } else {
             existing.connections().add(c);
         }
@@ -54,8 +65,15 @@ final class PresenceRegistry {
             ids.add(id);
             hash.add(id, p.info());
         });
-        return ServerFrames.JSON.createObjectBuilder().add("presence", ServerFrames.JSON.createObjectBuilder()
-                .add("ids", ids).add("hash", hash).add("count", members.size())).build().toString();
+        return new Joined(ServerFrames.JSON.createObjectBuilder().add("presence", ServerFrames.JSON.createObjectBuilder()
+                .add("ids", ids).add("hash", hash).add("count", members.size())).build().toString(), added);
+    }
+
+    /** Sends a join's {@code member_added} to every other subscriber of {@code channel}. */
+    void announce(ServerConnection c, String channel, Joined joined) {
+        if (joined.memberAdded() != null) {
+            subscribers.apply(channel).stream().filter(o -> o != c).forEach(o -> o.send(joined.memberAdded()));
+        }
     }
 
     /** Removes the connection; the user leaves when it was its last connection. */

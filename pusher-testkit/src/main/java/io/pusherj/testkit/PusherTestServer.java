@@ -682,14 +682,16 @@ public final class PusherTestServer implements AutoCloseable {
                 return;
             }
         }
-        String succeeded = "{}";
-        if (channel.startsWith("presence-")) {
-            succeeded = presence.join(c, channel, data.getString("channel_data"));
-        }
+        PresenceRegistry.Joined joined = channel.startsWith("presence-")
+                ? presence.join(c, channel, data.getString("channel_data")) : null;
         if (c.channelSet().add(channel)) {
             subscribers.computeIfAbsent(channel, k -> ConcurrentHashMap.newKeySet()).add(c);
         }
-        c.send(ServerFrames.event("pusher_internal:subscription_succeeded", channel, succeeded));
+        c.send(ServerFrames.event("pusher_internal:subscription_succeeded", channel,
+                joined == null ? "{}" : joined.succeededData()));
+        if (joined != null) {
+            presence.announce(c, channel, joined);
+        }
         if (channel.startsWith("cache-")) {
             String cached = cachedEvents.get(channel);
             c.send(cached != null ? cached : ServerFrames.event("pusher:cache_miss", channel, null));
