@@ -264,6 +264,7 @@ class PrivateChannelTest extends ServerTest {
         assertEquals(1, atBob.events().size(), "not echoed to the sender");
 
         assertThrows(IllegalArgumentException.class, () -> a.trigger("typing", Json.createValue(1)));
+        server.authFault("private-other", AuthFault.slow(Duration.ofSeconds(30))); // pending for the whole test
         PrivateChannel notYet = alice.subscribePrivate("private-other");
         assertEquals(TriggerResult.NOT_SUBSCRIBED, notYet.trigger("client-x", Json.createValue(1)));
     }
