@@ -1,0 +1,72 @@
+package io.pusherj.moduletests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A consumer built with three module sets, each run on the module path and on the class path, finds
+ * exactly the transports of its set: the a la carte promise of the BOM and ServiceLoader discovery.
+ */
+class DiscoveryTest {
+    /** Path entries (jars or class directories) that belong to the HTTP fallbacks. */
+    private static final List<String> XHR = List.of("transport-xhr-", "xhr-support", "http-client", "httpclient5",
+            "httpcore5", "slf4j-api");
+    /** Path entries that belong to SockJS and the auth and encryption modules. */
+    private static final List<String> REST = List.of("transport-sockjs", "spring-", "micrometer", "auth-ajax",
+            "auth-jsonp", "pusher-auth-", "encryption", "salty-coffee", "tweetnacl");
+
+    @ParameterizedTest(name = "{0} on the {1} path")
+    @CsvSource({
+        "ws only,     module, ws=present xhr_streaming=absent xhr_polling=absent sockjs=absent",
+        "ws only,     class,  ws=present xhr_streaming=absent xhr_polling=absent sockjs=absent",
+        "ws and xhr,  module, ws=present xhr_streaming=present xhr_polling=present sockjs=absent",
+        "ws and xhr,  class,  ws=present xhr_streaming=present xhr_polling=present sockjs=absent",
+        "everything,  module, ws=present xhr_streaming=present xhr_polling=present sockjs=present",
+        "everything,  class,  ws=present xhr_streaming=present xhr_polling=present sockjs=present"})
+    void findsExactlyTheTransportsOnItsPath(String set, String path, String expected) throws Exception {
+        List<String> entries = runtimePath().stream().filter(e -> switch (set) {
+            case "ws only" -> Stream.concat(XHR.stream(), REST.stream()).noneMatch(e::contains);
+            case "ws and xhr" -> REST.stream().noneMatch(e::contains);
+            default -> true;
+        }).toList();
+        String joined = String.join(File.pathSeparator, entries);
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow()));
+        if (path.equals("module")) {
+            command.addAll(List.of("-p", joined, "-m", "io.pusherj.moduletests/io.pusherj.moduletests.Discovery"));
+        } else {
+            command.addAll(List.of("-cp", joined, "io.pusherj.moduletests.Discovery"));
+        }
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the consumer did not finish within 60 s");
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), output);
+        List<String> lines = output.lines().filter(l -> l.startsWith("ws=")).toList();
+        assertEquals(List.of(expected), lines, output);
+    }
+
+    /** Everything this test runs with: the consumer, pusherj's modules and their dependencies. */
+    private static List<String> runtimePath() {
+        Set<String> entries = new LinkedHashSet<>();
+        for (String property : List.of("jdk.module.path", "java.class.path")) {
+            String value = System.getProperty(property, "");
+            for (String e : value.split(File.pathSeparator)) {
+                if (!e.isBlank() && !e.contains("junit") && !e.contains("opentest4j") && !e.contains("apiguardian")
+                        && !e.contains("surefire") && !e.contains("test-classes")) {
+                    entries.add(e);
+                }
+            }
+        }
+        return List.copyOf(entries);
+    }
+}
