@@ -163,6 +163,18 @@ class CliTest {
     }
 
     @Test
+    void everySubCommandHasHelp() {
+        for (String command : List.of("listen", "serve", "trigger", "demo")) {
+            out.getBuffer().setLength(0);
+            assertEquals(0, run(command, "--help"), command);
+            assertTrue(out.toString().startsWith("Usage: pusherj " + command), out.toString());
+        }
+        out.getBuffer().setLength(0);
+        run("listen", "--help");
+        assertTrue(out.toString().contains("--enable-stats") && out.toString().contains("--stats-host"), out.toString());
+    }
+
+    @Test
     void badArgumentsPrintUsageOnStderrAndExitTwo() {
         assertEquals(2, run("listen", "--channel", "x"));
         assertTrue(err.toString().contains("--key"), err.toString());
