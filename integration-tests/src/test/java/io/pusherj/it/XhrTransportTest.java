@@ -115,13 +115,18 @@ class XhrTransportTest extends ServerTest {
         ok.await(1, WAIT);
     }
 
-    @Test
-    void theStreamingRequestIsReopenedAfter256KibWithoutLosingOrReorderingEvents() {
-        Client c = connect("xhr_streaming");
-        EventRecorder events = new EventRecorder();
+    /** Subscribes {@code c} to {@code bulk}, its {@code chunk} events going to {@code events}. */
+    private ServerConnection subscribedToBulk(Client c, EventRecorder events) {
         c.pusher().subscribe("bulk", ch -> ch.bind("chunk", events));
         ServerConnection conn = server.awaitConnection(1, WAIT);
         server.awaitSubscriberCount("bulk", 1, WAIT);
+        return conn;
+    }
+
+    @Test
+    void theStreamingRequestIsReopenedAfter256KibWithoutLosingOrReorderingEvents() {
+        EventRecorder events = new EventRecorder();
+        ServerConnection conn = subscribedToBulk(connect("xhr_streaming"), events);
         String payload = "x".repeat(1_000);
         int perRound = 300; // about 300 KiB on the wire: more than one response takes
         int maxRounds = 10;
@@ -146,9 +151,7 @@ class XhrTransportTest extends ServerTest {
         server.refuseOverlappingReceives(true); // sockjs-node: c[2010] to the second receive request
         Client c = connect("xhr_streaming");
         EventRecorder events = new EventRecorder();
-        c.pusher().subscribe("bulk", ch -> ch.bind("chunk", events));
-        ServerConnection conn = server.awaitConnection(1, WAIT);
-        server.awaitSubscriberCount("bulk", 1, WAIT);
+        ServerConnection conn = subscribedToBulk(c, events);
         String payload = "x".repeat(1_000);
         int n = 400; // about 400 KiB: past the 256 KiB mark, so the client tries to reopen
         for (int i = 0; i < n / 2; i++) {

@@ -4,6 +4,7 @@ import io.pusherj.api.ConnectionState;
 import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherOptions;
 import io.pusherj.api.TransportNames;
+import java.io.PrintStream;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
@@ -19,15 +20,20 @@ public final class Discovery {
     private Discovery() {
     }
 
-    /** Prints the line and exits 0. */
+    /** Prints the line on standard output. */
     public static void main(String[] args) throws Exception {
+        report(System.out);
+    }
+
+    /** Writes the line to {@code out}. */
+    static void report(PrintStream out) throws Exception {
         StringJoiner line = new StringJoiner(" ");
         // wss is served by the ws module, and alone it is no strategy: pusher-js only races it behind ws.
         for (String slot : List.of(TransportNames.WS, TransportNames.XHR_STREAMING, TransportNames.XHR_POLLING,
                 TransportNames.SOCKJS)) {
             line.add(slot + "=" + (present(slot) ? "present" : "absent"));
         }
-        System.out.println(line);
+        out.println(line);
     }
 
     private static boolean present(String slot) throws Exception {

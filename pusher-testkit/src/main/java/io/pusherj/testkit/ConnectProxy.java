@@ -22,14 +22,11 @@ public final class ConnectProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final RecordedList<String> targets = new RecordedList<>();
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
-    private final Thread acceptor;
     private volatile boolean closed;
 
     private ConnectProxy() throws IOException {
         listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        acceptor = new Thread(this::acceptLoop, "pusher-testkit-proxy");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        SocketPipe.daemon("pusher-testkit-proxy", this::acceptLoop);
     }
 
     /** Starts a proxy on a free port of 127.0.0.1. */
@@ -66,9 +63,7 @@ public final class ConnectProxy implements AutoCloseable {
             try {
                 Socket client = listener.accept();
                 sockets.add(client);
-                Thread t = new Thread(() -> tunnel(client), "pusher-testkit-proxy-tunnel");
-                t.setDaemon(true);
-                t.start();
+                SocketPipe.daemon("pusher-testkit-proxy-tunnel", () -> tunnel(client));
             } catch (IOException e) {
                 return; // closed
             }
@@ -98,9 +93,7 @@ public final class ConnectProxy implements AutoCloseable {
                 upstream.connect(new InetSocketAddress(address, Integer.parseInt(target.substring(colon + 1))), 5_000);
                 out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
-                Thread back = new Thread(() -> SocketPipe.pump(upstream, client, SocketPipe.OPEN), "pusher-testkit-proxy-pipe");
-                back.setDaemon(true);
-                back.start();
+                SocketPipe.daemon("pusher-testkit-proxy-pipe", () -> SocketPipe.pump(upstream, client, SocketPipe.OPEN));
                 SocketPipe.pump(client, upstream, SocketPipe.OPEN);
             }
         } catch (IOException | RuntimeException e) {

@@ -53,9 +53,7 @@ public final class FaultProxy implements AutoCloseable {
     private FaultProxy(int targetPort) throws IOException {
         target = new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort);
         listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(this::acceptLoop, "pusher-testkit-fault-proxy");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        SocketPipe.daemon("pusher-testkit-fault-proxy", this::acceptLoop);
     }
 
     /** Starts a proxy to {@code targetPort} on 127.0.0.1. */
@@ -140,9 +138,7 @@ public final class FaultProxy implements AutoCloseable {
                     SocketPipe.reset(client);
                     continue;
                 }
-                Thread t = new Thread(() -> forward(client), "pusher-testkit-fault-proxy-link");
-                t.setDaemon(true);
-                t.start();
+                SocketPipe.daemon("pusher-testkit-fault-proxy-link", () -> forward(client));
             } catch (IOException e) {
                 return; // closed
             }
@@ -154,10 +150,8 @@ public final class FaultProxy implements AutoCloseable {
             upstream.connect(target, 5_000);
             Link link = new Link(client, upstream);
             links.add(link);
-            Thread back = new Thread(() -> SocketPipe.pump(upstream, client,
-                    (chunk, n, out) -> pass(link, true, chunk, n, out)), "pusher-testkit-fault-proxy-pipe");
-            back.setDaemon(true);
-            back.start();
+            SocketPipe.daemon("pusher-testkit-fault-proxy-pipe",
+                    () -> SocketPipe.pump(upstream, client, (chunk, n, out) -> pass(link, true, chunk, n, out)));
             SocketPipe.pump(client, upstream, (chunk, n, out) -> pass(link, false, chunk, n, out));
             links.remove(link);
         } catch (IOException e) {

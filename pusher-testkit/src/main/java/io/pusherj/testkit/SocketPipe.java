@@ -51,6 +51,13 @@ final class SocketPipe {
         }
     }
 
+    /** Starts {@code task} on a daemon thread of its own (the proxies' thread per connection and direction). */
+    static void daemon(String name, Runnable task) {
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Closes with a reset (RST) instead of a FIN, as a crashed peer or a middlebox would. */
     static void reset(Socket s) {
         try {
