@@ -164,6 +164,8 @@ public final class StrandSocket implements TransportSocketListener {
     public void onClose(int code, String reason, boolean wasClean) {
         strand.execute(() -> {
             if (overflowed.get()) {
+                // Our own decision, not the network's: the transport loses no life for it (§8.6).
+                closeObserver = null;
                 deliverClose(1006, "inbound queue over its limit", false,
                         new InboundOverflowException(inbound.limitChars()));
             } else {
