@@ -44,7 +44,9 @@ final class JdkWebSocketSocket implements TransportSocket, WebSocket.Listener {
     public void onOpen(WebSocket ws) {
         webSocket = ws;
         listener.onOpen();
-        ws.request(1);
+        // Unbounded demand: the client queues frames itself (InboundQueue), and with demand always there
+        // the JDK reads on and notices a dead connection (EOF) at once.
+        ws.request(Long.MAX_VALUE);
     }
 
     @Override
@@ -55,14 +57,12 @@ final class JdkWebSocketSocket implements TransportSocket, WebSocket.Listener {
             partial.setLength(0);
             listener.onMessage(message);
         }
-        ws.request(1);
         return null;
     }
 
     @Override
     public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-        ws.request(1); // Pusher sends text only
-        return null;
+        return null; // Pusher sends text only
     }
 
     @Override
