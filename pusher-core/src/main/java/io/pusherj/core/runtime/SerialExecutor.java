@@ -20,8 +20,14 @@ public final class SerialExecutor implements Executor {
     /** How long a frame's I/O thread may run the strand before the rest moves to the pool. */
     private static final long INLINE_BUDGET_NANOS = 1_000_000;
     private static final long NO_BUDGET = -1;
-    /** How long frames go to the pool, not inline, after a task overran the inline budget. */
+    /** How long frames go to the pool, not inline, after tasks overran the inline budget. */
     private static final long SLOW_TASK_BACKOFF_NANOS = 1_000_000_000L;
+    /**
+     * Consecutive tasks over the budget that start the backoff: a slow listener makes every task slow, a
+     * GC pause or a JIT compilation makes one; sending frames to the pool for a second after each of those
+     * cost a flood of small events a fifth more CPU.
+     */
+    private static final int SLOW_TASKS_IN_A_ROW = 2;
 
     private final Executor pool;
     private final long inlineBudgetNanos;
@@ -30,6 +36,8 @@ public final class SerialExecutor implements Executor {
     private volatile Thread runner;
     /** Until when (System.nanoTime) frames are not run inline, because a task was slow. */
     private volatile long inlineAllowedFrom = System.nanoTime();
+    /** Tasks over the inline budget in a row; written by whoever runs the strand, one at a time. */
+    private int slowInARow;
 
     /** Creates a strand over {@code pool}. */
     public SerialExecutor(Executor pool) {
@@ -54,9 +62,9 @@ public final class SerialExecutor implements Executor {
      * each frame to a pool thread that had gone idle cost a wake-up per frame, 40% of the receive path's
      * CPU (BENCHMARKS.md). The budget keeps a slow listener from holding the I/O thread for more than
      * one call: while the pool drains the rest, new frames only queue, so the socket is still read. And
-     * once a task overran the budget, frames go to the pool for {@value #SLOW_TASK_BACKOFF_NANOS} ns after
-     * the last slow task: else a slow listener would run on the I/O thread for every frame, as each one
-     * finds the strand idle again, and the socket would be read one event per listener call.
+     * once {@value #SLOW_TASKS_IN_A_ROW} tasks in a row overran the budget, frames go to the pool for
+     * {@value #SLOW_TASK_BACKOFF_NANOS} ns: else a slow listener would run on the I/O thread for every
+     * frame, as each one finds the strand idle again, and the socket would be read one event per call.
      */
     public void executeInline(Runnable task) {
         if (System.nanoTime() - inlineAllowedFrom < 0) {
@@ -117,7 +125,9 @@ public final class SerialExecutor implements Executor {
                 }
                 run(task);
                 long end = System.nanoTime();
-                if (end - start > inlineBudgetNanos) {
+                if (end - start <= inlineBudgetNanos) {
+                    slowInARow = 0;
+                } else if (++slowInARow >= SLOW_TASKS_IN_A_ROW) {
                     inlineAllowedFrom = end + SLOW_TASK_BACKOFF_NANOS;
                 }
                 start = end;
