@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pusherj.api.spi.TransportRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,27 @@ class PusherOptionsTest {
         assertTrue(PusherOptions.builder().enableStats(true).disableStats(true).build().statsEnabled());
         assertTrue(PusherOptions.builder().disableStats(false).build().statsEnabled());
         assertFalse(PusherOptions.builder().disableStats(true).build().statsEnabled());
+    }
+
+    @Test
+    void statsHostAndTimelineParamsAreKeptAndChecked() {
+        assertEquals("stats.pusher.com", PusherOptions.builder().build().statsHost());
+        PusherOptions o = PusherOptions.builder().statsHost("127.0.0.1:9000").timelineParam("b", "2")
+                .timelineParam("a", "1").build();
+        assertEquals(List.of("b", "a"), List.copyOf(o.timelineParams().keySet()), "insertion order");
+        assertEquals(o.timelineParams(), o.toBuilder().build().timelineParams());
+        assertEquals("127.0.0.1:9000", o.toBuilder().build().statsHost());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PusherOptions.builder().statsHost("https://stats.example.com/x").build());
+        assertTrue(e.getMessage().contains("statsHost"), e.getMessage());
+    }
+
+    @Test
+    void theInboundQueueLimitIsPositiveAndDefaultsTo16MiChars() {
+        assertEquals(16L * 1024 * 1024, PusherOptions.builder().build().maxQueuedInboundChars());
+        assertEquals(1_000, PusherOptions.builder().maxQueuedInboundChars(1_000).build().toBuilder().build()
+                .maxQueuedInboundChars());
+        assertThrows(IllegalArgumentException.class, () -> PusherOptions.builder().maxQueuedInboundChars(0).build());
     }
 
     @Test
