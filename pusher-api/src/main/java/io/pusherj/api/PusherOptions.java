@@ -23,6 +23,16 @@ import javax.net.ssl.SSLContext;
  * {@link Builder#build()} validates and throws {@link IllegalArgumentException} with a message naming
  * the option.
  *
+ * <pre>{@code
+ * PusherOptions options = PusherOptions.builder()
+ *         .cluster("eu")                                      // self-hosted: wsHost(...).wsPort(6001).forceTLS(false)
+ *         .authEndpoint("https://example.com/pusher/auth")    // private, presence and encrypted channels
+ *         .authHeader("X-CSRF-Token", token)
+ *         .enabledTransports("ws", "xhr_streaming", "xhr_polling")
+ *         .build();
+ * PusherOptions later = options.toBuilder().activityTimeout(Duration.ofSeconds(60)).build();
+ * }</pre>
+ *
  * <p>Defaults follow pusher-js ({@code core/defaults.ts}), except {@code cluster}, which defaults to
  * {@code mt1} as the Channels docs say.
  */
