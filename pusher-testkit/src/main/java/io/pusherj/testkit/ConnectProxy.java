@@ -122,17 +122,7 @@ public final class ConnectProxy implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        try {
-            listener.close();
-        } catch (IOException e) {
-            // Nothing to do.
-        }
-        for (Socket s : sockets) {
-            try {
-                s.close();
-            } catch (IOException e) {
-                // Nothing to do.
-            }
-        }
+        SocketPipe.closeQuietly(listener);
+        sockets.forEach(SocketPipe::closeQuietly);
     }
 }

@@ -218,11 +218,7 @@ public final class FaultProxy implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        try {
-            listener.close();
-        } catch (IOException e) {
-            // Nothing to do.
-        }
+        SocketPipe.closeQuietly(listener);
         resetAll();
     }
 }

@@ -1,5 +1,6 @@
 package io.pusherj.testkit;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -56,6 +57,15 @@ final class SocketPipe {
         Thread t = new Thread(task, name);
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Closes a socket or listener of a proxy that is shutting down; an error there changes nothing. */
+    static void closeQuietly(Closeable c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // Already closed.
+        }
     }
 
     /** Closes with a reset (RST) instead of a FIN, as a crashed peer or a middlebox would. */
