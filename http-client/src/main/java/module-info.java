@@ -12,7 +12,8 @@ module io.pusherj.http {
     requires org.slf4j;
     requires jdk.net;
 
-    exports io.pusherj.http;
+    // Qualified: the shared client is plumbing for pusherj's own modules, not an API to build on.
+    exports io.pusherj.http to io.pusherj.xhr, io.pusherj.auth.ajax, io.pusherj.auth.jsonp;
 
     provides io.pusherj.api.spi.StatsTransportProvider with io.pusherj.http.HttpStatsTransportProvider;
 }

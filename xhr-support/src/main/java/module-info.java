@@ -7,5 +7,6 @@ module io.pusherj.xhr {
     requires transitive io.pusherj.api;
     requires transitive io.pusherj.http;
 
-    exports io.pusherj.xhr;
+    // Qualified: shared code of the two HTTP transports, not an API to build on.
+    exports io.pusherj.xhr to io.pusherj.transport.xhr.streaming, io.pusherj.transport.xhr.polling;
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
@@ -65,11 +66,13 @@ public final class SharedHttpClient implements AutoCloseable {
                 .setMaxConnPerRoute(MAX_PER_ROUTE)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofSeconds(10)).setTimeToLive(Timeout.ofMinutes(5)).build())
+                // HTTP/1.1 only, also over TLS (no ALPN h2): the xhr transports' streaming and polling
+                // semantics are defined on HTTP/1.1 connections.
+                .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
                 .build();
         var builder = HttpAsyncClients.custom()
                 .setConnectionManager(connections)
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build())
-                .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
                 // 4 KiB session buffers instead of 32 KiB: a streaming response holds its connection for
                 // as long as the client lives, so these are per idle client (architecture.md §4b).
                 .setHttp1Config(Http1Config.custom().setBufferSize(SESSION_BUFFER_BYTES).build())
