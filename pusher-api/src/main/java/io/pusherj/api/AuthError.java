@@ -12,7 +12,13 @@ import java.util.OptionalInt;
  * @param status the HTTP status when the endpoint answered
  */
 public record AuthError(String type, String message, OptionalInt status) {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param type {@code AuthError} for authorization failures, or the server's type
+     * @param message the error message (names the endpoint and the status, never a token)
+     * @param status the HTTP status when the endpoint answered
+     */
     public AuthError {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(message, "message");

@@ -8,9 +8,14 @@ import java.util.OptionalInt;
  */
 public class AuthException extends PusherException {
     private static final long serialVersionUID = 1L;
+    /** The HTTP status, or -1 when the endpoint did not answer. */
     private final int status;
 
-    /** A failure without an HTTP status. */
+    /**
+     * A failure without an HTTP status.
+     *
+     * @param message what went wrong (never a token or secret)
+     */
     public AuthException(String message) {
         this(message, -1, null);
     }
@@ -27,7 +32,7 @@ public class AuthException extends PusherException {
         this.status = status;
     }
 
-    /** The HTTP status, when the endpoint answered. */
+    /** {@return the HTTP status, when the endpoint answered} */
     public OptionalInt status() {
         return status < 0 ? OptionalInt.empty() : OptionalInt.of(status);
     }

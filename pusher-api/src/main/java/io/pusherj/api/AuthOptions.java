@@ -57,17 +57,17 @@ public final class AuthOptions<H> {
         return values.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    /** A builder for channel authorization. */
+    /** {@return a builder for channel authorization} */
     public static Builder<ChannelAuthorizer> forChannels() {
         return new Builder<>("authEndpoint");
     }
 
-    /** A builder for user authentication ({@link Pusher#signin()}). */
+    /** {@return a builder for user authentication ({@link Pusher#signin()})} */
     public static Builder<UserAuthenticator> forUsers() {
         return new Builder<>("userAuthentication endpoint");
     }
 
-    /** A builder holding these options, to derive a variant. */
+    /** {@return a builder holding these options, to derive a variant} */
     public Builder<H> toBuilder() {
         Builder<H> b = new Builder<>(endpointName);
         b.endpoint = endpoint.orElse(null);
@@ -81,47 +81,51 @@ public final class AuthOptions<H> {
         return b;
     }
 
-    /** The endpoint, absolute; empty when none was configured. */
+    /** {@return the endpoint, absolute; empty when none was configured} */
     public Optional<URI> endpoint() {
         return endpoint;
     }
 
-    /** The auth transport name, {@code ajax} unless set. */
+    /** {@return the auth transport name, {@code ajax} unless set} */
     public String transport() {
         return transport;
     }
 
-    /** Extra parameters sent with every request, in order. */
+    /** {@return extra parameters sent with every request, in order} */
     public Map<String, String> params() {
         return params;
     }
 
-    /** Extra headers sent with every request (ajax only), in order. */
+    /** {@return extra headers sent with every request (ajax only), in order} */
     public Map<String, String> headers() {
         return headers;
     }
 
-    /** Called per request for parameters added after the static ones (token refresh). */
+    /**
+     * {@return the supplier called per request for parameters added after the static ones (token refresh)}
+     */
     public Optional<Supplier<Map<String, String>>> paramsProvider() {
         return paramsProvider;
     }
 
-    /** Called per request for headers applied after the static ones (token refresh). */
+    /**
+     * {@return the supplier called per request for headers applied after the static ones (token refresh)}
+     */
     public Optional<Supplier<Map<String, String>>> headersProvider() {
         return headersProvider;
     }
 
-    /** The custom handler that replaces the HTTP request, if any. */
+    /** {@return the custom handler that replaces the HTTP request, if any} */
     public Optional<H> customHandler() {
         return customHandler;
     }
 
-    /** How long one request may take. */
+    /** {@return how long one request may take} */
     public Duration timeout() {
         return timeout;
     }
 
-    /** Whether anything can authorize: an endpoint or a custom handler. */
+    /** {@return whether anything can authorize: an endpoint or a custom handler} */
     public boolean isConfigured() {
         return endpoint.isPresent() || customHandler.isPresent();
     }
@@ -157,6 +161,8 @@ public final class AuthOptions<H> {
         /**
          * The endpoint. Java has no page to resolve a relative URL against, so it must be absolute.
          *
+         * @param uri an absolute http or https URI
+         * @return this builder
          * @throws IllegalArgumentException if it is not an absolute http(s) URI
          */
         public Builder<H> endpoint(String uri) {
@@ -176,7 +182,12 @@ public final class AuthOptions<H> {
             return this;
         }
 
-        /** The auth transport by name: {@code ajax} (default) or {@code jsonp}, or a custom one. */
+        /**
+         * The auth transport by name: {@code ajax} (default) or {@code jsonp}, or a custom one.
+         *
+         * @param transport the auth transport name
+         * @return this builder
+         */
         public Builder<H> transport(String transport) {
             Objects.requireNonNull(transport, "transport");
             if (transport.isBlank()) {
@@ -186,13 +197,24 @@ public final class AuthOptions<H> {
             return this;
         }
 
-        /** Adds a parameter sent with every request. */
+        /**
+         * Adds a parameter sent with every request.
+         *
+         * @param name the parameter name
+         * @param value its value
+         * @return this builder
+         */
         public Builder<H> param(String name, String value) {
             params.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
-        /** Adds parameters sent with every request. */
+        /**
+         * Adds parameters sent with every request.
+         *
+         * @param values names and values, added in the map's iteration order
+         * @return this builder
+         */
         public Builder<H> params(Map<String, String> values) {
             values.forEach(this::param);
             return this;
@@ -201,6 +223,9 @@ public final class AuthOptions<H> {
         /**
          * Adds a header sent with every request (ajax only).
          *
+         * @param name the header name
+         * @param value its value
+         * @return this builder
          * @throws IllegalArgumentException if the name is not an HTTP token or the value holds CR, LF or NUL
          */
         public Builder<H> header(String name, String value) {
@@ -209,31 +234,56 @@ public final class AuthOptions<H> {
             return this;
         }
 
-        /** Adds headers sent with every request (ajax only). */
+        /**
+         * Adds headers sent with every request (ajax only).
+         *
+         * @param values names and values, added in the map's iteration order
+         * @return this builder
+         */
         public Builder<H> headers(Map<String, String> values) {
             values.forEach(this::header);
             return this;
         }
 
-        /** Parameters computed per request, after the static ones. */
+        /**
+         * Parameters computed per request, after the static ones.
+         *
+         * @param provider returns the parameters for one request; called once per request
+         * @return this builder
+         */
         public Builder<H> paramsProvider(Supplier<Map<String, String>> provider) {
             this.paramsProvider = Objects.requireNonNull(provider, "paramsProvider");
             return this;
         }
 
-        /** Headers computed per request, after the static ones. */
+        /**
+         * Headers computed per request, after the static ones.
+         *
+         * @param provider returns the headers for one request; called once per request
+         * @return this builder
+         */
         public Builder<H> headersProvider(Supplier<Map<String, String>> provider) {
             this.headersProvider = Objects.requireNonNull(provider, "headersProvider");
             return this;
         }
 
-        /** A handler that replaces the HTTP request entirely. */
+        /**
+         * A handler that replaces the HTTP request entirely.
+         *
+         * @param handler the handler
+         * @return this builder
+         */
         public Builder<H> customHandler(H handler) {
             this.customHandler = Objects.requireNonNull(handler, "customHandler");
             return this;
         }
 
-        /** How long one request may take (default 10 s). */
+        /**
+         * How long one request may take (default 10 s).
+         *
+         * @param timeout the limit, positive
+         * @return this builder
+         */
         public Builder<H> timeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.isNegative() || timeout.isZero()) {
@@ -243,7 +293,11 @@ public final class AuthOptions<H> {
             return this;
         }
 
-        /** Builds the options. */
+        /**
+         * Builds the options.
+         *
+         * @return the options
+         */
         public AuthOptions<H> build() {
             return new AuthOptions<>(this);
         }

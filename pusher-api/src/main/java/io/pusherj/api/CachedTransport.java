@@ -11,7 +11,14 @@ import java.util.Objects;
  * @param cacheSkipCount how many times an HTTP transport was skipped to give WebSocket another chance
  */
 public record CachedTransport(String transport, long timestampMillis, long latencyMillis, int cacheSkipCount) {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param transport the slot name, e.g. {@code xhr_streaming}
+     * @param timestampMillis when it was stored, on the client's clock (wall-clock milliseconds by default)
+     * @param latencyMillis how long connecting took
+     * @param cacheSkipCount how many times an HTTP transport was skipped to give WebSocket another chance
+     */
     public CachedTransport {
         Objects.requireNonNull(transport, "transport");
     }

@@ -9,15 +9,17 @@ import java.util.OptionalInt;
  * channel after each new connection.
  */
 public interface Channel {
-    /** The channel name, e.g. {@code "news"} or {@code "cache-prices"}. */
+    /** {@return the channel name, e.g. {@code "news"} or {@code "cache-prices"}} */
     String name();
 
-    /** Whether the server has confirmed the subscription on the current connection. */
+    /** {@return whether the server has confirmed the subscription on the current connection} */
     boolean isSubscribed();
 
     /**
      * The last subscriber count the server reported ({@code pusher:subscription_count}); empty until
      * the server sends one (subscription counting is an app setting).
+     *
+     * @return the last count, if the server sent one
      */
     OptionalInt subscriptionCount();
 
@@ -30,10 +32,20 @@ public interface Channel {
      */
     Binding bind(String eventName, EventListener listener);
 
-    /** Listens to every event of this channel (pusher-js {@code bind_global}). */
+    /**
+     * Listens to every event of this channel (pusher-js {@code bind_global}).
+     *
+     * @param listener called one event at a time, in order, on the threads {@link EventListener} describes
+     * @return the binding, to remove the listener
+     */
     Binding bindGlobal(EventListener listener);
 
-    /** Removes every binding of {@code listener} to {@code eventName}. */
+    /**
+     * Removes every binding of {@code listener} to {@code eventName}.
+     *
+     * @param eventName the event name
+     * @param listener the listener given to {@code bind}
+     */
     void unbind(String eventName, EventListener listener);
 
     /**
@@ -41,6 +53,9 @@ public interface Channel {
      * in the client and is tried again on the next connection; there is no retry loop. The same failure
      * is also emitted as the event {@link EventNames#SUBSCRIPTION_ERROR} with data
      * {@code {"type":"AuthError","error":"…","status":403}}, right after these listeners ran.
+     *
+     * @param listener called one event at a time, in order, on the threads {@link EventListener} describes
+     * @return the binding, to remove the listener
      */
     Binding onSubscriptionError(java.util.function.Consumer<AuthError> listener);
 

@@ -13,39 +13,65 @@ import java.util.function.Consumer;
  * and never block. Listener threading is as described in {@link EventListener}.
  */
 public interface Connection {
-    /** The current state, as last published to listeners. */
+    /** {@return the current state, as last published to listeners} */
     ConnectionState state();
 
-    /** The socket id of the current connection; empty unless {@link ConnectionState#CONNECTED}. */
+    /** {@return the socket id of the current connection; empty unless {@link ConnectionState#CONNECTED}} */
     Optional<String> socketId();
 
-    /** The transport slot of the current connection ({@code ws}, {@code wss}, ...); empty unless connected. */
+    /**
+     * {@return the transport slot of the current connection ({@code ws}, {@code wss}, ...); empty unless connected}
+     */
     Optional<String> transport();
 
-    /** Listens to every state change (pusher-js {@code state_change}). */
+    /**
+     * Listens to every state change (pusher-js {@code state_change}).
+     *
+     * @param listener called one event at a time, in order, on the threads {@link EventListener} describes
+     * @return the binding, to remove the listener
+     */
     Binding onStateChange(Consumer<ConnectionStateChange> listener);
 
-    /** Listens to entering one state (pusher-js's per-state events such as {@code connected}). */
+    /**
+     * Listens to entering one state (pusher-js's per-state events such as {@code connected}).
+     *
+     * @param state the state to watch
+     * @param listener called one event at a time, in order, on the threads {@link EventListener} describes
+     * @return the binding, to remove the listener
+     */
     Binding onState(ConnectionState state, Consumer<ConnectionStateChange> listener);
 
-    /** Listens to connection errors (pusher-js {@code error}). */
+    /**
+     * Listens to connection errors (pusher-js {@code error}).
+     *
+     * @param listener called one event at a time, in order, on the threads {@link EventListener} describes
+     * @return the binding, to remove the listener
+     */
     Binding onError(Consumer<ConnectionError> listener);
 
     /**
      * Listens to reconnect announcements (pusher-js {@code connecting_in}): the delay before the next
      * attempt, emitted only when it is not zero.
+     *
+     * @param listener called one event at a time, in order, on the threads {@link EventListener} describes
+     * @return the binding, to remove the listener
      */
     Binding onConnectingIn(Consumer<Duration> listener);
 
     /**
      * The last 50 entries of this client's timeline, oldest first: what pusher-js records for its stats
      * (state changes, transport attempts, retries, errors), available whether or not stats are sent.
+     *
+     * @return a snapshot, oldest entry first
      */
     List<TimelineEntry> timeline();
 
     /**
      * Calls {@code listener} with each new timeline entry, for diagnostics (nothing is sent for it). Runs
      * like every other listener of the client: one at a time, in order, on its strand or callback executor.
+     *
+     * @param listener called one event at a time, in order, on the threads {@link EventListener} describes
+     * @return the binding, to remove the listener
      */
     Binding onTimeline(Consumer<TimelineEntry> listener);
 

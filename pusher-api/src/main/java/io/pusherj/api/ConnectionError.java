@@ -42,13 +42,21 @@ public record ConnectionError(
             this.pusherJsName = pusherJsName;
         }
 
-        /** The name pusher-js gives this kind of error, e.g. {@code "PusherError"}. */
+        /** {@return the name pusher-js gives this kind of error, e.g. {@code "PusherError"}} */
         public String pusherJsName() {
             return pusherJsName;
         }
     }
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param type what kind of error, using pusher-js's names where it has one
+     * @param code the Pusher or WebSocket close code, when there is one
+     * @param message a human-readable description (never contains credentials)
+     * @param transport the transport slot involved ({@code ws}, {@code wss}, ...), when known
+     * @param cause the underlying exception, when there is one
+     */
     public ConnectionError {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(code, "code");

@@ -22,7 +22,7 @@ public enum ConnectionState {
 
     private final String wireName = name().toLowerCase(Locale.ROOT);
 
-    /** The lower-case name pusher-js uses for this state, e.g. {@code "connected"}. */
+    /** {@return the lower-case name pusher-js uses for this state, e.g. {@code "connected"}} */
     public String wireName() {
         return wireName;
     }

@@ -9,7 +9,12 @@ import java.util.Objects;
  * @param current the state after the change, never equal to {@code previous}
  */
 public record ConnectionStateChange(ConnectionState previous, ConnectionState current) {
-    /** Validates the transition. */
+    /**
+     * Validates the transition.
+     *
+     * @param previous the state before the change
+     * @param current the state after the change, never equal to {@code previous}
+     */
     public ConnectionStateChange {
         Objects.requireNonNull(previous, "previous");
         Objects.requireNonNull(current, "current");

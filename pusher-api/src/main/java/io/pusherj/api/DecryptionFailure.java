@@ -10,7 +10,13 @@ import java.util.Objects;
  * @param reason why (never includes the key)
  */
 public record DecryptionFailure(String channelName, String eventName, String reason) {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param channelName the channel
+     * @param eventName the event
+     * @param reason why (never includes the key)
+     */
     public DecryptionFailure {
         Objects.requireNonNull(channelName, "channelName");
         Objects.requireNonNull(eventName, "eventName");

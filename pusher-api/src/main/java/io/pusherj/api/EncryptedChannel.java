@@ -11,6 +11,9 @@ public interface EncryptedChannel extends Channel {
     /**
      * Listens to events that could not be decrypted even after re-authorizing once for a fresh key
      * (the official Java client's {@code onDecryptionFailure}); such events are not delivered.
+     *
+     * @param listener called one event at a time, in order, on the threads {@link EventListener} describes
+     * @return the binding, to remove the listener
      */
     Binding onDecryptionFailure(Consumer<DecryptionFailure> listener);
 }

@@ -8,15 +8,20 @@ import java.util.Optional;
  * from {@link PresenceChannel#members()} after changes.
  */
 public interface Members {
-    /** The number of distinct users, as the server counts them. */
+    /** {@return the number of distinct users, as the server counts them} */
     int count();
 
-    /** This client's own member entry, once subscribed. */
+    /** {@return this client's own member entry, once subscribed} */
     Optional<Member> me();
 
-    /** The member with this user id. */
+    /**
+     * The member with this user id.
+     *
+     * @param userId the user id
+     * @return the member, if present
+     */
     Optional<Member> get(String userId);
 
-    /** Every member, in the order they were added. */
+    /** {@return every member, in the order they were added} */
     List<Member> all();
 }

@@ -8,12 +8,22 @@ import java.util.function.Consumer;
  * Client events received here carry the sender's {@link PusherEvent#userId()}.
  */
 public interface PresenceChannel extends PrivateChannel {
-    /** A snapshot of the members (empty until subscribed). Safe from any thread. */
+    /** {@return a snapshot of the members (empty until subscribed)} Safe from any thread. */
     Members members();
 
-    /** Listens to users joining (pusher-js {@code pusher:member_added}); not called for users already present. */
+    /**
+     * Listens to users joining (pusher-js {@code pusher:member_added}); not called for users already present.
+     *
+     * @param listener called one event at a time, in order, on the threads {@link EventListener} describes
+     * @return the binding, to remove the listener
+     */
     Binding onMemberAdded(Consumer<Member> listener);
 
-    /** Listens to users leaving (pusher-js {@code pusher:member_removed}). */
+    /**
+     * Listens to users leaving (pusher-js {@code pusher:member_removed}).
+     *
+     * @param listener called one event at a time, in order, on the threads {@link EventListener} describes
+     * @return the binding, to remove the listener
+     */
     Binding onMemberRemoved(Consumer<Member> listener);
 }

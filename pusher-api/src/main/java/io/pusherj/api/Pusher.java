@@ -20,7 +20,12 @@ import java.util.Optional;
  */
 public interface Pusher extends AutoCloseable {
 
-    /** Creates a client with default options (cluster {@code mt1}, TLS) and connects it. */
+    /**
+     * Creates a client with default options (cluster {@code mt1}, TLS) and connects it.
+     *
+     * @param key the application key
+     * @return the client, connecting unless {@code autoConnect} is off
+     */
     static Pusher create(String key) {
         return create(key, PusherOptions.builder().build());
     }
@@ -28,19 +33,22 @@ public interface Pusher extends AutoCloseable {
     /**
      * Creates a client and, unless {@code autoConnect} is off, connects it.
      *
+     * @param key the application key
+     * @param options the options
+     * @return the client, connecting unless {@code autoConnect} is off
      * @throws PusherException if no implementation ({@code io.pusherj:pusher-core}) is on the path
      */
     static Pusher create(String key, PusherOptions options) {
         return Implementation.factory().create(key, options);
     }
 
-    /** The application key given at creation. */
+    /** {@return the application key given at creation} */
     String key();
 
-    /** The options given at creation. */
+    /** {@return the options given at creation} */
     PusherOptions options();
 
-    /** The connection: state, socket id and connection events. */
+    /** {@return the connection: state, socket id and connection events} */
     Connection connection();
 
     /** Connects, if not already connected or connecting. May be called any number of times. */
@@ -62,13 +70,31 @@ public interface Pusher extends AutoCloseable {
      */
     Channel subscribe(String channelName, java.util.function.Consumer<? super Channel> setup);
 
-    /** {@link #subscribe(String, java.util.function.Consumer)} for a {@code private-} channel. */
+    /**
+     * {@link #subscribe(String, java.util.function.Consumer)} for a {@code private-} channel.
+     *
+     * @param channelName a {@code private-} channel name
+     * @param setup binds listeners; runs on the calling thread before anything is sent
+     * @return the channel
+     */
     PrivateChannel subscribePrivate(String channelName, java.util.function.Consumer<? super PrivateChannel> setup);
 
-    /** {@link #subscribe(String, java.util.function.Consumer)} for a {@code presence-} channel. */
+    /**
+     * {@link #subscribe(String, java.util.function.Consumer)} for a {@code presence-} channel.
+     *
+     * @param channelName a {@code presence-} channel name
+     * @param setup binds listeners; runs on the calling thread before anything is sent
+     * @return the channel
+     */
     PresenceChannel subscribePresence(String channelName, java.util.function.Consumer<? super PresenceChannel> setup);
 
-    /** {@link #subscribe(String, java.util.function.Consumer)} for a {@code private-encrypted-} channel. */
+    /**
+     * {@link #subscribe(String, java.util.function.Consumer)} for a {@code private-encrypted-} channel.
+     *
+     * @param channelName a {@code private-encrypted-} channel name
+     * @param setup binds listeners; runs on the calling thread before anything is sent
+     * @return the channel
+     */
     EncryptedChannel subscribeEncrypted(String channelName, java.util.function.Consumer<? super EncryptedChannel> setup);
 
     /**
@@ -76,6 +102,8 @@ public interface Pusher extends AutoCloseable {
      * Before the connection is up the subscription is recorded and sent once connected. While connected,
      * prefer {@link #subscribe(String, java.util.function.Consumer)} to bind listeners first.
      *
+     * @param channelName the channel name
+     * @return the channel
      * @throws IllegalArgumentException for a name that is not a valid channel name
      */
     Channel subscribe(String channelName);
@@ -84,6 +112,8 @@ public interface Pusher extends AutoCloseable {
      * Subscribes to a {@code private-} channel (authorized through {@code authEndpoint} or
      * {@code channelAuthorization}).
      *
+     * @param channelName a {@code private-} channel name
+     * @return the channel
      * @throws IllegalArgumentException if the name does not start with {@code private-} (or is encrypted)
      */
     PrivateChannel subscribePrivate(String channelName);
@@ -91,6 +121,8 @@ public interface Pusher extends AutoCloseable {
     /**
      * Subscribes to a {@code presence-} channel.
      *
+     * @param channelName a {@code presence-} channel name
+     * @return the channel
      * @throws IllegalArgumentException if the name does not start with {@code presence-}
      */
     PresenceChannel subscribePresence(String channelName);
@@ -98,18 +130,29 @@ public interface Pusher extends AutoCloseable {
     /**
      * Subscribes to a {@code private-encrypted-} channel.
      *
+     * @param channelName a {@code private-encrypted-} channel name
+     * @return the channel
      * @throws IllegalArgumentException if the name does not start with {@code private-encrypted-}
      * @throws PusherException if {@code io.pusherj:pusher-encryption} is not on the path
      */
     EncryptedChannel subscribeEncrypted(String channelName);
 
-    /** Unsubscribes from a channel; does nothing if not subscribed. */
+    /**
+     * Unsubscribes from a channel; does nothing if not subscribed.
+     *
+     * @param channelName the channel name
+     */
     void unsubscribe(String channelName);
 
-    /** The channel with this name, if subscribed (or being subscribed). */
+    /**
+     * The channel with this name, if subscribed (or being subscribed).
+     *
+     * @param channelName the channel name
+     * @return the channel, if subscribed
+     */
     Optional<Channel> channel(String channelName);
 
-    /** A snapshot of all channels. */
+    /** {@return a snapshot of all channels} */
     List<Channel> channels();
 
     /**
@@ -118,13 +161,16 @@ public interface Pusher extends AutoCloseable {
      */
     void signin();
 
-    /** The user of this client: sign-in state, events sent to the user, watchlist. */
+    /** {@return the user of this client: sign-in state, events sent to the user, watchlist} */
     User user();
 
     /**
      * Listens to every event of every channel plus connection-level events such as
      * {@link EventNames#CONNECTION_ESTABLISHED} and {@link EventNames#CONNECTION_FAILED}
      * (pusher-js {@code bind_global}).
+     *
+     * @param listener called one event at a time, in order, on the threads {@link EventListener} describes
+     * @return the binding, to remove the listener
      */
     Binding bindGlobal(EventListener listener);
 

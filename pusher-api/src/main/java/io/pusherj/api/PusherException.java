@@ -4,12 +4,21 @@ package io.pusherj.api;
 public class PusherException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates an exception with a message. */
+    /**
+     * Creates an exception with a message.
+     *
+     * @param message what went wrong
+     */
     public PusherException(String message) {
         super(message);
     }
 
-    /** Creates an exception with a message and a cause. */
+    /**
+     * Creates an exception with a message and a cause.
+     *
+     * @param message what went wrong
+     * @param cause the cause
+     */
     public PusherException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -116,52 +116,54 @@ public final class PusherOptions {
         transportCache = Optional.ofNullable(b.transportCache);
     }
 
-    /** A builder with every option at its default. */
+    /** {@return a builder with every option at its default} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding these options, to derive a variant. */
+    /** {@return a builder holding these options, to derive a variant} */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** The cluster, {@code mt1} unless set. */
+    /** {@return the cluster, {@code mt1} unless set} */
     public String cluster() {
         return cluster;
     }
 
-    /** Whether TLS is used ({@code wss://}, {@code https://}); true unless {@code forceTLS(false)}. */
+    /**
+     * {@return whether TLS is used ({@code wss://}, {@code https://}); true unless {@code forceTLS(false)}}
+     */
     public boolean forceTLS() {
         return forceTLS;
     }
 
-    /** The WebSocket host set explicitly, if any. */
+    /** {@return the WebSocket host set explicitly, if any} */
     public Optional<String> wsHost() {
         return wsHost;
     }
 
-    /** The WebSocket host in force: the one set, else {@code ws-CLUSTER.pusher.com}. */
+    /** {@return the WebSocket host in force: the one set, else {@code ws-CLUSTER.pusher.com}} */
     public String effectiveWsHost() {
         return wsHost.orElse("ws-" + cluster + ".pusher.com");
     }
 
-    /** Port for {@code ws://}, default 80. */
+    /** {@return the port for {@code ws://}, default 80} */
     public int wsPort() {
         return wsPort;
     }
 
-    /** Port for {@code wss://}, default 443. */
+    /** {@return the port for {@code wss://}, default 443} */
     public int wssPort() {
         return wssPort;
     }
 
-    /** Path prefix before {@code /app/KEY} in WebSocket URLs, default empty. */
+    /** {@return the path prefix before {@code /app/KEY} in WebSocket URLs, default empty} */
     public String wsPath() {
         return wsPath;
     }
 
-    /** The HTTP fallback host set explicitly, if any. */
+    /** {@return the HTTP fallback host set explicitly, if any} */
     public Optional<String> httpHost() {
         return httpHost;
     }
@@ -170,32 +172,34 @@ public final class PusherOptions {
      * The HTTP fallback host in force: the one set; else, when {@code wsHost} was set (a self-hosted
      * server), that same host, so fallbacks never silently go to pusher.com; else
      * {@code sockjs-CLUSTER.pusher.com}.
+     *
+     * @return the host the HTTP fallbacks connect to
      */
     public String effectiveHttpHost() {
         return httpHost.or(() -> wsHost).orElse("sockjs-" + cluster + ".pusher.com");
     }
 
-    /** Port for {@code http://} fallbacks, default 80. */
+    /** {@return the port for {@code http://} fallbacks, default 80} */
     public int httpPort() {
         return httpPort;
     }
 
-    /** Port for {@code https://} fallbacks, default 443. */
+    /** {@return the port for {@code https://} fallbacks, default 443} */
     public int httpsPort() {
         return httpsPort;
     }
 
-    /** Path prefix of HTTP fallback and SockJS URLs, default {@code /pusher}. */
+    /** {@return the path prefix of HTTP fallback and SockJS URLs, default {@code /pusher}} */
     public String httpPath() {
         return httpPath;
     }
 
-    /** Idle time before the client pings; the server's value wins when lower. Default 120 s. */
+    /** {@return idle time before the client pings; the server's value wins when lower} Default 120 s. */
     public Duration activityTimeout() {
         return activityTimeout;
     }
 
-    /** Time to wait for any reply after a ping before reconnecting. Default 30 s. */
+    /** {@return the time to wait for any reply after a ping before reconnecting} Default 30 s. */
     public Duration pongTimeout() {
         return pongTimeout;
     }
@@ -208,27 +212,34 @@ public final class PusherOptions {
      * in order, and reconnects as after any dropped connection. A listener slower than the event rate
      * thus costs a reconnect, never unbounded memory and never a silently skipped event. Default
      * {@value #DEFAULT_MAX_QUEUED_INBOUND_CHARS} (16 to 32 MiB of heap).
+     *
+     * @return the limit in chars
      */
     public long maxQueuedInboundChars() {
         return maxQueuedInboundChars;
     }
 
-    /** Time in {@code connecting} before the state becomes {@code unavailable}. Default 10 s. */
+    /** {@return the time in {@code connecting} before the state becomes {@code unavailable}} Default 10 s. */
     public Duration unavailableTimeout() {
         return unavailableTimeout;
     }
 
-    /** The transports allowed, when the option was given (an empty set disables all). */
+    /** {@return the transports allowed, when the option was given (an empty set disables all)} */
     public Optional<Set<String>> enabledTransports() {
         return enabledTransports;
     }
 
-    /** The transports forbidden; empty unless given. */
+    /** {@return the transports forbidden; empty unless given} */
     public Set<String> disabledTransports() {
         return disabledTransports;
     }
 
-    /** Whether the enabled/disabled filters allow a transport slot (pusher-js's rule). */
+    /**
+     * Whether the enabled/disabled filters allow a transport slot (pusher-js's rule).
+     *
+     * @param transportName a slot name from {@link TransportNames}
+     * @return true when the slot may be used
+     */
     public boolean isTransportAllowed(String transportName) {
         return enabledTransports.map(s -> s.contains(transportName)).orElse(true)
                 && !disabledTransports.contains(transportName);
@@ -239,12 +250,18 @@ public final class PusherOptions {
      * its origin is {@code null}. By default the HTTP fallbacks send no {@code Origin} header; with this
      * option they present that null origin, {@code Origin: null}, as a page-less browser app does, for
      * servers set up to accept it.
+     *
+     * @return whether the HTTP fallbacks send {@code Origin: null}
      */
     public boolean ignoreNullOrigin() {
         return ignoreNullOrigin;
     }
 
-    /** Whether connection metrics are sent to Pusher's stats service ({@code enableStats}/{@code disableStats}). Off by default. */
+    /**
+     * {@return whether connection metrics are sent to Pusher's stats service
+     * ({@code enableStats}/{@code disableStats})}
+     * Off by default.
+     */
     public boolean statsEnabled() {
         return statsEnabled;
     }
@@ -252,42 +269,53 @@ public final class PusherOptions {
     /**
      * Where stats go ({@code statsHost}, a host with an optional port): {@code /timeline/v2/xhr/2} on it,
      * over TLS when the connection uses TLS. Default {@value #DEFAULT_STATS_HOST}.
+     *
+     * @return the stats host
      */
     public String statsHost() {
         return statsHost;
     }
 
-    /** Extra parameters sent with every stats request ({@code timelineParams}), in insertion order. */
+    /**
+     * {@return extra parameters sent with every stats request ({@code timelineParams}), in insertion order}
+     */
     public Map<String, String> timelineParams() {
         return timelineParams;
     }
 
-    /** The TLS context for every transport, if one was given; otherwise the JVM default. */
+    /** {@return the TLS context for every transport, if one was given; otherwise the JVM default} */
     public Optional<SSLContext> sslContext() {
         return sslContext;
     }
 
-    /** The HTTP proxy (host and port) every transport goes through, if given. */
+    /** {@return the HTTP proxy (host and port) every transport goes through, if given} */
     public Optional<InetSocketAddress> proxy() {
         return proxy;
     }
 
-    /** Where listeners run, if given; otherwise on the client's serial strand. Never shut down by pusherj. */
+    /**
+     * {@return where listeners run, if given; otherwise on the client's serial strand}
+     * Never shut down by pusherj.
+     */
     public Optional<Executor> callbackExecutor() {
         return callbackExecutor;
     }
 
-    /** The timer and clock to use, if given (tests use a virtual-time one); otherwise a shared real one. */
+    /**
+     * {@return the timer and clock to use, if given (tests use a virtual-time one); otherwise a shared real one}
+     */
     public Optional<Scheduler> scheduler() {
         return scheduler;
     }
 
-    /** Whether creating the client connects it (the seed's behaviour). Default true. */
+    /** {@return whether creating the client connects it (the seed's behaviour)} Default true. */
     public boolean autoConnect() {
         return autoConnect;
     }
 
-    /** Transport providers given explicitly; they take precedence over discovered ones for the same slot. */
+    /**
+     * {@return transport providers given explicitly; they take precedence over discovered ones for the same slot}
+     */
     public List<TransportProvider> transportProviders() {
         return transportProviders;
     }
@@ -296,17 +324,21 @@ public final class PusherOptions {
      * How private, presence and encrypted channels are authorized: the {@code channelAuthorization}
      * given, else one made from the seed's {@code authEndpoint}, {@code authTransport} and {@code auth}
      * params/headers (pusher-js uses the legacy options only when {@code channelAuthorization} is absent).
+     *
+     * @return the channel authorization in force
      */
     public AuthOptions<ChannelAuthorizer> channelAuthorization() {
         return channelAuthorization;
     }
 
-    /** The cache of the transport that worked, if one was given; otherwise each client keeps its own. */
+    /**
+     * {@return the cache of the transport that worked, if one was given; otherwise each client keeps its own}
+     */
     public Optional<TransportCache> transportCache() {
         return transportCache;
     }
 
-    /** How {@link Pusher#signin()} authenticates the user. */
+    /** {@return how {@link Pusher#signin()} authenticates the user} */
     public AuthOptions<UserAuthenticator> userAuthentication() {
         return userAuthentication;
     }
@@ -391,115 +423,210 @@ public final class PusherOptions {
             transportCache = o.transportCache.orElse(null);
         }
 
-        /** The cluster your app was created in, e.g. {@code eu}. Default {@code mt1}. */
+        /**
+         * The cluster your app was created in, e.g. {@code eu}. Default {@code mt1}.
+         *
+         * @param cluster the cluster name: letters, digits or {@code -}
+         * @return this builder
+         */
         public Builder cluster(String cluster) {
             this.cluster = Objects.requireNonNull(cluster, "cluster");
             return this;
         }
 
-        /** Use TLS (default true). {@code false} connects with {@code ws://} and {@code http://}. */
+        /**
+         * Use TLS (default true). {@code false} connects with {@code ws://} and {@code http://}.
+         *
+         * @param forceTLS whether to use TLS
+         * @return this builder
+         */
         public Builder forceTLS(boolean forceTLS) {
             this.forceTLS = forceTLS;
             return this;
         }
 
-        /** WebSocket host, e.g. {@code 127.0.0.1} for a local soketi. Default {@code ws-CLUSTER.pusher.com}. */
+        /**
+         * WebSocket host, e.g. {@code 127.0.0.1} for a local soketi. Default {@code ws-CLUSTER.pusher.com}.
+         *
+         * @param wsHost a host name or address
+         * @return this builder
+         */
         public Builder wsHost(String wsHost) {
             this.wsHost = Objects.requireNonNull(wsHost, "wsHost");
             return this;
         }
 
-        /** Port for {@code ws://} (default 80). */
+        /**
+         * Port for {@code ws://} (default 80).
+         *
+         * @param wsPort a port, 1 to 65535
+         * @return this builder
+         */
         public Builder wsPort(int wsPort) {
             this.wsPort = wsPort;
             return this;
         }
 
-        /** Port for {@code wss://} (default 443). */
+        /**
+         * Port for {@code wss://} (default 443).
+         *
+         * @param wssPort a port, 1 to 65535
+         * @return this builder
+         */
         public Builder wssPort(int wssPort) {
             this.wssPort = wssPort;
             return this;
         }
 
-        /** Path prefix before {@code /app/KEY}; empty or starting with {@code /}. */
+        /**
+         * Path prefix before {@code /app/KEY}; empty or starting with {@code /}.
+         *
+         * @param wsPath the prefix, empty or starting with {@code /}
+         * @return this builder
+         */
         public Builder wsPath(String wsPath) {
             this.wsPath = Objects.requireNonNull(wsPath, "wsPath");
             return this;
         }
 
-        /** Host of the HTTP fallbacks. */
+        /**
+         * Host of the HTTP fallbacks.
+         *
+         * @param httpHost a host name or address
+         * @return this builder
+         */
         public Builder httpHost(String httpHost) {
             this.httpHost = Objects.requireNonNull(httpHost, "httpHost");
             return this;
         }
 
-        /** Port for {@code http://} fallbacks (default 80). */
+        /**
+         * Port for {@code http://} fallbacks (default 80).
+         *
+         * @param httpPort a port, 1 to 65535
+         * @return this builder
+         */
         public Builder httpPort(int httpPort) {
             this.httpPort = httpPort;
             return this;
         }
 
-        /** Port for {@code https://} fallbacks (default 443). */
+        /**
+         * Port for {@code https://} fallbacks (default 443).
+         *
+         * @param httpsPort a port, 1 to 65535
+         * @return this builder
+         */
         public Builder httpsPort(int httpsPort) {
             this.httpsPort = httpsPort;
             return this;
         }
 
-        /** Path prefix of the HTTP fallbacks (default {@code /pusher}). */
+        /**
+         * Path prefix of the HTTP fallbacks (default {@code /pusher}).
+         *
+         * @param httpPath the prefix, empty or starting with {@code /}
+         * @return this builder
+         */
         public Builder httpPath(String httpPath) {
             this.httpPath = Objects.requireNonNull(httpPath, "httpPath");
             return this;
         }
 
-        /** Idle time before pinging; positive. */
+        /**
+         * Idle time before pinging; positive.
+         *
+         * @param activityTimeout the idle time, positive
+         * @return this builder
+         */
         public Builder activityTimeout(Duration activityTimeout) {
             this.activityTimeout = Objects.requireNonNull(activityTimeout, "activityTimeout");
             return this;
         }
 
-        /** Wait for a reply after a ping; positive. */
+        /**
+         * Wait for a reply after a ping; positive.
+         *
+         * @param pongTimeout the wait, positive
+         * @return this builder
+         */
         public Builder pongTimeout(Duration pongTimeout) {
             this.pongTimeout = Objects.requireNonNull(pongTimeout, "pongTimeout");
             return this;
         }
 
-        /** See {@link PusherOptions#maxQueuedInboundChars()}; positive. */
+        /**
+         * See {@link PusherOptions#maxQueuedInboundChars()}; positive.
+         *
+         * @param chars the limit in chars, positive
+         * @return this builder
+         */
         public Builder maxQueuedInboundChars(long chars) {
             this.maxQueuedInboundChars = chars;
             return this;
         }
 
-        /** Time in {@code connecting} before {@code unavailable}; positive. */
+        /**
+         * Time in {@code connecting} before {@code unavailable}; positive.
+         *
+         * @param unavailableTimeout the time, positive
+         * @return this builder
+         */
         public Builder unavailableTimeout(Duration unavailableTimeout) {
             this.unavailableTimeout = Objects.requireNonNull(unavailableTimeout, "unavailableTimeout");
             return this;
         }
 
-        /** Only these transports may be used (names from {@link TransportNames}). */
+        /**
+         * Only these transports may be used (names from {@link TransportNames}).
+         *
+         * @param names the allowed slot names; none disables every transport
+         * @return this builder
+         */
         public Builder enabledTransports(String... names) {
             this.enabledTransports = new LinkedHashSet<>(List.of(names));
             return this;
         }
 
-        /** These transports must not be used (names from {@link TransportNames}). */
+        /**
+         * These transports must not be used (names from {@link TransportNames}).
+         *
+         * @param names the forbidden slot names
+         * @return this builder
+         */
         public Builder disabledTransports(String... names) {
             this.disabledTransports = new LinkedHashSet<>(List.of(names));
             return this;
         }
 
-        /** See {@link PusherOptions#ignoreNullOrigin()}. */
+        /**
+         * See {@link PusherOptions#ignoreNullOrigin()}.
+         *
+         * @param ignoreNullOrigin whether to ignore it
+         * @return this builder
+         */
         public Builder ignoreNullOrigin(boolean ignoreNullOrigin) {
             this.ignoreNullOrigin = ignoreNullOrigin;
             return this;
         }
 
-        /** Send connection metrics to Pusher (default off). Wins over {@link #disableStats(boolean)}. */
+        /**
+         * Send connection metrics to Pusher (default off). Wins over {@link #disableStats(boolean)}.
+         *
+         * @param enableStats whether to send stats
+         * @return this builder
+         */
         public Builder enableStats(boolean enableStats) {
             this.enableStats = enableStats;
             return this;
         }
 
-        /** Deprecated inverse of {@link #enableStats(boolean)}, kept because the seed documents it. */
+        /**
+         * Deprecated inverse of {@link #enableStats(boolean)}, kept because the seed documents it.
+         *
+         * @param disableStats whether to not send stats
+         * @return this builder
+         */
         public Builder disableStats(boolean disableStats) {
             this.disableStats = disableStats;
             return this;
@@ -509,45 +636,80 @@ public final class PusherOptions {
          * TLS context for WebSocket and HTTP transports and auth (custom trust store, client certificates).
          * Give every client the same instance: pusherj shares one WebSocket and one HTTP client per TLS
          * context instance (and proxy), so a new context per client means new threads per client.
+         *
+         * @param sslContext the TLS context, shared between clients
+         * @return this builder
          */
         public Builder sslContext(SSLContext sslContext) {
             this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
             return this;
         }
 
-        /** See {@link PusherOptions#statsHost()}: a host name or address, with an optional {@code :port}. */
+        /**
+         * See {@link PusherOptions#statsHost()}: a host name or address, with an optional {@code :port}.
+         *
+         * @param statsHost the host, with an optional port
+         * @return this builder
+         */
         public Builder statsHost(String statsHost) {
             this.statsHost = Objects.requireNonNull(statsHost, "statsHost");
             return this;
         }
 
-        /** Adds a parameter to every stats request ({@code timelineParams}). */
+        /**
+         * Adds a parameter to every stats request ({@code timelineParams}).
+         *
+         * @param name the parameter name
+         * @param value its value
+         * @return this builder
+         */
         public Builder timelineParam(String name, String value) {
             timelineParams.put(Objects.requireNonNull(name, "timeline param name"),
                     Objects.requireNonNull(value, "timeline param value"));
             return this;
         }
 
-        /** HTTP proxy every transport goes through. */
+        /**
+         * HTTP proxy every transport goes through.
+         *
+         * @param host the proxy host (resolved when connecting)
+         * @param port the proxy port
+         * @return this builder
+         */
         public Builder proxy(String host, int port) {
             Objects.requireNonNull(host, "proxy host");
             this.proxy = InetSocketAddress.createUnresolved(host, port);
             return this;
         }
 
-        /** Run listeners on this executor (e.g. a UI thread); events stay in order. */
+        /**
+         * Run listeners on this executor (e.g. a UI thread); events stay in order.
+         *
+         * @param callbackExecutor runs listener calls, one at a time per client
+         * @return this builder
+         */
         public Builder callbackExecutor(Executor callbackExecutor) {
             this.callbackExecutor = Objects.requireNonNull(callbackExecutor, "callbackExecutor");
             return this;
         }
 
-        /** Timer and clock; tests pass a virtual-time scheduler from {@code pusher-testkit}. */
+        /**
+         * Timer and clock; tests pass a virtual-time scheduler from {@code pusher-testkit}.
+         *
+         * @param scheduler the timer and clock
+         * @return this builder
+         */
         public Builder scheduler(Scheduler scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
             return this;
         }
 
-        /** Whether creating the client connects it (default true, as the seed says). */
+        /**
+         * Whether creating the client connects it (default true, as the seed says).
+         *
+         * @param autoConnect whether to connect on creation
+         * @return this builder
+         */
         public Builder autoConnect(boolean autoConnect) {
             this.autoConnect = autoConnect;
             return this;
@@ -557,6 +719,8 @@ public final class PusherOptions {
          * The seed's {@code authEndpoint}: where private and presence channels are authorized. Must be an
          * absolute http(s) URI (Java has no page to resolve {@code /pusher/auth} against).
          *
+         * @param uri an absolute http or https URI
+         * @return this builder
          * @throws IllegalArgumentException for a relative or non-http URI
          */
         public Builder authEndpoint(String uri) {
@@ -564,43 +728,80 @@ public final class PusherOptions {
             return this;
         }
 
-        /** The seed's {@code authTransport}: {@code ajax} (default) or {@code jsonp}. */
+        /**
+         * The seed's {@code authTransport}: {@code ajax} (default) or {@code jsonp}.
+         *
+         * @param transport {@code ajax} or {@code jsonp}
+         * @return this builder
+         */
         public Builder authTransport(String transport) {
             legacyAuth.transport(transport);
             return this;
         }
 
-        /** The seed's {@code auth.params}: one extra parameter for the auth request. */
+        /**
+         * The seed's {@code auth.params}: one extra parameter for the auth request.
+         *
+         * @param name the parameter name
+         * @param value its value
+         * @return this builder
+         */
         public Builder authParam(String name, String value) {
             legacyAuth.param(name, value);
             return this;
         }
 
-        /** The seed's {@code auth.headers}: one extra header for the auth request (ajax only). */
+        /**
+         * The seed's {@code auth.headers}: one extra header for the auth request (ajax only).
+         *
+         * @param name the header name
+         * @param value its value
+         * @return this builder
+         */
         public Builder authHeader(String name, String value) {
             legacyAuth.header(name, value);
             return this;
         }
 
-        /** pusher-js's {@code channelAuthorization}; when set, the seed's auth options are ignored. */
+        /**
+         * pusher-js's {@code channelAuthorization}; when set, the seed's auth options are ignored.
+         *
+         * @param options the endpoint, transport, params and headers, or a custom handler
+         * @return this builder
+         */
         public Builder channelAuthorization(AuthOptions<ChannelAuthorizer> options) {
             this.channelAuthorization = Objects.requireNonNull(options, "channelAuthorization");
             return this;
         }
 
-        /** pusher-js's {@code userAuthentication}, used by {@link Pusher#signin()}. */
+        /**
+         * pusher-js's {@code userAuthentication}, used by {@link Pusher#signin()}.
+         *
+         * @param options the endpoint, transport, params and headers, or a custom handler
+         * @return this builder
+         */
         public Builder userAuthentication(AuthOptions<UserAuthenticator> options) {
             this.userAuthentication = Objects.requireNonNull(options, "userAuthentication");
             return this;
         }
 
-        /** Where the transport that worked is remembered (share one between clients, or persist it). */
+        /**
+         * Where the transport that worked is remembered (share one between clients, or persist it).
+         *
+         * @param cache the cache
+         * @return this builder
+         */
         public Builder transportCache(TransportCache cache) {
             this.transportCache = Objects.requireNonNull(cache, "transportCache");
             return this;
         }
 
-        /** Adds a transport provider explicitly (custom transports, tests). */
+        /**
+         * Adds a transport provider explicitly (custom transports, tests).
+         *
+         * @param provider the provider
+         * @return this builder
+         */
         public Builder addTransportProvider(TransportProvider provider) {
             transportProviders.add(Objects.requireNonNull(provider, "provider"));
             return this;
@@ -609,6 +810,7 @@ public final class PusherOptions {
         /**
          * Validates and builds.
          *
+         * @return the options
          * @throws IllegalArgumentException naming the first invalid option
          */
         public PusherOptions build() {

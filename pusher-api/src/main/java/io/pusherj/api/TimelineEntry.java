@@ -24,7 +24,13 @@ public record TimelineEntry(long timestamp, Level level, JsonObject data) {
         INFO
     }
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param timestamp milliseconds since the epoch (the client's clock)
+     * @param level {@link Level#INFO} or {@link Level#ERROR}
+     * @param data what happened, as pusher-js records it
+     */
     public TimelineEntry {
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(data, "data");

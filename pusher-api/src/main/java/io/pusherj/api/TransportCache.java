@@ -10,18 +10,34 @@ import java.util.Optional;
  * implementation of your own to keep it across restarts. Must be thread-safe.
  */
 public interface TransportCache {
-    /** The entry for {@code key}, if any. */
+    /**
+     * The entry for {@code key}, if any.
+     *
+     * @param key the cache key (app key and TLS flag)
+     * @return the entry, if any
+     */
     Optional<CachedTransport> get(String key);
 
-    /** Stores the entry for {@code key}. */
+    /**
+     * Stores the entry for {@code key}.
+     *
+     * @param key the cache key (app key and TLS flag)
+     * @param value the entry
+     */
     void put(String key, CachedTransport value);
 
-    /** Forgets {@code key}. */
+    /**
+     * Forgets {@code key}.
+     *
+     * @param key the cache key (app key and TLS flag)
+     */
     void remove(String key);
 
     /**
      * A new, empty, thread-safe in-memory cache. Compact: a client stores at most two entries (one per TLS
      * flag), and an idle client should not pay for a hash table.
+     *
+     * @return the cache
      */
     static TransportCache inMemory() {
         return new TransportCache() {

@@ -24,7 +24,12 @@ public final class TransportNames {
     private TransportNames() {
     }
 
-    /** The Maven artifact that provides a slot, for error messages. */
+    /**
+     * The Maven artifact that provides a slot, for error messages.
+     *
+     * @param transportName a slot name
+     * @return the artifact id of the module that provides it
+     */
     public static String artifactFor(String transportName) {
         return switch (transportName) {
             case WS, WSS -> "io.pusherj:pusher-transport-ws";

@@ -10,24 +10,49 @@ import java.util.function.Consumer;
  * next one.
  */
 public interface User {
-    /** The user id the server confirmed on the current connection; empty until then. */
+    /** {@return the user id the server confirmed on the current connection; empty until then} */
     Optional<String> id();
 
-    /** Listens to one event sent to this user. */
+    /**
+     * Listens to one event sent to this user.
+     *
+     * @param eventName the event name
+     * @param listener called one event at a time, in order, on the threads {@link EventListener} describes
+     * @return the binding, to remove the listener
+     */
     Binding bind(String eventName, EventListener listener);
 
-    /** Listens to every event sent to this user. */
+    /**
+     * Listens to every event sent to this user.
+     *
+     * @param listener called one event at a time, in order, on the threads {@link EventListener} describes
+     * @return the binding, to remove the listener
+     */
     Binding bindGlobal(EventListener listener);
 
-    /** Listens to confirmed sign-ins (pusher-js {@code pusher:signin_success}), with the user id. */
+    /**
+     * Listens to confirmed sign-ins (pusher-js {@code pusher:signin_success}), with the user id.
+     *
+     * @param listener called one event at a time, in order, on the threads {@link EventListener} describes
+     * @return the binding, to remove the listener
+     */
     Binding onSignin(Consumer<String> listener);
 
-    /** Listens to failed sign-ins (pusher-js {@code pusher:signin_error}). */
+    /**
+     * Listens to failed sign-ins (pusher-js {@code pusher:signin_error}).
+     *
+     * @param listener called one event at a time, in order, on the threads {@link EventListener} describes
+     * @return the binding, to remove the listener
+     */
     Binding onSigninError(Consumer<AuthError> listener);
 
     /**
      * Listens to watchlist events: {@code online} and {@code offline}, with data
      * {@code {"name":"online","user_ids":["7"]}}.
+     *
+     * @param eventName {@code online} or {@code offline}
+     * @param listener called one event at a time, in order, on the threads {@link EventListener} describes
+     * @return the binding, to remove the listener
      */
     Binding bindWatchlist(String eventName, EventListener listener);
 }

@@ -9,7 +9,12 @@ import java.util.Objects;
  * @param userData the exact {@code user_data} JSON string, signed byte for byte and sent unchanged
  */
 public record UserAuthentication(String auth, String userData) {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param auth {@code KEY:SIGNATURE}
+     * @param userData the exact {@code user_data} JSON string, signed byte for byte and sent unchanged
+     */
     public UserAuthentication {
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(userData, "userData");

@@ -20,6 +20,11 @@ public record AuthRequest(URI endpoint, Map<String, String> params, Map<String, 
     /**
      * Validates and freezes the components (keeping their order).
      *
+     * @param endpoint the absolute endpoint
+     * @param params form parameters in order: {@code socket_id}, {@code channel_name} (channels only), then
+     *     the static and provided parameters
+     * @param headers headers in order: static then provided (ignored by JSONP)
+     * @param timeout how long the request may take
      * @throws IllegalArgumentException if a header fails {@link #checkHeader}
      */
     public AuthRequest {
@@ -35,6 +40,8 @@ public record AuthRequest(URI endpoint, Map<String, String> params, Map<String, 
      * option or header provider can inject a header or split the request. The message names the header,
      * never its value (it may be a token).
      *
+     * @param name the header name
+     * @param value the header value
      * @throws IllegalArgumentException if the header is not safe to send
      */
     public static void checkHeader(String name, String value) {

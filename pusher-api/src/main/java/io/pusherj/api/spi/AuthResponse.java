@@ -9,7 +9,12 @@ import java.util.Objects;
  * @param body the response body (for JSONP, the JSON extracted from the callback)
  */
 public record AuthResponse(int status, String body) {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param status the HTTP status
+     * @param body the response body (for JSONP, the JSON extracted from the callback)
+     */
     public AuthResponse {
         Objects.requireNonNull(body, "body");
     }

@@ -7,7 +7,7 @@ import io.pusherj.api.PusherOptions;
  * {@link java.util.ServiceLoader}. Declare it with {@code provides} and in {@code META-INF/services}.
  */
 public interface AuthTransportProvider {
-    /** The name users select with {@code authTransport}, e.g. {@code ajax}. */
+    /** {@return the name users select with {@code authTransport}, e.g. {@code ajax}} */
     String name();
 
     /**

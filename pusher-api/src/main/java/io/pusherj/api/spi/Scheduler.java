@@ -8,7 +8,7 @@ package io.pusherj.api.spi;
  * <p>Tasks must be cheap: the client only uses them to hand work to its own strand.
  */
 public interface Scheduler {
-    /** The current time in milliseconds (wall-clock by default; virtual in tests). */
+    /** {@return the current time in milliseconds (wall-clock by default; virtual in tests)} */
     long nowMillis();
 
     /**

@@ -38,7 +38,7 @@ public final class SharedResources<K, R extends AutoCloseable> {
 
     /** A reference to a shared resource; close it exactly once. */
     public interface Lease<R> extends AutoCloseable {
-        /** The resource. */
+        /** {@return the resource} */
         R get();
 
         /** Drops the reference; the last one closes the resource. Idempotent. */
@@ -46,7 +46,12 @@ public final class SharedResources<K, R extends AutoCloseable> {
         void close();
     }
 
-    /** Takes a reference to the resource of {@code key}, creating it if needed. */
+    /**
+     * Takes a reference to the resource of {@code key}, creating it if needed.
+     *
+     * @param key what the resource is made from (for example a TLS context and proxy)
+     * @return a lease; close it to give the resource back
+     */
     public Lease<R> acquire(K key) {
         Entry<R> entry;
         synchronized (entries) {
@@ -87,7 +92,7 @@ public final class SharedResources<K, R extends AutoCloseable> {
         };
     }
 
-    /** Number of live resources (for tests and diagnostics). */
+    /** {@return the number of live resources (for tests and diagnostics)} */
     public int size() {
         synchronized (entries) {
             return entries.size();

@@ -12,21 +12,27 @@ public interface Transport extends AutoCloseable {
      */
     int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
-    /** The slot name, e.g. {@code ws}. */
+    /** {@return the slot name, e.g. {@code ws}} */
     String name();
 
     /**
      * Priority in pusher-js's sense: once a transport connects, attempts with a lower priority are
      * abandoned. WebSocket is 3, HTTP and SockJS transports are 1.
+     *
+     * @return the priority; higher wins
      */
     int priority();
 
-    /** True if the transport detects dead connections itself (SockJS), so the client runs no ping timer. */
+    /**
+     * {@return true if the transport detects dead connections itself (SockJS), so the client runs no ping timer}
+     */
     default boolean handlesActivityChecks() {
         return false;
     }
 
-    /** True if {@link TransportSocket#ping()} sends a native ping instead of a {@code pusher:ping} frame. */
+    /**
+     * {@return true if {@link TransportSocket#ping()} sends a native ping instead of a {@code pusher:ping} frame}
+     */
     default boolean supportsPing() {
         return false;
     }

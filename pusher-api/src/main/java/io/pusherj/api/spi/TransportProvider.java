@@ -12,7 +12,7 @@ import java.util.Set;
  * {@code provider()} method (module path), and be thread-safe.
  */
 public interface TransportProvider {
-    /** The slot names this provider serves, e.g. {@code ws} and {@code wss}. */
+    /** {@return the slot names this provider serves, e.g. {@code ws} and {@code wss}} */
     Set<String> transportNames();
 
     /**

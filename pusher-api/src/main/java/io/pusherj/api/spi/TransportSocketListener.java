@@ -13,14 +13,22 @@ public interface TransportSocketListener {
     /** The socket is open; frames may be sent. */
     void onOpen();
 
-    /** One text frame arrived. */
+    /**
+     * One text frame arrived.
+     *
+     * @param frame the frame text, one Pusher message
+     */
     void onMessage(String frame);
 
     /** Proof of life that is not a message (e.g. an HTTP heartbeat); resets the activity timer. */
     default void onActivity() {
     }
 
-    /** The transport failed; {@code onClose} usually follows. */
+    /**
+     * The transport failed; {@code onClose} usually follows.
+     *
+     * @param error what failed
+     */
     void onError(Throwable error);
 
     /**
