@@ -122,7 +122,7 @@ class CloseCodeTest extends ServerTest {
                 : OptionalInt.of(Integer.parseInt(code));
         assertEquals(expectedCode, error.code());
         assertEquals("no", error.message());
-        server.replaceHandshake(null); // the next attempt gets a normal handshake
+        server.normalHandshakes(); // the next attempt gets a normal handshake
         switch (action) {
             case "refused" -> {
                 rec.awaitState(DISCONNECTED, WAIT);

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -136,7 +137,7 @@ class FaultInjectionTest extends ServerTest {
         replacement.awaitSubscribed("news", WAIT);
         replacement.awaitSubscribed("private-orders", WAIT);
         awaitSignin();
-        assertEquals("ada", replacement.signedInUserId());
+        assertEquals(Optional.of("ada"), replacement.signedInUserId());
         publishStory(at);
         at.publish("private-orders", "shipped", "{\"id\":1}");
         List<PusherEvent> got = stories.await(published.size(), WAIT);

@@ -10,17 +10,42 @@ public final class AuthSignatures {
     private AuthSignatures() {
     }
 
-    /** The {@code auth} value for a private or encrypted channel. */
+    /**
+     * The {@code auth} value for a private or encrypted channel.
+     *
+     * @param key the app key
+     * @param secret the app secret
+     * @param socketId the socket id
+     * @param channel the channel name
+     * @return {@code KEY:SIGNATURE}
+     */
     public static String channel(String key, String secret, String socketId, String channel) {
         return key + ":" + RestAuth.hmacSha256Hex(secret, socketId + ":" + channel);
     }
 
-    /** The {@code auth} value for a presence channel with its exact {@code channel_data} string. */
+    /**
+     * The {@code auth} value for a presence channel with its exact {@code channel_data} string.
+     *
+     * @param key the app key
+     * @param secret the app secret
+     * @param socketId the socket id
+     * @param channel the channel name
+     * @param channelData the {@code channel_data} string, signed as given
+     * @return {@code KEY:SIGNATURE}
+     */
     public static String presence(String key, String secret, String socketId, String channel, String channelData) {
         return key + ":" + RestAuth.hmacSha256Hex(secret, socketId + ":" + channel + ":" + channelData);
     }
 
-    /** The {@code auth} value for a user sign-in with its exact {@code user_data} string. */
+    /**
+     * The {@code auth} value for a user sign-in with its exact {@code user_data} string.
+     *
+     * @param key the app key
+     * @param secret the app secret
+     * @param socketId the socket id
+     * @param userData the {@code user_data} string, signed as given
+     * @return {@code KEY:SIGNATURE}
+     */
     public static String user(String key, String secret, String socketId, String userData) {
         return key + ":" + RestAuth.hmacSha256Hex(secret, socketId + "::user::" + userData);
     }

@@ -29,7 +29,11 @@ public final class ConnectProxy implements AutoCloseable {
         SocketPipe.daemon("pusher-testkit-proxy", this::acceptLoop);
     }
 
-    /** Starts a proxy on a free port of 127.0.0.1. */
+    /**
+     * Starts a proxy on a free port of 127.0.0.1.
+     *
+     * @return the running server, or proxy
+     */
     public static ConnectProxy start() {
         try {
             return new ConnectProxy();
@@ -38,22 +42,28 @@ public final class ConnectProxy implements AutoCloseable {
         }
     }
 
-    /** The host the proxy listens on. */
+    /** {@return the host the proxy listens on} */
     public String host() {
         return listener.getInetAddress().getHostAddress();
     }
 
-    /** The port the proxy listens on. */
+    /** {@return the port the proxy listens on} */
     public int port() {
         return listener.getLocalPort();
     }
 
-    /** Every {@code host:port} a client asked to tunnel to, in order. */
+    /** {@return every {@code host:port} a client asked to tunnel to, in order} */
     public List<String> targets() {
         return targets.snapshot();
     }
 
-    /** Waits until {@code count} tunnels were requested. */
+    /**
+     * Waits until {@code count} tunnels were requested.
+     *
+     * @param count how many tunnels
+     * @param timeout how long to wait
+     * @return every {@code host:port} requested so far, in order
+     */
     public List<String> awaitTargets(int count, Duration timeout) {
         return targets.await(t -> true, count, timeout, "CONNECT requests");
     }

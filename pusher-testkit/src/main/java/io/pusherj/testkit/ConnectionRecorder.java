@@ -30,37 +30,53 @@ public final class ConnectionRecorder implements AutoCloseable {
                 connection.onConnectingIn(connectingIn::add));
     }
 
-    /** Starts recording {@code connection}. */
+    /**
+     * Starts recording {@code connection}.
+     *
+     * @param connection the connection to record
+     * @return the recorder, already listening
+     */
     public static ConnectionRecorder attach(Connection connection) {
         return new ConnectionRecorder(connection);
     }
 
-    /** Every state change so far, in order. */
+    /** {@return every state change so far, in order} */
     public List<ConnectionStateChange> changes() {
         return changes.snapshot();
     }
 
-    /** The {@code current} state of every change so far, in order. */
+    /** {@return the {@code current} state of every change so far, in order} */
     public List<ConnectionState> states() {
         return changes.snapshot().stream().map(ConnectionStateChange::current).toList();
     }
 
-    /** Every error so far. */
+    /** {@return every error so far} */
     public List<ConnectionError> errors() {
         return errors.snapshot();
     }
 
-    /** Every {@code connecting_in} delay so far. */
+    /** {@return every {@code connecting_in} delay so far} */
     public List<Duration> connectingIn() {
         return connectingIn.snapshot();
     }
 
-    /** Waits until the connection has entered {@code state} at least once. */
+    /**
+     * Waits until the connection has entered {@code state} at least once.
+     *
+     * @param state the state
+     * @param timeout how long to wait
+     */
     public void awaitState(ConnectionState state, Duration timeout) {
         awaitState(state, 1, timeout);
     }
 
-    /** Waits until the connection has entered {@code state} at least {@code times} times. */
+    /**
+     * Waits until the connection has entered {@code state} at least {@code times} times.
+     *
+     * @param state the state
+     * @param times how many times, at least
+     * @param timeout how long to wait
+     */
     public void awaitState(ConnectionState state, int times, Duration timeout) {
         changes.await(c -> c.current() == state, times, timeout, "state " + state.wireName());
     }
@@ -68,12 +84,23 @@ public final class ConnectionRecorder implements AutoCloseable {
     /**
      * Waits up to {@code timeout} for the connection to have entered {@code state} {@code times} times;
      * false if it had not by then (for tests that step virtual time while real I/O runs).
+     *
+     * @param state the state
+     * @param times how many times, at least
+     * @param timeout how long to wait
+     * @return whether it had by then
      */
     public boolean reachedState(ConnectionState state, int times, Duration timeout) {
         return changes.waitFor(c -> c.current() == state, times, timeout);
     }
 
-    /** Waits for an error matching {@code filter} and returns the first one. */
+    /**
+     * Waits for an error matching {@code filter} and returns the first one.
+     *
+     * @param filter which errors count
+     * @param timeout how long to wait
+     * @return the first matching error
+     */
     public ConnectionError awaitError(Predicate<ConnectionError> filter, Duration timeout) {
         return errors.await(filter, 1, timeout, "a matching error").get(0);
     }

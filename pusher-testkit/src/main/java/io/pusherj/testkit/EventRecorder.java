@@ -27,23 +27,42 @@ public final class EventRecorder implements EventListener {
         events.add(event);
     }
 
-    /** Every event so far, in order of delivery. */
+    /** {@return every event so far, in order of delivery} */
     public List<PusherEvent> events() {
         return events.snapshot();
     }
 
-    /** Waits until at least {@code count} events were recorded; returns all recorded. */
+    /**
+     * Waits until at least {@code count} events were recorded; returns all recorded.
+     *
+     * @param count how many events
+     * @param timeout how long to wait
+     * @return the events
+     */
     public List<PusherEvent> await(int count, Duration timeout) {
         events.await(e -> true, count, timeout, "events");
         return events.snapshot();
     }
 
-    /** Waits for an event named {@code eventName} and returns the first one. */
+    /**
+     * Waits for an event named {@code eventName} and returns the first one.
+     *
+     * @param eventName the event name
+     * @param timeout how long to wait
+     * @return the first such event
+     */
     public PusherEvent awaitEvent(String eventName, Duration timeout) {
         return events.await(e -> e.eventName().equals(eventName), 1, timeout, "event " + eventName).get(0);
     }
 
-    /** Waits for {@code count} events matching {@code filter}; returns them. */
+    /**
+     * Waits for {@code count} events matching {@code filter}; returns them.
+     *
+     * @param filter which events count
+     * @param count how many events
+     * @param timeout how long to wait
+     * @return the events
+     */
     public List<PusherEvent> await(Predicate<PusherEvent> filter, int count, Duration timeout) {
         return events.await(filter, count, timeout, "matching events");
     }

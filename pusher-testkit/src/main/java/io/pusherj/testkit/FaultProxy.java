@@ -56,7 +56,12 @@ public final class FaultProxy implements AutoCloseable {
         SocketPipe.daemon("pusher-testkit-fault-proxy", this::acceptLoop);
     }
 
-    /** Starts a proxy to {@code targetPort} on 127.0.0.1. */
+    /**
+     * Starts a proxy to {@code targetPort} on 127.0.0.1.
+     *
+     * @param targetPort the server's port on 127.0.0.1
+     * @return the running proxy
+     */
     public static FaultProxy to(int targetPort) {
         try {
             return new FaultProxy(targetPort);
@@ -65,17 +70,22 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    /** The port clients connect to. */
+    /** {@return the port clients connect to} */
     public int port() {
         return listener.getLocalPort();
     }
 
-    /** How many connections were accepted so far (refused ones included). */
+    /** {@return how many connections were accepted so far (refused ones included)} */
     public int acceptedConnections() {
         return accepted.snapshot().size();
     }
 
-    /** Waits until {@code count} connections were accepted. */
+    /**
+     * Waits until {@code count} connections were accepted.
+     *
+     * @param count how many connections
+     * @param timeout how long to wait
+     */
     public void awaitAccepted(int count, java.time.Duration timeout) {
         accepted.await(x -> true, count, timeout, "accepted connections");
     }
@@ -97,6 +107,8 @@ public final class FaultProxy implements AutoCloseable {
     /**
      * Cuts every open connection (RST both ways) once it has forwarded {@code bytes} more bytes from the
      * server: with a frame in flight, the client gets part of it and then a reset.
+     *
+     * @param bytes how many more server bytes each connection forwards
      */
     public void cutDownstreamAfter(long bytes) {
         links.forEach(l -> l.downstreamLeft.set(bytes));
@@ -106,6 +118,9 @@ public final class FaultProxy implements AutoCloseable {
      * Replaces {@code find} by {@code replacement} (the same length, so frame lengths stay right) in what
      * the server sends, from now on: invalid UTF-8 or a broken frame where the server wrote a marker. Only
      * matches within one chunk read from the server: a short marker in a small frame.
+     *
+     * @param find the bytes to find
+     * @param replacement bytes of the same length to put instead
      */
     public void corruptDownstream(byte[] find, byte[] replacement) {
         if (find.length != replacement.length || find.length == 0) {
@@ -114,17 +129,29 @@ public final class FaultProxy implements AutoCloseable {
         corruption = new byte[][] {find.clone(), replacement.clone()};
     }
 
-    /** Holds every chunk for {@code delay} before forwarding it, both ways (zero: no delay). */
+    /**
+     * Holds every chunk for {@code delay} before forwarding it, both ways (zero: no delay).
+     *
+     * @param delay the hold time, zero for none
+     */
     public void delay(Duration delay) {
         this.delay = delay;
     }
 
-    /** Forwards at most {@code bytesPerSecond} each way per connection (zero: no limit). */
+    /**
+     * Forwards at most {@code bytesPerSecond} each way per connection (zero: no limit).
+     *
+     * @param bytesPerSecond the rate, zero for no limit
+     */
     public void throttle(int bytesPerSecond) {
         this.bytesPerSecond = bytesPerSecond;
     }
 
-    /** While on, new connections are accepted and reset at once (a network that refuses). */
+    /**
+     * While on, new connections are accepted and reset at once (a network that refuses).
+     *
+     * @param refuse whether to refuse
+     */
     public void refuseNew(boolean refuse) {
         refusing = refuse;
     }

@@ -25,15 +25,20 @@ interface Peer {
         throw new IllegalStateException("this transport has no heartbeat frame; send pusher:ping instead");
     }
 
-    /** Closes with a Pusher or WebSocket close code. */
+    /**
+     * Closes with a Pusher or WebSocket close code.
+     *
+     * @param code the close code
+     * @param reason the close reason
+     */
     void close(int code, String reason);
 
     /** Drops the connection without a close (the client sees 1006). */
     void drop();
 
-    /** Whether the connection is open. */
+    /** {@return whether the connection is open} */
     boolean isOpen();
 
-    /** Whether the client connected over TLS. */
+    /** {@return whether the client connected over TLS} */
     boolean isSecure();
 }

@@ -67,8 +67,8 @@ public final class PusherTestServer implements AutoCloseable {
     private volatile String announcedHostname;
     private volatile boolean refuseOverlappingReceives;
     private volatile Duration handshakeDelay = Duration.ZERO;
-    private volatile Integer handshakeErrorCode;
-    private volatile String handshakeReplacement;
+    private volatile Integer handshakeErrorCode; // null: no failure
+    private volatile String handshakeReplacement; // null: the normal connection_established
     private volatile int activityTimeoutSeconds;
 
     private PusherTestServer(Builder config) {
@@ -127,12 +127,16 @@ public final class PusherTestServer implements AutoCloseable {
         });
     }
 
-    /** Starts a server with the defaults ({@code app-id}, {@code app-key}, {@code app-secret}, 127.0.0.1, a free port). */
+    /**
+     * Starts a server with the defaults ({@code app-id}, {@code app-key}, {@code app-secret}, 127.0.0.1, a free port).
+     *
+     * @return the running server, or proxy
+     */
     public static PusherTestServer start() {
         return builder().start();
     }
 
-    /** A builder for a customised server. */
+    /** {@return a builder for a customised server} */
     public static Builder builder() {
         return new Builder();
     }
@@ -147,17 +151,17 @@ public final class PusherTestServer implements AutoCloseable {
         return this;
     }
 
-    /** The host the server is bound to. */
+    /** {@return the host the server is bound to} */
     public String host() {
         return config.host;
     }
 
-    /** The bound port. */
+    /** {@return the bound port} */
     public int port() {
         return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
     }
 
-    /** The TLS port, when the server was built with {@link Builder#tls(boolean)}. */
+    /** {@return the TLS port, when the server was built with {@link Builder#tls(boolean)}} */
     public int tlsPort() {
         if (!config.tls) {
             throw new IllegalStateException("this server has no TLS port; build it with tls(true)");
@@ -168,6 +172,8 @@ public final class PusherTestServer implements AutoCloseable {
     /**
      * A TLS context that trusts this server's self-signed certificate (for 127.0.0.1 and localhost). The
      * same instance every time: pusherj shares its WebSocket and HTTP clients per TLS context instance.
+     *
+     * @return the TLS context
      */
     public synchronized SSLContext clientSslContext() {
         if (clientSslContext == null) {
@@ -178,27 +184,35 @@ public final class PusherTestServer implements AutoCloseable {
 
     private SSLContext clientSslContext;
 
-    /** The app id of the HTTP API. */
+    /** {@return the app id of the HTTP API} */
     public String appId() {
         return config.appId;
     }
 
-    /** The app key clients connect with. */
+    /** {@return the app key clients connect with} */
     public String appKey() {
         return config.appKey;
     }
 
-    /** The app secret that signs HTTP API requests. */
+    /** {@return the app secret that signs HTTP API requests} */
     public String appSecret() {
         return config.appSecret;
     }
 
-    /** {@code ws://host:port/app/KEY}. */
+    /**
+     * {@code ws://host:port/app/KEY}.
+     *
+     * @return the URI
+     */
     public URI webSocketUri() {
         return URI.create("ws://" + config.host + ":" + port() + "/app/" + config.appKey);
     }
 
-    /** {@code http://host:port}, the base of the HTTP API. */
+    /**
+     * {@code http://host:port}, the base of the HTTP API.
+     *
+     * @return the URI
+     */
     public URI httpUri() {
         return URI.create("http://" + config.host + ":" + port());
     }
@@ -207,6 +221,8 @@ public final class PusherTestServer implements AutoCloseable {
      * Client options pointing at this server: wsHost/wsPort/httpHost/httpPort set, TLS off. With
      * {@link Builder#tls(boolean)} also wssPort/httpsPort and a TLS context trusting the server, so
      * {@code forceTLS(true)} connects too.
+     *
+     * @return a builder, to add options before {@code build()}
      */
     public PusherOptions.Builder clientOptions() {
         PusherOptions.Builder b = PusherOptions.builder().wsHost(config.host).wsPort(port()).httpHost(config.host)
@@ -222,6 +238,9 @@ public final class PusherTestServer implements AutoCloseable {
     /**
      * Delivers an event to every subscriber of {@code channel}, as the HTTP API would.
      *
+     * @param channel the channel name
+     * @param event the event name
+     * @param data the event data
      * @return the number of connections it was sent to
      */
     public int publish(String channel, String event, String data) {
@@ -248,12 +267,22 @@ public final class PusherTestServer implements AutoCloseable {
         publishedViaHttp.add(body);
     }
 
-    /** Bodies of accepted HTTP API publish requests, in order. */
+    /**
+     * Bodies of accepted HTTP API publish requests, in order.
+     *
+     * @return the bodies, in order
+     */
     public List<String> httpPublishes() {
         return publishedViaHttp.snapshot();
     }
 
-    /** Waits until {@code count} HTTP API publish requests were accepted. */
+    /**
+     * Waits until {@code count} HTTP API publish requests were accepted.
+     *
+     * @param count how many requests
+     * @param timeout how long to wait
+     * @return the bodies, in order
+     */
     public List<String> awaitHttpPublishes(int count, Duration timeout) {
         return publishedViaHttp.await(b -> true, count, timeout, "HTTP publishes");
     }
@@ -262,17 +291,33 @@ public final class PusherTestServer implements AutoCloseable {
         return subscribers.getOrDefault(channel, Set.of());
     }
 
-    /** The user ids present on a presence channel, in join order. */
+    /**
+     * The user ids present on a presence channel, in join order.
+     *
+     * @param channel the presence channel name
+     * @return the user ids, in join order
+     */
     public List<String> presenceUserIds(String channel) {
         return presence.userIds(channel);
     }
 
-    /** The number of open connections subscribed to {@code channel}. */
+    /**
+     * The number of open connections subscribed to {@code channel}.
+     *
+     * @param channel the channel name
+     * @return the number of subscribed connections
+     */
     public int subscriberCount(String channel) {
         return subscribers.getOrDefault(channel, Set.of()).size();
     }
 
-    /** Waits until {@code channel} has exactly {@code count} subscribers. */
+    /**
+     * Waits until {@code channel} has exactly {@code count} subscribers.
+     *
+     * @param channel the channel name
+     * @param count the exact count
+     * @param timeout how long to wait
+     */
     public void awaitSubscriberCount(String channel, int count, Duration timeout) {
         // Subscriptions are driven by received frames, so wait on those and re-check the count.
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -294,45 +339,71 @@ public final class PusherTestServer implements AutoCloseable {
 
     // --- connections --------------------------------------------------------------------------------
 
-    /** Every connection accepted so far (open or closed), in order. */
+    /** {@return every connection accepted so far (open or closed), in order} */
     public List<ServerConnection> connections() {
         return connections.snapshot();
     }
 
-    /** Waits until {@code count} connections have been accepted; returns them all. */
+    /**
+     * Waits until {@code count} connections have been accepted; returns them all.
+     *
+     * @param count how many connections
+     * @param timeout how long to wait
+     * @return every connection accepted so far, in order
+     */
     public List<ServerConnection> awaitConnections(int count, Duration timeout) {
         connections.await(c -> true, count, timeout, "client connections");
         return connections.snapshot();
     }
 
-    /** Waits for the {@code n}-th connection (1-based) and returns it. */
+    /**
+     * Waits for the {@code n}-th connection (1-based) and returns it.
+     *
+     * @param n which connection, from 1
+     * @param timeout how long to wait
+     * @return the connection
+     */
     public ServerConnection awaitConnection(int n, Duration timeout) {
         return awaitConnections(n, timeout).get(n - 1);
     }
 
-    /** Every frame received from any client, in arrival order per connection. */
+    /** {@return every frame received from any client, in arrival order per connection} */
     public List<String> receivedFrames() {
         return connections.snapshot().stream().flatMap(c -> c.receivedFrames().stream()).toList();
     }
 
     // --- authorization --------------------------------------------------------------------------------
 
-    /** The auth endpoint, {@code http://host:port/pusher/auth}, signing with the app secret (ajax and jsonp). */
+    /**
+     * {@return the auth endpoint, {@code http://host:port/pusher/auth}, signing with the app secret
+     * (ajax and jsonp)}
+     */
     public URI authEndpoint() {
         return URI.create(httpUri() + AuthEndpointHandler.CHANNEL_AUTH_PATH);
     }
 
-    /** Every request the auth endpoint received, in order. */
+    /** {@return every request the auth endpoint received, in order} */
     public List<ReceivedAuthRequest> authRequests() {
         return authRequests.snapshot();
     }
 
-    /** Waits until the auth endpoint received {@code count} requests. */
+    /**
+     * Waits until the auth endpoint received {@code count} requests.
+     *
+     * @param count how many requests
+     * @param timeout how long to wait
+     * @return every auth request so far, in order
+     */
     public List<ReceivedAuthRequest> awaitAuthRequests(int count, Duration timeout) {
         return authRequests.await(r -> true, count, timeout, "auth requests");
     }
 
-    /** Makes the auth endpoint misbehave for one channel ({@code *} for every channel). */
+    /**
+     * Makes the auth endpoint misbehave for one channel ({@code *} for every channel).
+     *
+     * @param channel the channel name, or {@code *}
+     * @param fault how to misbehave
+     */
     public void authFault(String channel, AuthFault fault) {
         authFaults.put(channel, fault);
     }
@@ -340,6 +411,8 @@ public final class PusherTestServer implements AutoCloseable {
     /**
      * Replaces the encryption master key (as an app rotating its key): later events and authorizations of
      * {@code private-encrypted-} channels use keys derived from it.
+     *
+     * @param masterKey 32 bytes
      */
     public void encryptionMasterKey(byte[] masterKey) {
         encryption.masterKey(masterKey);
@@ -368,22 +441,32 @@ public final class PusherTestServer implements AutoCloseable {
     private final RecordedList<ReceivedStats> statsRequests = new RecordedList<>();
     private volatile String statsAnswer = "{}";
 
-    /** The {@code statsHost} that sends a client's stats here: {@code 127.0.0.1:port}. */
+    /** {@return the {@code statsHost} that sends a client's stats here: {@code 127.0.0.1:port}} */
     public String statsHost() {
         return config.host + ":" + port();
     }
 
-    /** Every stats request received, in order, decoded. */
+    /** {@return every stats request received, in order, decoded} */
     public List<ReceivedStats> statsRequests() {
         return statsRequests.snapshot();
     }
 
-    /** Waits until {@code count} stats requests have arrived; returns them all. */
+    /**
+     * Waits until {@code count} stats requests have arrived; returns them all.
+     *
+     * @param count how many requests
+     * @param timeout how long to wait
+     * @return every stats request so far, in order
+     */
     public List<ReceivedStats> awaitStatsRequests(int count, Duration timeout) {
         return statsRequests.await(r -> true, count, timeout, "stats requests");
     }
 
-    /** The JSON the stats endpoint answers with ({@code {}} by default; {@code {"host":"…"}} moves the client). */
+    /**
+     * The JSON the stats endpoint answers with ({@code {}} by default; {@code {"host":"…"}} moves the client).
+     *
+     * @param json the JSON body
+     */
     public void statsAnswer(String json) {
         statsAnswer = Objects.requireNonNull(json, "json");
     }
@@ -396,7 +479,7 @@ public final class PusherTestServer implements AutoCloseable {
         statsRequests.add(stats);
     }
 
-    /** The sign-in endpoint, {@code http://host:port/pusher/user-auth}. */
+    /** {@return the sign-in endpoint, {@code http://host:port/pusher/user-auth}} */
     public URI userAuthEndpoint() {
         return URI.create(httpUri() + AuthEndpointHandler.USER_AUTH_PATH);
     }
@@ -423,6 +506,9 @@ public final class PusherTestServer implements AutoCloseable {
      * Sends an event to every connection signed in as {@code userId} (Pusher's "send to user"), on its
      * {@code #server-to-user-ID} channel.
      *
+     * @param userId the user id
+     * @param event the event name
+     * @param data the event data
      * @return the number of connections it was sent to
      */
     public int sendToUser(String userId, String event, String data) {
@@ -457,6 +543,8 @@ public final class PusherTestServer implements AutoCloseable {
     /**
      * While true, every transport is refused: WebSocket upgrades and HTTP fallback receive requests are
      * answered with HTTP 503 (a server that refuses connections).
+     *
+     * @param refuse whether to refuse
      */
     public void refuseConnections(boolean refuse) {
         for (String t : List.of("ws", "xhr_streaming", "xhr_polling", "sockjs")) {
@@ -468,6 +556,9 @@ public final class PusherTestServer implements AutoCloseable {
      * Blocks one transport ({@code ws}, {@code xhr_streaming}, {@code xhr_polling}, {@code sockjs}, or only
      * SockJS's WebSocket with {@code sockjs-websocket}) with HTTP 503, like
      * a proxy or network that lets only some through; used to test fallbacks.
+     *
+     * @param transport the transport
+     * @param blocked whether to block it
      */
     public void blockTransport(String transport, boolean blocked) {
         if (blocked) {
@@ -482,6 +573,8 @@ public final class PusherTestServer implements AutoCloseable {
      * ({@code o{"hostname":"…"}}, protocol.md §9.7), so the client sends the rest of the session there
      * (sticky routing); {@link java.util.Optional#empty()} turns it off. Use a name of this loopback
      * server, e.g. {@code localhost} when clients connect to {@code 127.0.0.1}.
+     *
+     * @param hostname the hostname, or empty for none
      */
     public void announceHostname(java.util.Optional<String> hostname) {
         announcedHostname = hostname.orElse(null);
@@ -491,6 +584,8 @@ public final class PusherTestServer implements AutoCloseable {
      * While true, an HTTP fallback session refuses a second receive request while one is still open, as
      * sockjs-node does: the newcomer gets {@code c[2010,"Another connection still open"]} and ends, the
      * open one goes on. By default the newer request replaces the older one.
+     *
+     * @param refuse whether to refuse
      */
     public void refuseOverlappingReceives(boolean refuse) {
         refuseOverlappingReceives = refuse;
@@ -500,7 +595,7 @@ public final class PusherTestServer implements AutoCloseable {
         return refuseOverlappingReceives;
     }
 
-    /** The hostname new HTTP fallback sessions announce, or null. */
+    /** {@return the hostname new HTTP fallback sessions announce, or null} */
     String announcedHostname() {
         return announcedHostname;
     }
@@ -515,30 +610,57 @@ public final class PusherTestServer implements AutoCloseable {
         return blockedTransports.contains(transport);
     }
 
-    /** Delays {@code pusher:connection_established} on new connections (zero to send at once). */
+    /**
+     * Delays {@code pusher:connection_established} on new connections (zero to send at once).
+     *
+     * @param delay the delay, zero for none
+     */
     public void delayHandshake(Duration delay) {
         handshakeDelay = Objects.requireNonNull(delay);
     }
 
     /**
      * Makes new connections fail their handshake as Pusher does for an over-quota app: a
-     * {@code pusher:error} frame with {@code code}, then a close with the same code. Null restores.
+     * {@code pusher:error} frame with {@code code}, then a close with the same code, until
+     * {@link #normalHandshakes()}.
+     *
+     * @param code the Pusher error code, e.g. 4004
      */
-    public void failHandshakes(Integer code) {
+    public void failHandshakes(int code) {
         handshakeErrorCode = code;
     }
 
-    /** Sends {@code frame} instead of {@code connection_established} on new connections. Null restores. */
+    /**
+     * Sends {@code frame} instead of {@code connection_established} on new connections, until
+     * {@link #normalHandshakes()}.
+     *
+     * @param frame the raw frame text
+     */
     public void replaceHandshake(String frame) {
-        handshakeReplacement = frame;
+        handshakeReplacement = Objects.requireNonNull(frame, "frame");
     }
 
-    /** The {@code activity_timeout} (seconds) announced to new connections. */
+    /** Undoes {@link #failHandshakes(int)} and {@link #replaceHandshake(String)}: new connections are welcomed. */
+    public void normalHandshakes() {
+        handshakeErrorCode = null;
+        handshakeReplacement = null;
+    }
+
+    /**
+     * The {@code activity_timeout} (seconds) announced to new connections.
+     *
+     * @param seconds the timeout in seconds
+     */
     public void activityTimeoutSeconds(int seconds) {
         activityTimeoutSeconds = seconds;
     }
 
-    /** Closes every open connection with a code and reason. */
+    /**
+     * Closes every open connection with a code and reason.
+     *
+     * @param code the close code
+     * @param reason the close reason
+     */
     public void closeAll(int code, String reason) {
         connections.snapshot().stream().filter(ServerConnection::isOpen).forEach(c -> c.close(code, reason));
     }
@@ -663,15 +785,15 @@ public final class PusherTestServer implements AutoCloseable {
             c.send(ServerFrames.error(null, "pusher:subscribe without a channel"));
             return;
         }
-        if (channel.startsWith("#server-to-user-") && !channel.equals("#server-to-user-" + c.signedInUserId())) {
+        if (channel.startsWith("#server-to-user-") && !channel.equals("#server-to-user-" + c.signedInUserId().orElse(""))) {
             c.send(ServerFrames.error(null, "only the signed-in user may subscribe to " + channel));
             return;
         }
         boolean presenceAsSignedInUser = channel.startsWith("presence-") && !data.containsKey("channel_data")
-                && c.signedInUserId() != null;
+                && c.signedInUserId().isPresent();
         if (presenceAsSignedInUser) {
             data = ServerFrames.JSON.createObjectBuilder(data).add("channel_data", ServerFrames.JSON.createObjectBuilder()
-                    .add("user_id", c.signedInUserId()).add("user_info", c.signedInUserInfo()).build().toString()).build();
+                    .add("user_id", c.signedInUserId().orElseThrow()).add("user_info", c.signedInUserInfo()).build().toString()).build();
         }
         if (channel.startsWith("private-") || channel.startsWith("presence-")) {
             String problem = checkSubscriptionSignature(c, channel, data, presenceAsSignedInUser);
@@ -757,19 +879,32 @@ public final class PusherTestServer implements AutoCloseable {
         /**
          * Called on a server thread after a connection subscribed to a channel and was told so; a load
          * test's feeder, for instance, starts {@link ServerConnection#flood} from here (on its own thread).
+         *
+         * @param listener gets the connection and the channel name
+         * @return this builder
          */
         public Builder onSubscribed(BiConsumer<ServerConnection, String> listener) {
             this.onSubscribed = Objects.requireNonNull(listener);
             return this;
         }
 
-        /** Also serve everything over TLS on a second port, with a self-signed certificate. */
+        /**
+         * Also serve everything over TLS on a second port, with a self-signed certificate.
+         *
+         * @param enabled whether to serve TLS
+         * @return this builder
+         */
         public Builder tls(boolean enabled) {
             this.tls = enabled;
             return this;
         }
 
-        /** The 32-byte master key of encrypted channels (default: bytes 0..31, protocol.md §6's vector). */
+        /**
+         * The 32-byte master key of encrypted channels (default: bytes 0..31, protocol.md §6's vector).
+         *
+         * @param masterKey 32 bytes
+         * @return this builder
+         */
         public Builder encryptionMasterKey(byte[] masterKey) {
             this.encryptionMasterKey = ChannelEncryption.checkKey(masterKey);
             return this;
@@ -779,6 +914,9 @@ public final class PusherTestServer implements AutoCloseable {
          * Serve TLS with a certificate for this DNS name only instead of 127.0.0.1 and localhost; the
          * {@link PusherTestServer#clientSslContext()} still trusts it, so a client that connects to
          * 127.0.0.1 must refuse it by hostname verification alone.
+         *
+         * @param dnsName the certificate's only name
+         * @return this builder
          */
         public Builder tlsCertificateFor(String dnsName) {
             if (!dnsName.matches("[a-z0-9.-]+")) {
@@ -788,13 +926,23 @@ public final class PusherTestServer implements AutoCloseable {
             return this;
         }
 
-        /** The TLS port (0, the default, picks a free one). */
+        /**
+         * The TLS port (0, the default, picks a free one).
+         *
+         * @param port the port
+         * @return this builder
+         */
         public Builder tlsPort(int port) {
             this.tlsPort = port;
             return this;
         }
 
-        /** A loopback address to bind (default 127.0.0.1); other addresses are refused. */
+        /**
+         * A loopback address to bind (default 127.0.0.1); other addresses are refused.
+         *
+         * @param host the address
+         * @return this builder
+         */
         public Builder host(String host) {
             try {
                 if (!InetAddress.getByName(host).isLoopbackAddress()) {
@@ -807,43 +955,77 @@ public final class PusherTestServer implements AutoCloseable {
             return this;
         }
 
-        /** The port (0, the default, picks a free one). */
+        /**
+         * The port (0, the default, picks a free one).
+         *
+         * @param port the port
+         * @return this builder
+         */
         public Builder port(int port) {
             this.port = port;
             return this;
         }
 
-        /** The app id (default {@code app-id}). */
+        /**
+         * The app id (default {@code app-id}).
+         *
+         * @param appId the app id
+         * @return this builder
+         */
         public Builder appId(String appId) {
             this.appId = Objects.requireNonNull(appId);
             return this;
         }
 
-        /** The app key (default {@code app-key}). */
+        /**
+         * The app key (default {@code app-key}).
+         *
+         * @param appKey the app key
+         * @return this builder
+         */
         public Builder appKey(String appKey) {
             this.appKey = Objects.requireNonNull(appKey);
             return this;
         }
 
-        /** The app secret (default {@code app-secret}). */
+        /**
+         * The app secret (default {@code app-secret}).
+         *
+         * @param appSecret the app secret
+         * @return this builder
+         */
         public Builder appSecret(String appSecret) {
             this.appSecret = Objects.requireNonNull(appSecret);
             return this;
         }
 
-        /** The {@code activity_timeout} announced in the handshake, in seconds (default 120). */
+        /**
+         * The {@code activity_timeout} announced in the handshake, in seconds (default 120).
+         *
+         * @param seconds the timeout in seconds
+         * @return this builder
+         */
         public Builder activityTimeoutSeconds(int seconds) {
             this.activityTimeoutSeconds = seconds;
             return this;
         }
 
-        /** Whether to send {@code pusher_internal:subscription_count} (default true). */
+        /**
+         * Whether to send {@code pusher_internal:subscription_count} (default true).
+         *
+         * @param enabled whether to send it
+         * @return this builder
+         */
         public Builder subscriptionCount(boolean enabled) {
             this.subscriptionCount = enabled;
             return this;
         }
 
-        /** Starts the server. */
+        /**
+         * Starts the server.
+         *
+         * @return the running server, or proxy
+         */
         public PusherTestServer start() {
             return new PusherTestServer(this).startJetty();
         }

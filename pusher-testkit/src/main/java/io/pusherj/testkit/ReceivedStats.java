@@ -14,7 +14,12 @@ import java.util.Map;
  * @param host the {@code Host} header the request was sent with
  */
 public record ReceivedStats(Map<String, String> fields, String host) {
-    /** A field parsed as JSON ({@code features} and {@code timeline} are arrays). */
+    /**
+     * A field parsed as JSON ({@code features} and {@code timeline} are arrays).
+     *
+     * @param field the form field name
+     * @return its value parsed as JSON
+     */
     public JsonValue json(String field) {
         String text = fields.get(field);
         if (text == null) {

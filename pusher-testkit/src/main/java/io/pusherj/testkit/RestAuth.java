@@ -41,7 +41,12 @@ public final class RestAuth {
         return query + "&auth_signature=" + signature(method, path, query, secret);
     }
 
-    /** The canonical query: keys lower-cased and sorted, {@code auth_signature} left out. */
+    /**
+     * The canonical query: keys lower-cased and sorted, {@code auth_signature} left out.
+     *
+     * @param params the query parameters
+     * @return the canonical query string
+     */
     public static String canonicalQuery(Map<String, String> params) {
         TreeMap<String, String> sorted = new TreeMap<>();
         params.forEach((k, v) -> {
@@ -54,12 +59,26 @@ public final class RestAuth {
         return sb.toString();
     }
 
-    /** The lower-case hex HMAC-SHA256 of {@code METHOD\nPATH\nQUERY}. */
+    /**
+     * The lower-case hex HMAC-SHA256 of {@code METHOD\nPATH\nQUERY}.
+     *
+     * @param method the HTTP method, e.g. {@code POST}
+     * @param path the request path
+     * @param canonicalQuery from {@link #canonicalQuery(Map)}
+     * @param secret the app secret
+     * @return the hex signature
+     */
     public static String signature(String method, String path, String canonicalQuery, String secret) {
         return hmacSha256Hex(secret, method + "\n" + path + "\n" + canonicalQuery);
     }
 
-    /** Lower-case hex HMAC-SHA256 of {@code message} keyed with {@code secret} (UTF-8). */
+    /**
+     * Lower-case hex HMAC-SHA256 of {@code message} keyed with {@code secret} (UTF-8).
+     *
+     * @param secret the key
+     * @param message the message
+     * @return the hex digest
+     */
     public static String hmacSha256Hex(String secret, String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
@@ -70,7 +89,12 @@ public final class RestAuth {
         }
     }
 
-    /** Lower-case hex MD5 of the UTF-8 bytes. */
+    /**
+     * Lower-case hex MD5 of the UTF-8 bytes.
+     *
+     * @param body the text
+     * @return the hex digest
+     */
     public static String md5Hex(String body) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body.getBytes(StandardCharsets.UTF_8)));

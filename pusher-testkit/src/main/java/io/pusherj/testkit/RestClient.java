@@ -38,14 +38,19 @@ public final class RestClient {
         this.secret = Objects.requireNonNull(secret, "secret");
     }
 
-    /** A client for a running {@link PusherTestServer}. */
+    /**
+     * A client for a running {@link PusherTestServer}.
+     *
+     * @param server the server
+     * @return the client
+     */
     public static RestClient forServer(PusherTestServer server) {
         return new RestClient(server.httpUri(), server.appId(), server.appKey(), server.appSecret());
     }
 
     /** The result of a request: HTTP status and body. */
     public record Result(int status, String body) {
-        /** Whether the status is 2xx. */
+        /** {@return whether the status is 2xx} */
         public boolean isSuccess() {
             return status / 100 == 2;
         }
@@ -54,6 +59,10 @@ public final class RestClient {
     /**
      * Triggers {@code event} on {@code channels} with {@code data} (sent as a string, as Pusher expects).
      *
+     * @param channels the channel names
+     * @param event the event name
+     * @param data the event data
+     * @return the HTTP status and body
      * @throws UncheckedIOException if the server cannot be reached
      */
     public Result trigger(List<String> channels, String event, String data) {
@@ -79,7 +88,14 @@ public final class RestClient {
         }
     }
 
-    /** Triggers {@code event} on one channel. */
+    /**
+     * Triggers {@code event} on one channel.
+     *
+     * @param channel the channel name
+     * @param event the event name
+     * @param data the event data
+     * @return the HTTP status and body
+     */
     public Result trigger(String channel, String event, String data) {
         return trigger(List.of(channel), event, data);
     }

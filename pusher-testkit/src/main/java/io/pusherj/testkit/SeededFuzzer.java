@@ -45,6 +45,9 @@ public final class SeededFuzzer {
 
     /**
      * A fuzzer over {@code corpus} (at least one entry) with the given seed.
+     *
+     * @param corpus the seed inputs
+     * @param seed the random seed; the same seed gives the same inputs
      */
     public SeededFuzzer(List<String> corpus, long seed) {
         if (corpus.isEmpty()) {
@@ -54,7 +57,7 @@ public final class SeededFuzzer {
         this.random = new Random(seed);
     }
 
-    /** The next mutated input. */
+    /** {@return the next mutated input} */
     public String next() {
         StringBuilder b = new StringBuilder(pick());
         int mutations = 1 + random.nextInt(4);
@@ -110,6 +113,11 @@ public final class SeededFuzzer {
      * {@code expected} does not accept fails with an {@link AssertionError} naming the seed, the input
      * number and the input.
      *
+     * @param corpus the seed inputs
+     * @param seed the random seed; the same seed gives the same inputs
+     * @param count how many mutated inputs
+     * @param target the code under test
+     * @param expected the exceptions the target may throw for bad input
      * @return how many inputs ran
      */
     public static int run(List<String> corpus, long seed, int count, Consumer<String> target,
@@ -132,7 +140,12 @@ public final class SeededFuzzer {
         return ran;
     }
 
-    /** {@code ciDefault}, or the {@value #INPUTS_PROPERTY} system property when set (long local runs). */
+    /**
+     * {@code ciDefault}, or the {@value #INPUTS_PROPERTY} system property when set (long local runs).
+     *
+     * @param ciDefault the count for CI
+     * @return the count to run
+     */
     public static int inputs(int ciDefault) {
         return Integer.getInteger(INPUTS_PROPERTY, ciDefault);
     }
@@ -142,6 +155,8 @@ public final class SeededFuzzer {
      * character). Pass the test's own resource stream ({@code getClass().getResourceAsStream(…)}): on the
      * module path only the test's module may open its resources.
      *
+     * @param in the resource stream
+     * @return the inputs
      * @throws IllegalArgumentException if {@code in} is null or a line is not a JSON string
      */
     public static List<String> corpus(InputStream in) {

@@ -50,18 +50,30 @@ public final class ServerConnection {
     /**
      * For HTTP fallback sessions: waits until the client has made at least {@code count} receive requests
      * (a streaming client makes one more each time it rotates its response) and returns how many it made.
+     *
+     * @param count how many requests, at least
+     * @param timeout how long to wait
+     * @return the number made so far
      */
     public int awaitReceiveRequests(int count, Duration timeout) {
         requestIsReceive.await(Boolean::booleanValue, count, timeout, "receive requests");
         return (int) requestIsReceive.snapshot().stream().filter(Boolean::booleanValue).count();
     }
 
-    /** For HTTP fallback sessions: the receive requests the client has made so far. */
+    /**
+     * For HTTP fallback sessions: the receive requests the client has made so far.
+     *
+     * @return the number of receive requests
+     */
     public int receiveRequests() {
         return (int) requestIsReceive.snapshot().stream().filter(Boolean::booleanValue).count();
     }
 
-    /** For HTTP fallback sessions: the {@code Host} header of each request (receive and send), in order. */
+    /**
+     * For HTTP fallback sessions: the {@code Host} header of each request (receive and send), in order.
+     *
+     * @return the hosts, in order
+     */
     public List<String> requestHosts() {
         return requestHosts.snapshot();
     }
@@ -71,7 +83,7 @@ public final class ServerConnection {
         requestIsReceive.add(receive);
     }
 
-    /** The {@code Origin} header of the request that started this connection, if it had one. */
+    /** {@return the {@code Origin} header of the request that started this connection, if it had one} */
     public java.util.Optional<String> origin() {
         return java.util.Optional.ofNullable(origin);
     }
@@ -80,7 +92,7 @@ public final class ServerConnection {
         origin = value;
     }
 
-    /** How the client is connected: {@code ws}, {@code xhr_streaming} or {@code xhr_polling}. */
+    /** {@return how the client is connected: {@code ws}, {@code xhr_streaming} or {@code xhr_polling}} */
     public String transport() {
         return transport;
     }
@@ -107,7 +119,7 @@ public final class ServerConnection {
         server.closed(this);
     }
 
-    /** The Jetty endpoint; Jetty types stay out of this class's API. */
+    /** {@return the Jetty endpoint; Jetty types stay out of this class's API} */
     JettyEndpoint endpoint() {
         return new JettyEndpoint(new JettyEndpoint.Events() {
             @Override
@@ -127,17 +139,17 @@ public final class ServerConnection {
         });
     }
 
-    /** The app key from the request path. */
+    /** {@return the app key from the request path} */
     public String appKey() {
         return appKey;
     }
 
-    /** The request path and query the client connected with. */
+    /** {@return the request path and query the client connected with} */
     public String requestUri() {
         return requestUri;
     }
 
-    /** The socket id sent in {@code connection_established}; empty before it was sent. */
+    /** {@return the socket id sent in {@code connection_established}; empty before it was sent} */
     public String socketId() {
         return socketId;
     }
@@ -146,7 +158,11 @@ public final class ServerConnection {
         socketId = id;
     }
 
-    /** Channels this connection is subscribed to. */
+    /**
+     * Channels this connection is subscribed to.
+     *
+     * @return the channel names
+     */
     public Set<String> channels() {
         return Set.copyOf(channels);
     }
@@ -165,6 +181,9 @@ public final class ServerConnection {
      * Waits until this connection has subscribed to {@code channel} and the server has sent every frame of
      * the subscription (events published from then on reach it, after those frames): after a reconnect, the old connection may still count as a subscriber for a while (an HTTP
      * fallback session lingers until its timeout), so a subscriber count cannot tell the two apart.
+     *
+     * @param channel the channel name
+     * @param timeout how long to wait
      */
     public void awaitSubscribed(String channel, Duration timeout) {
         subscribed.await(channel::equals, 1, timeout, "a subscription to " + channel);
@@ -182,9 +201,9 @@ public final class ServerConnection {
     private volatile String signedInUserId;
     private volatile jakarta.json.JsonValue signedInUserInfo = jakarta.json.JsonValue.NULL;
 
-    /** The user id this connection signed in as, or null. */
-    public String signedInUserId() {
-        return signedInUserId;
+    /** {@return the user id this connection signed in as; empty before a successful sign-in} */
+    public java.util.Optional<String> signedInUserId() {
+        return java.util.Optional.ofNullable(signedInUserId);
     }
 
     jakarta.json.JsonValue signedInUserInfo() {
@@ -209,43 +228,64 @@ public final class ServerConnection {
         }
     }
 
-    /** Every text frame received from the client, in order. */
+    /** {@return every text frame received from the client, in order} */
     public List<String> receivedFrames() {
         return received.snapshot();
     }
 
-    /** Waits for a received frame matching {@code filter}; returns the first one. */
+    /**
+     * Waits for a received frame matching {@code filter}; returns the first one.
+     *
+     * @param filter which frames count
+     * @param timeout how long to wait
+     * @return the frame text
+     */
     public String awaitFrame(Predicate<String> filter, Duration timeout) {
         return received.await(filter, 1, timeout, "a matching frame from the client").get(0);
     }
 
-    /** Waits for a received frame containing {@code text}; returns it. */
+    /**
+     * Waits for a received frame containing {@code text}; returns it.
+     *
+     * @param text the text to look for
+     * @param timeout how long to wait
+     * @return the frame text
+     */
     public String awaitFrameContaining(String text, Duration timeout) {
         return received.await(f -> f.contains(text), 1, timeout, "a frame containing " + text).get(0);
     }
 
-    /** Waits until the connection is closed (by either side); returns the close code. */
+    /**
+     * Waits until the connection is closed (by either side); returns the close code.
+     *
+     * @param timeout how long to wait
+     * @return the close code
+     */
     public int awaitClosed(Duration timeout) {
         return closes.await(c -> true, 1, timeout, "the connection to close").get(0);
     }
 
-    /** Whether the connection is open. */
+    /** {@return whether the connection is open} */
     public boolean isOpen() {
         Peer p = peer;
         return p != null && p.isOpen();
     }
 
-    /** Whether the client connected over TLS. */
+    /** {@return whether the client connected over TLS} */
     public boolean isSecure() {
         return secure;
     }
 
-    /** Whether {@link #goSilent()} was called. */
+    /** {@return whether {@link #goSilent()} was called} */
     public boolean isSilent() {
         return silent;
     }
 
-    /** Sends a raw text frame, exactly as given (even if this connection is silent). */
+    /**
+     * Sends a raw text frame, exactly as given (even if this connection is silent).
+     *
+     * @param frame the frame text
+     */
     public void sendRaw(String frame) {
         Peer p = peer;
         if (p != null) {
@@ -265,7 +305,11 @@ public final class ServerConnection {
      * most {@code window} frames are in flight, so a slow client slows the sender down instead of filling
      * the server's memory. Blocks until the last frame was written.
      *
+     * @param channel the channel name
+     * @param event the event name
+     * @param count how many events
      * @param dataAt the data of the event with index 0 … count-1
+     * @param window the most frames in flight
      * @return nanoseconds from the first send until the last frame was written
      * @throws IllegalStateException if the connection closed, or no frame was written for 30 s
      */
@@ -277,7 +321,9 @@ public final class ServerConnection {
      * {@link #flood} with frames the caller writes itself, exactly as given: a feeder that must outrun a
      * fast client cannot afford a JSON generator per frame.
      *
+     * @param count how many frames
      * @param frameAt the frame with index 0 … count-1
+     * @param window the most frames in flight
      * @return nanoseconds from the first send until the last frame was written
      * @throws IllegalStateException if the connection closed, or no frame was written for 30 s
      */
@@ -318,12 +364,21 @@ public final class ServerConnection {
         clientHeartbeats.add(true);
     }
 
-    /** For HTTP fallback sessions: waits until the client has sent {@code count} heartbeats ({@code []}, its ping). */
+    /**
+     * For HTTP fallback sessions: waits until the client has sent {@code count} heartbeats ({@code []}, its ping).
+     *
+     * @param count how many heartbeats, at least
+     * @param timeout how long to wait
+     */
     public void awaitClientHeartbeats(int count, Duration timeout) {
         clientHeartbeats.await(x -> true, count, timeout, "heartbeats from the client");
     }
 
-    /** Heartbeats ({@code []}) the client has sent on this HTTP fallback session. */
+    /**
+     * Heartbeats ({@code []}) the client has sent on this HTTP fallback session.
+     *
+     * @return the number of heartbeats
+     */
     public int clientHeartbeats() {
         return clientHeartbeats.snapshot().size();
     }
@@ -344,7 +399,12 @@ public final class ServerConnection {
         sendRaw(ServerFrames.event("pusher:ping", null, "{}"));
     }
 
-    /** Closes the connection with a close code and reason (a Pusher 4xxx code, for instance). */
+    /**
+     * Closes the connection with a close code and reason (a Pusher 4xxx code, for instance).
+     *
+     * @param code the close code
+     * @param reason the close reason
+     */
     public void close(int code, String reason) {
         Peer p = peer;
         if (p != null) {

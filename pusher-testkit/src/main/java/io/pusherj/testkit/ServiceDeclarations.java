@@ -32,6 +32,7 @@ public final class ServiceDeclarations {
     /**
      * Compares the declarations of the module (or build output directory) that holds {@code anyClass}.
      *
+     * @param anyClass any class of the module to check
      * @throws AssertionError describing every difference
      */
     public static void assertConsistent(Class<?> anyClass) {

@@ -35,7 +35,7 @@ final class TestCertificate {
         return MADE.computeIfAbsent(subjectAlternativeNames, TestCertificate::new);
     }
 
-    /** The PKCS#12 key store holding the key and certificate. */
+    /** {@return the PKCS#12 key store holding the key and certificate} */
     synchronized Path keyStore() {
         if (keyStore == null) {
             try {
@@ -64,7 +64,7 @@ final class TestCertificate {
         return keyStore;
     }
 
-    /** A client TLS context that trusts exactly this certificate. */
+    /** {@return a client TLS context that trusts exactly this certificate} */
     SSLContext trustingContext() {
         try (InputStream in = Files.newInputStream(keyStore())) {
             KeyStore ks = KeyStore.getInstance("PKCS12");

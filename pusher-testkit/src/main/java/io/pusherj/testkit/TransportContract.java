@@ -37,6 +37,9 @@ public final class TransportContract {
     /**
      * Verifies {@code provider}'s transport for {@code slot} ({@code ws}, {@code xhr_streaming}, …; the
      * slot must use no TLS against the test server).
+     *
+     * @param provider the provider under test
+     * @param slot the slot to verify
      */
     public static void verify(TransportProvider provider, String slot) {
         if (!provider.transportNames().contains(slot)) {

@@ -49,7 +49,7 @@ final class UserRegistry {
             return;
         }
         String id = idValue.getString();
-        if (c.signedInUserId() != null && !c.signedInUserId().equals(id)) {
+        if (c.signedInUserId().filter(other -> !other.equals(id)).isPresent()) {
             c.send(ServerFrames.error(null, "connection already signed in as another user"));
             return;
         }
@@ -79,7 +79,7 @@ final class UserRegistry {
 
     synchronized void signout(ServerConnection c) {
         watching.remove(c);
-        String id = c.signedInUserId();
+        String id = c.signedInUserId().orElse(null);
         Set<ServerConnection> conns = id == null ? null : online.get(id);
         if (conns != null && conns.remove(c) && conns.isEmpty()) {
             online.remove(id);

@@ -77,12 +77,20 @@ public final class VirtualScheduler implements Scheduler, Executor {
         advanceBy(0);
     }
 
-    /** Advances the clock, running every task that falls due, in time order. */
+    /**
+     * Advances the clock, running every task that falls due, in time order.
+     *
+     * @param d how far to advance
+     */
     public void advanceBy(Duration d) {
         advanceBy(d.toMillis());
     }
 
-    /** Advances the clock by {@code millis}, running every task that falls due, in time order. */
+    /**
+     * Advances the clock by {@code millis}, running every task that falls due, in time order.
+     *
+     * @param millis how many milliseconds to advance
+     */
     public void advanceBy(long millis) {
         long target;
         synchronized (this) {
@@ -108,6 +116,9 @@ public final class VirtualScheduler implements Scheduler, Executor {
     /**
      * Waits (with a deadline, no polling) until a task is scheduled for {@code atMillis} on this clock:
      * for tests where real I/O arms a timer, so the test advances time only once the timer exists.
+     *
+     * @param atMillis the due time on this clock
+     * @param timeout how long to wait, in real time
      */
     public synchronized void awaitTaskAt(long atMillis, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -130,6 +141,9 @@ public final class VirtualScheduler implements Scheduler, Executor {
      * Waits (with a deadline, no polling) until some task is pending and returns how many milliseconds
      * from now it is due: lets a test step through timers that real I/O arms at times it cannot predict
      * (a retry after a refused connection, for instance).
+     *
+     * @param timeout how long to wait, in real time
+     * @return the milliseconds until the next task is due
      */
     public synchronized long awaitNextTask(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -148,12 +162,16 @@ public final class VirtualScheduler implements Scheduler, Executor {
         return queue.peek().due - now;
     }
 
-    /** Number of tasks not yet run (due or not). */
+    /** {@return the number of tasks not yet run (due or not)} */
     public synchronized int pendingTasks() {
         return queue.size();
     }
 
-    /** Delay until the next task, if any. */
+    /**
+     * Delay until the next task, if any.
+     *
+     * @return the milliseconds until the next task, if any
+     */
     public synchronized java.util.OptionalLong nextTaskDelay() {
         Task t = queue.peek();
         return t == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(t.due - now);

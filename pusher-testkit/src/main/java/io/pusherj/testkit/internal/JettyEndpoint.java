@@ -9,19 +9,35 @@ import org.eclipse.jetty.websocket.api.Session;
 public final class JettyEndpoint extends Session.Listener.AbstractAutoDemanding {
     /** What the endpoint reports to; implemented by the test server. */
     public interface Events {
-        /** The WebSocket opened. */
+        /**
+         * The WebSocket opened.
+         *
+         * @param session the Jetty session
+         */
         void opened(Session session);
 
-        /** A text frame arrived. */
+        /**
+         * A text frame arrived.
+         *
+         * @param message the frame text
+         */
         void text(String message);
 
-        /** The WebSocket closed with {@code code}. */
+        /**
+         * The WebSocket closed with {@code code}.
+         *
+         * @param code the close code
+         */
         void closed(int code);
     }
 
     private final Events events;
 
-    /** Creates an endpoint reporting to {@code events}. */
+    /**
+     * Creates an endpoint reporting to {@code events}.
+     *
+     * @param events where to report
+     */
     public JettyEndpoint(Events events) {
         this.events = events;
     }
