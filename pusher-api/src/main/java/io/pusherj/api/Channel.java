@@ -7,6 +7,16 @@ import java.util.OptionalInt;
  *
  * <p>All methods are safe from any thread. Bindings survive reconnects: the client resubscribes every
  * channel after each new connection.
+ *
+ * <pre>{@code
+ * Channel prices = pusher.subscribe("cache-prices", ch -> {          // bind before the subscribe is sent
+ *     ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, e -> System.out.println("subscribed"));
+ *     ch.bind("price", e -> System.out.println(e.json().asJsonObject().getJsonNumber("eur")));
+ *     ch.onSubscriptionError(err -> System.err.println(err.message()));
+ * });
+ * prices.subscriptionCount().ifPresent(n -> System.out.println(n + " subscribers"));
+ * pusher.unsubscribe("cache-prices");
+ * }</pre>
  */
 public interface Channel {
     /** {@return the channel name, e.g. {@code "news"} or {@code "cache-prices"}} */

@@ -11,6 +11,18 @@ import java.util.function.Consumer;
  *
  * <p>Listeners registered before the first connect see every event. Queries are safe from any thread
  * and never block. Listener threading is as described in {@link EventListener}.
+ *
+ * <pre>{@code
+ * Pusher pusher = Pusher.create(key, PusherOptions.builder().autoConnect(false).build());
+ * Connection connection = pusher.connection();
+ * connection.onStateChange(change -> log.info("{} -> {}", change.previous(), change.current()));
+ * connection.onState(ConnectionState.UNAVAILABLE, change -> showOfflineBanner());
+ * connection.onError(error -> {
+ *     if (error.code().orElse(0) == 4004) log.warn("over the connection limit");
+ * });
+ * connection.onConnectingIn(delay -> log.info("retrying in {}", delay));
+ * pusher.connect();
+ * }</pre>
  */
 public interface Connection {
     /** {@return the current state, as last published to listeners} */

@@ -6,6 +6,16 @@ import java.util.function.Consumer;
  * A {@code presence-} channel: a private channel that knows who is subscribed. Members are cleared when
  * the connection goes away and filled again by the next {@code subscription_succeeded}.
  * Client events received here carry the sender's {@link PusherEvent#userId()}.
+ *
+ * <pre>{@code
+ * PresenceChannel room = pusher.subscribePresence("presence-room", ch -> {
+ *     ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, e -> System.out.println(ch.members().count() + " here"));
+ *     ch.onMemberAdded(m -> System.out.println(m.id() + " joined: " + m.info()));
+ *     ch.onMemberRemoved(m -> System.out.println(m.id() + " left"));
+ *     ch.bind("client-typing", e -> System.out.println(e.userId().orElse("?") + " is typing"));
+ * });
+ * room.trigger("client-typing", JsonValue.EMPTY_JSON_OBJECT);   // once subscribed
+ * }</pre>
  */
 public interface PresenceChannel extends PrivateChannel {
     /** {@return a snapshot of the members (empty until subscribed)} Safe from any thread. */

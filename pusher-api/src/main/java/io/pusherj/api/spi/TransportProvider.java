@@ -9,7 +9,17 @@ import java.util.Set;
  * {@link PusherOptions.Builder#addTransportProvider}.
  *
  * <p>Implementations must have a public no-argument constructor (class path) or a public static
- * {@code provider()} method (module path), and be thread-safe.
+ * {@code provider()} method (module path), and be thread-safe. {@code docs/writing-a-transport.md} walks
+ * through one; the testkit's {@code TransportContract} checks it:
+ *
+ * <pre>{@code
+ * // module-info.java of your transport module
+ * module com.example.transport {
+ *     requires io.pusherj.api;
+ *     provides io.pusherj.api.spi.TransportProvider with com.example.transport.MyTransportProvider;
+ * }
+ * // plus META-INF/services/io.pusherj.api.spi.TransportProvider naming the same class (class path)
+ * }</pre>
  */
 public interface TransportProvider {
     /** {@return the slot names this provider serves, e.g. {@code ws} and {@code wss}} */
