@@ -10,11 +10,11 @@ import java.util.OptionalInt;
  *
  * <pre>{@code
  * Channel prices = pusher.subscribe("cache-prices", ch -> {          // bind before the subscribe is sent
- *     ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, e -> System.out.println("subscribed"));
- *     ch.bind("price", e -> System.out.println(e.json().asJsonObject().getJsonNumber("eur")));
- *     ch.onSubscriptionError(err -> System.err.println(err.message()));
+ *     ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, e -> log.info("subscribed"));
+ *     ch.bind("price", e -> showPrice(e.json().asJsonObject().getJsonNumber("eur")));
+ *     ch.onSubscriptionError(err -> log.warn("not subscribed: {}", err.message()));
  * });
- * prices.subscriptionCount().ifPresent(n -> System.out.println(n + " subscribers"));
+ * prices.subscriptionCount().ifPresent(n -> log.info("{} subscribers", n));
  * pusher.unsubscribe("cache-prices");
  * }</pre>
  */

@@ -9,10 +9,10 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * PresenceChannel room = pusher.subscribePresence("presence-room", ch -> {
- *     ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, e -> System.out.println(ch.members().count() + " here"));
- *     ch.onMemberAdded(m -> System.out.println(m.id() + " joined: " + m.info()));
- *     ch.onMemberRemoved(m -> System.out.println(m.id() + " left"));
- *     ch.bind("client-typing", e -> System.out.println(e.userId().orElse("?") + " is typing"));
+ *     ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, e -> showRoster(ch.members().all()));
+ *     ch.onMemberAdded(m -> showJoined(m.id(), m.info()));
+ *     ch.onMemberRemoved(m -> showLeft(m.id()));
+ *     ch.bind("client-typing", e -> showTyping(e.userId().orElse("?")));
  * });
  * room.trigger("client-typing", JsonValue.EMPTY_JSON_OBJECT);   // once subscribed
  * }</pre>
