@@ -3,14 +3,13 @@ package io.pusherj.http;
 import io.pusherj.api.AuthException;
 import io.pusherj.api.spi.AuthRequest;
 import io.pusherj.api.spi.AuthResponse;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
-import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -30,9 +29,7 @@ public final class HttpAuthExchange {
 
     /** The request config of an auth request: the whole exchange is bounded by its timeout. */
     public static RequestConfig config(AuthRequest request) {
-        Timeout timeout = Timeout.of(request.timeout());
-        return RequestConfig.custom().setResponseTimeout(timeout).setConnectionRequestTimeout(timeout)
-                .setMaxRedirects(SharedHttpClient.MAX_REDIRECTS).build();
+        return BufferedExchange.config(Timeout.of(request.timeout()));
     }
 
     /**
@@ -47,38 +44,34 @@ public final class HttpAuthExchange {
     public static CompletionStage<AuthResponse> send(SharedHttpClient http, SimpleHttpRequest httpRequest,
             AuthRequest request, Function<SimpleHttpResponse, AuthResponse> toResponse) {
         CompletableFuture<AuthResponse> result = new CompletableFuture<>();
-        FutureCallback<SimpleHttpResponse> callback = new FutureCallback<>() {
-            @Override
-            public void completed(SimpleHttpResponse response) {
-                try {
-                    result.complete(toResponse.apply(response));
-                } catch (RuntimeException e) {
-                    result.completeExceptionally(e);
-                }
+        BufferedExchange.send(http, httpRequest, MAX_BODY_BYTES).whenComplete((response, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(failed(request, failure));
+                return;
             }
-
-            @Override
-            public void failed(Exception e) {
-                result.completeExceptionally(e instanceof BoundedResponseConsumer.ResponseTooLargeException
-                        ? new AuthException("the auth endpoint " + request.endpoint() + " answered with more than "
-                                + MAX_BODY_BYTES + " bytes", -1, e)
-                        : new AuthException("could not reach the auth endpoint " + request.endpoint() + ": " + e, -1, e));
+            try {
+                result.complete(toResponse.apply(response));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
             }
-
-            @Override
-            public void cancelled() {
-                result.completeExceptionally(new AuthException("the request to " + request.endpoint()
-                        + " was cancelled", -1, null));
-            }
-        };
-        http.client().execute(SimpleRequestProducer.create(httpRequest), new BoundedResponseConsumer(MAX_BODY_BYTES),
-                callback);
+        });
         return result;
+    }
+
+    private static AuthException failed(AuthRequest request, Throwable failure) {
+        if (failure instanceof CancellationException) {
+            return new AuthException("the request to " + request.endpoint() + " was cancelled", -1, null);
+        }
+        if (failure instanceof BoundedResponseConsumer.ResponseTooLargeException) {
+            return new AuthException("the auth endpoint " + request.endpoint() + " answered with more than "
+                    + MAX_BODY_BYTES + " bytes", -1, failure);
+        }
+        return new AuthException("could not reach the auth endpoint " + request.endpoint() + ": " + failure, -1,
+                failure);
     }
 
     /** The body as text, empty when there is none. */
     public static String body(SimpleHttpResponse response) {
-        String text = response.getBodyText();
-        return text == null ? "" : text;
+        return BufferedExchange.bodyText(response);
     }
 }

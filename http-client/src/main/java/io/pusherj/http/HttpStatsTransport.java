@@ -6,11 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
-import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.util.Timeout;
 
 /** Sends stats requests over the shared HttpClient of the client's TLS context and proxy. */
@@ -28,32 +24,11 @@ final class HttpStatsTransport implements StatsTransport {
 
     @Override
     public CompletionStage<String> get(URI uri) {
-        CompletableFuture<String> result = new CompletableFuture<>();
-        var request = SimpleRequestBuilder.get(uri).setRequestConfig(RequestConfig.custom()
-                .setResponseTimeout(TIMEOUT).setConnectionRequestTimeout(TIMEOUT).build()).build();
-        http.get().client().execute(SimpleRequestProducer.create(request), new BoundedResponseConsumer(MAX_BODY_BYTES),
-                new FutureCallback<SimpleHttpResponse>() {
-                    @Override
-                    public void completed(SimpleHttpResponse response) {
-                        if (response.getCode() == 200) {
-                            String body = response.getBodyText();
-                            result.complete(body == null ? "" : body);
-                        } else {
-                            result.completeExceptionally(new IOException("stats host answered " + response.getCode()));
-                        }
-                    }
-
-                    @Override
-                    public void failed(Exception e) {
-                        result.completeExceptionally(e);
-                    }
-
-                    @Override
-                    public void cancelled() {
-                        result.completeExceptionally(new IOException("stats request cancelled"));
-                    }
-                });
-        return result;
+        var request = SimpleRequestBuilder.get(uri).setRequestConfig(BufferedExchange.config(TIMEOUT)).build();
+        return BufferedExchange.send(http.get(), request, MAX_BODY_BYTES).thenCompose(response ->
+                response.getCode() == 200
+                        ? CompletableFuture.completedFuture(BufferedExchange.bodyText(response))
+                        : CompletableFuture.failedFuture(new IOException("stats host answered " + response.getCode())));
     }
 
     @Override
