@@ -11,15 +11,20 @@ import org.apache.hc.core5.http.HttpResponse;
 /**
  * Buffers a response body up to a limit and fails the exchange beyond it: an auth endpoint that answers
  * with megabytes (a misrouted download, a hostile server) must not fill the client's memory. HttpClient's
- * own {@code SimpleResponseConsumer} has no limit.
+ * own {@code SimpleResponseConsumer} has no limit, so every response pusherj buffers goes through this.
  */
-final class BoundedResponseConsumer extends AbstractBinResponseConsumer<SimpleHttpResponse> {
+public final class BoundedResponseConsumer extends AbstractBinResponseConsumer<SimpleHttpResponse> {
     private final int maxBytes;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private HttpResponse head;
     private ContentType contentType;
 
-    BoundedResponseConsumer(int maxBytes) {
+    /**
+     * A consumer for one response.
+     *
+     * @param maxBytes the largest body accepted
+     */
+    public BoundedResponseConsumer(int maxBytes) {
         this.maxBytes = maxBytes;
     }
 

@@ -6,6 +6,7 @@ import static io.pusherj.api.ConnectionState.DISCONNECTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pusherj.api.ConnectionError;
 import io.pusherj.api.EventNames;
 import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherEvent;
@@ -113,6 +114,25 @@ class XhrTransportTest extends ServerTest {
         EventRecorder ok = new EventRecorder();
         c.pusher().subscribe("after", ch -> ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok));
         ok.await(1, WAIT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xhr_streaming", "xhr_polling"})
+    void anOversizedAnswerToASendFailsTheSessionInsteadOfFillingMemory(String transport) {
+        Client c = connect(transport);
+        server.answerSendsWith(1024 * 1024); // 16 times what the client reads of an xhr_send answer
+        c.pusher().subscribe("news");
+        ConnectionError error = c.rec().awaitError(e -> e.message().contains("larger than"), WAIT);
+        assertTrue(error.message().contains("65536 bytes"), error.message());
+        c.rec().awaitState(CONNECTING, 2, WAIT);
+        server.answerSendsWith(0);
+        c.time().advanceBy(1_000);
+        c.rec().awaitState(CONNECTED, 2, WAIT);
+        server.awaitConnection(2, WAIT).awaitSubscribed("news", WAIT);
+        EventRecorder news = new EventRecorder();
+        c.pusher().channel("news").orElseThrow().bind("story", news);
+        server.publish("news", "story", "after");
+        assertEquals("after", news.await(1, WAIT).get(0).data());
     }
 
     /** Subscribes {@code c} to {@code bulk}, its {@code chunk} events going to {@code events}. */

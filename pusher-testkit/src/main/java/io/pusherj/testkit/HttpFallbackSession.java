@@ -219,6 +219,10 @@ final class HttpFallbackSession implements Peer {
         }
         session.requestArrived(request.getHttpURI().getHost(), false);
         session.sent(messages);
+        int padding = session.server.sendAnswerBytes();
+        if (padding > 0) {
+            return RestApiHandler.reply(response, callback, 200, "text/plain", "x".repeat(padding));
+        }
         response.setStatus(204);
         callback.succeeded();
         return true;

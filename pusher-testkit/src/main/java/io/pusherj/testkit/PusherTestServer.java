@@ -66,6 +66,7 @@ public final class PusherTestServer implements AutoCloseable {
     private final Set<String> blockedTransports = ConcurrentHashMap.newKeySet();
     private volatile String announcedHostname;
     private volatile boolean refuseOverlappingReceives;
+    private volatile int sendAnswerBytes;
     private volatile Duration handshakeDelay = Duration.ZERO;
     private volatile Integer handshakeErrorCode; // null: no failure
     private volatile String handshakeReplacement; // null: the normal connection_established
@@ -593,6 +594,24 @@ public final class PusherTestServer implements AutoCloseable {
 
     boolean refusesOverlappingReceives() {
         return refuseOverlappingReceives;
+    }
+
+    /**
+     * Makes HTTP fallback sessions answer each {@code xhr_send} with 200 and a body of {@code bytes} bytes
+     * instead of an empty 204 (a misbehaving server or proxy); 0 restores the empty answer. The messages
+     * are still taken.
+     *
+     * @param bytes the body size, 0 or more
+     */
+    public void answerSendsWith(int bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("bytes must be 0 or more, got " + bytes);
+        }
+        sendAnswerBytes = bytes;
+    }
+
+    int sendAnswerBytes() {
+        return sendAnswerBytes;
     }
 
     /** {@return the hostname new HTTP fallback sessions announce, or null} */

@@ -2,6 +2,7 @@ package io.pusherj.xhr;
 
 import io.pusherj.api.spi.TransportSocket;
 import io.pusherj.api.spi.TransportSocketListener;
+import io.pusherj.http.BoundedResponseConsumer;
 import io.pusherj.http.SharedHttpClient;
 import java.io.IOException;
 import java.nio.CharBuffer;
@@ -40,6 +41,11 @@ public final class XhrSocket implements TransportSocket {
 
     /** pusher-js reopens a streaming response after this many characters. */
     static final long STREAM_ROTATION_CHARS = 256 * 1024;
+    /**
+     * The largest answer to an {@code xhr_send} read (servers answer 204, empty): a server or proxy that
+     * answers with more fails the send instead of filling memory.
+     */
+    static final int MAX_SEND_ANSWER_BYTES = 64 * 1024;
     /** A polling response normally comes within 25 s (server heartbeat); past this the request failed. */
     static final Timeout POLL_TIMEOUT = Timeout.ofSeconds(60);
 
@@ -400,26 +406,27 @@ public final class XhrSocket implements TransportSocket {
             }
         }
         var request = withOrigin(SimpleRequestBuilder.post(session.sendUri()).setBody(body, ContentType.APPLICATION_JSON)).build();
-        Future<SimpleHttpResponse> exchange = http.client().execute(request, new FutureCallback<SimpleHttpResponse>() {
-            @Override
-            public void completed(SimpleHttpResponse response) {
-                if (response.getCode() / 100 == 2) {
-                    sendNext();
-                } else {
-                    closed(1006, "Could not send (" + response.getCode() + ")", false);
-                }
-            }
+        Future<SimpleHttpResponse> exchange = http.client().execute(SimpleRequestProducer.create(request),
+                new BoundedResponseConsumer(MAX_SEND_ANSWER_BYTES), new FutureCallback<SimpleHttpResponse>() {
+                    @Override
+                    public void completed(SimpleHttpResponse response) {
+                        if (response.getCode() / 100 == 2) {
+                            sendNext();
+                        } else {
+                            closed(1006, "Could not send (" + response.getCode() + ")", false);
+                        }
+                    }
 
-            @Override
-            public void failed(Exception e) {
-                XhrSocket.this.failed(e);
-            }
+                    @Override
+                    public void failed(Exception e) {
+                        XhrSocket.this.failed(e);
+                    }
 
-            @Override
-            public void cancelled() {
-                closed(1006, "send cancelled", false);
-            }
-        });
+                    @Override
+                    public void cancelled() {
+                        closed(1006, "send cancelled", false);
+                    }
+                });
         synchronized (this) {
             sendExchange = exchange; // read by shutDown only; a finished exchange ignores the cancel
         }
