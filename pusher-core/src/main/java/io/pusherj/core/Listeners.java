@@ -1,6 +1,7 @@
 package io.pusherj.core;
 
 import io.pusherj.api.Binding;
+import io.pusherj.core.runtime.Failures;
 import java.lang.ref.WeakReference;
 import java.util.Arrays;
 import java.util.Objects;
@@ -84,14 +85,21 @@ final class Listeners<T> {
         return entries.length == 0;
     }
 
-    /** Calls {@code action} for each listener of the current snapshot; each call guarded separately. */
+    /**
+     * Calls {@code action} for each listener of the current snapshot; each call guarded separately. Every
+     * {@code Throwable} a listener throws is contained, checked exceptions included (a Kotlin lambda or a
+     * {@code @SneakyThrows} method throws them without declaring them) and errors such as
+     * {@code StackOverflowError}: escaping, they would abort the protocol work that delivered the event.
+     * Only a {@link VirtualMachineError} other than a stack overflow (out of memory, an internal error)
+     * goes on, since nothing can be relied on after it.
+     */
     @SuppressWarnings("unchecked")
     void forEach(Consumer<T> action, Consumer<Throwable> onFailure) {
         for (Entry<?> e : entries) {
             try {
                 action.accept((T) e.listener);
-            } catch (RuntimeException | LinkageError | AssertionError x) {
-                onFailure.accept(x);
+            } catch (Throwable x) {
+                onFailure.accept(Failures.containable(x));
             }
         }
     }

@@ -2,7 +2,6 @@ package io.pusherj.core.protocol;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -102,10 +101,20 @@ public final class FrameCodec {
         return raw;
     }
 
-    /** Parses JSON text into a value, or returns null if it is not JSON. */
+    /**
+     * Parses JSON text into a value, or returns null if it is not exactly one JSON value: like
+     * JavaScript's {@code JSON.parse}, text after the value (other than whitespace) makes the whole text
+     * "not JSON". A reader's {@code readValue()} alone stops after the first value, so {@code "3 new
+     * messages"} would become the number 3 and {@code "2024-05-01"} the number 2024.
+     */
     public static JsonValue parseOrNull(String text) {
-        try (JsonReader r = JSON.createReader(new StringReader(text))) {
-            return r.readValue();
+        try (JsonParser p = JSON.createParser(new StringReader(text))) {
+            if (!p.hasNext()) {
+                return null;
+            }
+            p.next();
+            JsonValue value = p.getValue();
+            return p.hasNext() ? null : value;
         } catch (RuntimeException e) {
             return null; // JsonException, or the plain RuntimeException of too deep nesting (see decode)
         }

@@ -84,8 +84,10 @@ public final class SerialExecutor implements Executor {
     private static void run(Runnable task) {
         try {
             task.run();
-        } catch (RuntimeException | Error e) {
-            LOG.log(Level.ERROR, "unexpected failure on a client strand", e);
+        } catch (Throwable e) {
+            // Anything, a checked exception thrown undeclared included: escaping, it would skip the
+            // re-schedule below and leave the strand's queue stranded (or kill an I/O thread).
+            LOG.log(Level.ERROR, "unexpected failure on a client strand", Failures.containable(e));
         }
     }
 

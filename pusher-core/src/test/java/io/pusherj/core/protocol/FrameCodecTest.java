@@ -40,6 +40,25 @@ class FrameCodecTest {
         assertEquals("hello", ((JsonString) f.json()).getString());
     }
 
+    /**
+     * pusher-js keeps the raw string unless JSON.parse accepts the whole of it; the npm pusher library
+     * sends string data unencoded, so text that merely starts like JSON is common.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"3 new messages", "true story", "2024-05-01",
+            "{\"a\":1} junk", "[1] [2]", "null pointer", "\"quoted\" and more", "12abc"})
+    void stringDataThatOnlyStartsLikeJsonStaysAString(String text) throws Exception {
+        Frame f = FrameCodec.decode(FrameCodec.encode("e", FrameCodec.json().createValue(text), null));
+        assertEquals(text, f.data());
+        assertEquals(FrameCodec.json().createValue(text), f.json());
+    }
+
+    @Test
+    void jsonDataWithSurroundingWhitespaceIsParsed() throws Exception {
+        Frame f = FrameCodec.decode(FrameCodec.encode("e", FrameCodec.json().createValue(" {\"a\":1}\n "), null));
+        assertEquals(1, f.json().asJsonObject().getInt("a"));
+    }
+
     @Test
     void objectDataIsUsedAsItIs() throws Exception {
         Frame f = FrameCodec.decode("{\"event\":\"pusher:error\",\"data\":{\"code\":4004,\"message\":\"x\"}}");
