@@ -246,7 +246,9 @@ public final class AuthOptions<H> {
         }
 
         /**
-         * Parameters computed per request, after the static ones.
+         * Parameters computed per request, after the static ones (a token refresh, say). Called on pusherj's
+         * auth pool, never on a client's strand or an I/O thread, so it may block briefly; the request,
+         * provider call included, is bounded by {@link AuthOptions#timeout()}.
          *
          * @param provider returns the parameters for one request; called once per request
          * @return this builder
@@ -257,7 +259,9 @@ public final class AuthOptions<H> {
         }
 
         /**
-         * Headers computed per request, after the static ones.
+         * Headers computed per request, after the static ones (a token refresh, say). Called on pusherj's
+         * auth pool, never on a client's strand or an I/O thread, so it may block briefly; the request,
+         * provider call included, is bounded by {@link AuthOptions#timeout()}.
          *
          * @param provider returns the headers for one request; called once per request
          * @return this builder
@@ -268,7 +272,8 @@ public final class AuthOptions<H> {
         }
 
         /**
-         * A handler that replaces the HTTP request entirely.
+         * A handler that replaces the HTTP request entirely; see {@link ChannelAuthorizer} for the thread
+         * it runs on.
          *
          * @param handler the handler
          * @return this builder

@@ -4,7 +4,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * A custom user authenticator for {@link Pusher#signin()} (pusher-js {@code userAuthentication.customHandler}).
- * Asynchronous, like {@link ChannelAuthorizer}.
+ * Asynchronous, and called on the same auth pool, as {@link ChannelAuthorizer} describes.
  */
 @FunctionalInterface
 public interface UserAuthenticator {

@@ -103,8 +103,8 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
             InboundQueue inbound = new InboundQueue(strand::executeInline, options.maxQueuedInboundChars());
             this.clock = new Clock(strand, inbound, options.scheduler().orElse(runtime.scheduler()));
             io.pusherj.api.TransportCache transportCache = options.transportCache().orElseGet(io.pusherj.api.TransportCache::inMemory);
-            // Custom auth handlers never run on the strand: a slow one must not stall the client.
-            this.authorizer = new Authorizer(options, options.callbackExecutor().orElse(runtime.pool()));
+            // Application auth code never runs on the strand or the strand pool: it may block.
+            this.authorizer = new Authorizer(options, runtime.authPool());
             TransportRegistry registry = new TransportRegistry(options.transportProviders());
             this.transports = registry.createAllowed(options);
             this.missingTransports = registry.missingEnabledTransports(options);

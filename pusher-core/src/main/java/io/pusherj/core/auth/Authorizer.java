@@ -36,19 +36,20 @@ public final class Authorizer implements AutoCloseable {
     private final AuthOptions<UserAuthenticator> userOptions;
     private final AuthTransport channelTransport;
     private final AuthTransport userTransport;
-    private final Executor handlerExecutor;
+    private final Executor userCodeExecutor;
 
     /**
      * Creates the authorizer of a client.
      *
      * @param options the client options
-     * @param handlerExecutor where custom handlers are called (never the client's strand)
+     * @param userCodeExecutor where the application's auth code runs (custom handlers, params and headers
+     *        providers): never the client's strand or an I/O thread, since that code may block
      * @throws IllegalArgumentException if a configured auth transport is not on the path
      */
-    public Authorizer(PusherOptions options, Executor handlerExecutor) {
+    public Authorizer(PusherOptions options, Executor userCodeExecutor) {
         this.channelOptions = options.channelAuthorization();
         this.userOptions = options.userAuthentication();
-        this.handlerExecutor = handlerExecutor;
+        this.userCodeExecutor = userCodeExecutor;
         this.channelTransport = transportFor(channelOptions, options);
         AuthTransport user;
         try {
@@ -77,19 +78,20 @@ public final class Authorizer implements AutoCloseable {
     }
 
     /**
-     * Authorizes a subscription; the stage completes on a transport or handler thread.
+     * Authorizes a subscription; the stage completes on a transport or auth thread.
      *
      * @return the authorization, or a stage failed with an {@link AuthException}
      */
     public CompletionStage<ChannelAuthorization> authorize(String socketId, String channelName) {
+        String subject = "channel '" + channelName + "'";
         if (channelOptions.customHandler().isPresent()) {
             ChannelAuthorizer h = channelOptions.customHandler().get();
-            return callHandler(() -> h.authorize(socketId, channelName));
+            return callHandler(subject, () -> h.authorize(socketId, channelName));
         }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("socket_id", socketId);
         params.put("channel_name", channelName);
-        return post(channelOptions, channelTransport, params, "channel '" + channelName + "'",
+        return post(channelOptions, channelTransport, params, subject,
                 "neither authEndpoint nor channelAuthorization is configured").thenApply(o -> new ChannelAuthorization(
                         ((JsonString) o.get("auth")).getString(), string(o, "channel_data"), string(o, "shared_secret")));
     }
@@ -102,7 +104,7 @@ public final class Authorizer implements AutoCloseable {
     public CompletionStage<UserAuthentication> authenticate(String socketId) {
         if (userOptions.customHandler().isPresent()) {
             UserAuthenticator h = userOptions.customHandler().get();
-            return callHandler(() -> h.authenticate(socketId));
+            return callHandler("user sign-in", () -> h.authenticate(socketId));
         }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("socket_id", socketId);
@@ -116,22 +118,45 @@ public final class Authorizer implements AutoCloseable {
                 });
     }
 
-    private <T> CompletionStage<T> callHandler(Supplier<CompletionStage<T>> handler) {
-        return CompletableFuture.supplyAsync(handler, handlerExecutor).thenCompose(stage -> stage);
+    /**
+     * Calls a custom handler on the auth executor. A handler returning null, or a stage completing with
+     * null, is a refusal nobody reported: it fails the subscription or sign-in instead of leaving it
+     * pending forever.
+     */
+    private <T> CompletionStage<T> callHandler(String subject, Supplier<CompletionStage<T>> handler) {
+        return CompletableFuture.supplyAsync(() -> {
+            CompletionStage<T> stage = handler.get();
+            if (stage == null) {
+                throw new AuthException("the custom auth handler for " + subject + " returned null instead of a stage");
+            }
+            return stage;
+        }, userCodeExecutor).thenCompose(stage -> stage).thenApply(result -> {
+            if (result == null) {
+                throw new AuthException("the custom auth handler for " + subject
+                        + " completed with null; complete the stage exceptionally to refuse");
+            }
+            return result;
+        });
     }
 
-    private static CompletionStage<JsonObject> post(AuthOptions<?> o, AuthTransport transport, Map<String, String> base,
+    /**
+     * The HTTP auth request: the params and headers providers are the application's code and may block
+     * (a token refresh), so they run on the auth executor, never on the client's strand.
+     */
+    private CompletionStage<JsonObject> post(AuthOptions<?> o, AuthTransport transport, Map<String, String> base,
             String subject, String missing) {
         if (transport == null) {
             return CompletableFuture.failedFuture(new AuthException(subject + " needs authorization, but " + missing));
         }
-        Map<String, String> params = new LinkedHashMap<>(base);
-        params.putAll(o.params());
-        o.paramsProvider().ifPresent(p -> params.putAll(p.get()));
-        Map<String, String> headers = new LinkedHashMap<>(o.headers());
-        o.headersProvider().ifPresent(p -> headers.putAll(p.get()));
-        AuthRequest request = new AuthRequest(o.endpoint().orElseThrow(), params, headers, o.timeout());
-        return transport.request(request).thenApply(response -> parse(response, subject, request));
+        return CompletableFuture.supplyAsync(() -> {
+            Map<String, String> params = new LinkedHashMap<>(base);
+            params.putAll(o.params());
+            o.paramsProvider().ifPresent(p -> params.putAll(p.get()));
+            Map<String, String> headers = new LinkedHashMap<>(o.headers());
+            o.headersProvider().ifPresent(p -> headers.putAll(p.get()));
+            return new AuthRequest(o.endpoint().orElseThrow(), params, headers, o.timeout());
+        }, userCodeExecutor).thenCompose(request -> transport.request(request)
+                .thenApply(response -> parse(response, subject, request)));
     }
 
     /** The pusher-js response rules: 200, a JSON object, an {@code auth} string. */

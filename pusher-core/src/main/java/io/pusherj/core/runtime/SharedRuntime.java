@@ -12,13 +12,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads every client of this JVM shares: a small pool that runs the clients' strands and one
- * timer thread. Reference-counted: the first client creates them, closing the last one stops them, so
- * the thread count does not grow with the number of clients and {@code close()} leaves nothing behind.
+ * The threads every client of this JVM shares: a small pool that runs the clients' strands, one timer
+ * thread, and a bounded pool for the application's own auth code. Reference-counted: the first client
+ * creates them, closing the last one stops them, so the thread count does not grow with the number of
+ * clients and {@code close()} leaves nothing behind.
  */
 public final class SharedRuntime {
     /** Pool size: enough to keep the cores busy, small enough to stay negligible. */
     static final int POOL_THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    /**
+     * Most threads running application auth code at once (custom handlers, params and headers providers).
+     * Such code may block on the application's backend, so it never runs on the strand pool, where one
+     * blocked call per pool thread would freeze every client of the JVM; started on demand, ended after
+     * 30 s idle, so a client without custom auth code starts none.
+     */
+    public static final int AUTH_THREADS = 8;
 
     private static final Object LOCK = new Object();
     private static SharedRuntime current;
@@ -26,12 +34,16 @@ public final class SharedRuntime {
 
     private final ThreadPoolExecutor pool;
     private final ScheduledThreadPoolExecutor timer;
+    private final ThreadPoolExecutor auth;
     private final Scheduler scheduler;
 
     private SharedRuntime() {
         pool = new ThreadPoolExecutor(POOL_THREADS, POOL_THREADS, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), daemonThreads("pusherj-strand-"));
         pool.allowCoreThreadTimeOut(true);
+        auth = new ThreadPoolExecutor(AUTH_THREADS, AUTH_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemonThreads("pusherj-auth-"));
+        auth.allowCoreThreadTimeOut(true);
         timer = new ScheduledThreadPoolExecutor(1, daemonThreads("pusherj-timer-"));
         timer.setRemoveOnCancelPolicy(true);
         timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -75,9 +87,12 @@ public final class SharedRuntime {
         if (last) {
             pool.shutdown();
             timer.shutdownNow();
+            // Auth code still running belongs to clients that are closed: nobody waits for its answer.
+            auth.shutdownNow();
             if (!Thread.currentThread().getName().startsWith("pusherj-")) {
                 awaitQuietly(pool);
                 awaitQuietly(timer);
+                awaitQuietly(auth);
             }
         }
     }
@@ -85,6 +100,14 @@ public final class SharedRuntime {
     /** The pool the strands run on. */
     public ExecutorService pool() {
         return pool;
+    }
+
+    /**
+     * Where application auth code runs: custom handlers and params/headers providers, which may block
+     * ({@value #AUTH_THREADS} threads at most, shared by all clients).
+     */
+    public ExecutorService authPool() {
+        return auth;
     }
 
     /** The shared real-time scheduler. */
