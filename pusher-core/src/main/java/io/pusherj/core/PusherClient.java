@@ -373,6 +373,10 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        // Called from a listener (on the strand) close() cannot wait for its own task; the task then
+        // releases the shared runtime itself, when it has run: released here first, the last client's
+        // pool would refuse the queued close task and the socket would stay open.
+        boolean onStrand = strand.isCurrentThread();
         CountDownLatch done = new CountDownLatch(1);
         strand.execute(() -> {
             try {
@@ -384,16 +388,20 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
                 authorizer.close();
             } finally {
                 done.countDown();
+                if (onStrand) {
+                    runtime.release();
+                }
             }
         });
-        if (!strand.isCurrentThread()) {
-            try {
-                if (!done.await(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                    LOG.log(Level.WARNING, "pusherj client did not finish closing within " + CLOSE_WAIT_SECONDS + " s");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        if (onStrand) {
+            return;
+        }
+        try {
+            if (!done.await(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.log(Level.WARNING, "pusherj client did not finish closing within " + CLOSE_WAIT_SECONDS + " s");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         runtime.release();
     }
