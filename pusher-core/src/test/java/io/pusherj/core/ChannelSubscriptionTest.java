@@ -133,6 +133,29 @@ class ChannelSubscriptionTest {
         assertTrue(pusher.channel("c").orElseThrow().isSubscribed());
     }
 
+    /**
+     * A frame of the abandoned connection arriving after a pong timeout, before the reconnect starts, must
+     * not mark a channel subscribed: it would never be subscribed on the new connection.
+     */
+    @Test
+    void aLateSubscriptionSucceededFromTheConnectionAPongTimeoutAbandonedIsIgnored() throws Exception {
+        pusher.subscribe("news");
+        socket.awaitSent("\"channel\":\"news\"", WAIT);
+        time.advanceBy(Duration.ofSeconds(120));
+        socket.awaitSent("pusher:ping", WAIT);
+        time.advanceBy(Duration.ofSeconds(30)); // no pong: the connection is given up
+        rec.awaitState(io.pusherj.api.ConnectionState.CONNECTING, 2, WAIT);
+
+        socket.receive(succeeded("news")); // the backlog of a stalled link, delivered late
+        time.runUntilIdle(); // the reconnect, queued on the strand after that frame
+        FakeTransport.FakeSocket second = ws.awaitSocket(2, WAIT);
+        second.establish("2.2", 120);
+        rec.awaitState(CONNECTED, 2, WAIT);
+
+        second.awaitSent("\"channel\":\"news\"", WAIT);
+        assertTrue(socket.isClosedByClient());
+    }
+
     @Test
     void everyChannelIsResubscribedOnTheNextConnectionExceptCancelledOnes() throws Exception {
         pusher.subscribe("keep");

@@ -134,6 +134,9 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
         if (connection != null || runner != null) {
             return;
         }
+        // A reconnect already scheduled (the second after a drop) happens now instead: left armed, its
+        // timer would tear down the connection this call makes (pusher-js has that quirk).
+        clearRetryTimer();
         // A tree per attempt, dropped once connected: an idle client keeps none (~2 KiB, BENCHMARKS.md).
         // What must outlive it (transport lives, the transport cache) is kept by the factory's owner.
         Strategy tree = strategyFactory.apply(usingTLS);
@@ -215,6 +218,13 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
             listener.onConnectingIn(delay);
         }
         if (state == ConnectionState.CONNECTED) {
+            // Leaving connected with the connection still bound (a pong timeout): abandon it first, so a
+            // frame it delivers late cannot act on channels that were just reset for the next connection
+            // (a late subscription_succeeded would mark a channel subscribed for good). pusher-js gets the
+            // same order by staying connected until its retry timer tears the connection down.
+            if (connection != null) {
+                abandonConnection().close();
+            }
             updateState(ConnectionState.CONNECTING);
         }
     }
@@ -268,7 +278,14 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
     private void sendActivityCheck() {
         stopActivityCheck();
         awaitingPong = true;
-        activityTimer = clock.start(options.pongTimeout().toMillis(), () -> retryIn(0));
+        long pongTimeout = options.pongTimeout().toMillis();
+        activityTimer = clock.start(pongTimeout, () -> {
+            // pusher-js only records this in its timeline; pusherj also reports it, as it reports failed
+            // attempts: a reconnect whose reason nobody is told looks like a bug.
+            listener.onError(Errors.of(ConnectionError.Type.TRANSPORT_ERROR, "no reply to a ping within "
+                    + pongTimeout + " ms: the connection is given up", connection == null ? null : connection.transportName(), null));
+            retryIn(0);
+        });
         connection.ping();
     }
 

@@ -326,6 +326,27 @@ class ConnectionManagerTest {
         assertEquals(CONNECTING, manager.state());
         assertTrue(ws.sockets().get(0).isClosedByClient());
         assertEquals(2, ws.sockets().size());
+        ConnectionError reported = errors.get(errors.size() - 1);
+        assertEquals(ConnectionError.Type.TRANSPORT_ERROR, reported.type());
+        assertTrue(reported.message().contains("no reply to a ping within 30000 ms"), reported.message());
+    }
+
+    @Test
+    void connectDuringTheRetryWaitConnectsOnceAndTheRetryTimerNoLongerFires() {
+        manager();
+        connected("1.1", 120);
+        ws.last().serverClose(1006, "gone");
+        time.runUntilIdle();
+        assertEquals(List.of(1_000L), connectingIn);
+        manager.connect(); // a "reconnect now" button, or a CONNECTING listener calling connect()
+        time.runUntilIdle();
+        assertEquals(2, ws.sockets().size());
+        ws.last().establish("2.2", 120);
+        time.runUntilIdle();
+        time.advanceBy(5_000);
+        assertEquals(2, ws.sockets().size(), "the scheduled retry did not tear the new connection down");
+        assertEquals(List.of(CONNECTING, CONNECTED, CONNECTING, CONNECTED), states);
+        assertFalse(ws.sockets().get(1).isClosedByClient());
     }
 
     @Test
