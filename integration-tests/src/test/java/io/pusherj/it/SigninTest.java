@@ -147,6 +147,95 @@ class SigninTest extends ServerTest {
         assertEquals(List.of("ada"), server.presenceUserIds("presence-room"));
     }
 
+    /** A client whose presence auth carries no channel_data: the server takes the signed-in identity. */
+    Pusher signedInPresenceUser(String id) {
+        var users = AuthOptions.forUsers().endpoint(server.userAuthEndpoint().toString()).param("user_id", id).build();
+        return client(o -> o.userAuthentication(users).authEndpoint(server.authEndpoint().toString())
+                .authParam(io.pusherj.testkit.PusherTestServer.OMIT_CHANNEL_DATA, "true"));
+    }
+
+    @Test
+    void presenceWithoutChannelDataWaitsForTheSigninOnTheFirstConnectAndAfterEveryReconnect() {
+        // Sign-in takes its auth request plus a round trip on the socket; a slower user endpoint makes the
+        // presence authorization finish first every time, as it mostly does against real servers.
+        server.authFault("/pusher/user-auth", AuthFault.slow(java.time.Duration.ofMillis(300)));
+        Pusher ada = signedInPresenceUser("ada");
+        EventRecorder ok = new EventRecorder();
+        List<AuthError> errors = new CopyOnWriteArrayList<>();
+        ada.signin(); // the pusher-js 8 pattern: sign in and subscribe before connecting
+        PresenceChannel room = ada.subscribePresence("presence-room", r -> {
+            r.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok);
+            r.onSubscriptionError(errors::add);
+        });
+        ada.connect();
+        ok.await(1, WAIT);
+        assertEquals("ada", room.members().me().orElseThrow().id());
+
+        server.awaitConnection(1, WAIT).close(4200, "reconnect now");
+        ok.await(2, WAIT);
+        assertEquals("ada", room.members().me().orElseThrow().id());
+        assertEquals(List.of(), errors);
+        assertEquals(List.of("ada"), server.presenceUserIds("presence-room"));
+    }
+
+    @Test
+    void presenceWithoutChannelDataFailsClearlyWhenTheSigninFails() {
+        server.authFault("/pusher/user-auth", AuthFault.status(403, "{\"error\":\"no\"}"));
+        Pusher ada = signedInPresenceUser("ada");
+        List<AuthError> errors = new CopyOnWriteArrayList<>();
+        EventRecorder failed = new EventRecorder();
+        EventRecorder signinErrors = new EventRecorder();
+        ada.user().bind(EventNames.SIGNIN_ERROR, signinErrors);
+        ada.signin();
+        ada.subscribePresence("presence-room", r -> {
+            r.bind(EventNames.SUBSCRIPTION_ERROR, failed);
+            r.onSubscriptionError(errors::add);
+        });
+        ada.connect();
+        failed.await(1, WAIT);
+        assertTrue(errors.get(0).message().contains("not signed in"), errors.get(0).message());
+        PusherEvent signinError = signinErrors.await(1, WAIT).get(0);
+        assertEquals("AuthError", signinError.json().asJsonObject().getString("type"));
+        assertEquals(403, signinError.json().asJsonObject().getInt("status"));
+    }
+
+    @Test
+    void signinAfterAFailedAttemptTriesAgainOnTheSameConnection() throws Exception {
+        server.authFault("/pusher/user-auth", AuthFault.status(500, "{}"));
+        Pusher ada = user("ada", null, null);
+        LinkedBlockingQueue<String> signins = new LinkedBlockingQueue<>();
+        LinkedBlockingQueue<String> failures = new LinkedBlockingQueue<>();
+        ada.user().onSignin(signins::add);
+        ada.user().onSigninError(e -> failures.add(e.message()));
+        ada.signin();
+        ada.connect();
+        take(failures);
+        server.clearAuthFaults();
+        ada.signin();
+        assertEquals("ada", take(signins));
+        assertEquals(1, server.connections().size(), "the same connection");
+    }
+
+    @Test
+    void aServerThatIgnoresPusherSigninFailsTheSigninAfterTheUserAuthTimeout() throws Exception {
+        VirtualScheduler time = new VirtualScheduler();
+        var users = AuthOptions.forUsers().endpoint(server.userAuthEndpoint().toString()).param("user_id", "ada").build();
+        Pusher ada = client(o -> o.userAuthentication(users).scheduler(time));
+        ConnectionRecorder states = ConnectionRecorder.attach(ada.connection());
+        LinkedBlockingQueue<String> failures = new LinkedBlockingQueue<>();
+        ada.user().onSigninError(e -> failures.add(e.message()));
+        ada.connect();
+        time.runUntilIdle();
+        states.awaitState(io.pusherj.api.ConnectionState.CONNECTED, WAIT);
+        var conn = server.awaitConnection(1, WAIT);
+        conn.goSilent(); // like Reverb or laravel-websockets, which do not implement pusher:signin
+        ada.signin();
+        conn.awaitFrameContaining("pusher:signin", WAIT);
+        time.awaitTaskAt(10_000, WAIT);
+        time.advanceBy(10_000);
+        assertTrue(take(failures).contains("did not answer pusher:signin within 10000 ms"));
+    }
+
     @Test
     void presenceWithoutChannelDataAndWithoutSigninFails() {
         var channels = AuthOptions.forChannels().customHandler((socketId, channel) -> CompletableFuture.completedFuture(

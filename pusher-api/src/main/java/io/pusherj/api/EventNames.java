@@ -20,6 +20,11 @@ public final class EventNames {
     public static final String CONNECTION_FAILED = "pusher:connection_failed";
     /** Global: an error frame from the server. */
     public static final String ERROR = "pusher:error";
+    /**
+     * On {@link Pusher#user()}: sign-in failed; data {@code {"type": "AuthError", "error": ..., "status": ...}}
+     * ({@code status} only for HTTP failures), as on a channel's subscription error.
+     */
+    public static final String SIGNIN_ERROR = "pusher:signin_error";
 
     private EventNames() {
     }

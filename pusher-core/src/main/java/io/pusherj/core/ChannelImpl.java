@@ -44,6 +44,9 @@ class ChannelImpl implements Channel {
         /** The user id confirmed by sign-in on the current connection (presence without channel_data, §5.7). */
         java.util.Optional<String> signedInUserId();
 
+        /** Runs {@code resume} once the sign-in in flight on this connection settled, or now if none is. */
+        void whenSigninSettled(Runnable resume);
+
         /** Queues a client event for sending on the strand (callable from any thread). */
         void sendClientEvent(String event, jakarta.json.JsonValue data, String channel);
     }

@@ -47,15 +47,23 @@ final class PresenceChannelImpl extends PrivateChannelImpl implements PresenceCh
     @Override
     void onAuthorized(ChannelAuthorization authorization) {
         if (authorization.channelData().isEmpty()) {
-            // protocol.md §5.7: without channel_data the server uses the signed-in identity.
-            java.util.Optional<String> signedIn = host.signedInUserId();
-            if (signedIn.isEmpty()) {
-                subscriptionFailed(new AuthError("AuthError", "invalid auth response for presence channel '" + name()
-                        + "': no channel_data, and the user is not signed in", OptionalInt.of(200)));
-                return;
-            }
-            myId = signedIn.get();
-            sendSubscribe(authorization);
+            // protocol.md §5.7: without channel_data the server uses the signed-in identity. The sign-in
+            // started with the connection, as this subscription did, and takes a round trip more, so
+            // wait for it (pusher-js awaits signinDonePromise).
+            host.whenSigninSettled(() -> {
+                if (!isSubscriptionPending()) {
+                    return; // the connection went away meanwhile; the next one subscribes again
+                }
+                java.util.Optional<String> signedIn = host.signedInUserId();
+                if (signedIn.isEmpty()) {
+                    subscriptionFailed(new AuthError("AuthError", "invalid auth response for presence channel '" + name()
+                            + "': no channel_data, and the user is not signed in (call signin(), or see its sign-in error)",
+                            OptionalInt.of(200)));
+                    return;
+                }
+                myId = signedIn.get();
+                sendSubscribe(authorization);
+            });
             return;
         }
         String id = userIdOf(FrameCodec.parseOrNull(authorization.channelData().get()) instanceof JsonObject o

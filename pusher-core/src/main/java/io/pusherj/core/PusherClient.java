@@ -330,7 +330,8 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
     public void signin() {
         ensureOpen();
         strand.execute(() -> {
-            if (user.requestSignin() && manager.state() == ConnectionState.CONNECTED) {
+            user.requestSignin();
+            if (user.needsSignin() && manager.state() == ConnectionState.CONNECTED) {
                 startSignin();
             }
         });
@@ -341,15 +342,27 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         return user;
     }
 
-    /** pusher-js {@code user.signin}: authenticate, then send {@code pusher:signin} (strand). */
+    /**
+     * pusher-js {@code user.signin}: authenticate, then send {@code pusher:signin} (strand). The server's
+     * answer is awaited for the user auth timeout too: some Pusher-protocol servers ignore
+     * {@code pusher:signin}, and presence subscriptions waiting for the sign-in must not wait forever.
+     */
     private void startSignin() {
-        onStrandWhenDone("user sign-in", authorizer.userTimeoutMillis(), authorizer::authenticate, (auth, failure) -> {
+        int attempt = user.signinStarted();
+        long timeout = authorizer.userTimeoutMillis();
+        onStrandWhenDone("user sign-in", timeout, authorizer::authenticate, (auth, failure) -> {
             if (failure != null) {
                 user.signinFailed(failure);
-            } else {
-                manager.sendEvent("pusher:signin", FrameCodec.json().createObjectBuilder().add("auth", auth.auth())
-                        .add("user_data", auth.userData()).build(), null);
+                return;
             }
+            manager.sendEvent("pusher:signin", FrameCodec.json().createObjectBuilder().add("auth", auth.auth())
+                    .add("user_data", auth.userData()).build(), null);
+            clock.start(timeout, () -> {
+                if (user.isInFlight(attempt)) {
+                    user.signinFailed(new AuthError("AuthError", "the server did not answer pusher:signin within "
+                            + timeout + " ms", java.util.OptionalInt.empty()));
+                }
+            });
         });
     }
 
@@ -441,7 +454,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         connection.publishState(new ConnectionStateChange(previous, current), manager.socketId(),
                 current == ConnectionState.CONNECTED ? manager.connection().transportName() : null);
         if (current == ConnectionState.CONNECTED) {
-            if (user.isSigninRequested()) {
+            if (user.needsSignin()) {
                 startSignin();
             }
             channels.keySet().forEach(this::subscribeOnStrand);
@@ -554,6 +567,11 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
     @Override
     public java.util.Optional<String> signedInUserId() {
         return user.id();
+    }
+
+    @Override
+    public void whenSigninSettled(Runnable resume) {
+        user.whenSigninSettled(resume);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.pusherj.core;
 import io.pusherj.api.AuthError;
 import io.pusherj.api.Binding;
 import io.pusherj.api.EventListener;
+import io.pusherj.api.EventNames;
 import io.pusherj.api.User;
 import io.pusherj.core.protocol.Frame;
 import io.pusherj.core.protocol.FrameCodec;
@@ -10,6 +11,8 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -33,6 +36,11 @@ final class UserImpl implements User {
     private final Listeners<Consumer<String>> signins = new Listeners<>();
     private final Listeners<Consumer<AuthError>> signinErrors = new Listeners<>();
     private boolean signinRequested;
+    /** Counts sign-in attempts, so a late timer of an earlier attempt cannot fail a newer one. */
+    private int attempt;
+    private boolean inFlight;
+    /** Presence subscriptions without channel_data, waiting for the sign-in in flight (pusher-js's signinDonePromise). */
+    private final List<Runnable> waitingForSignin = new ArrayList<>();
     private volatile String id;
 
     UserImpl(Delivery delivery, BiConsumer<String, JsonValue> send, Consumer<Throwable> listenerFailed) {
@@ -73,25 +81,69 @@ final class UserImpl implements User {
 
     // Strand only.
 
-    /** Marks sign-in as requested; true the first time. */
-    boolean requestSignin() {
-        boolean first = !signinRequested;
+    /** Marks sign-in as requested (idempotent). */
+    void requestSignin() {
         signinRequested = true;
-        return first;
     }
 
     boolean isSigninRequested() {
         return signinRequested;
     }
 
+    /**
+     * Whether {@code signin()} should start an attempt on the current connection now: requested, and
+     * neither signed in nor in flight. After a failed attempt this is true again, so {@code signin()}
+     * retries (pusher-js ignores a second call until the next connection).
+     */
+    boolean needsSignin() {
+        return signinRequested && !inFlight && id == null;
+    }
+
+    /** An attempt starts on the current connection; returns its number. */
+    int signinStarted() {
+        inFlight = true;
+        return ++attempt;
+    }
+
+    /** Whether attempt {@code n} is still waiting for its answer. */
+    boolean isInFlight(int n) {
+        return inFlight && attempt == n;
+    }
+
+    /**
+     * Runs {@code resume} once the sign-in in flight on this connection has succeeded or failed, or now
+     * if none is in flight (pusher-js: {@code await user.signinDonePromise}).
+     */
+    void whenSigninSettled(Runnable resume) {
+        if (inFlight) {
+            waitingForSignin.add(resume);
+        } else {
+            resume.run();
+        }
+    }
+
     /** The connection went away: the user is signed out until the next connection signs in again. */
     void connectionLost() {
         id = null;
+        inFlight = false;
+        waitingForSignin.clear(); // their channels were reset too, and authorize again on the next connection
     }
 
+    /** The attempt failed: {@code onSigninError} listeners, then pusher-js's {@code pusher:signin_error} event. */
     void signinFailed(AuthError error) {
         id = null;
         deliver(signinErrors, l -> l.accept(error));
+        var data = FrameCodec.json().createObjectBuilder().add("type", error.type()).add("error", error.message());
+        error.status().ifPresent(status -> data.add("status", status));
+        emit(new Frame(EventNames.SIGNIN_ERROR, null, data.build(), null));
+        settled();
+    }
+
+    private void settled() {
+        inFlight = false;
+        List<Runnable> waiting = List.copyOf(waitingForSignin);
+        waitingForSignin.clear();
+        waiting.forEach(Runnable::run);
     }
 
     /** Whether a frame belongs to the user: sign-in results, watchlist events, the user's own channel. */
@@ -120,14 +172,19 @@ final class UserImpl implements User {
                 }
             }
             default -> {
+                // pusher-js re-emits only application events of the user's channel.
                 if (!frame.eventName().startsWith("pusher_internal:") && !frame.eventName().startsWith("pusher:")) {
-                    deliver(global, l -> l.onEvent(frame));
-                    Listeners<EventListener> l = byEvent.get(frame.eventName());
-                    if (l != null) {
-                        deliver(l, x -> x.onEvent(frame));
-                    }
+                    emit(frame);
                 }
             }
+        }
+    }
+
+    private void emit(Frame frame) {
+        deliver(global, l -> l.onEvent(frame));
+        Listeners<EventListener> l = byEvent.get(frame.eventName());
+        if (l != null) {
+            deliver(l, x -> x.onEvent(frame));
         }
     }
 
@@ -145,6 +202,7 @@ final class UserImpl implements User {
                 .add("channel", USER_CHANNEL_PREFIX + id).build());
         String confirmed = id;
         deliver(signins, l -> l.accept(confirmed));
+        settled();
     }
 
     private <T> void deliver(Listeners<T> listeners, Consumer<T> call) {

@@ -376,8 +376,15 @@ public final class PusherTestServer implements AutoCloseable {
     // --- authorization --------------------------------------------------------------------------------
 
     /**
+     * Auth parameter that makes the auth endpoint answer a presence channel without {@code channel_data},
+     * as an app server does that relies on the signed-in user's identity: {@code omit_channel_data=true}.
+     */
+    public static final String OMIT_CHANNEL_DATA = "omit_channel_data";
+
+    /**
      * {@return the auth endpoint, {@code http://host:port/pusher/auth}, signing with the app secret
-     * (ajax and jsonp)}
+     * (ajax and jsonp); parameters {@code user_id} and {@code user_name} choose the presence user, and
+     * {@link #OMIT_CHANNEL_DATA} leaves {@code channel_data} out}
      */
     public URI authEndpoint() {
         return URI.create(httpUri() + AuthEndpointHandler.CHANNEL_AUTH_PATH);
@@ -518,6 +525,11 @@ public final class PusherTestServer implements AutoCloseable {
 
     /** The JSON an app server returns for a channel, or null if the channel needs no authorization. */
     String signChannel(String socketId, String channel, Map<String, String> params) {
+        if (channel.startsWith("presence-") && "true".equals(params.get(OMIT_CHANNEL_DATA))) {
+            // An app server relying on sign-in for presence: signed like a private channel (protocol.md §5.7).
+            return ServerFrames.JSON.createObjectBuilder()
+                    .add("auth", AuthSignatures.channel(config.appKey, config.appSecret, socketId, channel)).build().toString();
+        }
         if (channel.startsWith("presence-")) {
             String userId = params.getOrDefault("user_id", "user-" + socketId);
             String name = params.getOrDefault("user_name", userId);
