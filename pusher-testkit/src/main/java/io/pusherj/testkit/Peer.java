@@ -20,6 +20,11 @@ interface Peer {
         }
     }
 
+    /** Sends a binary message (WebSocket only: the other transports carry text alone). */
+    default void sendBinary(byte[] payload) {
+        throw new IllegalStateException("this transport carries text only");
+    }
+
     /** Sends the transport's heartbeat ({@code h} on an HTTP fallback session). */
     default void heartbeat() {
         throw new IllegalStateException("this transport has no heartbeat frame; send pusher:ping instead");

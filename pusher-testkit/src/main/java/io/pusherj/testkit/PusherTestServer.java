@@ -70,6 +70,7 @@ public final class PusherTestServer implements AutoCloseable {
     private volatile Duration handshakeDelay = Duration.ZERO;
     private volatile Integer handshakeErrorCode; // null: no failure
     private volatile String handshakeReplacement; // null: the normal connection_established
+    private volatile boolean holdHandshakes;
     private volatile int activityTimeoutSeconds;
 
     private PusherTestServer(Builder config) {
@@ -181,6 +182,20 @@ public final class PusherTestServer implements AutoCloseable {
             clientSslContext = TestCertificate.forNames(config.certificateNames).trustingContext();
         }
         return clientSslContext;
+    }
+
+    /**
+     * The TLS port's self-signed certificate in PEM form, for clients that trust a CA file instead of an
+     * {@link SSLContext}: Node's {@code NODE_EXTRA_CA_CERTS}, curl's {@code --cacert}, the CLI's {@code --ca-cert}.
+     *
+     * @return the certificate, PEM-encoded
+     * @throws IllegalStateException if the server was built without TLS
+     */
+    public String tlsCertificatePem() {
+        if (!config.tls) {
+            throw new IllegalStateException("this test server has no TLS port; build it with tls(true)");
+        }
+        return TestCertificate.forNames(config.certificateNames).pem();
     }
 
     private SSLContext clientSslContext;
@@ -671,10 +686,28 @@ public final class PusherTestServer implements AutoCloseable {
         handshakeReplacement = Objects.requireNonNull(frame, "frame");
     }
 
-    /** Undoes {@link #failHandshakes(int)} and {@link #replaceHandshake(String)}: new connections are welcomed. */
+    /**
+     * New connections get no greeting until the test completes the handshake itself with
+     * {@link ServerConnection#establish(String)}, sends something else, or closes them; until
+     * {@link #normalHandshakes()}. For step-by-step scripts of the handshake.
+     */
+    public void holdHandshakes() {
+        holdHandshakes = true;
+    }
+
+    /**
+     * Undoes {@link #failHandshakes(int)}, {@link #replaceHandshake(String)} and {@link #holdHandshakes()}:
+     * new connections are welcomed.
+     */
     public void normalHandshakes() {
         handshakeErrorCode = null;
         handshakeReplacement = null;
+        holdHandshakes = false;
+    }
+
+    /** A socket id in Pusher's {@code digits.digits} form, unique on this server. */
+    String newSocketId() {
+        return socketCounter.incrementAndGet() + "." + ThreadLocalRandom.current().nextInt(1, 10_000_000);
     }
 
     /**
@@ -711,8 +744,8 @@ public final class PusherTestServer implements AutoCloseable {
                 c.close(failCode, "handshake refused by the test server");
             } else if (replacement != null) {
                 c.sendRaw(replacement);
-            } else {
-                String id = socketCounter.incrementAndGet() + "." + ThreadLocalRandom.current().nextInt(1, 10_000_000);
+            } else if (!holdHandshakes) {
+                String id = newSocketId();
                 c.socketId(id);
                 c.send(ServerFrames.connectionEstablished(id, activityTimeoutSeconds));
             }

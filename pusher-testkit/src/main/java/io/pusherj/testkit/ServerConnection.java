@@ -97,6 +97,26 @@ public final class ServerConnection {
         return transport;
     }
 
+    private final long openedAtNanos = System.nanoTime();
+    private volatile long closedAtNanos;
+
+    /** {@return when the connection was opened, as {@link System#nanoTime()}} */
+    public long openedAtNanos() {
+        return openedAtNanos;
+    }
+
+    /** {@return the close code the connection ended with (1006 for a drop); empty while open} */
+    public java.util.OptionalInt closeCode() {
+        List<Integer> codes = closes.snapshot();
+        return codes.isEmpty() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(codes.get(0));
+    }
+
+    /** {@return when the connection closed (by either side), as {@link System#nanoTime()}; empty while open} */
+    public java.util.OptionalLong closedAtNanos() {
+        long t = closedAtNanos;
+        return t == 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(t);
+    }
+
     /** The client end is up: the server greets it. */
     void attach(Peer p) {
         peer = p;
@@ -112,6 +132,7 @@ public final class ServerConnection {
 
     /** The client end is gone. */
     void detached(int code) {
+        closedAtNanos = System.nanoTime();
         closes.add(code);
         // A closed connection keeps its record, not its socket: a test that opens thousands must not hold
         // every session with its buffers.
@@ -245,6 +266,18 @@ public final class ServerConnection {
     }
 
     /**
+     * Waits until {@code count} received frames match {@code filter}; returns them, in order.
+     *
+     * @param filter which frames count
+     * @param count how many, at least
+     * @param timeout how long to wait
+     * @return the matching frames so far
+     */
+    public List<String> awaitFrames(Predicate<String> filter, int count, Duration timeout) {
+        return received.await(filter, count, timeout, count + " matching frames from the client");
+    }
+
+    /**
      * Waits for a received frame containing {@code text}; returns it.
      *
      * @param text the text to look for
@@ -291,6 +324,37 @@ public final class ServerConnection {
         if (p != null) {
             p.send(frame);
         }
+    }
+
+    /**
+     * Sends a binary WebSocket message holding {@code text} in UTF-8 (Pusher carries text frames only; a
+     * client must cope with a server or proxy that sends binary ones).
+     *
+     * @param text the message text
+     * @throws IllegalStateException if the connection is not a WebSocket
+     */
+    public void sendBinary(String text) {
+        Peer p = peer;
+        if (p != null) {
+            p.sendBinary(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Completes the handshake by hand, on a server that {@linkplain PusherTestServer#holdHandshakes() holds
+     * handshakes}: gives the connection a socket id and sends {@code pusher:connection_established} with
+     * {@code activityTimeout} as the raw JSON value of {@code activity_timeout} (a number of seconds
+     * normally; {@code "30"} or {@code 0.5} to see how a client takes odd values).
+     *
+     * @param activityTimeout the JSON text of the {@code activity_timeout} value
+     * @return the socket id
+     */
+    public String establish(String activityTimeout) {
+        String id = server.newSocketId();
+        socketId(id);
+        sendRaw(ServerFrames.event("pusher:connection_established", null,
+                "{\"socket_id\":\"" + id + "\",\"activity_timeout\":" + activityTimeout + "}"));
+        return id;
     }
 
     /** Sends a frame unless silent. */

@@ -64,6 +64,22 @@ final class TestCertificate {
         return keyStore;
     }
 
+    /** {@return the certificate in PEM form, for clients that take a CA file (Node, curl, the CLI)} */
+    String pem() {
+        try (InputStream in = Files.newInputStream(keyStore())) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, PASSWORD.toCharArray());
+            byte[] der = ks.getCertificate("pusherj-test").getEncoded();
+            return "-----BEGIN CERTIFICATE-----\n"
+                    + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(der)
+                    + "\n-----END CERTIFICATE-----\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot load the test certificate", e);
+        }
+    }
+
     /** {@return a client TLS context that trusts exactly this certificate} */
     SSLContext trustingContext() {
         try (InputStream in = Files.newInputStream(keyStore())) {

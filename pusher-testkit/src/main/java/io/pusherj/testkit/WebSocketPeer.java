@@ -22,6 +22,11 @@ final class WebSocketPeer implements Peer {
     }
 
     @Override
+    public synchronized void sendBinary(byte[] payload) {
+        session.sendBinary(java.nio.ByteBuffer.wrap(payload), Callback.NOOP);
+    }
+
+    @Override
     public void close(int code, String reason) {
         session.close(code, reason, Callback.NOOP);
     }

@@ -1,0 +1,47 @@
+package io.pusherj.conformance;
+
+import io.pusherj.testkit.PusherTestServer;
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** One run of a script with one client: a fresh test server, the driver, the server's steps, the transcript. */
+final class ScriptRun {
+    private static final Duration END_WAIT = Duration.ofSeconds(45);
+
+    private ScriptRun() {
+    }
+
+    /**
+     * The outcome of a run.
+     *
+     * @param transcript what was recorded, or null if the run failed
+     * @param failure why the run failed, or null
+     */
+    record Outcome(Transcript transcript, String failure) {
+    }
+
+    /** Runs {@code script} with pusher-js ({@code node}) or pusherj. */
+    static Outcome run(Script script, boolean pusherJs, Path driverDir) {
+        JsonObject s = script.server();
+        try (PusherTestServer server = PusherTestServer.builder().tls(s.getBoolean("tls", false))
+                .activityTimeoutSeconds(s.getInt("activityTimeout", 120))
+                .subscriptionCount(s.getBoolean("subscriptionCount", false)).start();
+                ClientDriver driver = pusherJs ? new PusherJsDriver(script, server, driverDir) : new PusherjDriver(script, server)) {
+            driver.start();
+            try {
+                new ScriptServer(server).run(script.steps(), driver::stop);
+            } catch (AssertionError e) {
+                return new Outcome(null, "the script's server step failed with " + driver.name() + ": " + e.getMessage());
+            }
+            List<JsonObject> records = driver.awaitEnd(END_WAIT);
+            return new Outcome(Transcript.of(script, records, server), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(null, "interrupted");
+        } catch (Exception e) {
+            return new Outcome(null, (pusherJs ? "pusher-js" : "pusherj") + ": " + e.getMessage());
+        }
+    }
+}

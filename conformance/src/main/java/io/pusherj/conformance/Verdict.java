@@ -1,0 +1,73 @@
+package io.pusherj.conformance;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The comparison of one script's two runs: the same, different only as allowed, different, or failed.
+ *
+ * @param script the script
+ * @param failure why a run failed, or null
+ * @param allowedBy the allowlist entries the differences needed
+ * @param unlisted the differences no entry allows
+ * @param pusherJs pusher-js's transcript (null if its run failed)
+ * @param pusherj pusherj's transcript (null if its run failed)
+ */
+record Verdict(Script script, String failure, Set<String> allowedBy, List<Difference> unlisted,
+        Transcript pusherJs, Transcript pusherj) {
+
+    static Verdict of(Script script, ScriptRun.Outcome js, ScriptRun.Outcome j, Allowlist allowlist) {
+        if (js.failure() != null || j.failure() != null) {
+            String why = String.join("; ", java.util.stream.Stream.of(js.failure(), j.failure())
+                    .filter(java.util.Objects::nonNull).toList());
+            return new Verdict(script, why, Set.of(), List.of(), js.transcript(), j.transcript());
+        }
+        Set<String> allowedBy = new LinkedHashSet<>();
+        List<Difference> unlisted = new ArrayList<>();
+        for (Difference d : TranscriptDiff.between(js.transcript(), j.transcript())) {
+            allowlist.allowing(script.name(), d).ifPresentOrElse(e -> allowedBy.add(e.id()), () -> unlisted.add(d));
+        }
+        return new Verdict(script, null, allowedBy, unlisted, js.transcript(), j.transcript());
+    }
+
+    boolean passed() {
+        return failure == null && unlisted.isEmpty();
+    }
+
+    boolean same() {
+        return passed() && allowedBy.isEmpty();
+    }
+
+    String describe(boolean always) {
+        StringBuilder s = new StringBuilder();
+        String status = failure != null ? "FAILED" : !unlisted.isEmpty() ? "DIFFERENT" : same() ? "same" : "allowed";
+        s.append(String.format("%-9s %s%s%n", status, script.name(), allowedBy.isEmpty() ? "" : " " + allowedBy));
+        if (failure != null) {
+            s.append("    ").append(failure).append('\n');
+        }
+        unlisted.forEach(d -> s.append("    ").append(d).append('\n'));
+        if (always || !passed()) {
+            if (pusherJs != null) {
+                s.append("  pusher-js transcript:\n").append(TranscriptDiff.describe(pusherJs));
+            }
+            if (pusherj != null) {
+                s.append("  pusherj transcript:\n").append(TranscriptDiff.describe(pusherj));
+            }
+        }
+        return s.toString();
+    }
+
+    /** The Markdown table of every script's result, for {@code docs/conformance.md}. */
+    static String table(List<Verdict> verdicts) {
+        StringBuilder s = new StringBuilder("| script | covers | result |\n| --- | --- | --- |\n");
+        for (Verdict v : verdicts) {
+            String result = v.failure != null ? "**failed**" : !v.unlisted.isEmpty() ? "**different**"
+                    : v.same() ? "same" : "allowed: " + String.join(", ", v.allowedBy.stream().map(id -> "`" + id + "`").toList());
+            s.append("| `").append(v.script.name()).append("` | ").append(String.join(", ", v.script.covers()))
+                    .append(" | ").append(result).append(" |\n");
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,50 @@
+package io.pusherj.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which differences an allowlist entry covers, and that every entry points at a written reason. */
+class AllowlistTest {
+    @TempDir
+    Path dir;
+
+    Allowlist read(String json, String decisions) throws Exception {
+        Path list = Files.writeString(dir.resolve("allowed.json"), json);
+        Path why = Files.writeString(dir.resolve("decisions.md"), decisions);
+        return Allowlist.read(list, why);
+    }
+
+    static final String ENTRY = "[{\"id\":\"e\",\"decision\":\"docs/decisions.md#one-error-per-close-code\","
+            + "\"scripts\":[\"close-4100\"],\"differences\":[{\"client\":\"pusher-js\","
+            + "\"match\":{\"t\":\"error\",\"type\":\"WebSocketError\"}}]}]";
+
+    @Test
+    void anEntryAllowsItsClientsMatchingRecordsInItsScriptsOnly() throws Exception {
+        Allowlist a = read(ENTRY, "# Decisions\n### One error per close code\ntext\n");
+        Difference wrapped = new Difference("pusher-js",
+                TranscriptDiffTest.record("{\"s\":\"connection\",\"t\":\"error\",\"type\":\"WebSocketError\",\"code\":4100}"));
+        assertEquals("e", a.allowing("close-4100", wrapped).orElseThrow().id());
+        assertTrue(a.allowing("close-4200", wrapped).isEmpty(), "another script");
+        assertTrue(a.allowing("close-4100", new Difference("pusherj", wrapped.record())).isEmpty(), "the other client");
+        assertTrue(a.allowing("close-4100", new Difference("pusher-js",
+                TranscriptDiffTest.record("{\"s\":\"connection\",\"t\":\"error\",\"type\":\"PusherError\"}"))).isEmpty());
+    }
+
+    @Test
+    void anEntryWithoutItsDecisionsSectionIsRefused() {
+        var e = assertThrows(IllegalArgumentException.class, () -> read(ENTRY, "# Decisions\n### Something else\n"));
+        assertTrue(e.getMessage().contains("not a heading"), e.getMessage());
+    }
+
+    @Test
+    void anchorsFollowGitHubsRules() {
+        assertTrue(Allowlist.anchors("## Connection state machine (`pusher-core` `ConnectionManager`)\n")
+                .contains("connection-state-machine-pusher-core-connectionmanager"));
+    }
+}
