@@ -145,10 +145,10 @@ function whenSeen(pattern, nth) {
 
 function finish() {
   if (finished) return;
-  process.stdout.write(JSON.stringify({ t: 'end' }) + '\n');
   finished = true;
   pusher.disconnect();
-  setImmediate(() => process.exit(0));
+  // Exit once everything written has reached the pipe: a large record may still be queued.
+  process.stdout.write(JSON.stringify({ t: 'end' }) + '\n', () => process.exit(0));
 }
 
 readline.createInterface({ input: process.stdin }).on('line', (line) => {

@@ -59,7 +59,7 @@ final class ScriptServer {
             case "drop" -> current.drop();
             case "silent" -> current.goSilent();
             case "awaitClosed" -> current.awaitClosed(STEP_TIMEOUT);
-            case "establish" -> current.establish(arg.toString());
+            case "establish" -> current.establish(((JsonString) arg).getString());
             case "handshake" -> handshake(arg);
             case "activityTimeout" -> server.activityTimeoutSeconds(((JsonNumber) arg).intValue());
             case "authFault" -> {

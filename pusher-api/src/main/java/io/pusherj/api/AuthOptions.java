@@ -286,15 +286,12 @@ public final class AuthOptions<H> {
         /**
          * How long one request may take (default 10 s).
          *
-         * @param timeout the limit, positive
+         * @param timeout the limit, at least 1 ms
          * @return this builder
+         * @throws IllegalArgumentException if shorter than 1 ms
          */
         public Builder<H> timeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("auth timeout must be positive, got " + timeout);
-            }
-            this.timeout = timeout;
+            this.timeout = Durations.atLeastOneMilli("auth timeout", timeout);
             return this;
         }
 

@@ -51,12 +51,21 @@ public interface Channel {
     Binding bindGlobal(EventListener listener);
 
     /**
-     * Removes every binding of {@code listener} to {@code eventName}.
+     * Removes every binding of {@code listener} to {@code eventName}. Listeners are compared with
+     * {@code equals}: a method reference or lambda written again is a new object and removes nothing, so
+     * keep the {@link Binding} that {@code bind} returned, or the listener object itself.
      *
      * @param eventName the event name
      * @param listener the listener given to {@code bind}
      */
     void unbind(String eventName, EventListener listener);
+
+    /**
+     * Removes every listener bound to {@code eventName} (pusher-js {@code channel.unbind(eventName)}).
+     *
+     * @param eventName the event name
+     */
+    void unbind(String eventName);
 
     /**
      * Listens to subscription failures (authorization refused, endpoint unreachable). The channel stays
@@ -69,6 +78,9 @@ public interface Channel {
      */
     Binding onSubscriptionError(java.util.function.Consumer<AuthError> listener);
 
-    /** Removes every binding of this channel, global ones included. */
+    /**
+     * Removes every binding of this channel: event and global listeners, subscription-error listeners,
+     * and the typed listeners of presence and encrypted channels.
+     */
     void unbindAll();
 }

@@ -22,7 +22,9 @@ public interface PresenceChannel extends PrivateChannel {
     Members members();
 
     /**
-     * Listens to users joining (pusher-js {@code pusher:member_added}); not called for users already present.
+     * Listens to users joining (pusher-js {@code pusher:member_added}). Called again when the server
+     * announces a member already present, as pusher-js does, with the member's new info; the count rises
+     * only for a new id.
      *
      * @param listener called one event at a time, in order, on the threads {@link EventListener} describes
      * @return the binding, to remove the listener

@@ -15,8 +15,9 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Like pusher-js, creating a client connects it, unless {@link PusherOptions.Builder#autoConnect(boolean)}
- * is off. Every method is safe from any thread and never blocks on the network. A client holds no
- * thread of its own: all clients of a JVM share a small pool, released when the last one is closed.
+ * is off. Every method is safe from any thread and never blocks on the network; only {@link #close()}
+ * waits, briefly, for the client to finish. A client holds no thread of its own: all clients of a JVM
+ * share a small pool, released when the last one is closed. No method takes {@code null}.
  */
 public interface Pusher extends AutoCloseable {
 
@@ -138,7 +139,9 @@ public interface Pusher extends AutoCloseable {
     EncryptedChannel subscribeEncrypted(String channelName);
 
     /**
-     * Unsubscribes from a channel; does nothing if not subscribed.
+     * Unsubscribes from a channel; does nothing if not subscribed. The channel object is done with: a
+     * later {@code subscribe} of the same name returns a new object, without the old one's bindings
+     * (whatever the old subscription's state was when this call reached the connection).
      *
      * @param channelName the channel name
      */
@@ -157,7 +160,8 @@ public interface Pusher extends AutoCloseable {
 
     /**
      * Signs the user in (pusher-js {@code signin()}), through {@code userAuthentication}, now if
-     * connected and again after every reconnect. Idempotent.
+     * connected and again after every reconnect. Idempotent while a sign-in is in flight or done; after a
+     * failed one (see {@link User#onSigninError}) it tries again at once.
      */
     void signin();
 
@@ -175,8 +179,40 @@ public interface Pusher extends AutoCloseable {
     Binding bindGlobal(EventListener listener);
 
     /**
-     * Disconnects and releases everything the client holds. The client cannot be connected again.
-     * Idempotent. Executors supplied in the options are not shut down.
+     * Listens to every event named {@code eventName}, whatever its channel, and to connection-level
+     * events such as {@link EventNames#CONNECTION_ESTABLISHED} (pusher-js {@code pusher.bind}).
+     *
+     * @param eventName the event name
+     * @param listener called one event at a time, in order, on the threads {@link EventListener} describes
+     * @return the binding, to remove the listener
+     */
+    Binding bind(String eventName, EventListener listener);
+
+    /**
+     * Removes every listener {@link #bind(String, EventListener)} added for {@code eventName} (pusher-js
+     * {@code pusher.unbind(eventName)}).
+     *
+     * @param eventName the event name
+     */
+    void unbind(String eventName);
+
+    /**
+     * Removes every listener of this client added with {@link #bind(String, EventListener)} and
+     * {@link #bindGlobal(EventListener)} (pusher-js {@code unbind_all}); channel, connection and user
+     * listeners stay.
+     */
+    void unbindAll();
+
+    /**
+     * Disconnects and releases everything the client holds. The client cannot be connected again: later
+     * calls of {@code connect}, {@code subscribe} or {@code signin} throw {@link IllegalStateException},
+     * and one racing with {@code close()} from another thread does nothing. Idempotent. Executors supplied
+     * in the options are not shut down.
+     *
+     * <p>Unlike every other method, {@code close()} waits: up to 5 s for the client to finish closing,
+     * and, for the last client of the JVM, up to 5 s more for pusherj's shared threads to end. Called
+     * from a listener it cannot wait for itself, and returns at once; the close happens right after the
+     * listener returns.
      */
     @Override
     void close();

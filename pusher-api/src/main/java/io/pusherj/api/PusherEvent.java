@@ -33,6 +33,9 @@ public interface PusherEvent {
      */
     JsonValue json();
 
-    /** {@return the sender's user id, present on client events delivered on presence channels} */
+    /**
+     * {@return the sender's user id: on client events of presence channels, as pusher-js passes it;
+     * empty on every other channel, whatever the server sent}
+     */
     Optional<String> userId();
 }

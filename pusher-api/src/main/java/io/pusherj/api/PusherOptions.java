@@ -534,24 +534,26 @@ public final class PusherOptions {
         }
 
         /**
-         * Idle time before pinging; positive.
+         * Idle time before pinging; at least 1 ms.
          *
-         * @param activityTimeout the idle time, positive
+         * @param activityTimeout the idle time
+         * @throws IllegalArgumentException if shorter than 1 ms
          * @return this builder
          */
         public Builder activityTimeout(Duration activityTimeout) {
-            this.activityTimeout = Objects.requireNonNull(activityTimeout, "activityTimeout");
+            this.activityTimeout = Durations.atLeastOneMilli("activityTimeout", activityTimeout);
             return this;
         }
 
         /**
-         * Wait for a reply after a ping; positive.
+         * Wait for a reply after a ping; at least 1 ms.
          *
-         * @param pongTimeout the wait, positive
+         * @param pongTimeout the wait
+         * @throws IllegalArgumentException if shorter than 1 ms
          * @return this builder
          */
         public Builder pongTimeout(Duration pongTimeout) {
-            this.pongTimeout = Objects.requireNonNull(pongTimeout, "pongTimeout");
+            this.pongTimeout = Durations.atLeastOneMilli("pongTimeout", pongTimeout);
             return this;
         }
 
@@ -567,13 +569,14 @@ public final class PusherOptions {
         }
 
         /**
-         * Time in {@code connecting} before {@code unavailable}; positive.
+         * Time in {@code connecting} before {@code unavailable}; at least 1 ms.
          *
-         * @param unavailableTimeout the time, positive
+         * @param unavailableTimeout the time
+         * @throws IllegalArgumentException if shorter than 1 ms
          * @return this builder
          */
         public Builder unavailableTimeout(Duration unavailableTimeout) {
-            this.unavailableTimeout = Objects.requireNonNull(unavailableTimeout, "unavailableTimeout");
+            this.unavailableTimeout = Durations.atLeastOneMilli("unavailableTimeout", unavailableTimeout);
             return this;
         }
 
@@ -858,7 +861,7 @@ public final class PusherOptions {
         }
 
         private static void checkPositive(String option, Duration d) {
-            require(!d.isNegative() && !d.isZero(), option + " must be positive, got " + d);
+            Durations.atLeastOneMilli(option, d);
         }
 
         private static void checkTransportNames(String option, Set<String> names) {

@@ -128,4 +128,19 @@ class PusherOptionsTest {
         assertEquals("Bearer t", PusherOptions.builder().authHeader("Authorization", "Bearer t").build()
                 .channelAuthorization().headers().get("Authorization"));
     }
+
+    /** A sub-millisecond duration would become a 0 ms timer: a ping on every pong, or a reconnect storm. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {0, 1, 999_999, -1_000_000})
+    void durationsShorterThanAMillisecondAreRefusedAtTheCall(long nanos) {
+        java.time.Duration d = java.time.Duration.ofNanos(nanos);
+        PusherOptions.Builder b = PusherOptions.builder();
+        for (java.util.function.Consumer<java.time.Duration> setter : java.util.List.<java.util.function.Consumer<java.time.Duration>>of(
+                b::activityTimeout, b::pongTimeout, b::unavailableTimeout, AuthOptions.forChannels()::timeout)) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> setter.accept(d));
+            assertTrue(e.getMessage().contains("at least 1 ms"), e.getMessage());
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class, () -> b.pongTimeout(null));
+        assertEquals(java.time.Duration.ofMillis(1), b.pongTimeout(java.time.Duration.ofMillis(1)).build().pongTimeout());
+    }
 }

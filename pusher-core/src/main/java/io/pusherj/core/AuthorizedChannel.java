@@ -14,13 +14,15 @@ abstract class AuthorizedChannel extends ChannelImpl {
     @Override
     final void authorizeThenSubscribe() {
         host.authorize(name(), (authorization, failure) -> {
-            if (!isSubscriptionPending()) {
+            // An object unsubscribed and subscribed again meanwhile hands the result to its successor.
+            ChannelImpl target = current();
+            if (!target.isSubscriptionPending()) {
                 return; // the connection went away meanwhile; the next one subscribes again
             }
             if (failure != null) {
-                subscriptionFailed(failure);
+                target.subscriptionFailed(failure);
             } else {
-                onAuthorized(authorization);
+                ((AuthorizedChannel) target).onAuthorized(authorization);
             }
         });
     }

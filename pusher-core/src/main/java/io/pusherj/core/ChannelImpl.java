@@ -22,8 +22,8 @@ class ChannelImpl implements Channel {
         /** Sends {@code pusher:subscribe} / {@code pusher:unsubscribe}. */
         boolean sendEvent(String event, jakarta.json.JsonValue data, String channel);
 
-        /** pusher-js {@code pusher.unsubscribe(name)}, from the strand. */
-        void unsubscribeOnStrand(String channelName);
+        /** A subscription this channel cancelled while pending succeeded: unsubscribe it on the server. */
+        void cancelledSubscriptionSucceeded(ChannelImpl channel);
 
         /** Runs listener callbacks. */
         void deliver(Runnable callbacks);
@@ -61,6 +61,17 @@ class ChannelImpl implements Channel {
     private volatile int subscriptionCount = -1;
     private boolean subscriptionPending;
     private boolean subscriptionCancelled;
+    /** Set when {@code unsubscribe} took this object out of the table: a later subscribe makes a new one. */
+    private volatile boolean retired;
+    /** Calls of {@code subscribe} whose {@code setup} is running or whose strand task has not run yet. */
+    private final java.util.concurrent.atomic.AtomicInteger setupsInProgress = new java.util.concurrent.atomic.AtomicInteger();
+    /** Whether a {@code subscribe} call for this object completed its {@code setup}. */
+    private volatile boolean wanted;
+    /**
+     * The channel object that took over this retired one's pending subscription (strand only): a retired
+     * object's authorization, still in flight, completes the newer object's subscription.
+     */
+    private ChannelImpl successor;
 
     ChannelImpl(String name, Host host) {
         this.name = name;
@@ -96,10 +107,17 @@ class ChannelImpl implements Channel {
 
     @Override
     public void unbind(String eventName, EventListener listener) {
+        java.util.Objects.requireNonNull(eventName, "eventName");
+        java.util.Objects.requireNonNull(listener, "listener");
         Listeners<EventListener> l = listeners.get(eventName);
         if (l != null) {
             l.remove(listener);
         }
+    }
+
+    @Override
+    public void unbind(String eventName) {
+        listeners.remove(java.util.Objects.requireNonNull(eventName, "eventName"));
     }
 
     @Override
@@ -114,11 +132,38 @@ class ChannelImpl implements Channel {
         subscriptionErrorListeners.clear();
     }
 
-    /** Takes over the bindings of a channel object that lost a subscribe/unsubscribe race. */
-    void absorbBindings(ChannelImpl other) {
-        globalListeners.absorb(other.globalListeners);
-        subscriptionErrorListeners.absorb(other.subscriptionErrorListeners);
-        other.listeners.forEach((event, l) -> listeners.computeIfAbsent(event, k -> new Listeners<>()).absorb(l));
+    // Life of the object in the client's table (any thread).
+
+    /** A {@code subscribe} call starts its setup on this object. */
+    void setupStarted() {
+        setupsInProgress.incrementAndGet();
+    }
+
+    /** That call's strand task runs. */
+    void setupFinished() {
+        setupsInProgress.decrementAndGet();
+    }
+
+    /** A {@code subscribe} call completed its setup: the application wants this channel. */
+    void markWanted() {
+        wanted = true;
+    }
+
+    boolean isWanted() {
+        return wanted;
+    }
+
+    /** Whether a {@code subscribe} call is still binding listeners: the subscription waits for it. */
+    boolean isBeingSetUp() {
+        return setupsInProgress.get() > 0;
+    }
+
+    void retire() {
+        retired = true;
+    }
+
+    boolean isRetired() {
+        return retired;
     }
 
     // Strand-only state machine, as in pusher-js.
@@ -138,6 +183,26 @@ class ChannelImpl implements Channel {
         subscriptionPending = true;
         subscriptionCancelled = false;
         authorizeThenSubscribe();
+    }
+
+    /**
+     * Takes over the pending subscription of a retired object of the same name (unsubscribed, then
+     * subscribed again, while the first subscription was still pending): no second subscribe is sent, the
+     * server's answer to the first completes this one.
+     */
+    void takeOverPendingSubscription(ChannelImpl retiredPending) {
+        retiredPending.successor = this;
+        subscriptionPending = true;
+        subscriptionCancelled = false;
+    }
+
+    /** The object a retired channel's pending subscription now serves: itself, or its last successor. */
+    final ChannelImpl current() {
+        ChannelImpl c = this;
+        while (c.successor != null) {
+            c = c.successor;
+        }
+        return c;
     }
 
     /** Public channels are authorized trivially, with an empty {@code auth} (pusher-js). */
@@ -189,6 +254,7 @@ class ChannelImpl implements Channel {
     void disconnect() {
         subscribed = false;
         subscriptionPending = false;
+        successor = null;
     }
 
     /** Handles a frame for this channel (strand). */
@@ -199,7 +265,7 @@ class ChannelImpl implements Channel {
                 subscriptionPending = false;
                 subscribed = true;
                 if (subscriptionCancelled) {
-                    host.unsubscribeOnStrand(name);
+                    host.cancelledSubscriptionSucceeded(this);
                 } else {
                     emit(frame.renamed(EventNames.SUBSCRIPTION_SUCCEEDED));
                 }
@@ -223,10 +289,18 @@ class ChannelImpl implements Channel {
             }
             default -> {
                 if (!event.startsWith("pusher_internal:")) {
-                    emit(frame);
+                    emit(applicationEvent(frame));
                 }
             }
         }
+    }
+
+    /**
+     * An event as this channel's listeners see it: pusher-js passes a {@code user_id} only on presence
+     * channels (where the server vouches for it), so elsewhere it is dropped.
+     */
+    Frame applicationEvent(Frame frame) {
+        return frame.userId().isPresent() ? frame.withoutUserId() : frame;
     }
 
     private void storeCount(Frame frame) {

@@ -138,8 +138,9 @@ final class ConnectionImpl implements Connection {
     /** Reports a listener that threw, to the error listeners; runs where the failing listener ran. */
     void listenerFailed(Throwable failure) {
         LOG.log(Level.WARNING, "a pusherj listener threw", failure);
-        deliverError(new ConnectionError(ConnectionError.Type.LISTENER_ERROR, java.util.OptionalInt.empty(),
-                "listener threw " + failure, Optional.empty(), Optional.of(failure)));
+        deliverError(io.pusherj.core.connection.Errors.of(ConnectionError.Type.LISTENER_ERROR,
+                "a listener threw " + failure.getClass().getSimpleName()
+                        + (failure.getMessage() == null ? "" : ": " + failure.getMessage()), null, failure));
     }
 
     private void deliverError(ConnectionError error) {

@@ -44,11 +44,17 @@ final class EncryptedChannelImpl extends AuthorizedChannel implements EncryptedC
     }
 
     @Override
+    public void unbindAll() {
+        super.unbindAll();
+        failures.clear();
+    }
+
+    @Override
     void onAuthorized(ChannelAuthorization authorization) {
         Optional<byte[]> secret = decodeKey(authorization);
         if (secret.isEmpty()) {
             subscriptionFailed(new AuthError("AuthError", "no valid shared_secret in the auth response for '" + name()
-                    + "' (base64 of 32 bytes expected)", OptionalInt.of(200)));
+                    + "' (base64 of 32 bytes expected)", OptionalInt.empty()));
             return;
         }
         key = secret.get();
@@ -116,7 +122,7 @@ final class EncryptedChannelImpl extends AuthorizedChannel implements EncryptedC
         String text = new String(plaintext, StandardCharsets.UTF_8);
         Arrays.fill(plaintext, (byte) 0);
         // Kept as a JSON string, so json() parses it when it is JSON and keeps the text otherwise (pusher-js).
-        emit(new Frame(frame.eventName(), name(), FrameCodec.json().createValue(text), frame.userId().orElse(null)));
+        emit(new Frame(frame.eventName(), name(), FrameCodec.json().createValue(text), null));
     }
 
     private void failed(Frame frame, String reason) {

@@ -66,21 +66,6 @@ final class Listeners<T> {
         entries = NONE;
     }
 
-    /** Moves every registration of {@code other} into this set. */
-    void absorb(Listeners<T> other) {
-        Entry<?>[] moved;
-        synchronized (other) {
-            moved = other.entries;
-            other.entries = NONE;
-        }
-        synchronized (this) {
-            Entry<?>[] now = entries;
-            Entry<?>[] next = Arrays.copyOf(now, now.length + moved.length);
-            System.arraycopy(moved, 0, next, now.length, moved.length);
-            entries = next;
-        }
-    }
-
     boolean isEmpty() {
         return entries.length == 0;
     }

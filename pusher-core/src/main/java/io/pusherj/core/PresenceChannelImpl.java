@@ -45,6 +45,13 @@ final class PresenceChannelImpl extends PrivateChannelImpl implements PresenceCh
     }
 
     @Override
+    public void unbindAll() {
+        super.unbindAll();
+        added.clear();
+        removed.clear();
+    }
+
+    @Override
     void onAuthorized(ChannelAuthorization authorization) {
         if (authorization.channelData().isEmpty()) {
             // protocol.md §5.7: without channel_data the server uses the signed-in identity. The sign-in
@@ -58,7 +65,7 @@ final class PresenceChannelImpl extends PrivateChannelImpl implements PresenceCh
                 if (signedIn.isEmpty()) {
                     subscriptionFailed(new AuthError("AuthError", "invalid auth response for presence channel '" + name()
                             + "': no channel_data, and the user is not signed in (call signin(), or see its sign-in error)",
-                            OptionalInt.of(200)));
+                            OptionalInt.empty()));
                     return;
                 }
                 myId = signedIn.get();
@@ -70,7 +77,7 @@ final class PresenceChannelImpl extends PrivateChannelImpl implements PresenceCh
                 ? o.get("user_id") : null);
         if (id == null) {
             subscriptionFailed(new AuthError("AuthError", "invalid channel_data for presence channel '" + name()
-                    + "': it must be a JSON object with a user_id", OptionalInt.of(200)));
+                    + "': it must be a JSON object with a user_id", OptionalInt.empty()));
             return;
         }
         myId = id;
@@ -111,11 +118,10 @@ final class PresenceChannelImpl extends PrivateChannelImpl implements PresenceCh
                 if (id != null) {
                     JsonValue info = data.containsKey("user_info") ? data.get("user_info") : JsonValue.NULL;
                     Member m = new Member(id, info);
-                    boolean isNew = members.get(id).isEmpty();
+                    // An id already present is updated (the count stays) and announced again, as pusher-js
+                    // does: apps refresh what they show of a member from member_added.
                     members = members.with(m);
-                    if (isNew) {
-                        publish(EventNames.MEMBER_ADDED, m, added, frame);
-                    }
+                    publish(EventNames.MEMBER_ADDED, m, added, frame);
                 }
             }
             case "pusher_internal:member_removed" -> {
@@ -128,6 +134,11 @@ final class PresenceChannelImpl extends PrivateChannelImpl implements PresenceCh
             }
             default -> super.handleEvent(frame);
         }
+    }
+
+    @Override
+    Frame applicationEvent(Frame frame) {
+        return frame; // the sender's user_id is what client events on presence channels carry
     }
 
     /** Typed listeners first, then the pusher-js event, as for subscription errors. */

@@ -73,7 +73,11 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
     private final ConnectionImpl connection;
     private final Delivery delivery;
     private final Map<String, ChannelImpl> channels = new ConcurrentHashMap<>();
+    /** Unsubscribed channels whose subscription was still pending, by name (strand only). */
+    private final Map<String, ChannelImpl> cancelledPending = new java.util.HashMap<>();
     private final Listeners<EventListener> globalListeners = new Listeners<>();
+    /** Client-level bindings by event name (pusher-js {@code pusher.bind}). */
+    private final Map<String, Listeners<EventListener>> eventListeners = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Authorizer authorizer;
     private final Clock clock;
@@ -181,6 +185,9 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
     public void connect() {
         ensureOpen();
         strand.execute(() -> {
+            if (closed.get()) {
+                return; // close() ran in between: a closed client stays closed
+            }
             manager.connect();
             if (stats != null) {
                 stats.connecting(manager.isUsingTLS());
@@ -212,7 +219,9 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
 
     /**
      * Finds or creates the channel, lets {@code setup} bind listeners on the calling thread, and only then
-     * hands the subscription to the strand, so no event can beat the bindings.
+     * hands the subscription to the strand, so no event can beat the bindings: while a setup runs, a
+     * connection made meanwhile leaves the channel to this call's strand task. A setup that throws leaves
+     * no channel behind (unless another call wants the same one).
      */
     private <C extends Channel> C subscribeAs(String channelName, Class<C> kind, Consumer<? super C> setup) {
         ensureOpen();
@@ -221,16 +230,30 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         if (channelName.startsWith("private-encrypted-")) {
             SecretBoxes.require(channelName);
         }
-        ChannelImpl channel = channels.computeIfAbsent(channelName, this::newChannel);
+        ChannelImpl channel = channels.compute(channelName, (name, existing) -> {
+            ChannelImpl c = existing != null ? existing : newChannel(name);
+            c.setupStarted(); // in the table's lock: a connection that sees the channel sees it is being set up
+            return c;
+        });
         C typed = kind.cast(channel);
-        setup.accept(typed);
+        try {
+            setup.accept(typed);
+        } catch (RuntimeException | Error e) {
+            strand.execute(() -> {
+                channel.setupFinished();
+                if (!channel.isWanted() && !channel.isBeingSetUp()) {
+                    channels.remove(channelName, channel);
+                    channel.retire();
+                }
+            });
+            throw e;
+        }
+        channel.markWanted();
         strand.execute(() -> {
-            ChannelImpl current = channels.putIfAbsent(channelName, channel);
-            if (current != null && current != channel) {
-                // An unsubscribe and a new subscribe from other threads overtook this call.
-                current.absorbBindings(channel);
+            channel.setupFinished();
+            if (!closed.get() && !channel.isRetired()) {
+                subscribeOnStrand(channel);
             }
-            subscribeOnStrand(channelName);
         });
         return typed;
     }
@@ -290,46 +313,65 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         return subscribeAs(channelName, PresenceChannel.class, setup);
     }
 
-    /** pusher-js {@code Pusher.subscribe}, on the strand. */
-    private void subscribeOnStrand(String channelName) {
-        ChannelImpl channel = channels.get(channelName);
-        if (channel == null) {
-            return;
+    /** pusher-js {@code Pusher.subscribe} for one channel object, on the strand. */
+    private void subscribeOnStrand(ChannelImpl channel) {
+        if (channel.isBeingSetUp() || channel.isRetired()) {
+            return; // its own subscribe task, queued after the setup, comes later (or it was unsubscribed)
         }
         if (channel.isSubscriptionPending() && channel.isSubscriptionCancelled()) {
             channel.reinstateSubscription();
-        } else if (!channel.isSubscriptionPending() && manager.state() == ConnectionState.CONNECTED) {
+            return;
+        }
+        if (channel.isSubscriptionPending() || manager.state() != ConnectionState.CONNECTED) {
+            return;
+        }
+        ChannelImpl retiredPending = cancelledPending.remove(channel.name());
+        if (retiredPending != null) {
+            channel.takeOverPendingSubscription(retiredPending);
+        } else {
             channel.subscribe();
         }
     }
 
     @Override
     public void unsubscribe(String channelName) {
-        if (!closed.get()) {
-            strand.execute(() -> unsubscribeOnStrand(channelName));
+        Objects.requireNonNull(channelName, "channelName");
+        if (closed.get()) {
+            return;
+        }
+        // Out of the table at once, as in pusher-js: a subscribe that follows makes a new object, whether
+        // or not the strand has sent this unsubscribe yet.
+        ChannelImpl channel = channels.get(channelName);
+        if (channel != null && channels.remove(channelName, channel)) {
+            channel.retire();
+            strand.execute(() -> unsubscribeOnStrand(channel));
+        }
+    }
+
+    /** pusher-js {@code Pusher.unsubscribe} for a channel object taken out of the table (strand). */
+    private void unsubscribeOnStrand(ChannelImpl channel) {
+        if (channel.isSubscriptionPending()) {
+            // The server's answer is still to come: unsubscribe when it succeeds (pusher-js's cancel).
+            channel.cancelSubscription();
+            cancelledPending.put(channel.name(), channel);
+        } else if (channel.isSubscribed()) {
+            channel.unsubscribe();
         }
     }
 
     @Override
-    public void unsubscribeOnStrand(String channelName) {
-        ChannelImpl channel = channels.get(channelName);
-        if (channel == null) {
-            return;
-        }
-        if (channel.isSubscriptionPending()) {
-            channel.cancelSubscription();
-        } else {
-            channels.remove(channelName, channel);
-            if (channel.isSubscribed()) {
-                channel.unsubscribe();
-            }
-        }
+    public void cancelledSubscriptionSucceeded(ChannelImpl channel) {
+        cancelledPending.remove(channel.name(), channel);
+        channel.unsubscribe();
     }
 
     @Override
     public void signin() {
         ensureOpen();
         strand.execute(() -> {
+            if (closed.get()) {
+                return;
+            }
             user.requestSignin();
             if (user.needsSignin() && manager.state() == ConnectionState.CONNECTED) {
                 startSignin();
@@ -367,18 +409,35 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
     }
 
     @Override
-    public Optional<Channel> channel(String channelName) {
-        return Optional.ofNullable(channels.get(channelName));
-    }
-
-    @Override
     public List<Channel> channels() {
         return List.copyOf(channels.values());
     }
 
     @Override
+    public Optional<Channel> channel(String channelName) {
+        return Optional.ofNullable(channels.get(Objects.requireNonNull(channelName, "channelName")));
+    }
+
+    @Override
     public Binding bindGlobal(EventListener listener) {
         return globalListeners.add(listener);
+    }
+
+    @Override
+    public Binding bind(String eventName, EventListener listener) {
+        Objects.requireNonNull(eventName, "eventName");
+        return eventListeners.computeIfAbsent(eventName, k -> new Listeners<>()).add(listener);
+    }
+
+    @Override
+    public void unbind(String eventName) {
+        eventListeners.remove(Objects.requireNonNull(eventName, "eventName"));
+    }
+
+    @Override
+    public void unbindAll() {
+        globalListeners.clear();
+        eventListeners.clear();
     }
 
     @Override
@@ -446,7 +505,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
             user.connectionLost();
             channels.values().forEach(ChannelImpl::disconnect);
             // pusher-js would resubscribe a channel whose pending subscription was cancelled; drop it instead.
-            channels.values().removeIf(ChannelImpl::isSubscriptionCancelled);
+            cancelledPending.clear();
         }
         if (current == ConnectionState.FAILED && missingTransports != null) {
             onError(Errors.of(ConnectionError.Type.TRANSPORT_ERROR, missingTransports, null, null));
@@ -457,7 +516,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
             if (user.needsSignin()) {
                 startSignin();
             }
-            channels.keySet().forEach(this::subscribeOnStrand);
+            channels.values().forEach(this::subscribeOnStrand);
             Frame established = manager.connection().takeEstablishedFrame();
             if (established != null) {
                 deliverGlobal(established);
@@ -494,6 +553,9 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
             user.handle(frame);
         } else if (channelName != null) {
             ChannelImpl channel = channels.get(channelName);
+            if (channel == null) {
+                channel = cancelledPending.get(channelName); // its subscription_succeeded unsubscribes it
+            }
             if (channel != null) {
                 channel.handleEvent(frame);
             }
@@ -503,9 +565,16 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         }
     }
 
+    /** pusher-js's global emitter: {@code bind_global} listeners, then those bound to the event's name. */
     private void deliverGlobal(Frame frame) {
-        if (!globalListeners.isEmpty()) {
-            delivery.run(() -> globalListeners.forEach(l -> l.onEvent(frame), connection::listenerFailed));
+        Listeners<EventListener> named = eventListeners.get(frame.eventName());
+        if (!globalListeners.isEmpty() || (named != null && !named.isEmpty())) {
+            delivery.run(() -> {
+                globalListeners.forEach(l -> l.onEvent(frame), connection::listenerFailed);
+                if (named != null) {
+                    named.forEach(l -> l.onEvent(frame), connection::listenerFailed);
+                }
+            });
         }
     }
 

@@ -4,6 +4,7 @@ import static io.pusherj.api.ConnectionState.CONNECTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pusherj.api.Channel;
 import io.pusherj.api.EventNames;
 import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherOptions;
@@ -119,18 +120,54 @@ class ChannelSubscriptionTest {
     }
 
     @Test
-    void subscribingAgainWhilePendingReinstatesTheSubscription() throws Exception {
-        EventRecorder ok = new EventRecorder();
-        pusher.subscribe("c").bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok);
+    void subscribingAgainWhilePendingTakesOverTheSubscriptionInANewObject() throws Exception {
+        EventRecorder first = new EventRecorder();
+        Channel c1 = pusher.subscribe("c", ch -> ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, first));
         socket.awaitSent("\"channel\":\"c\"", WAIT);
         pusher.unsubscribe("c");
-        pusher.subscribe("c");
+        EventRecorder second = new EventRecorder();
+        Channel c2 = pusher.subscribe("c", ch -> ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, second));
+        assertTrue(c1 != c2, "an unsubscribed channel object is not handed out again");
         socket.receive(succeeded("c"));
-        ok.await(1, WAIT);
+        second.await(1, WAIT);
         flushWith("m2");
+        assertEquals(List.of(), first.events(), "the unsubscribed object's bindings are gone with it");
         assertTrue(socket.sent().stream().noneMatch(f -> f.contains("pusher:unsubscribe")), socket.sent().toString());
-        assertEquals(1, socket.sent().stream().filter(f -> f.contains("\"channel\":\"c\"")).count());
-        assertTrue(pusher.channel("c").orElseThrow().isSubscribed());
+        assertEquals(1, socket.sent().stream().filter(f -> f.contains("\"channel\":\"c\"")).count(),
+                "the pending subscription is taken over, not sent twice");
+        assertTrue(c2.isSubscribed());
+        assertEquals(c2, pusher.channel("c").orElseThrow());
+    }
+
+    @Test
+    void subscribingAgainAfterUnsubscribingAlwaysGivesAFreshObject() throws Exception {
+        EventRecorder old = new EventRecorder();
+        EventRecorder ok = new EventRecorder();
+        pusher.subscribe("d", ch -> ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok));
+        socket.awaitSent("\"channel\":\"d\"", WAIT);
+        socket.receive(succeeded("d"));
+        ok.await(1, WAIT);
+        pusher.channel("d").orElseThrow().bind("story", old);
+        pusher.unsubscribe("d");
+        EventRecorder fresh = new EventRecorder();
+        pusher.subscribe("d", ch -> ch.bind("story", fresh)); // before the strand sent the unsubscribe, or after
+        socket.awaitSent("pusher:unsubscribe", WAIT);
+        socket.receive(succeeded("d"));
+        socket.receive("{\"event\":\"story\",\"channel\":\"d\",\"data\":\"{}\"}");
+        fresh.await(1, WAIT);
+        assertEquals(List.of(), old.events());
+    }
+
+    @Test
+    void aSetupThatThrowsLeavesNoChannelBehind() throws Exception {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> pusher.subscribe("broken", ch -> {
+                    throw new IllegalStateException("setup failed");
+                }));
+        assertEquals("setup failed", e.getMessage());
+        flushWith("m3");
+        assertTrue(pusher.channel("broken").isEmpty());
+        assertTrue(socket.sent().stream().noneMatch(f -> f.contains("broken")), socket.sent().toString());
     }
 
     /**

@@ -148,15 +148,19 @@ public final class Authorizer implements AutoCloseable {
         if (transport == null) {
             return CompletableFuture.failedFuture(new AuthException(subject + " needs authorization, but " + missing));
         }
-        return CompletableFuture.supplyAsync(() -> {
+        Supplier<AuthRequest> request = () -> {
             Map<String, String> params = new LinkedHashMap<>(base);
             params.putAll(o.params());
             o.paramsProvider().ifPresent(p -> params.putAll(p.get()));
             Map<String, String> headers = new LinkedHashMap<>(o.headers());
             o.headersProvider().ifPresent(p -> headers.putAll(p.get()));
             return new AuthRequest(o.endpoint().orElseThrow(), params, headers, o.timeout());
-        }, userCodeExecutor).thenCompose(request -> transport.request(request)
-                .thenApply(response -> parse(response, subject, request)));
+        };
+        // Without providers there is no application code to run, so no reason to start an auth thread.
+        CompletableFuture<AuthRequest> built = o.paramsProvider().isEmpty() && o.headersProvider().isEmpty()
+                ? CompletableFuture.completedFuture(request.get())
+                : CompletableFuture.supplyAsync(request, userCodeExecutor);
+        return built.thenCompose(r -> transport.request(r).thenApply(response -> parse(response, subject, r)));
     }
 
     /** The pusher-js response rules: 200, a JSON object, an {@code auth} string. */

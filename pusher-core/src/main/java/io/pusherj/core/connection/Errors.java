@@ -4,9 +4,54 @@ import io.pusherj.api.ConnectionError;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Factory methods for the connection errors the core reports. */
+/**
+ * Factory methods for the connection errors the core reports. Every message is for a person: at most
+ * {@value #MAX_MESSAGE} characters on one line, and a failure is described by the cause that says what
+ * happened ("unknown host x", "connection refused"), not by the wrapper a library put around it.
+ */
 public final class Errors {
+    /** The longest message an error carries; a server's text or a stack of wrapped causes can be kilobytes. */
+    public static final int MAX_MESSAGE = 300;
+
     private Errors() {
+    }
+
+    /** {@code text} on one line, cut to {@value #MAX_MESSAGE} characters. */
+    public static String shorten(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= MAX_MESSAGE ? oneLine : oneLine.substring(0, MAX_MESSAGE - 1) + "…";
+    }
+
+    /**
+     * What went wrong, in words: the usual network failures by name, else the innermost cause that has a
+     * message (Tyrus wraps a refused connection as "Connection failed."), shortened.
+     */
+    public static String describe(Throwable failure) {
+        Throwable withMessage = null;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage();
+            if (t instanceof java.net.UnknownHostException) {
+                return shorten("unknown host" + (m == null ? "" : " " + m));
+            }
+            if (t instanceof java.nio.channels.UnresolvedAddressException) {
+                return "unknown host"; // NIO's name for it; the caller's message names the host
+            }
+            if (t instanceof java.net.ConnectException) {
+                return shorten(m == null || m.isBlank() ? "connection refused" : m.toLowerCase(java.util.Locale.ROOT));
+            }
+            if (t instanceof java.net.SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException) {
+                return shorten("timed out" + (m == null ? "" : ": " + m));
+            }
+            if (m != null && !m.isBlank()) {
+                withMessage = t;
+            }
+        }
+        if (withMessage == null) {
+            return failure.getClass().getSimpleName();
+        }
+        // A plain IOException's name adds nothing; others (SSLHandshakeException, ...) say what failed.
+        String name = withMessage.getClass() == java.io.IOException.class ? "" : withMessage.getClass().getSimpleName() + ": ";
+        return shorten(name + withMessage.getMessage());
     }
 
     /**
@@ -17,20 +62,20 @@ public final class Errors {
         if (code == 1000 || code == 1001) {
             return null;
         }
-        String message = reason == null || reason.isEmpty() ? "connection closed with code " + code : reason;
+        String message = reason == null || reason.isBlank() ? "connection closed with code " + code : shorten(reason);
         return new ConnectionError(ConnectionError.Type.PUSHER_ERROR, OptionalInt.of(code), message,
                 Optional.ofNullable(transport), Optional.empty());
     }
 
     /** A {@code pusher:error} frame: code (possibly absent) and message. */
     public static ConnectionError pusherError(OptionalInt code, String message, String transport) {
-        return new ConnectionError(ConnectionError.Type.PUSHER_ERROR, code, message,
+        return new ConnectionError(ConnectionError.Type.PUSHER_ERROR, code, shorten(message),
                 Optional.ofNullable(transport), Optional.empty());
     }
 
     /** Any other kind of error. */
     public static ConnectionError of(ConnectionError.Type type, String message, String transport, Throwable cause) {
-        return new ConnectionError(type, OptionalInt.empty(), message, Optional.ofNullable(transport),
+        return new ConnectionError(type, OptionalInt.empty(), shorten(message), Optional.ofNullable(transport),
                 Optional.ofNullable(cause));
     }
 }

@@ -8,6 +8,7 @@ import io.pusherj.core.protocol.FrameParseException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 
@@ -77,13 +78,35 @@ public final class Handshake implements StrandSocket.Handler {
             fail(CloseAction.BACKOFF, handshakeError("connection_established without a socket_id: " + frame.data()));
             return;
         }
-        // activity_timeout is in seconds. pusher-js rejects a handshake without it; pusherj then keeps its
-        // own activityTimeout, so servers that omit it still work.
-        long activityMillis = data.get("activity_timeout") instanceof JsonNumber n && n.longValue() > 0
-                ? n.longValue() * 1000 : 0;
+        long activityMillis = activityTimeoutMillis(data.get("activity_timeout"));
         ProtocolConnection connection = new ProtocolConnection(socket, transportName, priority, id.getString(),
                 activityMillis, transportPingDelay, frame);
         callback.accept(HandshakeResult.connected(connection, priority));
+    }
+
+    /**
+     * The server's {@code activity_timeout} (seconds) in milliseconds, or 0 to keep the option. pusher-js
+     * computes {@code activity_timeout * 1000} with JavaScript's coercion, so a fraction ({@code 0.5}) and
+     * a numeric string ({@code "30"}) count; it rejects a handshake without a usable value, pusherj then
+     * keeps its own {@code activityTimeout}, so servers that omit it still work.
+     */
+    static long activityTimeoutMillis(JsonValue value) {
+        java.math.BigDecimal seconds = null;
+        if (value instanceof JsonNumber n) {
+            seconds = n.bigDecimalValue();
+        } else if (value instanceof JsonString s) {
+            try {
+                seconds = new java.math.BigDecimal(s.getString().strip());
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+        if (seconds == null || seconds.signum() <= 0) {
+            return 0;
+        }
+        java.math.BigDecimal millis = seconds.movePointRight(3);
+        return millis.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE
+                : Math.max(1, millis.setScale(0, java.math.RoundingMode.HALF_UP).longValue());
     }
 
     private ConnectionError handshakeError(String message) {

@@ -182,7 +182,7 @@ public final class ProtocolConnection implements StrandSocket.Handler {
             return;
         }
         listener.onError(Errors.of(ConnectionError.Type.TRANSPORT_ERROR,
-                transportName + " transport error: " + error, transportName, error));
+                transportName + ": " + Errors.describe(error), transportName, error));
     }
 
     @Override

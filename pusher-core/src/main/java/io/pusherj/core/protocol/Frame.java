@@ -39,6 +39,11 @@ public final class Frame implements PusherEvent {
         return new Frame(newEvent, channel, rawData, userId);
     }
 
+    /** The same frame without its {@code user_id}. */
+    public Frame withoutUserId() {
+        return new Frame(event, channel, rawData, null);
+    }
+
     @Override
     public String eventName() {
         return event;

@@ -129,7 +129,7 @@ public final class TransportStrategy implements Strategy {
                 return;
             }
             done = true;
-            String why = lastError != null ? String.valueOf(lastError.getMessage()) : reason;
+            String why = lastError != null ? Errors.describe(lastError) : reason;
             attempts.step(FrameCodec.json().createObjectBuilder().add("cid", cid).add("state", "closed")
                     .add("code", code).build());
             attempts.failed(Errors.of(ConnectionError.Type.TRANSPORT_ERROR,

@@ -10,6 +10,7 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -53,6 +54,10 @@ final class WebSocketSocket implements TransportSocket {
                 @Override
                 public void onOpen(Session openSession, EndpointConfig config) {
                     openSession.addMessageHandler(String.class, (MessageHandler.Whole<String>) listener::onMessage);
+                    // Pusher sends text frames only. Without a handler Tyrus reports a binary one with a dump
+                    // of its session, kilobytes long; this says what happened, once per frame.
+                    openSession.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) data -> listener.onError(
+                            new IOException("binary frame ignored (" + data.remaining() + " bytes): Pusher sends text frames only")));
                     boolean abandon;
                     synchronized (lock) {
                         session = openSession;

@@ -1,0 +1,25 @@
+package io.pusherj.api;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** Checks of the durations options take: pusherj's timers count whole milliseconds. */
+final class Durations {
+    private Durations() {
+    }
+
+    /**
+     * Returns {@code d} if it is at least one millisecond.
+     *
+     * @throws NullPointerException if {@code d} is null
+     * @throws IllegalArgumentException if it is shorter: zero, negative, or a fraction of a millisecond
+     *         (which would become 0 ms, a timer that fires at once: a ping or a reconnect storm)
+     */
+    static Duration atLeastOneMilli(String option, Duration d) {
+        Objects.requireNonNull(d, option);
+        if (d.toMillis() < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1 ms (pusherj counts whole milliseconds), got " + d);
+        }
+        return d;
+    }
+}
