@@ -82,5 +82,8 @@ class UnexpectedServerInputTest extends ServerTest {
         server.awaitSubscriberCount("news", 1, WAIT);
         server.publish("news", "story", "after");
         assertEquals("after", stories.await(1, WAIT).get(0).data(), "the oversized event was never delivered");
+        var tooBig = rec.awaitError(e -> e.code().orElse(0) == 1009, WAIT);
+        assertTrue(tooBig.message().contains("over the 4 MiB message limit")
+                && tooBig.message().contains("cache channel"), tooBig.message());
     }
 }

@@ -204,4 +204,21 @@ class XhrTransportTest extends ServerTest {
         assertTrue(hosts.size() >= 2 && hosts.subList(1, hosts.size()).stream().allMatch("localhost"::equals),
                 "every later request follows the announced hostname: " + hosts);
     }
+
+    /**
+     * The hostname comes from the server and goes into every later URL: a malformed one is ignored (and
+     * logged), and the session goes on where it is; before, every send after it queued forever.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"xhr_streaming", "xhr_polling"})
+    void aMalformedHostnameInTheOpenFrameIsIgnoredAndTheSessionStaysWhereItIs(String transport) {
+        server.announceHostname(Optional.of("bad host/with path"));
+        Client c = connect(transport);
+        EventRecorder events = new EventRecorder();
+        c.pusher().subscribePrivate("private-sticky", ch -> ch.bind("news", events));
+        server.awaitSubscriberCount("private-sticky", 1, WAIT);
+        server.publish("private-sticky", "news", "still here");
+        assertEquals("still here", events.await(1, WAIT).get(0).data());
+        assertTrue(server.awaitConnection(1, WAIT).requestHosts().stream().allMatch(server.host()::equals));
+    }
 }

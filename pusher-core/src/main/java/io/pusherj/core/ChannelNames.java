@@ -41,9 +41,4 @@ final class ChannelNames {
         });
         return b.toString();
     }
-
-    /** Whether the channel needs authorization (private, presence, encrypted). */
-    static boolean needsAuthorization(String name) {
-        return name.startsWith("private-") || name.startsWith("presence-");
-    }
 }

@@ -102,15 +102,20 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         this.key = key;
         this.options = options;
         this.runtime = SharedRuntime.acquire();
+        // What the constructor has opened so far, closed again if a later step fails (no leaked leases).
+        Authorizer openedAuthorizer = null;
+        Map<String, Transport> openedTransports = null;
         try {
             this.strand = new SerialExecutor(runtime.pool());
             InboundQueue inbound = new InboundQueue(strand::executeInline, options.maxQueuedInboundChars());
             this.clock = new Clock(strand, inbound, options.scheduler().orElse(runtime.scheduler()));
             io.pusherj.api.TransportCache transportCache = options.transportCache().orElseGet(io.pusherj.api.TransportCache::inMemory);
             // Application auth code never runs on the strand or the strand pool: it may block.
-            this.authorizer = new Authorizer(options, runtime.authPool());
+            openedAuthorizer = new Authorizer(options, runtime.authPool());
+            this.authorizer = openedAuthorizer;
             TransportRegistry registry = new TransportRegistry(options.transportProviders());
-            this.transports = registry.createAllowed(options);
+            openedTransports = registry.createAllowed(options);
+            this.transports = openedTransports;
             this.missingTransports = registry.missingEnabledTransports(options);
             this.delivery = new Delivery(options.callbackExecutor(), inbound);
             this.user = new UserImpl(delivery, (event, data) -> manager().sendEvent(event, data, null),
@@ -130,6 +135,12 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
                     "pusherTransport" + (useTLS ? "TLS" : "NonTLS") + ":" + key, clock), this);
             this.stats = options.statsEnabled() ? statsSender(key, options) : null;
         } catch (RuntimeException | Error e) {
+            if (openedTransports != null) {
+                openedTransports.values().forEach(PusherClient::closeQuietly);
+            }
+            if (openedAuthorizer != null) {
+                openedAuthorizer.close();
+            }
             runtime.release();
             throw e;
         }

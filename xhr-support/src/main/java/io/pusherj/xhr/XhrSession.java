@@ -55,8 +55,20 @@ public final class XhrSession {
         return base;
     }
 
-    /** Moves later requests to {@code hostname}, keeping scheme, port and path (protocol.md §9.7). */
+    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+]");
+
+    /**
+     * Moves later requests to {@code hostname}, keeping scheme, port and path (protocol.md §9.7).
+     *
+     * @throws IllegalArgumentException if {@code hostname} is not a host name or address: it comes from
+     *         the server and goes into every later URL, so a malformed one would break them all
+     */
     public void moveTo(String hostname) {
+        if (!HOST.matcher(hostname).matches()) {
+            throw new IllegalArgumentException("not a host name: '"
+                    + (hostname.length() <= 60 ? hostname : hostname.substring(0, 60) + "…") + "'");
+        }
         URI current = URI.create(base);
         base = current.getScheme() + "://" + hostname + (current.getPort() < 0 ? "" : ":" + current.getPort())
                 + current.getRawPath();

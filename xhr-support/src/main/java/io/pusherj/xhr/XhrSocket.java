@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.hc.client5.http.async.methods.AbstractCharResponseConsumer;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
@@ -32,6 +33,7 @@ import org.apache.hc.core5.util.Timeout;
  * order. Everything is asynchronous on the shared HttpClient: no thread is held per socket.
  */
 public final class XhrSocket implements TransportSocket {
+    private static final System.Logger LOG = System.getLogger(XhrSocket.class.getName());
     /**
      * Bytes that are not UTF-8 become U+FFFD, as in a browser's XHR: failing the response instead would
      * drop the session, and with it every message the server had queued behind the bad one.
@@ -264,15 +266,25 @@ public final class XhrSocket implements TransportSocket {
         @Override
         public void open(String json) {
             boolean justOpened;
+            IllegalArgumentException badHostname = null;
             synchronized (XhrSocket.this) {
                 justOpened = state == State.CONNECTING;
                 if (justOpened) {
                     String hostname = json.isEmpty() ? null : XhrFrames.Json.hostname(json);
                     if (hostname != null) {
-                        session.moveTo(hostname);
+                        try {
+                            session.moveTo(hostname);
+                        } catch (IllegalArgumentException e) {
+                            badHostname = e; // stay on the host that answered; say why
+                        }
                     }
                     state = State.OPEN;
                 }
+            }
+            if (badHostname != null) {
+                // Before the handshake nothing reaches the application's error listeners: log it.
+                LOG.log(System.Logger.Level.WARNING, "ignored the hostname of the server''s open frame: {0}",
+                        badHostname.getMessage());
             }
             if (justOpened) {
                 listener.onOpen();
@@ -405,7 +417,14 @@ public final class XhrSocket implements TransportSocket {
                 return;
             }
         }
-        var request = withOrigin(SimpleRequestBuilder.post(session.sendUri()).setBody(body, ContentType.APPLICATION_JSON)).build();
+        SimpleHttpRequest request;
+        try {
+            request = withOrigin(SimpleRequestBuilder.post(session.sendUri()).setBody(body, ContentType.APPLICATION_JSON)).build();
+        } catch (RuntimeException e) {
+            // Never leave `sending` set with nothing in flight: every later send would wait forever.
+            closed(1006, "Could not send: " + e.getMessage(), false);
+            return;
+        }
         Future<SimpleHttpResponse> exchange = http.client().execute(SimpleRequestProducer.create(request),
                 new BoundedResponseConsumer(MAX_SEND_ANSWER_BYTES), new FutureCallback<SimpleHttpResponse>() {
                     @Override

@@ -62,7 +62,14 @@ public final class Errors {
         if (code == 1000 || code == 1001) {
             return null;
         }
-        String message = reason == null || reason.isBlank() ? "connection closed with code " + code : shorten(reason);
+        String message = reason == null || reason.isBlank() ? "connection closed with code " + code : reason;
+        if (code == 1009) {
+            // The same event again after the reconnect means a loop: say what to look for.
+            message += " (a message over the " + (io.pusherj.api.spi.Transport.MAX_MESSAGE_BYTES >> 20)
+                    + " MiB message limit; a cache channel's cached event that large comes again on every reconnect"
+                    + " until it expires)";
+        }
+        message = shorten(message);
         return new ConnectionError(ConnectionError.Type.PUSHER_ERROR, OptionalInt.of(code), message,
                 Optional.ofNullable(transport), Optional.empty());
     }
