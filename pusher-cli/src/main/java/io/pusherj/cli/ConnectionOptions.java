@@ -75,9 +75,33 @@ final class ConnectionOptions {
     @Option(names = "--stats-host", paramLabel = "HOST[:PORT]", description = "Where stats go (default stats.pusher.com).")
     String statsHost;
 
+    @Option(names = "--ca-cert", paramLabel = "FILE.pem",
+            description = "Trust only the certificates in this PEM file (a private CA or a self-signed server), as curl's --cacert.")
+    java.nio.file.Path caCert;
+
+    @Option(names = "--proxy", paramLabel = "HOST:PORT", description = "Connect through this HTTP proxy (CONNECT), every transport and auth.")
+    String proxy;
+
     /** The options as given; {@code build()} validates them. */
     PusherOptions.Builder toBuilder() {
         PusherOptions.Builder b = PusherOptions.builder();
+        if (caCert != null) {
+            b.sslContext(TrustedCertificates.sslContext(caCert));
+        }
+        if (proxy != null) {
+            int colon = proxy.lastIndexOf(':');
+            int port;
+            try {
+                port = colon < 0 ? -1 : Integer.parseInt(proxy.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+            if (port < 1 || port > 65_535 || colon == 0) {
+                throw new IllegalArgumentException("--proxy must be HOST:PORT, got '" + proxy + "'");
+            }
+            String host = proxy.substring(0, colon);
+            b.proxy(host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host, port);
+        }
         if (cluster != null) {
             b.cluster(cluster);
         }

@@ -18,9 +18,11 @@ import java.util.function.Consumer;
 final class JsonLines {
     private static final JsonProvider JSON = JsonProvider.provider();
     private final PrintWriter out;
+    private final StatusLine status;
 
-    JsonLines(PrintWriter out) {
+    JsonLines(PrintWriter out, StatusLine status) {
         this.out = out;
+        this.status = status;
     }
 
     /** {@code {"type":"state","previous":"connecting","current":"connected","socket_id":"1.2"}}. */
@@ -113,9 +115,9 @@ final class JsonLines {
             body.accept(g);
             g.writeEnd();
         }
-        synchronized (out) {
+        status.printAbove(() -> {
             out.println(w);
             out.flush();
-        }
+        });
     }
 }

@@ -51,8 +51,8 @@ final class ListenCommand implements Callable<Integer> {
         if (seconds != null && seconds < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must not be negative");
         }
-        JsonLines out = new JsonLines(spec.commandLine().getOut());
         StatusLine status = StatusLine.forTerminal(spec.commandLine().getErr());
+        JsonLines out = new JsonLines(spec.commandLine().getOut(), status);
         Pusher pusher;
         try {
             pusher = Pusher.create(connection.key, options);
@@ -88,9 +88,13 @@ final class ListenCommand implements Callable<Integer> {
                         case EventNames.SUBSCRIPTION_ERROR, EventNames.MEMBER_ADDED, EventNames.MEMBER_REMOVED -> {
                             // Printed in their own shapes below.
                         }
-                        default -> out.event(e);
+                        default -> {
+                            out.event(e);
+                            if (!e.eventName().startsWith("pusher:")) {
+                                status.eventReceived(pusher.connection()); // events, not protocol messages
+                            }
+                        }
                     }
-                    status.eventReceived(pusher.connection());
                 });
                 channel.onSubscriptionError(err -> out.subscriptionError(name, err));
                 if (channel instanceof PresenceChannel presence) {
@@ -121,7 +125,10 @@ final class ListenCommand implements Callable<Integer> {
             pusher.user().onSigninError(e -> out.error(new io.pusherj.api.ConnectionError(
                     io.pusherj.api.ConnectionError.Type.PUSHER_ERROR, java.util.OptionalInt.empty(), "sign-in failed: " + e.message(),
                     java.util.Optional.empty(), java.util.Optional.empty())));
-            pusher.user().bindGlobal(out::event);
+            pusher.user().bindGlobal(e -> {
+                out.event(e);
+                status.eventReceived(pusher.connection());
+            });
             pusher.signin();
         }
         pusher.connect();

@@ -5,13 +5,17 @@ import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A live one-line status on stderr (state, transport, events received), only when stderr is a terminal,
- * so piped output stays clean.
+ * A live one-line status on stderr (state, transport, events received), only when the CLI runs on a
+ * terminal, so piped output stays clean. On a terminal stdout and stderr share the screen: every JSON line
+ * is printed {@linkplain #printAbove above} the status line (cleared first, drawn again after), so the two
+ * never run into each other.
  */
 final class StatusLine {
+    private static final String CLEAR_LINE = "\r\033[K";
     private final PrintWriter err;
     private final boolean enabled;
     private final AtomicLong events = new AtomicLong();
+    private String text = "";
 
     StatusLine(PrintWriter err, boolean enabled) {
         this.err = err;
@@ -23,24 +27,38 @@ final class StatusLine {
         return new StatusLine(err, System.console() != null);
     }
 
+    /** An application event arrived (not a protocol event such as {@code pusher:subscription_succeeded}). */
     void eventReceived(Connection c) {
         events.incrementAndGet();
         update(c);
     }
 
-    void update(Connection c) {
-        if (enabled) {
-            synchronized (err) {
-                err.print("\r\033[K" + c.state().wireName() + " · transport " + c.transport().orElse("-")
-                        + " · events " + events.get());
-                err.flush();
-            }
+    synchronized void update(Connection c) {
+        text = c.state().wireName() + " · transport " + c.transport().orElse("-") + " · events " + events.get();
+        draw();
+    }
+
+    /** Runs {@code printLine} (which prints one line to stdout) with the status line out of its way. */
+    synchronized void printAbove(Runnable printLine) {
+        if (enabled && !text.isEmpty()) {
+            err.print(CLEAR_LINE);
+            err.flush();
+        }
+        printLine.run();
+        draw();
+    }
+
+    private void draw() {
+        if (enabled && !text.isEmpty()) {
+            err.print(CLEAR_LINE + text);
+            err.flush();
         }
     }
 
-    void finish() {
-        if (enabled) {
+    synchronized void finish() {
+        if (enabled && !text.isEmpty()) {
             err.println();
+            err.flush();
         }
     }
 }

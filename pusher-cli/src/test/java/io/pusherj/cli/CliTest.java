@@ -110,7 +110,7 @@ class CliTest {
                 "--ws-host", server.host(), "--ws-port", Integer.toString(server.port()), "--force-tls", "false",
                 "--auth-endpoint", server.authEndpoint().toString(), "--auth-param", "user_id=cli",
                 "--channel", "presence-room", "--channel", "private-denied",
-                "--trigger", "presence-room:client-hi:{\"a\":1}", "--seconds", "3"), background);
+                "--trigger", "presence-room:client-hi:{\"a\":1}", "--seconds", "6"), background);
         server.awaitSubscriberCount("presence-room", 1, WAIT);
         io.pusherj.api.Pusher bob = io.pusherj.api.Pusher.create(server.appKey(), server.clientOptions()
                 .authEndpoint(server.authEndpoint().toString()).authParam("user_id", "bob").build());
@@ -160,6 +160,64 @@ class CliTest {
                 .add("event", "secret").add("data", Json.createObjectBuilder().add("message", "hello")).build()), lines.toString());
         assertTrue(lines.contains(Json.createObjectBuilder().add("type", "decryption_failure")
                 .add("channel", "private-encrypted-vault").add("event", "secret").build()), lines.toString());
+    }
+
+    @Test
+    void caCertTrustsASelfSignedServerAndNothingElseIsNeeded() throws Exception {
+        try (PusherTestServer tls = PusherTestServer.builder().tls(true).start()) {
+            java.nio.file.Path pem = java.nio.file.Files.createTempFile("pusherj-cli-ca", ".pem");
+            try {
+                java.nio.file.Files.writeString(pem, tls.tlsCertificatePem());
+                CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run("listen", "--key", tls.appKey(),
+                        "--ws-host", tls.host(), "--wss-port", Integer.toString(tls.tlsPort()), "--force-tls", "true",
+                        "--ca-cert", pem.toString(), "--channel", "news", "--seconds", "2"), background);
+                assertEquals(0, exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), err.toString());
+                List<JsonObject> lines = jsonLines(out.toString());
+                assertTrue(lines.contains(Json.createObjectBuilder().add("type", "subscribed").add("channel", "news").build()),
+                        lines.toString());
+                assertTrue(tls.connections().get(0).isSecure());
+            } finally {
+                java.nio.file.Files.delete(pem);
+            }
+        }
+    }
+
+    @Test
+    void aCaCertFileThatIsNotOneIsABadArgument() throws Exception {
+        java.nio.file.Path notPem = java.nio.file.Files.createTempFile("pusherj-cli-ca", ".pem");
+        try {
+            java.nio.file.Files.writeString(notPem, "hello");
+            assertEquals(2, run("listen", "--key", "k", "--ca-cert", notPem.toString(), "--channel", "news"));
+            assertTrue(err.toString().contains("is not a PEM certificate file"), err.toString());
+        } finally {
+            java.nio.file.Files.delete(notPem);
+        }
+    }
+
+    @Test
+    void proxyTunnelsTheConnectionThroughAnHttpProxy() throws Exception {
+        try (io.pusherj.testkit.ConnectProxy proxy = io.pusherj.testkit.ConnectProxy.start()) {
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run("listen", "--key", server.appKey(),
+                    "--ws-host", server.host(), "--ws-port", Integer.toString(server.port()), "--force-tls", "false",
+                    "--proxy", proxy.host() + ":" + proxy.port(), "--channel", "news", "--seconds", "2"), background);
+            assertEquals(0, exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), err.toString());
+            assertTrue(jsonLines(out.toString()).contains(
+                    Json.createObjectBuilder().add("type", "subscribed").add("channel", "news").build()), out.toString());
+            assertEquals(List.of(server.host() + ":" + server.port()), proxy.targets());
+        }
+        assertEquals(2, run("listen", "--key", "k", "--proxy", "no-port", "--channel", "news"));
+        assertTrue(err.toString().contains("--proxy must be HOST:PORT"), err.toString());
+    }
+
+    @Test
+    void theCliShipsEveryTransportIncludingSockJs() throws Exception {
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run("listen", "--key", server.appKey(),
+                "--ws-host", server.host(), "--http-port", Integer.toString(server.port()), "--force-tls", "false",
+                "--enabled-transports", "sockjs", "--channel", "news", "--seconds", "2"), background);
+        assertEquals(0, exit.get(WAIT.toSeconds(), TimeUnit.SECONDS), err.toString());
+        List<JsonObject> lines = jsonLines(out.toString());
+        assertTrue(lines.contains(Json.createObjectBuilder().add("type", "transport").add("name", "sockjs").build()), lines.toString());
+        assertTrue(lines.contains(Json.createObjectBuilder().add("type", "subscribed").add("channel", "news").build()), lines.toString());
     }
 
     @Test
