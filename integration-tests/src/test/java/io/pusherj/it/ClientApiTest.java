@@ -139,4 +139,23 @@ class ClientApiTest extends ServerTest {
         PusherEvent e = events.await(1, WAIT).get(0);
         assertTrue(e.userId().isEmpty(), "pusher-js passes user_id only on presence channels");
     }
+
+    @Test
+    void theConnectedChangeCarriesItsSocketIdAndChannelsCanBeLookedUpByKind() throws Exception {
+        java.util.concurrent.ExecutorService ui = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            Pusher p = client(o -> o.callbackExecutor(ui).authEndpoint(server.authEndpoint().toString()));
+            java.util.concurrent.CompletableFuture<io.pusherj.api.ConnectionStateChange> connected = new java.util.concurrent.CompletableFuture<>();
+            p.connection().onState(io.pusherj.api.ConnectionState.CONNECTED, connected::complete);
+            p.subscribePresence("presence-room");
+            p.connect();
+            var change = connected.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(server.awaitConnection(1, WAIT).socketId(), change.socketId().orElseThrow());
+            assertTrue(p.channel("presence-room", PresenceChannel.class).isPresent());
+            assertTrue(p.channel("presence-room", io.pusherj.api.EncryptedChannel.class).isEmpty());
+            assertTrue(p.channel("news", Channel.class).isEmpty());
+        } finally {
+            ui.shutdownNow();
+        }
+    }
 }

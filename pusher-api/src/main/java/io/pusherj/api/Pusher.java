@@ -155,6 +155,17 @@ public interface Pusher extends AutoCloseable {
      */
     Optional<Channel> channel(String channelName);
 
+    /**
+     * The channel with this name as the given kind, if subscribed and of that kind: {@code
+     * channel("presence-room", PresenceChannel.class)} (the official client's {@code getPresenceChannel}).
+     *
+     * @param channelName the channel name
+     * @param kind {@link Channel}, {@link PrivateChannel}, {@link PresenceChannel} or {@link EncryptedChannel}
+     * @param <C> the kind
+     * @return the channel, if subscribed and of that kind
+     */
+    <C extends Channel> Optional<C> channel(String channelName, Class<C> kind);
+
     /** {@return a snapshot of all channels} */
     List<Channel> channels();
 

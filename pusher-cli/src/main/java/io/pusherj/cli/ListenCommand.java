@@ -61,8 +61,7 @@ final class ListenCommand implements Callable<Integer> {
         }
         CountDownLatch disconnected = new CountDownLatch(1);
         pusher.connection().onStateChange(change -> {
-            out.state(change, change.current() == ConnectionState.CONNECTED ? pusher.connection().socketId()
-                    : java.util.Optional.empty());
+            out.state(change, change.socketId());
             if (change.current() == ConnectionState.CONNECTED) {
                 pusher.connection().transport().ifPresent(out::transport);
             }

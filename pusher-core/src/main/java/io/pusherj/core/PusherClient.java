@@ -430,6 +430,12 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
     }
 
     @Override
+    public <C extends Channel> Optional<C> channel(String channelName, Class<C> kind) {
+        Objects.requireNonNull(kind, "kind");
+        return channel(channelName).filter(kind::isInstance).map(kind::cast);
+    }
+
+    @Override
     public Binding bindGlobal(EventListener listener) {
         return globalListeners.add(listener);
     }
@@ -521,7 +527,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         if (current == ConnectionState.FAILED && missingTransports != null) {
             onError(Errors.of(ConnectionError.Type.TRANSPORT_ERROR, missingTransports, null, null));
         }
-        connection.publishState(new ConnectionStateChange(previous, current), manager.socketId(),
+        connection.publishState(new ConnectionStateChange(previous, current, Optional.ofNullable(manager.socketId())), manager.socketId(),
                 current == ConnectionState.CONNECTED ? manager.connection().transportName() : null);
         if (current == ConnectionState.CONNECTED) {
             if (user.needsSignin()) {

@@ -158,6 +158,40 @@ class ChannelSubscriptionTest {
         assertEquals(List.of(), old.events());
     }
 
+    /** A connection made while a setup is still binding must leave that channel to the setup's call. */
+    @Test
+    void aConnectionMadeWhileASetupBindsWaitsForTheSetupBeforeSubscribing() throws Exception {
+        java.util.concurrent.CountDownLatch inSetup = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        EventRecorder ok = new EventRecorder();
+        Thread subscriber = new Thread(() -> pusher.subscribe("late", ch -> {
+            inSetup.countDown();
+            try {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok);
+        }));
+        subscriber.start();
+        assertTrue(inSetup.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        socket.serverClose(4200, "reconnect"); // a new connection subscribes every channel of the table
+        rec.awaitState(io.pusherj.api.ConnectionState.CONNECTING, 2, WAIT); // the retry timer is armed by now
+        time.runUntilIdle();
+        FakeTransport.FakeSocket second = ws.awaitSocket(2, WAIT);
+        second.establish("2.2", 120);
+        rec.awaitState(CONNECTED, 2, WAIT);
+        socket = second;
+        flushWith("m4");
+        assertTrue(second.sent().stream().noneMatch(f -> f.contains("\"late\"")), "not before its setup returned: " + second.sent());
+
+        release.countDown();
+        subscriber.join(10_000);
+        second.awaitSent("\"channel\":\"late\"", WAIT);
+        second.receive(succeeded("late"));
+        ok.await(1, WAIT);
+    }
+
     @Test
     void aSetupThatThrowsLeavesNoChannelBehind() throws Exception {
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,

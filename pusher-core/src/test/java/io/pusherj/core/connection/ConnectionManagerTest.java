@@ -331,6 +331,22 @@ class ConnectionManagerTest {
         assertTrue(reported.message().contains("no reply to a ping within 30000 ms"), reported.message());
     }
 
+    /** pusher-js computes activity_timeout * 1000 with JavaScript's coercion: "1" and 0.5 count. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {"\\\"1\\\"|1000", "0.5|500", "\\\" 30 \\\"|30000",
+            "\\\"soon\\\"|120000", "0|120000", "-5|120000"})
+    void activityTimeoutAsAFractionOrANumericStringCountsAsInPusherJs(String value, long expected) {
+        manager();
+        manager.connect();
+        time.runUntilIdle();
+        ws.last().open();
+        ws.last().receive("{\"event\":\"pusher:connection_established\",\"data\":\"{\\\"socket_id\\\":\\\"1.1\\\","
+                + "\\\"activity_timeout\\\":" + value + "}\"}");
+        time.runUntilIdle();
+        assertEquals(CONNECTED, manager.state());
+        assertEquals(expected, manager.activityTimeout());
+    }
+
     @Test
     void connectDuringTheRetryWaitConnectsOnceAndTheRetryTimerNoLongerFires() {
         manager();
