@@ -11,6 +11,12 @@ import jakarta.json.JsonObject;
 record Difference(String client, JsonObject record) {
     @Override
     public String toString() {
-        return "only " + client + ": " + JsonValues.canonical(record);
+        return "only " + client + ": " + shown(record);
+    }
+
+    /** A record as reports show it: cut after 300 characters (a 100 KiB event would flood the output). */
+    static String shown(JsonObject record) {
+        String text = JsonValues.canonical(record);
+        return text.length() <= 300 ? text : text.substring(0, 300) + "…(" + text.length() + " chars)";
     }
 }

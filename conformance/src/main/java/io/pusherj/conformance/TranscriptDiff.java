@@ -53,7 +53,7 @@ final class TranscriptDiff {
         StringBuilder s = new StringBuilder();
         for (Map.Entry<String, List<JsonObject>> e : t.streams().entrySet()) {
             for (JsonObject r : e.getValue()) {
-                s.append("    ").append(JsonValues.canonical(r)).append('\n');
+                s.append("    ").append(Difference.shown(r)).append('\n');
             }
         }
         return s.toString();
