@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Dispatch (issue 5): a 40 B event frame from the socket to 1 or to 100 listeners bound on a subscribed
+ * Dispatch: a 40 B event frame from the socket to 1 or to 100 listeners bound on a subscribed
  * channel — decode, routing, the hop onto the client's strand and every listener call. A batch of
  * {@value #BATCH} frames per invocation, then a bounded wait until all were delivered; the score is per
  * frame.

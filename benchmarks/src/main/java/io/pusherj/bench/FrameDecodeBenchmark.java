@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Decoding one incoming frame (issue 5): the frames a client reads most, as the server sends them.
+ * Decoding one incoming frame: the frames a client reads most, as the server sends them.
  * The result is returned so JMH consumes it.
  */
 @State(Scope.Benchmark)

@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 /**
  * An error reported on the connection: the payload of pusher-js's connection {@code error} event.
  *
- * <p>The seed's quota check reads naturally:
+ * <p>The Channels docs' quota check reads naturally:
  * <pre>{@code
  * pusher.connection().onError(err -> {
  *     if (err.code().orElse(0) == 4004) log(">>> detected limit error");

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 /**
- * Immutable client options, named after the seed's and pusher-js's options. Build with {@link #builder()};
+ * Immutable client options, named after the Channels docs' and pusher-js's options. Build with {@link #builder()};
  * {@link Builder#build()} validates and throws {@link IllegalArgumentException} with a message naming
  * the option.
  *
@@ -37,7 +37,7 @@ import javax.net.ssl.SSLContext;
  * {@code mt1} as the Channels docs say.
  */
 public final class PusherOptions {
-    /** Default cluster (the seed: "When not supplied, will connect to the mt1 cluster"). */
+    /** Default cluster (the Channels docs: "When not supplied, will connect to the mt1 cluster"). */
     public static final String DEFAULT_CLUSTER = "mt1";
     /** pusher-js {@code activityTimeout} default. */
     public static final Duration DEFAULT_ACTIVITY_TIMEOUT = Duration.ofMillis(120_000);
@@ -246,7 +246,7 @@ public final class PusherOptions {
     }
 
     /**
-     * The seed's "ignore null origin checks for HTTP fallbacks" (PhoneGap): a Java client has no page, so
+     * The Channels docs' "ignore null origin checks for HTTP fallbacks" (PhoneGap): a Java client has no page, so
      * its origin is {@code null}. By default the HTTP fallbacks send no {@code Origin} header; with this
      * option they present that null origin, {@code Origin: null}, as a page-less browser app does, for
      * servers set up to accept it.
@@ -308,7 +308,7 @@ public final class PusherOptions {
         return scheduler;
     }
 
-    /** {@return whether creating the client connects it (the seed's behaviour)} Default true. */
+    /** {@return whether creating the client connects it (the Channels docs' behaviour)} Default true. */
     public boolean autoConnect() {
         return autoConnect;
     }
@@ -322,7 +322,7 @@ public final class PusherOptions {
 
     /**
      * How private, presence and encrypted channels are authorized: the {@code channelAuthorization}
-     * given, else one made from the seed's {@code authEndpoint}, {@code authTransport} and {@code auth}
+     * given, else one made from the Channels docs' {@code authEndpoint}, {@code authTransport} and {@code auth}
      * params/headers (pusher-js uses the legacy options only when {@code channelAuthorization} is absent).
      *
      * @return the channel authorization in force
@@ -625,7 +625,7 @@ public final class PusherOptions {
         }
 
         /**
-         * Deprecated inverse of {@link #enableStats(boolean)}, kept because the seed documents it.
+         * Deprecated inverse of {@link #enableStats(boolean)}, kept because the Channels docs document it.
          *
          * @param disableStats whether to not send stats
          * @return this builder
@@ -708,7 +708,7 @@ public final class PusherOptions {
         }
 
         /**
-         * Whether creating the client connects it (default true, as the seed says).
+         * Whether creating the client connects it (default true, as the Channels docs say).
          *
          * @param autoConnect whether to connect on creation
          * @return this builder
@@ -719,7 +719,7 @@ public final class PusherOptions {
         }
 
         /**
-         * The seed's {@code authEndpoint}: where private and presence channels are authorized. Must be an
+         * The Channels docs' {@code authEndpoint}: where private and presence channels are authorized. Must be an
          * absolute http(s) URI (Java has no page to resolve {@code /pusher/auth} against).
          *
          * @param uri an absolute http or https URI
@@ -732,7 +732,7 @@ public final class PusherOptions {
         }
 
         /**
-         * The seed's {@code authTransport}: {@code ajax} (default) or {@code jsonp}.
+         * The Channels docs' {@code authTransport}: {@code ajax} (default) or {@code jsonp}.
          *
          * @param transport {@code ajax} or {@code jsonp}
          * @return this builder
@@ -743,7 +743,7 @@ public final class PusherOptions {
         }
 
         /**
-         * The seed's {@code auth.params}: one extra parameter for the auth request.
+         * The Channels docs' {@code auth.params}: one extra parameter for the auth request.
          *
          * @param name the parameter name
          * @param value its value
@@ -755,7 +755,7 @@ public final class PusherOptions {
         }
 
         /**
-         * The seed's {@code auth.headers}: one extra header for the auth request (ajax only).
+         * The Channels docs' {@code auth.headers}: one extra header for the auth request (ajax only).
          *
          * @param name the header name
          * @param value its value
@@ -767,7 +767,7 @@ public final class PusherOptions {
         }
 
         /**
-         * pusher-js's {@code channelAuthorization}; when set, the seed's auth options are ignored.
+         * pusher-js's {@code channelAuthorization}; when set, the Channels docs' auth options are ignored.
          *
          * @param options the endpoint, transport, params and headers, or a custom handler
          * @return this builder

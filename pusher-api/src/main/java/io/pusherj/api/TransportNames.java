@@ -18,7 +18,7 @@ public final class TransportNames {
     /** SockJS fallback. */
     public static final String SOCKJS = "sockjs";
 
-    /** Every slot name, in the seed's order. */
+    /** Every slot name, in the Channels docs' order. */
     public static final Set<String> ALL = Set.of(WS, WSS, XHR_STREAMING, XHR_POLLING, SOCKJS);
 
     private TransportNames() {

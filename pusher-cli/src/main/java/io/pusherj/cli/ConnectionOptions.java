@@ -5,8 +5,8 @@ import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
- * The client options of the seed, kebab-cased, shared by every command that connects. Later issues add
- * the auth and transport flags here, with the same naming.
+ * The client options of the Channels docs, kebab-cased, shared by every command that connects; new
+ * flags go here, with the same naming.
  */
 final class ConnectionOptions {
     @Option(names = "--key", required = true, description = "Application key.")

@@ -7,7 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The load harness of issue 5: drives clients of pusherj, of {@code com.pusher:pusher-java-client} 2.4.4,
+ * The load harness: drives clients of pusherj, of {@code com.pusher:pusher-java-client} 2.4.4,
  * or the bare Tyrus + JSON-P floor against a Pusher-protocol server, and prints one JSON line per
  * measure. {@code compare} is the entry point for figures; {@code run} and {@code serve} are its parts.
  */

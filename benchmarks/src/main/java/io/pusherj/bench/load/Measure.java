@@ -3,7 +3,7 @@ package io.pusherj.bench.load;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Locale;
 
-/** The harness's measures (the numbered list of issue 5); each run does one, for one library. */
+/** The harness's measures (the measures asked for); each run does one, for one library. */
 enum Measure {
     /** Receiver CPU per event over a steady state, loss and order checked. */
     CPU(new EventRateRun()),
