@@ -38,8 +38,12 @@ class AuthUserCodeTest extends ServerTest {
         backend.countDown();
     }
 
+    /** Counted down by every call that reaches the blocked backend. */
+    final CountDownLatch blockedCalls = new CountDownLatch(2);
+
     /** The natural Java handler: call the backend synchronously, return a completed future. */
     private ChannelAuthorization blockingBackendCall(String socketId, String channel) {
+        blockedCalls.countDown();
         try {
             backend.await(20, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -79,6 +83,31 @@ class AuthUserCodeTest extends ServerTest {
 
         backend.countDown();
         privates.forEach(r -> r.await(1, WAIT));
+    }
+
+    /** A client whose backend hangs holds two of the shared auth threads, not all of them. */
+    @Test
+    void oneClientsHungBackendDoesNotStarveTheAuthOfOthers() {
+        Pusher hung = client(o -> o.channelAuthorization(AuthOptions.forChannels()
+                .customHandler((socketId, channel) -> CompletableFuture.completedFuture(blockingBackendCall(socketId, channel)))
+                .build()));
+        for (int i = 0; i < 12; i++) { // more hung calls than the shared pool has threads
+            hung.subscribePrivate("private-hung-" + i);
+        }
+        hung.connect();
+        try {
+            // Its calls are all handed to the auth pool in one go when it connects; two block, or all of them.
+            assertTrue(blockedCalls.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        Pusher other = client(o -> o.channelAuthorization(AuthOptions.forChannels()
+                .customHandler((socketId, channel) -> CompletableFuture.completedFuture(ChannelAuthorization.of(
+                        AuthSignatures.channel(server.appKey(), server.appSecret(), socketId, channel)))).build()));
+        EventRecorder ok = new EventRecorder();
+        other.subscribePrivate("private-fine", ch -> ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok));
+        other.connect();
+        ok.await(1, WAIT);
     }
 
     @Test

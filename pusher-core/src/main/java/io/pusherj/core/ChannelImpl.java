@@ -194,6 +194,15 @@ class ChannelImpl implements Channel {
         retiredPending.successor = this;
         subscriptionPending = true;
         subscriptionCancelled = false;
+        inheritAuthorization(retiredPending);
+    }
+
+    /**
+     * Takes what the retired object kept from an authorization that already completed (an encrypted
+     * channel's key, a presence channel's own user id); one still running hands its result here itself.
+     */
+    void inheritAuthorization(ChannelImpl retired) {
+        // A public channel keeps nothing.
     }
 
     /** The object a retired channel's pending subscription now serves: itself, or its last successor. */

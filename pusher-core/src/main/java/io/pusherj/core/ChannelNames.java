@@ -13,7 +13,8 @@ final class ChannelNames {
 
     /** Throws {@link IllegalArgumentException} for a name the server would reject. */
     static void validate(String name) {
-        if (name == null || name.isEmpty()) {
+        java.util.Objects.requireNonNull(name, "channelName");
+        if (name.isEmpty()) {
             throw new IllegalArgumentException("channel name must not be empty");
         }
         if (name.startsWith("#")) {

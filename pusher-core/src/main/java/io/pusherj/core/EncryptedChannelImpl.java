@@ -44,6 +44,11 @@ final class EncryptedChannelImpl extends AuthorizedChannel implements EncryptedC
     }
 
     @Override
+    void inheritAuthorization(ChannelImpl retired) {
+        key = ((EncryptedChannelImpl) retired).key;
+    }
+
+    @Override
     public void unbindAll() {
         super.unbindAll();
         failures.clear();
@@ -53,7 +58,7 @@ final class EncryptedChannelImpl extends AuthorizedChannel implements EncryptedC
     void onAuthorized(ChannelAuthorization authorization) {
         Optional<byte[]> secret = decodeKey(authorization);
         if (secret.isEmpty()) {
-            subscriptionFailed(new AuthError("AuthError", "no valid shared_secret in the auth response for '" + name()
+            subscriptionFailed(io.pusherj.core.auth.AuthErrors.error("no valid shared_secret in the auth response for '" + name()
                     + "' (base64 of 32 bytes expected)", OptionalInt.empty()));
             return;
         }

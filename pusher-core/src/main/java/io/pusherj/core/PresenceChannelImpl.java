@@ -45,6 +45,11 @@ final class PresenceChannelImpl extends PrivateChannelImpl implements PresenceCh
     }
 
     @Override
+    void inheritAuthorization(ChannelImpl retired) {
+        myId = ((PresenceChannelImpl) retired).myId;
+    }
+
+    @Override
     public void unbindAll() {
         super.unbindAll();
         added.clear();
@@ -63,7 +68,7 @@ final class PresenceChannelImpl extends PrivateChannelImpl implements PresenceCh
                 }
                 java.util.Optional<String> signedIn = host.signedInUserId();
                 if (signedIn.isEmpty()) {
-                    subscriptionFailed(new AuthError("AuthError", "invalid auth response for presence channel '" + name()
+                    subscriptionFailed(io.pusherj.core.auth.AuthErrors.error("invalid auth response for presence channel '" + name()
                             + "': no channel_data, and the user is not signed in (call signin(), or see its sign-in error)",
                             OptionalInt.empty()));
                     return;
@@ -76,7 +81,7 @@ final class PresenceChannelImpl extends PrivateChannelImpl implements PresenceCh
         String id = userIdOf(FrameCodec.parseOrNull(authorization.channelData().get()) instanceof JsonObject o
                 ? o.get("user_id") : null);
         if (id == null) {
-            subscriptionFailed(new AuthError("AuthError", "invalid channel_data for presence channel '" + name()
+            subscriptionFailed(io.pusherj.core.auth.AuthErrors.error("invalid channel_data for presence channel '" + name()
                     + "': it must be a JSON object with a user_id", OptionalInt.empty()));
             return;
         }

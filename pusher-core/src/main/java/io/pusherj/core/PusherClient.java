@@ -28,6 +28,7 @@ import io.pusherj.core.connection.Errors;
 import io.pusherj.core.protocol.Frame;
 import io.pusherj.core.protocol.FrameCodec;
 import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.runtime.BoundedExecutor;
 import io.pusherj.core.runtime.InboundQueue;
 import io.pusherj.core.runtime.SerialExecutor;
 import io.pusherj.core.runtime.SharedRuntime;
@@ -62,6 +63,8 @@ import java.util.function.Consumer;
 final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelImpl.Host {
     private static final System.Logger LOG = System.getLogger(PusherClient.class.getName());
     private static final long CLOSE_WAIT_SECONDS = 5;
+    /** Calls of application auth code one client may run at once on the shared auth pool. */
+    private static final int AUTH_CALLS_PER_CLIENT = 2;
 
     private final String key;
     private final PusherOptions options;
@@ -110,8 +113,9 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
             InboundQueue inbound = new InboundQueue(strand::executeInline, options.maxQueuedInboundChars());
             this.clock = new Clock(strand, inbound, options.scheduler().orElse(runtime.scheduler()));
             io.pusherj.api.TransportCache transportCache = options.transportCache().orElseGet(io.pusherj.api.TransportCache::inMemory);
-            // Application auth code never runs on the strand or the strand pool: it may block.
-            openedAuthorizer = new Authorizer(options, runtime.authPool());
+            // Application auth code never runs on the strand or the strand pool: it may block. A client runs
+            // at most AUTH_CALLS_PER_CLIENT at once, so a hung backend cannot take every shared auth thread.
+            openedAuthorizer = new Authorizer(options, new BoundedExecutor(runtime.authPool(), AUTH_CALLS_PER_CLIENT));
             this.authorizer = openedAuthorizer;
             TransportRegistry registry = new TransportRegistry(options.transportProviders());
             openedTransports = registry.createAllowed(options);
@@ -249,7 +253,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         C typed = kind.cast(channel);
         try {
             setup.accept(typed);
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) { // a Kotlin setup may throw a checked exception undeclared
             strand.execute(() -> {
                 channel.setupFinished();
                 if (!channel.isWanted() && !channel.isBeingSetUp()) {
@@ -290,7 +294,8 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
 
     @Override
     public PrivateChannel subscribePrivate(String channelName, Consumer<? super PrivateChannel> setup) {
-        if (channelName == null || !channelName.startsWith("private-") || channelName.startsWith("private-encrypted-")) {
+        Objects.requireNonNull(channelName, "channelName");
+        if (!channelName.startsWith("private-") || channelName.startsWith("private-encrypted-")) {
             throw new IllegalArgumentException("subscribePrivate needs a 'private-' channel name (not encrypted), got '"
                     + channelName + "'");
         }
@@ -304,7 +309,8 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
 
     @Override
     public EncryptedChannel subscribeEncrypted(String channelName, Consumer<? super EncryptedChannel> setup) {
-        if (channelName == null || !channelName.startsWith("private-encrypted-")) {
+        Objects.requireNonNull(channelName, "channelName");
+        if (!channelName.startsWith("private-encrypted-")) {
             throw new IllegalArgumentException("subscribeEncrypted needs a 'private-encrypted-' channel name, got '"
                     + channelName + "'");
         }
@@ -318,7 +324,8 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
 
     @Override
     public PresenceChannel subscribePresence(String channelName, Consumer<? super PresenceChannel> setup) {
-        if (channelName == null || !channelName.startsWith("presence-")) {
+        Objects.requireNonNull(channelName, "channelName");
+        if (!channelName.startsWith("presence-")) {
             throw new IllegalArgumentException("subscribePresence needs a 'presence-' channel name, got '" + channelName + "'");
         }
         return subscribeAs(channelName, PresenceChannel.class, setup);
@@ -350,8 +357,9 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         if (closed.get()) {
             return;
         }
-        // Out of the table at once, as in pusher-js: a subscribe that follows makes a new object, whether
-        // or not the strand has sent this unsubscribe yet.
+        // Out of the table at once, so a subscribe that follows makes a new object whether or not the
+        // strand has sent this unsubscribe yet (pusher-js keeps the object while its subscription is
+        // pending; here the new object takes that subscription over: docs/decisions.md, Channel objects).
         ChannelImpl channel = channels.get(channelName);
         if (channel != null && channels.remove(channelName, channel)) {
             channel.retire();
@@ -412,7 +420,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
                     .add("user_data", auth.userData()).build(), null);
             clock.start(timeout, () -> {
                 if (user.isInFlight(attempt)) {
-                    user.signinFailed(new AuthError("AuthError", "the server did not answer pusher:signin within "
+                    user.signinFailed(io.pusherj.core.auth.AuthErrors.error("the server did not answer pusher:signin within "
                             + timeout + " ms", java.util.OptionalInt.empty()));
                 }
             });
@@ -570,8 +578,11 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
             user.handle(frame);
         } else if (channelName != null) {
             ChannelImpl channel = channels.get(channelName);
-            if (channel == null) {
-                channel = cancelledPending.get(channelName); // its subscription_succeeded unsubscribes it
+            ChannelImpl cancelled = cancelledPending.get(channelName);
+            if (cancelled != null && (channel == null || !channel.isSubscriptionPending())) {
+                // The answer to a subscription cancelled while pending, not yet taken over by a new object
+                // (that one may still be in its setup): it unsubscribes.
+                channel = cancelled;
             }
             if (channel != null) {
                 channel.handleEvent(frame);
@@ -582,8 +593,14 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         }
     }
 
-    /** pusher-js's global emitter: {@code bind_global} listeners, then those bound to the event's name. */
-    private void deliverGlobal(Frame frame) {
+    /**
+     * pusher-js's global emitter: {@code bind_global} listeners, then those bound to the event's name. A
+     * {@code user_id} is kept on presence channels only, as on channel listeners.
+     */
+    private void deliverGlobal(Frame received) {
+        String channel = received.channelOrNull();
+        Frame frame = received.userId().isPresent() && (channel == null || !channel.startsWith("presence-"))
+                ? received.withoutUserId() : received;
         Listeners<EventListener> named = eventListeners.get(frame.eventName());
         if (!globalListeners.isEmpty() || (named != null && !named.isEmpty())) {
             delivery.run(() -> {
@@ -628,7 +645,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         Timer guard = clock.start(timeoutMillis, () -> {
             done[0] = true;
             if (socketId.equals(manager.socketId())) {
-                callback.accept(null, new AuthError("AuthError", what + " took longer than " + timeoutMillis + " ms",
+                callback.accept(null, io.pusherj.core.auth.AuthErrors.error(what + " took longer than " + timeoutMillis + " ms",
                         java.util.OptionalInt.empty()));
             }
         });

@@ -56,6 +56,7 @@ final class UserImpl implements User {
 
     @Override
     public Binding bind(String eventName, EventListener listener) {
+        java.util.Objects.requireNonNull(eventName, "eventName");
         return byEvent.computeIfAbsent(eventName, k -> new Listeners<>()).add(listener);
     }
 
@@ -76,6 +77,7 @@ final class UserImpl implements User {
 
     @Override
     public Binding bindWatchlist(String eventName, EventListener listener) {
+        java.util.Objects.requireNonNull(eventName, "eventName");
         return watchlist.computeIfAbsent(eventName, k -> new Listeners<>()).add(listener);
     }
 
@@ -193,7 +195,7 @@ final class UserImpl implements User {
         String userData = FrameCodec.dataObject(frame).get("user_data") instanceof JsonString s ? s.getString() : null;
         JsonValue parsed = userData == null ? null : FrameCodec.parseOrNull(userData);
         if (!(parsed instanceof JsonObject o) || !(o.get("id") instanceof JsonString idValue) || idValue.getString().isEmpty()) {
-            signinFailed(new AuthError("AuthError", "pusher:signin_success without a user_data holding a string id: "
+            signinFailed(io.pusherj.core.auth.AuthErrors.error("pusher:signin_success without a user_data holding a string id: "
                     + FrameCodec.preview(frame.data()), OptionalInt.empty()));
             return;
         }

@@ -33,9 +33,8 @@ class ChannelSubscriptionTest {
     ConnectionRecorder rec;
     FakeTransport.FakeSocket socket;
 
-    @BeforeEach
-    void connect() throws Exception {
-        TransportProvider provider = new TransportProvider() {
+    TransportProvider provider() {
+        return new TransportProvider() {
             @Override
             public Set<String> transportNames() {
                 return Set.of("ws");
@@ -46,8 +45,12 @@ class ChannelSubscriptionTest {
                 return ws;
             }
         };
+    }
+
+    @BeforeEach
+    void connect() throws Exception {
         pusher = Pusher.create("key", PusherOptions.builder().autoConnect(false).scheduler(time)
-                .addTransportProvider(provider).enabledTransports("ws").build());
+                .addTransportProvider(provider()).enabledTransports("ws").build());
         rec = ConnectionRecorder.attach(pusher.connection());
         pusher.connect();
         socket = ws.awaitSocket(1, WAIT);
@@ -139,6 +142,37 @@ class ChannelSubscriptionTest {
         assertEquals(c2, pusher.channel("c").orElseThrow());
     }
 
+    /**
+     * The takeover keeps what the first object's finished authorization gave it: a presence channel's own
+     * user id here (an encrypted channel's key the same way), so members().me() is right.
+     */
+    @Test
+    void aTakenOverPresenceSubscriptionKeepsTheUserIdItsAuthorizationGave() throws Exception {
+        pusher.close();
+        pusher = Pusher.create("key", PusherOptions.builder().autoConnect(false).scheduler(time)
+                .addTransportProvider(provider()).enabledTransports("ws")
+                .channelAuthorization(io.pusherj.api.AuthOptions.forChannels().customHandler((socketId, channel) ->
+                        java.util.concurrent.CompletableFuture.completedFuture(new io.pusherj.api.ChannelAuthorization("key:sig",
+                                java.util.Optional.of("{\"user_id\":\"ada\"}"), java.util.Optional.empty()))).build())
+                .build());
+        rec = ConnectionRecorder.attach(pusher.connection());
+        pusher.connect();
+        socket = ws.awaitSocket(2, WAIT);
+        socket.establish("3.3", 120);
+        rec.awaitState(CONNECTED, WAIT);
+        pusher.subscribePresence("presence-a");
+        socket.awaitSent("\"channel\":\"presence-a\"", WAIT); // authorized, subscribe sent: still pending
+        pusher.unsubscribe("presence-a");
+        EventRecorder ok = new EventRecorder();
+        io.pusherj.api.PresenceChannel again = pusher.subscribePresence("presence-a",
+                ch -> ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok));
+        flushWith("m5");
+        socket.receive("{\"event\":\"pusher_internal:subscription_succeeded\",\"channel\":\"presence-a\",\"data\":"
+                + "\"{\\\"presence\\\":{\\\"ids\\\":[\\\"ada\\\"],\\\"hash\\\":{\\\"ada\\\":null},\\\"count\\\":1}}\"}");
+        ok.await(1, WAIT);
+        assertEquals("ada", again.members().me().orElseThrow().id());
+    }
+
     @Test
     void subscribingAgainAfterUnsubscribingAlwaysGivesAFreshObject() throws Exception {
         EventRecorder old = new EventRecorder();
@@ -202,6 +236,22 @@ class ChannelSubscriptionTest {
         flushWith("m3");
         assertTrue(pusher.channel("broken").isEmpty());
         assertTrue(socket.sent().stream().noneMatch(f -> f.contains("broken")), socket.sent().toString());
+    }
+
+    @Test
+    void aSetupThatThrowsACheckedExceptionUndeclaredLeavesTheChannelUsable() throws Exception {
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> pusher.subscribe("kotlin", ch -> sneaky(new java.io.IOException("from a Kotlin lambda"))));
+        EventRecorder ok = new EventRecorder();
+        pusher.subscribe("kotlin", ch -> ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok));
+        socket.awaitSent("\"channel\":\"kotlin\"", WAIT);
+        socket.receive(succeeded("kotlin"));
+        ok.await(1, WAIT);
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T extends Throwable> void sneaky(Throwable t) throws T {
+        throw (T) t;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.pusherj.core.auth;
 
 import io.pusherj.api.AuthError;
 import io.pusherj.api.AuthException;
+import io.pusherj.core.connection.Errors;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -18,8 +19,13 @@ public final class AuthErrors {
             t = t.getCause();
         }
         if (t instanceof AuthException a) {
-            return new AuthError("AuthError", a.getMessage(), a.status());
+            return error(a.getMessage(), a.status());
         }
-        return new AuthError("AuthError", "authorization failed: " + t, OptionalInt.empty());
+        return error("authorization failed: " + Errors.describe(t), OptionalInt.empty());
+    }
+
+    /** An {@code AuthError} (pusher-js's type name) with a message for people: one line, at most 300 characters. */
+    public static AuthError error(String message, OptionalInt status) {
+        return new AuthError("AuthError", Errors.shorten(message), status);
     }
 }
