@@ -48,6 +48,6 @@ class ChannelNamesTest {
     @org.junit.jupiter.api.Test
     void emptyAndMissingNamesFail() {
         assertThrows(IllegalArgumentException.class, () -> ChannelNames.validate(""));
-        assertThrows(IllegalArgumentException.class, () -> ChannelNames.validate(null));
+        assertThrows(NullPointerException.class, () -> ChannelNames.validate(null), "null is refused as null everywhere");
     }
 }
