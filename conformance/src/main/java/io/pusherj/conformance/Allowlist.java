@@ -34,8 +34,10 @@ record Allowlist(List<Entry> entries) {
      * @param decision {@code docs/decisions.md#anchor}, the reason
      * @param scripts the scripts it applies to; empty for all
      * @param differences what it allows: {@code client} (whose record it is) and {@code match} (a pattern)
+     * @param together whether the differences are allowed only all at once: a record one client reports
+     *        earlier than the other shows as a pair, and either one alone would be a real difference
      */
-    record Entry(String id, String decision, Set<String> scripts, List<JsonObject> differences) {
+    record Entry(String id, String decision, Set<String> scripts, List<JsonObject> differences, boolean together) {
         boolean allows(String script, Difference d) {
             return (scripts.isEmpty() || scripts.contains(script)) && differences.stream().anyMatch(
                     allowed -> allowed.getString("client").equals(d.client()) && JsonValues.matches(allowed.get("match"), d.record()));
@@ -71,14 +73,25 @@ record Allowlist(List<Entry> entries) {
                             + "': each difference needs client (pusher-js or pusherj) and match (an object), got " + d);
                 }
             }
-            entries.add(new Entry(o.getString("id"), decision, scripts, List.copyOf(differences)));
+            entries.add(new Entry(o.getString("id"), decision, scripts, List.copyOf(differences), o.getBoolean("together", false)));
         }
         return new Allowlist(List.copyOf(entries));
     }
 
     /** The first entry that allows {@code d} in {@code script}. */
     Optional<Entry> allowing(String script, Difference d) {
-        return entries.stream().filter(e -> e.allows(script, d)).findFirst();
+        return allowing(script, d, List.of(d));
+    }
+
+    /**
+     * The first entry that allows {@code d} in {@code script}, given all the script's differences: an
+     * entry marked {@code together} counts only when each of its differences is among them.
+     */
+    Optional<Entry> allowing(String script, Difference d, List<Difference> all) {
+        return entries.stream().filter(e -> e.allows(script, d)
+                && (!e.together() || e.differences().stream().allMatch(allowed -> all.stream().anyMatch(x ->
+                        allowed.getString("client").equals(x.client()) && JsonValues.matches(allowed.get("match"), x.record())))))
+                .findFirst();
     }
 
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6} (.+)$");

@@ -16,6 +16,14 @@ interface ClientDriver extends AutoCloseable {
     /** Creates the client, binds every listener, and starts the script's actions. */
     void start() throws Exception;
 
+    /**
+     * Waits until the client reported its first state change ({@code connecting}): every script connects
+     * at once, and the server's steps must not race a client that is still starting (a Node process).
+     *
+     * @throws IllegalStateException if it did not happen in time
+     */
+    void awaitStarted(Duration timeout) throws InterruptedException;
+
     /** Ends the run now: the script's server has nothing more to say ({@code endIdle}). */
     void stop();
 

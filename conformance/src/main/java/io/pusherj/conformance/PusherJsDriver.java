@@ -111,6 +111,11 @@ final class PusherJsDriver implements ClientDriver {
     }
 
     @Override
+    public void awaitStarted(Duration timeout) throws InterruptedException {
+        recorder.awaitStarted(timeout, name());
+    }
+
+    @Override
     public void stop() {
         try {
             OutputStream in = process.getOutputStream();

@@ -224,6 +224,11 @@ final class PusherjDriver implements ClientDriver {
     }
 
     @Override
+    public void awaitStarted(Duration timeout) throws InterruptedException {
+        recorder.awaitStarted(timeout, name());
+    }
+
+    @Override
     public void stop() {
         recorder.end();
     }

@@ -55,6 +55,14 @@ final class Recorder {
         return true;
     }
 
+    /** Waits for the client's first state change. */
+    void awaitStarted(Duration timeout, String client) throws InterruptedException {
+        if (!awaitMatch(JsonValues.JSON.createObjectBuilder().add("t", "state").build(), 1, timeout)) {
+            throw new IllegalStateException(client + " did not start connecting within " + timeout + "; it reported: "
+                    + records + (failure == null ? "" : "; " + failure));
+        }
+    }
+
     /** Waits for the end; returns the records. */
     synchronized List<JsonObject> awaitEnd(Duration timeout, String client) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

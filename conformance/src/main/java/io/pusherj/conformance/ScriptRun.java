@@ -9,6 +9,7 @@ import java.util.List;
 /** One run of a script with one client: a fresh test server, the driver, the server's steps, the transcript. */
 final class ScriptRun {
     private static final Duration END_WAIT = Duration.ofSeconds(45);
+    private static final Duration START_WAIT = Duration.ofSeconds(20);
 
     private ScriptRun() {
     }
@@ -30,6 +31,7 @@ final class ScriptRun {
                 .subscriptionCount(s.getBoolean("subscriptionCount", false)).start();
                 ClientDriver driver = pusherJs ? new PusherJsDriver(script, server, driverDir) : new PusherjDriver(script, server)) {
             driver.start();
+            driver.awaitStarted(START_WAIT);
             try {
                 new ScriptServer(server).run(script.steps(), driver::stop);
             } catch (AssertionError e) {

@@ -40,7 +40,7 @@ final class Transcript {
     static Transcript of(Script script, List<JsonObject> clientRecords, PusherTestServer server) {
         Transcript t = new Transcript();
         for (JsonObject r : clientRecords) {
-            JsonObject normalized = normalizeClientRecord(r, script.recordsPings());
+            JsonObject normalized = normalizeClientRecord(r);
             if (normalized != null) {
                 t.add(normalized);
             }
@@ -104,10 +104,12 @@ final class Transcript {
         return millis < 10_000 ? "2.5-10 s" : "> 10 s";
     }
 
-    private static JsonObject normalizeClientRecord(JsonObject r, boolean pings) {
+    private static JsonObject normalizeClientRecord(JsonObject r) {
         String kind = r.getString("t");
-        if (kind.equals("global") && !pings && r.getString("event").equals("pusher:pong")) {
-            return null; // the answer to a ping the client's activity timer sent: timing, not behaviour
+        if (kind.equals("global") && r.getString("event").equals("pusher:pong")) {
+            // The answer to a ping the client sent: whether it arrives before the end marker is timing.
+            // That the client pinged is compared, in its sent frames.
+            return null;
         }
         if (r.get("data") instanceof JsonObject data && data.keySet().equals(Set.of("nonce", "ciphertext"))) {
             // An encrypted event seen before decryption (a global binding): a fresh nonce every publish.

@@ -26,8 +26,9 @@ record Verdict(Script script, String failure, Set<String> allowedBy, List<Differ
         }
         Set<String> allowedBy = new LinkedHashSet<>();
         List<Difference> unlisted = new ArrayList<>();
-        for (Difference d : TranscriptDiff.between(js.transcript(), j.transcript())) {
-            allowlist.allowing(script.name(), d).ifPresentOrElse(e -> allowedBy.add(e.id()), () -> unlisted.add(d));
+        List<Difference> all = TranscriptDiff.between(js.transcript(), j.transcript());
+        for (Difference d : all) {
+            allowlist.allowing(script.name(), d, all).ifPresentOrElse(e -> allowedBy.add(e.id()), () -> unlisted.add(d));
         }
         return new Verdict(script, null, allowedBy, unlisted, js.transcript(), j.transcript());
     }

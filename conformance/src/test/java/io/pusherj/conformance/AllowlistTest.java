@@ -47,4 +47,17 @@ class AllowlistTest {
         assertTrue(Allowlist.anchors("## Connection state machine (`pusher-core` `ConnectionManager`)\n")
                 .contains("connection-state-machine-pusher-core-connectionmanager"));
     }
+
+    @Test
+    void aTogetherEntryAllowsAMovedRecordButNotAMissingOne() throws Exception {
+        Allowlist a = read("[{\"id\":\"moved\",\"decision\":\"docs/decisions.md#one-error-per-close-code\",\"together\":true,"
+                + "\"differences\":[{\"client\":\"pusher-js\",\"match\":{\"t\":\"state\",\"to\":\"disconnected\"}},"
+                + "{\"client\":\"pusherj\",\"match\":{\"t\":\"state\",\"to\":\"disconnected\"}}]}]",
+                "### One error per close code\n");
+        var state = TranscriptDiffTest.record("{\"s\":\"connection\",\"t\":\"state\",\"from\":\"connected\",\"to\":\"disconnected\"}");
+        Difference early = new Difference("pusher-js", state);
+        Difference late = new Difference("pusherj", state);
+        assertEquals("moved", a.allowing("s", early, java.util.List.of(early, late)).orElseThrow().id());
+        assertTrue(a.allowing("s", early, java.util.List.of(early)).isEmpty(), "pusherj never reported it: a real difference");
+    }
 }

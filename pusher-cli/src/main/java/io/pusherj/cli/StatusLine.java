@@ -22,9 +22,27 @@ final class StatusLine {
         this.enabled = enabled;
     }
 
-    /** Enabled when the JVM has a console (both stdin and stdout are terminals). */
+    /** Enabled when the CLI runs on a terminal (stdin and stdout). */
     static StatusLine forTerminal(PrintWriter err) {
-        return new StatusLine(err, System.console() != null);
+        return new StatusLine(err, onTerminal());
+    }
+
+    /**
+     * Up to Java 21 {@code System.console()} is null unless stdin and stdout are terminals; from 22 it
+     * always exists and {@code Console.isTerminal()} (absent on 17, hence reflection) tells.
+     */
+    private static boolean onTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** An application event arrived (not a protocol event such as {@code pusher:subscription_succeeded}). */

@@ -85,10 +85,11 @@ public final class Handshake implements StrandSocket.Handler {
     }
 
     /**
-     * The server's {@code activity_timeout} (seconds) in milliseconds, or 0 to keep the option. pusher-js
-     * computes {@code activity_timeout * 1000} with JavaScript's coercion, so a fraction ({@code 0.5}) and
-     * a numeric string ({@code "30"}) count; it rejects a handshake without a usable value, pusherj then
-     * keeps its own {@code activityTimeout}, so servers that omit it still work.
+     * The server's {@code activity_timeout} (seconds) in milliseconds, or 0 to keep the option. As in
+     * pusher-js's {@code activity_timeout * 1000}, a fraction ({@code 0.5}) and a numeric string
+     * ({@code "30"}) count. pusher-js rejects a missing or zero value and turns a non-numeric one into a
+     * timer that fires at once; pusherj keeps its own {@code activityTimeout} for all of those, so servers
+     * that omit the field still work.
      */
     static long activityTimeoutMillis(JsonValue value) {
         java.math.BigDecimal seconds = null;
