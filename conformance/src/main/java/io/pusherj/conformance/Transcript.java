@@ -52,8 +52,10 @@ final class Transcript {
             var record = JsonValues.JSON.createObjectBuilder().add("s", "server").add("t", "connection")
                     .add("n", i + 1).add("tls", c.isSecure());
             if (i > 0) {
+                // A reconnect at once can open before the server has finished closing the old connection
+                // (its close handshake is still under way): a negative delay is an immediate reconnect.
                 record.add("after", previousClose.isPresent()
-                        ? bucket((c.openedAtNanos() - previousClose.getAsLong()) / 1_000_000)
+                        ? bucket(Math.max(0, (c.openedAtNanos() - previousClose.getAsLong()) / 1_000_000))
                         : "while the previous one was open");
             }
             t.add(record.build());

@@ -535,13 +535,18 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         if (current == ConnectionState.FAILED && missingTransports != null) {
             onError(Errors.of(ConnectionError.Type.TRANSPORT_ERROR, missingTransports, null, null));
         }
-        connection.publishState(new ConnectionStateChange(previous, current, Optional.ofNullable(manager.socketId())), manager.socketId(),
-                current == ConnectionState.CONNECTED ? manager.connection().transportName() : null);
         if (current == ConnectionState.CONNECTED) {
+            // Before the listeners hear of it, as in pusher-js (its own connected handler was bound first):
+            // a listener's unsubscribe(x) then cancels x's subscription, as it would there, instead of
+            // racing the loop; and a listener that throws cannot keep channels from subscribing.
             if (user.needsSignin()) {
                 startSignin();
             }
             channels.values().forEach(this::subscribeOnStrand);
+        }
+        connection.publishState(new ConnectionStateChange(previous, current, Optional.ofNullable(manager.socketId())), manager.socketId(),
+                current == ConnectionState.CONNECTED ? manager.connection().transportName() : null);
+        if (current == ConnectionState.CONNECTED) {
             Frame established = manager.connection().takeEstablishedFrame();
             if (established != null) {
                 deliverGlobal(established);

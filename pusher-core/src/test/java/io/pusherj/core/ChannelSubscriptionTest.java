@@ -226,6 +226,31 @@ class ChannelSubscriptionTest {
         ok.await(1, WAIT);
     }
 
+    /**
+     * Channels are subscribed before the connected listeners run, as in pusher-js, so one that unsubscribes
+     * in such a listener cancels a pending subscription (deterministically) instead of racing it.
+     */
+    @Test
+    void unsubscribingFromAConnectedListenerCancelsTheSubscriptionJustMade() throws Exception {
+        EventRecorder ok = new EventRecorder();
+        pusher.subscribe("y", ch -> ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok));
+        socket.awaitSent("\"channel\":\"y\"", WAIT);
+        socket.receive(succeeded("y"));
+        ok.await(1, WAIT);
+        pusher.connection().onState(CONNECTED, change -> pusher.unsubscribe("y"));
+        socket.serverClose(4200, "reconnect");
+        rec.awaitState(io.pusherj.api.ConnectionState.CONNECTING, 2, WAIT);
+        time.runUntilIdle();
+        FakeTransport.FakeSocket second = ws.awaitSocket(2, WAIT);
+        second.establish("2.2", 120);
+        second.awaitSent("\"channel\":\"y\"", WAIT);
+        second.receive(succeeded("y"));
+        assertEquals("{\"event\":\"pusher:unsubscribe\",\"data\":{\"channel\":\"y\"}}", second.awaitSent("pusher:unsubscribe", WAIT));
+        socket = second;
+        flushWith("m6");
+        assertEquals(1, ok.events().size(), "no second subscription_succeeded for an unsubscribed channel");
+    }
+
     @Test
     void aSetupThatThrowsLeavesNoChannelBehind() throws Exception {
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
