@@ -14,9 +14,20 @@ import java.util.Set;
  * @param unlisted the differences no entry allows
  * @param pusherJs pusher-js's transcript (null if its run failed)
  * @param pusherj pusherj's transcript (null if its run failed)
+ * @param flaky the first run's verdict when it failed and this second run passed, else null
  */
 record Verdict(Script script, String failure, Set<String> allowedBy, List<Difference> unlisted,
-        Transcript pusherJs, Transcript pusherj) {
+        Transcript pusherJs, Transcript pusherj, Verdict flaky) {
+
+    Verdict(Script script, String failure, Set<String> allowedBy, List<Difference> unlisted,
+            Transcript pusherJs, Transcript pusherj) {
+        this(script, failure, allowedBy, unlisted, pusherJs, pusherj, null);
+    }
+
+    /** This (passing) verdict of a second run, keeping the first run's failure for the report. */
+    Verdict flakyAfter(Verdict firstRun) {
+        return new Verdict(script, failure, allowedBy, unlisted, pusherJs, pusherj, firstRun);
+    }
 
     static Verdict of(Script script, ScriptRun.Outcome js, ScriptRun.Outcome j, Allowlist allowlist) {
         if (js.failure() != null || j.failure() != null) {
@@ -45,6 +56,10 @@ record Verdict(Script script, String failure, Set<String> allowedBy, List<Differ
         StringBuilder s = new StringBuilder();
         String status = failure != null ? "FAILED" : !unlisted.isEmpty() ? "DIFFERENT" : same() ? "same" : "allowed";
         s.append(String.format("%-9s %s%s%n", status, script.name(), allowedBy.isEmpty() ? "" : " " + allowedBy));
+        if (flaky != null) {
+            s.append("    FLAKY: the first run did not pass, the second did; make the script robust:\n");
+            s.append(flaky.describe(false).lines().map(l -> "    " + l + "\n").reduce("", String::concat));
+        }
         if (failure != null) {
             s.append("    ").append(failure).append('\n');
         }
@@ -66,6 +81,9 @@ record Verdict(Script script, String failure, Set<String> allowedBy, List<Differ
         for (Verdict v : verdicts) {
             String result = v.failure != null ? "**failed**" : !v.unlisted.isEmpty() ? "**different**"
                     : v.same() ? "same" : "allowed: " + String.join(", ", v.allowedBy.stream().map(id -> "`" + id + "`").toList());
+            if (v.flaky != null) {
+                result += " (flaky: passed on a second run)";
+            }
             s.append("| `").append(v.script.name()).append("` | ").append(String.join(", ", v.script.covers()))
                     .append(" | ").append(result).append(" |\n");
         }
