@@ -34,8 +34,9 @@ record Allowlist(List<Entry> entries) {
      * @param decision {@code docs/decisions.md#anchor}, the reason
      * @param scripts the scripts it applies to; empty for all
      * @param differences what it allows: {@code client} (whose record it is) and {@code match} (a pattern)
-     * @param together whether the differences are allowed only all at once: a record one client reports
-     *        earlier than the other shows as a pair, and either one alone would be a real difference
+     * @param together whether the differences are allowed only all at once, equally often: a record one
+     *        client reports in another place than the other shows as a pair, and either one alone (or an
+     *        extra copy on one side) would be a real difference
      */
     record Entry(String id, String decision, Set<String> scripts, List<JsonObject> differences, boolean together) {
         boolean allows(String script, Difference d) {
@@ -88,10 +89,15 @@ record Allowlist(List<Entry> entries) {
      * entry marked {@code together} counts only when each of its differences is among them.
      */
     Optional<Entry> allowing(String script, Difference d, List<Difference> all) {
-        return entries.stream().filter(e -> e.allows(script, d)
-                && (!e.together() || e.differences().stream().allMatch(allowed -> all.stream().anyMatch(x ->
-                        allowed.getString("client").equals(x.client()) && JsonValues.matches(allowed.get("match"), x.record())))))
-                .findFirst();
+        return entries.stream().filter(e -> e.allows(script, d) && (!e.together() || comeTogether(e, all))).findFirst();
+    }
+
+    /** Each of the entry's differences is there, as often as every other: pairs, no extra copy on one side. */
+    private static boolean comeTogether(Entry e, List<Difference> all) {
+        java.util.Set<Long> counts = e.differences().stream().map(allowed -> all.stream().filter(x ->
+                allowed.getString("client").equals(x.client()) && JsonValues.matches(allowed.get("match"), x.record()))
+                .count()).collect(java.util.stream.Collectors.toSet());
+        return counts.size() == 1 && !counts.contains(0L);
     }
 
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6} (.+)$");

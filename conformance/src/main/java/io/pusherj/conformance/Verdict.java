@@ -44,6 +44,12 @@ record Verdict(Script script, String failure, Set<String> allowedBy, List<Differ
         return new Verdict(script, null, allowedBy, unlisted, js.transcript(), j.transcript());
     }
 
+    /** Whether the run completed and every unlisted difference is a reconnect delay in another bucket. */
+    boolean onlyTimingDiffers() {
+        return failure == null && !unlisted.isEmpty() && unlisted.stream()
+                .allMatch(d -> d.record().getString("s").equals("server") && d.record().containsKey("after"));
+    }
+
     boolean passed() {
         return failure == null && unlisted.isEmpty();
     }

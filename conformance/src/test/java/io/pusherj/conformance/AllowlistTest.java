@@ -59,5 +59,6 @@ class AllowlistTest {
         Difference late = new Difference("pusherj", state);
         assertEquals("moved", a.allowing("s", early, java.util.List.of(early, late)).orElseThrow().id());
         assertTrue(a.allowing("s", early, java.util.List.of(early)).isEmpty(), "pusherj never reported it: a real difference");
+        assertTrue(a.allowing("s", early, java.util.List.of(early, late, late)).isEmpty(), "an extra copy on one side");
     }
 }

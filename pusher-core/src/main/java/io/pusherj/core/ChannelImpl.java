@@ -25,6 +25,9 @@ class ChannelImpl implements Channel {
         /** A subscription this channel cancelled while pending succeeded: unsubscribe it on the server. */
         void cancelledSubscriptionSucceeded(ChannelImpl channel);
 
+        /** A subscription this channel cancelled while pending failed: forget it. */
+        void cancelledSubscriptionEnded(ChannelImpl channel);
+
         /** Runs listener callbacks. */
         void deliver(Runnable callbacks);
 
@@ -239,6 +242,10 @@ class ChannelImpl implements Channel {
     private void subscriptionFailed(AuthError error, Frame event) {
         subscriptionPending = false;
         subscribed = false;
+        if (subscriptionCancelled || retired) {
+            host.cancelledSubscriptionEnded(this); // nothing left to unsubscribe, nothing to take over
+            return; // the application unsubscribed: its listeners hear nothing more
+        }
         // Typed listeners first, then the pusher-js event: one order for everyone to rely on.
         if (!subscriptionErrorListeners.isEmpty()) {
             host.deliver(() -> subscriptionErrorListeners.forEach(l -> l.accept(error), host::listenerFailed));
@@ -273,7 +280,8 @@ class ChannelImpl implements Channel {
             case "pusher_internal:subscription_succeeded" -> {
                 subscriptionPending = false;
                 subscribed = true;
-                if (subscriptionCancelled) {
+                // Retired: unsubscribed at the call, its strand task may not have marked it cancelled yet.
+                if (subscriptionCancelled || retired) {
                     host.cancelledSubscriptionSucceeded(this);
                 } else {
                     emit(frame.renamed(EventNames.SUBSCRIPTION_SUCCEEDED));

@@ -63,18 +63,20 @@ final class PresenceChannelImpl extends PrivateChannelImpl implements PresenceCh
             // started with the connection, as this subscription did, and takes a round trip more, so
             // wait for it (pusher-js awaits signinDonePromise).
             host.whenSigninSettled(() -> {
-                if (!isSubscriptionPending()) {
+                // An object unsubscribed and subscribed again meanwhile hands the wait to its successor.
+                PresenceChannelImpl target = (PresenceChannelImpl) current();
+                if (!target.isSubscriptionPending()) {
                     return; // the connection went away meanwhile; the next one subscribes again
                 }
                 java.util.Optional<String> signedIn = host.signedInUserId();
                 if (signedIn.isEmpty()) {
-                    subscriptionFailed(io.pusherj.core.auth.AuthErrors.error("invalid auth response for presence channel '" + name()
-                            + "': no channel_data, and the user is not signed in (call signin(), or see its sign-in error)",
+                    target.subscriptionFailed(io.pusherj.core.auth.AuthErrors.error("invalid auth response for presence channel '"
+                            + name() + "': no channel_data, and the user is not signed in (call signin(), or see its sign-in error)",
                             OptionalInt.empty()));
                     return;
                 }
-                myId = signedIn.get();
-                sendSubscribe(authorization);
+                target.myId = signedIn.get();
+                target.sendSubscribe(authorization);
             });
             return;
         }

@@ -64,7 +64,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
     private static final System.Logger LOG = System.getLogger(PusherClient.class.getName());
     private static final long CLOSE_WAIT_SECONDS = 5;
     /** Calls of application auth code one client may run at once on the shared auth pool. */
-    private static final int AUTH_CALLS_PER_CLIENT = 2;
+    private static final int AUTH_CALLS_PER_CLIENT = 4;
 
     private final String key;
     private final PusherOptions options;
@@ -76,8 +76,14 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
     private final ConnectionImpl connection;
     private final Delivery delivery;
     private final Map<String, ChannelImpl> channels = new ConcurrentHashMap<>();
-    /** Unsubscribed channels whose subscription was still pending, by name (strand only). */
-    private final Map<String, ChannelImpl> cancelledPending = new java.util.HashMap<>();
+    /** The "abandoned" flags of auth steps under way (strand only). */
+    private final List<AtomicBoolean> authStepsInFlight = new java.util.ArrayList<>();
+    /**
+     * Unsubscribed channel objects whose subscription may still be answered, by name: put here by
+     * {@code unsubscribe} at the call (so an answer already on its way finds them), taken out on the strand
+     * once nothing is pending, or when the answer came, failed, or a new object took the subscription over.
+     */
+    private final Map<String, ChannelImpl> retiredChannels = new ConcurrentHashMap<>();
     private final Listeners<EventListener> globalListeners = new Listeners<>();
     /** Client-level bindings by event name (pusher-js {@code pusher.bind}). */
     private final Map<String, Listeners<EventListener>> eventListeners = new ConcurrentHashMap<>();
@@ -343,9 +349,9 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         if (channel.isSubscriptionPending() || manager.state() != ConnectionState.CONNECTED) {
             return;
         }
-        ChannelImpl retiredPending = cancelledPending.remove(channel.name());
-        if (retiredPending != null) {
-            channel.takeOverPendingSubscription(retiredPending);
+        ChannelImpl retired = retiredChannels.get(channel.name());
+        if (retired != null && retired.isSubscriptionPending() && retiredChannels.remove(channel.name(), retired)) {
+            channel.takeOverPendingSubscription(retired);
         } else {
             channel.subscribe();
         }
@@ -363,6 +369,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         ChannelImpl channel = channels.get(channelName);
         if (channel != null && channels.remove(channelName, channel)) {
             channel.retire();
+            retiredChannels.put(channelName, channel);
             strand.execute(() -> unsubscribeOnStrand(channel));
         }
     }
@@ -372,16 +379,23 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         if (channel.isSubscriptionPending()) {
             // The server's answer is still to come: unsubscribe when it succeeds (pusher-js's cancel).
             channel.cancelSubscription();
-            cancelledPending.put(channel.name(), channel);
-        } else if (channel.isSubscribed()) {
+            return;
+        }
+        retiredChannels.remove(channel.name(), channel);
+        if (channel.isSubscribed()) {
             channel.unsubscribe();
         }
     }
 
     @Override
     public void cancelledSubscriptionSucceeded(ChannelImpl channel) {
-        cancelledPending.remove(channel.name(), channel);
+        retiredChannels.remove(channel.name(), channel);
         channel.unsubscribe();
+    }
+
+    @Override
+    public void cancelledSubscriptionEnded(ChannelImpl channel) {
+        retiredChannels.remove(channel.name(), channel);
     }
 
     @Override
@@ -527,10 +541,11 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         }
         record(TimelineEntry.Level.INFO, entry.build());
         if (current == ConnectionState.CONNECTING || current == ConnectionState.DISCONNECTED) {
+            abandonAuthSteps();
             user.connectionLost();
             channels.values().forEach(ChannelImpl::disconnect);
             // pusher-js would resubscribe a channel whose pending subscription was cancelled; drop it instead.
-            cancelledPending.clear();
+            retiredChannels.clear();
         }
         if (current == ConnectionState.FAILED && missingTransports != null) {
             onError(Errors.of(ConnectionError.Type.TRANSPORT_ERROR, missingTransports, null, null));
@@ -583,11 +598,12 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
             user.handle(frame);
         } else if (channelName != null) {
             ChannelImpl channel = channels.get(channelName);
-            ChannelImpl cancelled = cancelledPending.get(channelName);
-            if (cancelled != null && (channel == null || !channel.isSubscriptionPending())) {
-                // The answer to a subscription cancelled while pending, not yet taken over by a new object
-                // (that one may still be in its setup): it unsubscribes.
-                channel = cancelled;
+            ChannelImpl retired = retiredChannels.get(channelName);
+            if (retired != null && (channel == null || !channel.isSubscriptionPending())
+                    && frame.eventName().equals("pusher_internal:subscription_succeeded")) {
+                // The answer to a subscription unsubscribed while pending, not taken over by a new object
+                // (that one may still be in its setup): the retired object unsubscribes.
+                channel = retired;
             }
             if (channel != null) {
                 channel.handleEvent(frame);
@@ -632,31 +648,38 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
     @Override
     public void authorize(String channelName, BiConsumer<ChannelAuthorization, AuthError> callback) {
         onStrandWhenDone("authorizing '" + channelName + "'", authorizer.channelTimeoutMillis(),
-                socketId -> authorizer.authorize(socketId, channelName), callback);
+                (socketId, stillWanted) -> authorizer.authorize(socketId, channelName, stillWanted), callback);
     }
 
     /**
      * Runs an auth step for the current connection and hands its outcome to {@code callback} on the strand,
-     * bounded by {@code timeoutMillis} (whatever the transport or handler does), and only if the
-     * connection that asked is still the current one: a newer connection authorizes again.
+     * bounded by {@code timeoutMillis} (whatever the transport or handler does, time waiting for an auth
+     * thread included), and only if the connection that asked is still the current one: a newer connection
+     * authorizes again. A step given up (timed out, or its connection gone) that has not started yet does
+     * not call the application's code at all.
      */
     private <T> void onStrandWhenDone(String what, long timeoutMillis,
-            java.util.function.Function<String, CompletionStage<T>> step, BiConsumer<T, AuthError> callback) {
+            java.util.function.BiFunction<String, java.util.function.BooleanSupplier, CompletionStage<T>> step,
+            BiConsumer<T, AuthError> callback) {
         String socketId = manager.socketId();
         if (socketId == null) {
             return; // not connected: the next connection starts over
         }
         boolean[] done = new boolean[1];
+        AtomicBoolean abandoned = new AtomicBoolean();
+        authStepsInFlight.add(abandoned);
         Timer guard = clock.start(timeoutMillis, () -> {
             done[0] = true;
+            abandoned.set(true);
+            authStepsInFlight.remove(abandoned);
             if (socketId.equals(manager.socketId())) {
-                callback.accept(null, io.pusherj.core.auth.AuthErrors.error(what + " took longer than " + timeoutMillis + " ms",
-                        java.util.OptionalInt.empty()));
+                callback.accept(null, io.pusherj.core.auth.AuthErrors.error(what + " took longer than " + timeoutMillis
+                        + " ms", java.util.OptionalInt.empty()));
             }
         });
         CompletionStage<T> stage;
         try {
-            stage = step.apply(socketId);
+            stage = step.apply(socketId, () -> !abandoned.get());
         } catch (RuntimeException e) {
             stage = java.util.concurrent.CompletableFuture.failedFuture(e);
         }
@@ -666,10 +689,17 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
             }
             done[0] = true;
             guard.cancel();
+            authStepsInFlight.remove(abandoned);
             if (socketId.equals(manager.socketId())) {
                 callback.accept(result, failure == null ? null : AuthErrors.of(failure));
             }
         }));
+    }
+
+    /** The connection that asked is gone: its auth steps still waiting for a thread need not run. */
+    private void abandonAuthSteps() {
+        authStepsInFlight.forEach(a -> a.set(true));
+        authStepsInFlight.clear();
     }
 
     @Override

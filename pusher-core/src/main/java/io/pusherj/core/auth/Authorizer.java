@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -82,17 +83,17 @@ public final class Authorizer implements AutoCloseable {
      *
      * @return the authorization, or a stage failed with an {@link AuthException}
      */
-    public CompletionStage<ChannelAuthorization> authorize(String socketId, String channelName) {
+    public CompletionStage<ChannelAuthorization> authorize(String socketId, String channelName, BooleanSupplier stillWanted) {
         String subject = "channel '" + channelName + "'";
         if (channelOptions.customHandler().isPresent()) {
             ChannelAuthorizer h = channelOptions.customHandler().get();
-            return callHandler(subject, () -> h.authorize(socketId, channelName));
+            return callHandler(subject, stillWanted, () -> h.authorize(socketId, channelName));
         }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("socket_id", socketId);
         params.put("channel_name", channelName);
         return post(channelOptions, channelTransport, params, subject,
-                "neither authEndpoint nor channelAuthorization is configured").thenApply(o -> new ChannelAuthorization(
+                "neither authEndpoint nor channelAuthorization is configured", stillWanted).thenApply(o -> new ChannelAuthorization(
                         ((JsonString) o.get("auth")).getString(), string(o, "channel_data"), string(o, "shared_secret")));
     }
 
@@ -101,14 +102,15 @@ public final class Authorizer implements AutoCloseable {
      *
      * @return the authentication, or a stage failed with an {@link AuthException}
      */
-    public CompletionStage<UserAuthentication> authenticate(String socketId) {
+    public CompletionStage<UserAuthentication> authenticate(String socketId, BooleanSupplier stillWanted) {
         if (userOptions.customHandler().isPresent()) {
             UserAuthenticator h = userOptions.customHandler().get();
-            return callHandler("user sign-in", () -> h.authenticate(socketId));
+            return callHandler("user sign-in", stillWanted, () -> h.authenticate(socketId));
         }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("socket_id", socketId);
-        return post(userOptions, userTransport, params, "user sign-in", "no userAuthentication endpoint is configured")
+        return post(userOptions, userTransport, params, "user sign-in", "no userAuthentication endpoint is configured",
+                stillWanted)
                 .thenApply(o -> {
                     Optional<String> userData = string(o, "user_data");
                     if (userData.isEmpty()) {
@@ -123,8 +125,10 @@ public final class Authorizer implements AutoCloseable {
      * null, is a refusal nobody reported: it fails the subscription or sign-in instead of leaving it
      * pending forever.
      */
-    private <T> CompletionStage<T> callHandler(String subject, Supplier<CompletionStage<T>> handler) {
+    private <T> CompletionStage<T> callHandler(String subject, BooleanSupplier stillWanted,
+            Supplier<CompletionStage<T>> handler) {
         return CompletableFuture.supplyAsync(() -> {
+            checkStillWanted(stillWanted, subject);
             CompletionStage<T> stage = handler.get();
             if (stage == null) {
                 throw new AuthException("the custom auth handler for " + subject + " returned null instead of a stage");
@@ -144,11 +148,12 @@ public final class Authorizer implements AutoCloseable {
      * (a token refresh), so they run on the auth executor, never on the client's strand.
      */
     private CompletionStage<JsonObject> post(AuthOptions<?> o, AuthTransport transport, Map<String, String> base,
-            String subject, String missing) {
+            String subject, String missing, BooleanSupplier stillWanted) {
         if (transport == null) {
             return CompletableFuture.failedFuture(new AuthException(subject + " needs authorization, but " + missing));
         }
         Supplier<AuthRequest> request = () -> {
+            checkStillWanted(stillWanted, subject);
             Map<String, String> params = new LinkedHashMap<>(base);
             params.putAll(o.params());
             o.paramsProvider().ifPresent(p -> params.putAll(p.get()));
@@ -161,6 +166,17 @@ public final class Authorizer implements AutoCloseable {
                 ? CompletableFuture.completedFuture(request.get())
                 : CompletableFuture.supplyAsync(request, userCodeExecutor);
         return built.thenCompose(r -> transport.request(r).thenApply(response -> parse(response, subject, r)));
+    }
+
+    /**
+     * A call that waited for an auth thread may no longer be wanted: its wait timed out, or the connection
+     * that asked is gone. Then the application's code is not called for it at all.
+     */
+    private static void checkStillWanted(BooleanSupplier stillWanted, String subject) {
+        if (!stillWanted.getAsBoolean()) {
+            throw new AuthException("authorization of " + subject + " abandoned before it started: the connection"
+                    + " that asked is gone, or the wait timed out");
+        }
     }
 
     /** The pusher-js response rules: 200, a JSON object, an {@code auth} string. */

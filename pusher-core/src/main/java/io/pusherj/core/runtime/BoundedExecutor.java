@@ -27,6 +27,11 @@ public final class BoundedExecutor implements Executor {
         this.limit = limit;
     }
 
+    /**
+     * Runs {@code task} now if fewer than the limit run, else when one of them ends.
+     *
+     * @throws RejectedExecutionException if the shared executor is shut down
+     */
     @Override
     public void execute(Runnable task) {
         synchronized (this) {
@@ -36,24 +41,27 @@ public final class BoundedExecutor implements Executor {
             }
             running++;
         }
-        submit(task);
-    }
-
-    private void submit(Runnable task) {
         try {
-            shared.execute(() -> {
-                try {
-                    task.run();
-                } finally {
-                    next();
-                }
-            });
+            submit(task);
         } catch (RejectedExecutionException e) {
-            next();
+            synchronized (this) {
+                running--;
+            }
             throw e;
         }
     }
 
+    private void submit(Runnable task) {
+        shared.execute(() -> {
+            try {
+                task.run();
+            } finally {
+                next();
+            }
+        });
+    }
+
+    /** A task ended: start the next one waiting, if any (on the finishing task's thread). */
     private void next() {
         Runnable task;
         synchronized (this) {
@@ -63,6 +71,14 @@ public final class BoundedExecutor implements Executor {
                 return;
             }
         }
-        submit(task);
+        try {
+            submit(task);
+        } catch (RejectedExecutionException e) {
+            // The shared executor is shutting down (the last client closed): what waits here is abandoned.
+            synchronized (this) {
+                waiting.clear();
+                running = 0;
+            }
+        }
     }
 }

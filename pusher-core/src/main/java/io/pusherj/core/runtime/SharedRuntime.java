@@ -26,7 +26,7 @@ public final class SharedRuntime {
      * blocked call per pool thread would freeze every client of the JVM; started on demand, ended after
      * 30 s idle, so a client without custom auth code starts none.
      */
-    public static final int AUTH_THREADS = 8;
+    public static final int AUTH_THREADS = 16;
 
     private static final Object LOCK = new Object();
     private static SharedRuntime current;
