@@ -23,6 +23,9 @@ import picocli.CommandLine.Option;
         description = "Runs each script with pusher-js 8.6.0 (Node) and pusherj against the testkit server and "
                 + "fails on any difference allowed-differences.json does not list.")
 public final class Main implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--scripts", description = "the scripts directory (default: ${DEFAULT-VALUE})")
     Path scripts = Path.of("conformance/scripts");
 
@@ -61,11 +64,12 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        java.io.PrintWriter out = spec.commandLine().getOut();
         Allowlist allowed = Allowlist.read(allowlist, decisions);
         List<Script> selected = Script.readAll(scripts).stream()
                 .filter(s -> only.isEmpty() || only.contains(s.name())).toList();
         if (selected.isEmpty()) {
-            System.err.println("no scripts selected in " + scripts);
+            spec.commandLine().getErr().println("no scripts selected in " + scripts);
             return 2;
         }
         long start = System.nanoTime();
@@ -89,7 +93,8 @@ public final class Main implements Callable<Integer> {
             for (Future<Verdict> f : verdicts) {
                 Verdict v = f.get();
                 results.add(v);
-                System.out.print(v.describe(show));
+                out.print(v.describe(show));
+                out.flush();
             }
             Set<String> used = new LinkedHashSet<>();
             results.forEach(v -> used.addAll(v.allowedBy()));
@@ -100,15 +105,15 @@ public final class Main implements Callable<Integer> {
             String markdown = Verdict.table(results);
             Files.createDirectories(report.toAbsolutePath().getParent());
             Files.writeString(report, markdown);
-            System.out.printf("%n%d scripts in %.1f s: %d same, %d with allowed differences, %d failing, %d flaky%n",
+            out.printf("%n%d scripts in %.1f s: %d same, %d with allowed differences, %d failing, %d flaky%n",
                     results.size(), (System.nanoTime() - start) / 1e9,
                     results.stream().filter(Verdict::same).count(),
                     results.stream().filter(v -> v.passed() && !v.same()).count(), failing,
                     results.stream().filter(v -> v.flaky() != null).count());
             if (complete && !unused.isEmpty()) {
-                System.out.println("allowed differences no script needed (remove them, or the script that needed them went missing): " + unused);
+                out.println("allowed differences no script needed (remove them, or the script that needed them went missing): " + unused);
             }
-            System.out.println("report: " + report);
+            out.println("report: " + report);
             return failing == 0 && (!complete || unused.isEmpty()) ? 0 : 1;
         } finally {
             scriptsAtOnce.shutdownNow();

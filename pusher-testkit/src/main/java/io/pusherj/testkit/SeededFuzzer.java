@@ -46,7 +46,7 @@ public final class SeededFuzzer {
     /**
      * A fuzzer over {@code corpus} (at least one entry) with the given seed.
      *
-     * @param corpus the seed inputs
+     * @param corpus the starting inputs the mutations begin from
      * @param seed the random seed; the same seed gives the same inputs
      */
     public SeededFuzzer(List<String> corpus, long seed) {
@@ -110,10 +110,10 @@ public final class SeededFuzzer {
 
     /**
      * Feeds {@code target} every corpus entry, then {@code count} mutated inputs. An exception that
-     * {@code expected} does not accept fails with an {@link AssertionError} naming the seed, the input
+     * {@code expected} does not accept fails with an {@link AssertionError} naming the random seed, the input
      * number and the input.
      *
-     * @param corpus the seed inputs
+     * @param corpus the starting inputs the mutations begin from
      * @param seed the random seed; the same seed gives the same inputs
      * @param count how many mutated inputs
      * @param target the code under test
