@@ -160,7 +160,46 @@ public final class PusherTestServer implements AutoCloseable {
 
     /** {@return the bound port} */
     public int port() {
-        return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+        return portOf((ServerConnector) jetty.getConnectors()[0]);
+    }
+
+    /** The port a connector listens on, or would again after {@link #startAccepting()}. */
+    private static int portOf(ServerConnector c) {
+        int local = c.getLocalPort();
+        return local > 0 ? local : c.getPort();
+    }
+
+    /**
+     * Stops listening, as a server that exits or restarts does: open connections are dropped and new
+     * ones refused (connection refused, not an HTTP error), until {@link #startAccepting()} listens again
+     * on the same ports. What the server knows (cached events, settings) is kept.
+     */
+    public synchronized void stopAccepting() {
+        for (var connector : jetty.getConnectors()) {
+            ServerConnector c = (ServerConnector) connector;
+            if (c.isRunning()) {
+                c.setPort(portOf(c)); // a restart must find the same port, also when it was chosen at random
+                try {
+                    c.stop();
+                } catch (Exception e) {
+                    throw new IllegalStateException("the test server could not stop listening", e);
+                }
+            }
+        }
+    }
+
+    /** Listens again on the same ports after {@link #stopAccepting()}. */
+    public synchronized void startAccepting() {
+        for (var connector : jetty.getConnectors()) {
+            ServerConnector c = (ServerConnector) connector;
+            if (!c.isRunning()) {
+                try {
+                    c.start();
+                } catch (Exception e) {
+                    throw new IllegalStateException("the test server could not listen again on port " + c.getPort(), e);
+                }
+            }
+        }
     }
 
     /** {@return the TLS port, when the server was built with {@link Builder#tls(boolean)}} */
@@ -168,7 +207,7 @@ public final class PusherTestServer implements AutoCloseable {
         if (!config.tls) {
             throw new IllegalStateException("this server has no TLS port; build it with tls(true)");
         }
-        return ((ServerConnector) jetty.getConnectors()[1]).getLocalPort();
+        return portOf((ServerConnector) jetty.getConnectors()[1]);
     }
 
     /**
@@ -668,7 +707,8 @@ public final class PusherTestServer implements AutoCloseable {
     /**
      * Makes new connections fail their handshake as Pusher does for an over-quota app: a
      * {@code pusher:error} frame with {@code code}, then a close with the same code, until
-     * {@link #normalHandshakes()}.
+     * {@link #normalHandshakes()}. With 4200 this is a server shutting down gracefully, as soketi and
+     * Reverb do: they keep accepting for a few seconds and close every new connection at once.
      *
      * @param code the Pusher error code, e.g. 4004
      */

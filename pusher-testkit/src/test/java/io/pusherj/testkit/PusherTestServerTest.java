@@ -92,6 +92,25 @@ class PusherTestServerTest {
     }
 
     @Test
+    void aRestartDropsConnectionsRefusesNewOnesAndListensAgainOnTheSamePort() throws Exception {
+        RawClient before = RawClient.connect(server.webSocketUri());
+        before.await("pusher:connection_established");
+        int port = server.port();
+
+        server.stopAccepting();
+        before.closes.await(x -> true, 1, WAIT, "the open connection dropped");
+        assertEquals(port, server.port());
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> HTTP.newWebSocketBuilder().buildAsync(server.webSocketUri(), new RawClient()).get(10, TimeUnit.SECONDS));
+        assertTrue(refused.getCause() instanceof java.net.ConnectException, refused.toString());
+
+        server.startAccepting();
+        RawClient after = RawClient.connect(server.webSocketUri());
+        after.await("pusher:connection_established");
+        assertEquals(2, server.connections().size());
+    }
+
+    @Test
     void unknownKeyIsRefusedWith4001LikeSoketi() throws Exception {
         RawClient c = RawClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/app/nope"));
         assertTrue(c.await("pusher:error").contains("4001"));
