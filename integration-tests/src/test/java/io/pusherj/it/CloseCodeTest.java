@@ -39,7 +39,8 @@ class CloseCodeTest extends ServerTest {
 
     @BeforeEach
     void createClient() {
-        pusher = client(o -> o.enabledTransports(transport).scheduler(time));
+        // pusher-js's close-code table to the millisecond; backoff and jitter: ReconnectBackoffTest.
+        pusher = client(o -> o.enabledTransports(transport).scheduler(time).pusherJsReconnectTiming());
         rec = ConnectionRecorder.attach(pusher.connection());
     }
 

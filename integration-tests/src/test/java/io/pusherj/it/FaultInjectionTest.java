@@ -42,6 +42,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * transport alone (the client's timers on virtual time). The client has a public and a private channel
  * and a signed-in user; each scenario checks the exact states, that every channel is subscribed again with
  * fresh auth and the user signed in again, and that every event published while connected arrives once.
+ * The client runs with pusher-js's reconnect timing, so the delays are asserted to the millisecond;
+ * backoff and jitter have their own tests (ReconnectBackoffTest, ConnectionManagerTest).
  */
 @ParameterizedClass(name = "over {0}")
 @ValueSource(strings = {"ws", "xhr_streaming", "xhr_polling"})
@@ -88,7 +90,7 @@ class FaultInjectionTest extends ServerTest {
 
     private void connectedThroughProxy(UnaryOperator<PusherOptions.Builder> extra) {
         Pusher p = pusher = client(o -> extra.apply(o).wsPort(proxy.port()).httpPort(proxy.port()).enabledTransports(transport)
-                .scheduler(time).authEndpoint(server.authEndpoint().toString())
+                .scheduler(time).pusherJsReconnectTiming().authEndpoint(server.authEndpoint().toString())
                 .userAuthentication(AuthOptions.forUsers().endpoint(server.userAuthEndpoint().toString())
                         .param("user_id", "ada").build()));
         rec = ConnectionRecorder.attach(p.connection());

@@ -107,7 +107,7 @@ class PresenceChannelTest extends ServerTest {
         rec.awaitState(io.pusherj.api.ConnectionState.CONNECTING, 2, WAIT);
         assertEquals(0, room.members().count());
         assertTrue(room.members().me().isEmpty());
-        time.advanceBy(1_000);
+        time.advanceBy(1_200); // the reconnect after a drop: about a second, ± 20 % jitter
         ok.await(1, WAIT);
         assertEquals("ada", room.members().me().orElseThrow().id());
         assertEquals(2, server.awaitAuthRequests(2, WAIT).size(), "presence is authorized again");

@@ -95,7 +95,7 @@ class PrivateChannelTest extends ServerTest {
         String first = p.connection().socketId().orElseThrow();
         server.awaitConnection(1, WAIT).drop();
         rec.awaitState(io.pusherj.api.ConnectionState.CONNECTING, 2, WAIT);
-        time.advanceBy(1_000);
+        time.advanceBy(1_200); // the reconnect after a drop: about a second, ± 20 % jitter
         ok.await(2, WAIT);
 
         List<ReceivedAuthRequest> auths = server.awaitAuthRequests(2, WAIT);
@@ -194,7 +194,7 @@ class PrivateChannelTest extends ServerTest {
         server.clearAuthFaults();
         server.awaitConnection(1, WAIT).drop();
         rec.awaitState(io.pusherj.api.ConnectionState.CONNECTING, 2, WAIT);
-        time.advanceBy(1_000);
+        time.advanceBy(1_200); // the reconnect after a drop: about a second, ± 20 % jitter
         ok.await(1, WAIT);
         assertTrue(orders.isSubscribed());
         assertEquals(2, server.authRequests().size());

@@ -37,7 +37,9 @@ class ReconnectTest {
     void start() {
         server = PusherTestServer.start();
         time = new VirtualScheduler();
-        pusher = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false).scheduler(time).build());
+        // pusher-js's delays to the millisecond; backoff and jitter: ReconnectBackoffTest.
+        pusher = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false).scheduler(time)
+                .pusherJsReconnectTiming().build());
         rec = ConnectionRecorder.attach(pusher.connection());
     }
 
@@ -81,7 +83,7 @@ class ReconnectTest {
     void code4000SwitchesToTlsForGood() {
         pusher.close();
         pusher = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false).scheduler(time)
-                .wssPort(1).build());
+                .pusherJsReconnectTiming().wssPort(1).build());
         rec = ConnectionRecorder.attach(pusher.connection());
         connectFirst().close(4000, "TLS only");
         rec.awaitState(CONNECTING, 2, WAIT);

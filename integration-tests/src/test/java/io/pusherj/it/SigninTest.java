@@ -108,7 +108,7 @@ class SigninTest extends ServerTest {
         server.awaitConnection(1, WAIT).drop();
         rec.awaitState(io.pusherj.api.ConnectionState.CONNECTING, 2, WAIT);
         assertTrue(ada.user().id().isEmpty(), "signed out with the connection");
-        time.advanceBy(1_000);
+        time.advanceBy(1_200); // the reconnect after a drop: about a second, ± 20 % jitter
         assertEquals("ada", take(signins));
         assertEquals(2, server.awaitAuthRequests(2, WAIT).size());
         server.awaitSubscriberCount("#server-to-user-ada", 1, WAIT);

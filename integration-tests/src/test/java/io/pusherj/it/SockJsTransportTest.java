@@ -24,7 +24,7 @@ class SockJsTransportTest extends ServerTest {
     Connected connectOnVirtualTime(boolean blockSockJsWebSocket) {
         server.blockTransport("sockjs-websocket", blockSockJsWebSocket);
         VirtualScheduler time = new VirtualScheduler();
-        Pusher p = client(o -> o.enabledTransports("sockjs").scheduler(time));
+        Pusher p = client(o -> o.enabledTransports("sockjs").scheduler(time).pusherJsReconnectTiming());
         ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
         p.connect();
         rec.awaitState(CONNECTED, WAIT);

@@ -29,7 +29,8 @@ class XhrTransportTest extends ServerTest {
 
     Client connect(String transport) {
         VirtualScheduler time = new VirtualScheduler();
-        Pusher p = client(o -> o.enabledTransports(transport).scheduler(time).authEndpoint(server.authEndpoint().toString()));
+        Pusher p = client(o -> o.enabledTransports(transport).scheduler(time).pusherJsReconnectTiming()
+                .authEndpoint(server.authEndpoint().toString()));
         ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
         p.connect();
         rec.awaitState(CONNECTED, WAIT);

@@ -66,6 +66,7 @@ public final class PusherOptions {
     private final Duration activityTimeout;
     private final Duration pongTimeout;
     private final long maxQueuedInboundChars;
+    private final Optional<ReconnectBackoff> reconnectBackoff;
     private final Duration unavailableTimeout;
     private final Optional<Set<String>> enabledTransports;
     private final Set<String> disabledTransports;
@@ -97,6 +98,7 @@ public final class PusherOptions {
         activityTimeout = b.activityTimeout;
         pongTimeout = b.pongTimeout;
         maxQueuedInboundChars = b.maxQueuedInboundChars;
+        reconnectBackoff = Optional.ofNullable(b.reconnectBackoff);
         unavailableTimeout = b.unavailableTimeout;
         enabledTransports = Optional.ofNullable(b.enabledTransports).map(Set::copyOf);
         disabledTransports = Set.copyOf(b.disabledTransports);
@@ -217,6 +219,14 @@ public final class PusherOptions {
      */
     public long maxQueuedInboundChars() {
         return maxQueuedInboundChars;
+    }
+
+    /**
+     * {@return how reconnecting slows down when it keeps failing; empty for pusher-js's exact timing}
+     * Default {@link ReconnectBackoff#DEFAULT}.
+     */
+    public Optional<ReconnectBackoff> reconnectBackoff() {
+        return reconnectBackoff;
     }
 
     /** {@return the time in {@code connecting} before the state becomes {@code unavailable}} Default 10 s. */
@@ -351,7 +361,8 @@ public final class PusherOptions {
                 + ", httpHost=" + effectiveHttpHost() + ", activityTimeout=" + activityTimeout
                 + ", pongTimeout=" + pongTimeout + ", enabledTransports=" + enabledTransports
                 + ", disabledTransports=" + disabledTransports + ", channelAuthorization=" + channelAuthorization
-                + ", userAuthentication=" + userAuthentication + "}";
+                + ", userAuthentication=" + userAuthentication + ", reconnectBackoff="
+                + reconnectBackoff.map(ReconnectBackoff::toString).orElse("pusher-js timing") + "}";
     }
 
     /** Mutable builder of {@link PusherOptions}; not thread-safe. */
@@ -369,6 +380,7 @@ public final class PusherOptions {
         private Duration activityTimeout = DEFAULT_ACTIVITY_TIMEOUT;
         private Duration pongTimeout = DEFAULT_PONG_TIMEOUT;
         private long maxQueuedInboundChars = DEFAULT_MAX_QUEUED_INBOUND_CHARS;
+        private ReconnectBackoff reconnectBackoff = ReconnectBackoff.DEFAULT;
         private Duration unavailableTimeout = DEFAULT_UNAVAILABLE_TIMEOUT;
         private Set<String> enabledTransports;
         private Set<String> disabledTransports = Set.of();
@@ -405,6 +417,7 @@ public final class PusherOptions {
             activityTimeout = o.activityTimeout;
             pongTimeout = o.pongTimeout;
             maxQueuedInboundChars = o.maxQueuedInboundChars;
+            reconnectBackoff = o.reconnectBackoff.orElse(null);
             unavailableTimeout = o.unavailableTimeout;
             enabledTransports = o.enabledTransports.orElse(null);
             disabledTransports = o.disabledTransports;
@@ -554,6 +567,43 @@ public final class PusherOptions {
          */
         public Builder pongTimeout(Duration pongTimeout) {
             this.pongTimeout = Durations.atLeastOneMilli("pongTimeout", pongTimeout);
+            return this;
+        }
+
+        /**
+         * How reconnecting slows down when it keeps failing (see {@link ReconnectBackoff}).
+         *
+         * @param backoff the schedule
+         * @return this builder
+         */
+        public Builder reconnectBackoff(ReconnectBackoff backoff) {
+            this.reconnectBackoff = Objects.requireNonNull(backoff, "reconnectBackoff");
+            return this;
+        }
+
+        /**
+         * How reconnecting slows down when it keeps failing: {@code initial × multiplier^(n-1)} after the
+         * n-th failure in a row past the first, at most {@code max}, spread by ± {@code jitter}.
+         *
+         * @param initial the wait after the second failure in a row, at least 1 ms
+         * @param multiplier at least 1
+         * @param jitter from 0 to 1
+         * @param max the longest wait, at least {@code initial}
+         * @return this builder
+         */
+        public Builder reconnectBackoff(Duration initial, double multiplier, double jitter, Duration max) {
+            return reconnectBackoff(new ReconnectBackoff(initial, multiplier, jitter, max));
+        }
+
+        /**
+         * pusher-js's exact reconnect timing: no backoff, no jitter. Each close code always gets the same
+         * wait (4200-4299 reconnect at once, every time) and a refused transport is tried again when its
+         * retry loop's time budget ends (15 s, 30 s, then 60 s).
+         *
+         * @return this builder
+         */
+        public Builder pusherJsReconnectTiming() {
+            this.reconnectBackoff = null;
             return this;
         }
 

@@ -313,7 +313,7 @@ class ChannelSubscriptionTest {
 
         socket.serverClose(1006, "network");
         rec.awaitState(io.pusherj.api.ConnectionState.CONNECTING, 2, WAIT);
-        time.advanceBy(1_000);
+        time.advanceBy(1_200); // about a second: ± 20 % jitter
         FakeTransport.FakeSocket second = ws.awaitSocket(2, WAIT);
         second.establish("2.2", 120);
         rec.awaitState(CONNECTED, 2, WAIT);

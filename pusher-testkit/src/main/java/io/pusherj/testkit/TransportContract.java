@@ -48,7 +48,9 @@ public final class TransportContract {
         try (PusherTestServer server = PusherTestServer.start(); FaultProxy proxy = FaultProxy.to(server.port())) {
             VirtualScheduler time = new VirtualScheduler();
             PusherOptions options = server.clientOptions().wsPort(proxy.port()).httpPort(proxy.port())
-                    .enabledTransports(slot).addTransportProvider(provider).scheduler(time).autoConnect(false).build();
+                    .enabledTransports(slot).addTransportProvider(provider).scheduler(time).autoConnect(false)
+                    .pusherJsReconnectTiming() // the delays below are pusher-js's, without jitter
+                    .build();
             try (Pusher pusher = Pusher.create(server.appKey(), options)) {
                 ConnectionRecorder rec = ConnectionRecorder.attach(pusher.connection());
                 EventRecorder events = new EventRecorder();

@@ -3,6 +3,7 @@ package io.pusherj.core.connection;
 import io.pusherj.api.ConnectionError;
 import io.pusherj.api.ConnectionState;
 import io.pusherj.api.PusherOptions;
+import io.pusherj.api.ReconnectBackoff;
 import io.pusherj.core.protocol.CloseAction;
 import io.pusherj.core.protocol.Frame;
 import io.pusherj.core.runtime.Clock;
@@ -11,6 +12,8 @@ import io.pusherj.core.strategy.Strategy;
 import io.pusherj.core.strategy.StrategyCallback;
 import io.pusherj.core.strategy.StrategyRunner;
 import jakarta.json.JsonValue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
 /**
@@ -51,6 +54,10 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
 
     private final PusherOptions options;
     private final Clock clock;
+    /** How reconnecting slows down when it keeps failing; null for pusher-js's exact timing. */
+    private final ReconnectBackoff backoff;
+    /** Where jitter comes from: a value from 0 to 1 (tests pass a fixed one). */
+    private final DoubleSupplier random;
     private final Function<Boolean, Strategy> strategyFactory;
     private final Listener listener;
 
@@ -67,6 +74,10 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
     private Timer activityTimer;
     private boolean awaitingPong;
     private long lastActivityMillis;
+    /** Attempts that failed since the last connection that lived ({@link ReconnectBackoff#LIVED}). */
+    private int failuresInARow;
+    /** When the current connection was made (clock time), or -1 without one. */
+    private long connectedAtMillis = -1;
 
     private final StrategyCallback strategyCallback = new StrategyCallback() {
         @Override
@@ -97,8 +108,15 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
      */
     public ConnectionManager(PusherOptions options, Clock clock, Function<Boolean, Strategy> strategyFactory,
             Listener listener) {
+        this(options, clock, strategyFactory, listener, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    ConnectionManager(PusherOptions options, Clock clock, Function<Boolean, Strategy> strategyFactory,
+            Listener listener, DoubleSupplier random) {
         this.options = options;
         this.clock = clock;
+        this.backoff = options.reconnectBackoff().orElse(null);
+        this.random = random;
         this.strategyFactory = strategyFactory;
         this.listener = listener;
         this.usingTLS = options.forceTLS();
@@ -145,14 +163,25 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
             return;
         }
         strategy = tree;
-        updateState(ConnectionState.CONNECTING);
+        // With backoff, a client already unavailable stays so while it tries again: it has been without a
+        // connection for longer than unavailableTimeout, and a retry does not change that.
+        if (backoff == null || state != ConnectionState.UNAVAILABLE) {
+            updateState(ConnectionState.CONNECTING);
+        }
         runner = strategy.connect(0, strategyCallback);
-        setUnavailableTimer();
+        // pusher-js re-arms it on every retry, so a server refusing again and again keeps the state
+        // connecting forever. With backoff the clock runs from when the connection went away: after 10 s
+        // without one the state says unavailable, however many attempts were made.
+        if (backoff == null || unavailableTimer == null) {
+            setUnavailableTimer();
+        }
     }
 
     /** Closes everything and moves to {@code disconnected}. */
     public void disconnect() {
         disconnectInternally();
+        clearUnavailableTimer();
+        failuresInARow = 0;
         updateState(ConnectionState.DISCONNECTED);
     }
 
@@ -186,6 +215,7 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
         }
         activityTimeout = timeout;
         clearUnavailableTimer();
+        connectedAtMillis = clock.now();
         connection = newConnection;
         connection.bind(this);
         resetActivityCheck();
@@ -197,12 +227,33 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
         switch (action) {
             case TLS_ONLY -> {
                 usingTLS = true;
-                retryIn(0);
+                failedAttempt(0);
             }
             case REFUSED -> disconnect();
-            case BACKOFF -> retryIn(BACKOFF_DELAY);
-            case RETRY -> retryIn(0);
+            case BACKOFF -> failedAttempt(BACKOFF_DELAY);
+            case RETRY -> failedAttempt(0);
         }
+    }
+
+    /**
+     * An attempt failed, or a connection that had not lived ended: reconnect after the close code's own
+     * delay (pusher-js's), and, from the second failure in a row, after at least the backoff's. Waits
+     * longer than 0 get jitter, so clients that lost the same server do not come back all at once.
+     */
+    private void failedAttempt(long codeDelayMillis) {
+        if (connectedAtMillis >= 0 && clock.now() - connectedAtMillis >= ReconnectBackoff.LIVED.toMillis()) {
+            failuresInARow = 0; // the connection that just ended lived: this is a first failure again
+        }
+        connectedAtMillis = -1;
+        failuresInARow = failuresInARow == Integer.MAX_VALUE ? failuresInARow : failuresInARow + 1;
+        long delay = codeDelayMillis;
+        if (backoff != null) {
+            delay = Math.max(codeDelayMillis, backoff.delayMillis(failuresInARow));
+            if (delay > 0) {
+                delay = backoff.jittered(delay, random.getAsDouble());
+            }
+        }
+        retryIn(delay);
     }
 
     private void retryIn(long delay) {
@@ -213,6 +264,9 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
             disconnectInternally();
             connect();
         });
+        if (backoff != null && unavailableTimer == null && state == ConnectionState.CONNECTED) {
+            setUnavailableTimer(); // the connection is gone from now: unavailable if none comes back soon
+        }
         // pusher-js announces connecting_in before the state leaves connected; keep that order.
         if (delay > 0) {
             listener.onConnectingIn(delay);
@@ -241,7 +295,9 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
     private void disconnectInternally() {
         abortConnecting();
         clearRetryTimer();
-        clearUnavailableTimer();
+        if (backoff == null) {
+            clearUnavailableTimer(); // pusher-js: every retry starts the 10 s over
+        }
         if (connection != null) {
             abandonConnection().close();
         }
@@ -257,8 +313,10 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
 
     private void setUnavailableTimer() {
         clearUnavailableTimer();
-        unavailableTimer = clock.start(options.unavailableTimeout().toMillis(),
-                () -> updateState(ConnectionState.UNAVAILABLE));
+        unavailableTimer = clock.start(options.unavailableTimeout().toMillis(), () -> {
+            unavailableTimer = null;
+            updateState(ConnectionState.UNAVAILABLE);
+        });
     }
 
     private void clearUnavailableTimer() {
@@ -284,7 +342,7 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
             // attempts: a reconnect whose reason nobody is told looks like a bug.
             listener.onError(Errors.of(ConnectionError.Type.TRANSPORT_ERROR, "no reply to a ping within "
                     + pongTimeout + " ms: the connection is given up", connection == null ? null : connection.transportName(), null));
-            retryIn(0);
+            failedAttempt(0);
         });
         connection.ping();
     }
@@ -367,7 +425,7 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
                 && (state == ConnectionState.CONNECTING || state == ConnectionState.CONNECTED)) {
             // A retry already scheduled (after a pong timeout, say) stays as it is: a close that
             // follows must not postpone it.
-            retryIn(BACKOFF_DELAY);
+            failedAttempt(BACKOFF_DELAY);
         }
     }
 }

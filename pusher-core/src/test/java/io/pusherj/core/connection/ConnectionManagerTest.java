@@ -58,7 +58,15 @@ class ConnectionManagerTest {
                     (name, tls) -> new TransportRequest("key", tls, options, "test", "1"),
                     (name, t, request, lives) -> new TransportStrategy(name, t, request, clock, errors::add, lives),
                     useTLS ? tlsManagers : plainManagers, cache, "test", clock);
-        }, new ConnectionManager.Listener() {
+        }, listener(), () -> random);
+        return manager;
+    }
+
+    /** The jitter source: 0.5 is the middle, no jitter at all (tests that check the bounds set it). */
+    double random = 0.5;
+
+    ConnectionManager.Listener listener() {
+        return new ConnectionManager.Listener() {
             @Override
             public void onStateChange(ConnectionState previous, ConnectionState current) {
                 assertEquals(previous, states.isEmpty() ? ConnectionState.INITIALIZED : states.get(states.size() - 1));
@@ -79,8 +87,7 @@ class ConnectionManagerTest {
             public void onFrame(Frame frame) {
                 frames.add(frame);
             }
-        });
-        return manager;
+        };
     }
 
     ConnectionManager manager() {
@@ -264,8 +271,8 @@ class ConnectionManagerTest {
     }
 
     @Test
-    void backOffCodesDuringTheHandshakeKeepConnectingAndNeverBecomeUnavailable() {
-        manager();
+    void withPusherJsTimingBackOffCodesDuringTheHandshakeKeepConnectingAndNeverBecomeUnavailable() {
+        manager(PusherOptions.builder().pusherJsReconnectTiming().build());
         manager.connect();
         for (int i = 0; i < 20; i++) {
             time.runUntilIdle();
@@ -275,6 +282,117 @@ class ConnectionManagerTest {
         }
         assertEquals(List.of(CONNECTING), states, "connect() re-arms the unavailable timer on every retry");
         assertEquals(21, ws.sockets().size());
+    }
+
+    /** The server closes every new connection at once with {@code code}, {@code n} times; the delays announced. */
+    List<Long> closedAtOnce(int code, int n) {
+        for (int i = 0; i < n; i++) {
+            time.runUntilIdle();
+            ws.last().establish(i + ".1", 120);
+            time.runUntilIdle();
+            int before = ws.sockets().size();
+            ws.last().serverClose(code, "closing");
+            time.runUntilIdle();
+            untilANewSocketOpens(before);
+        }
+        return connectingIn;
+    }
+
+    /** Runs the timers (the retry, and the unavailable timer that may come first) until the next attempt. */
+    void untilANewSocketOpens(int before) {
+        while (ws.sockets().size() == before) {
+            time.advanceBy(time.nextTaskDelay().orElseThrow());
+        }
+    }
+
+    @Test
+    void aLoneCloseGetsPusherJsFirstReactionForEveryCode() {
+        for (int code : new int[] {4200, 4201, 4000}) {
+            connectingIn.clear();
+            manager();
+            manager.connect();
+            closedAtOnce(code, 1);
+            assertEquals(List.of(), connectingIn, code + " reconnects at once");
+            assertEquals(CONNECTING, manager.state());
+        }
+        for (int code : new int[] {4100, 1006, 1002, 1000}) {
+            connectingIn.clear();
+            manager();
+            manager.connect();
+            closedAtOnce(code, 1);
+            assertEquals(List.of(1_000L), connectingIn, code + " waits a second");
+        }
+    }
+
+    @Test
+    void closesInARowEscalateExponentiallyUpToTheCap() {
+        manager();
+        manager.connect();
+        closedAtOnce(4200, 14);
+        // First reaction 0 (not announced), then 1 s × 1.6^k, capped at 60 s.
+        assertEquals(List.of(1_000L, 1_600L, 2_560L, 4_096L, 6_553L, 10_485L, 16_777L, 26_843L, 42_949L, 60_000L,
+                60_000L, 60_000L, 60_000L), connectingIn);
+        assertEquals(15, ws.sockets().size(), "one attempt per close, after the first connection");
+    }
+
+    @Test
+    void aConnectionThatLivedForgivesTheFailuresBeforeIt() {
+        manager();
+        manager.connect();
+        closedAtOnce(4200, 4);
+        assertEquals(List.of(1_000L, 1_600L, 2_560L), connectingIn);
+        time.runUntilIdle();
+        ws.last().establish("9.9", 120);
+        time.runUntilIdle();
+        time.advanceBy(10_000); // connected for ReconnectBackoff.LIVED
+        ws.last().serverClose(4200, "closing");
+        time.runUntilIdle();
+        assertEquals(List.of(1_000L, 1_600L, 2_560L), connectingIn, "a first failure again: at once");
+        assertEquals(6, ws.sockets().size(), "1 + 4 closes, then the one made at once");
+    }
+
+    @Test
+    void jitterSpreadsEveryWaitByTwentyPercentEitherWay() {
+        random = 0.0;
+        manager();
+        manager.connect();
+        closedAtOnce(4100, 3);
+        random = 0.999_999;
+        closedAtOnce(4100, 2);
+        assertEquals(List.of(800L, 800L, 1_280L, 3_072L, 4_915L), connectingIn,
+                "1 s, 1 s, 1.6 s × 0.8, then 2.56 s, 4.096 s × 1.2");
+    }
+
+    @Test
+    void failuresInARowMakeTheStateUnavailableAfterTenSecondsAndItStaysSo() {
+        manager();
+        manager.connect();
+        for (int i = 0; i < 8; i++) {
+            time.runUntilIdle();
+            ws.last().open();
+            int before = ws.sockets().size();
+            ws.last().serverClose(4100, "over capacity");
+            time.runUntilIdle();
+            untilANewSocketOpens(before);
+        }
+        assertEquals(List.of(CONNECTING, UNAVAILABLE), states, "no connection for 10 s: unavailable, and no flapping");
+    }
+
+    @Test
+    void connectCalledDuringABackoffWaitConnectsAtOnce() {
+        manager();
+        manager.connect();
+        closedAtOnce(4200, 6);
+        time.runUntilIdle();
+        ws.last().establish("7.7", 120);
+        time.runUntilIdle();
+        ws.last().serverClose(4200, "closing");
+        time.runUntilIdle();
+        assertEquals(10_485L, connectingIn.get(connectingIn.size() - 1), "the seventh close in a row waits 10.5 s");
+        int sockets = ws.sockets().size();
+        manager.connect();
+        time.runUntilIdle();
+        assertEquals(sockets + 1, ws.sockets().size(), "the user's connect() does not wait");
     }
 
     @Test
