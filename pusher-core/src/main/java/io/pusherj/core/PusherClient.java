@@ -142,7 +142,8 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
                     (name, transport, request, lives) -> new TransportStrategy(name, transport, request, clock,
                             attempts, lives),
                     useTLS ? tlsManagers : plainManagers, transportCache,
-                    "pusherTransport" + (useTLS ? "TLS" : "NonTLS") + ":" + key, clock), this);
+                    "pusherTransport" + (useTLS ? "TLS" : "NonTLS") + ":" + key, clock,
+                    options.reconnectBackoff().orElse(null)), this);
             this.stats = options.statsEnabled() ? statsSender(key, options) : null;
         } catch (RuntimeException | Error e) {
             if (openedTransports != null) {

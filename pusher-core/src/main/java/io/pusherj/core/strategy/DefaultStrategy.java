@@ -54,13 +54,14 @@ public final class DefaultStrategy {
      * @param cache where the transport that worked is remembered
      * @param cacheKey the cache key of this app and TLS flag
      * @param clock the strand and timer
+     * @param backoff how the retry loops pace early failures, or null for pusher-js's 15 s budgets
      * @return the root strategy
      */
     public static Strategy build(boolean useTLS, Function<String, Transport> usableTransport,
             BiFunction<String, Boolean, TransportRequest> requestFor, LeafFactory strategyFor,
             TransportManagers managers, io.pusherj.api.TransportCache cache, String cacheKey,
-            io.pusherj.core.runtime.Clock clock) {
-        var loop = SequentialStrategy.Options.DEFAULT_LOOP;
+            io.pusherj.core.runtime.Clock clock, io.pusherj.api.ReconnectBackoff backoff) {
+        var loop = SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(backoff);
         java.util.Map<String, Strategy> leaves = new java.util.HashMap<>();
         Function<String, Strategy> leaf = name -> leaves.computeIfAbsent(name, n -> {
             Transport transport = usableTransport.apply(n);

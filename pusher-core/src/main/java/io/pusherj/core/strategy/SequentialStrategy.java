@@ -3,13 +3,21 @@ package io.pusherj.core.strategy;
 import io.pusherj.core.connection.HandshakeResult;
 import io.pusherj.core.runtime.Clock;
 import io.pusherj.core.runtime.Timer;
+import io.pusherj.api.ReconnectBackoff;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * Tries strategies one after another (pusher-js {@code sequential_strategy.ts}). Each try gets a timer;
  * when it expires the try is aborted and the next starts; the timeout doubles after each try, capped at
  * {@code timeoutLimit}. With {@code loop} it wraps around forever. Without {@code failFast} a failure
  * is only acted on when the timer expires, which paces the retries.
+ *
+ * <p>With a {@link ReconnectBackoff} (pusherj's default) a try that fails early (a refused connection) is
+ * followed by the next after the backoff's wait for that many failures in a row, if that comes before the
+ * budget ends: a server back after a few seconds is found within a few seconds, not when pusher-js's
+ * 15 s budget runs out. The budgets get the backoff's jitter too, so clients do not retry in step.
  */
 public final class SequentialStrategy implements Strategy {
     private final List<Strategy> strategies;
@@ -18,6 +26,8 @@ public final class SequentialStrategy implements Strategy {
     private final boolean failFast;
     private final long timeout;
     private final long timeoutLimit;
+    private final ReconnectBackoff backoff;
+    private final DoubleSupplier random;
 
     /**
      * Creates the strategy.
@@ -27,6 +37,12 @@ public final class SequentialStrategy implements Strategy {
      * @param options loop, failFast, timeout (0 = none) and timeoutLimit (0 = none)
      */
     public SequentialStrategy(List<Strategy> strategies, Clock clock, Options options) {
+        this(strategies, clock, options, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    SequentialStrategy(List<Strategy> strategies, Clock clock, Options options, DoubleSupplier random) {
+        this.backoff = options.backoff();
+        this.random = random;
         this.strategies = List.copyOf(strategies);
         this.clock = clock;
         this.loop = options.loop();
@@ -42,10 +58,21 @@ public final class SequentialStrategy implements Strategy {
      * @param failFast move on at once after a failure
      * @param timeout the first try's time budget in ms, 0 for none
      * @param timeoutLimit the cap of the doubling budget in ms, 0 for none
+     * @param backoff how early failures are retried, or null to wait for the budget (pusher-js)
      */
-    public record Options(boolean loop, boolean failFast, long timeout, long timeoutLimit) {
+    public record Options(boolean loop, boolean failFast, long timeout, long timeoutLimit, ReconnectBackoff backoff) {
         /** pusher-js's common loop options: loop, 15 s doubling up to 60 s (default_strategy.ts). */
-        public static final Options DEFAULT_LOOP = new Options(true, false, 15_000, 60_000);
+        public static final Options DEFAULT_LOOP = new Options(true, false, 15_000, 60_000, null);
+
+        /** Options without backoff (pusher-js's pacing). */
+        public Options(boolean loop, boolean failFast, long timeout, long timeoutLimit) {
+            this(loop, failFast, timeout, timeoutLimit, null);
+        }
+
+        /** {@return these options with {@code backoff} (null: pusher-js's pacing)} */
+        public Options withBackoff(ReconnectBackoff b) {
+            return new Options(loop, failFast, timeout, timeoutLimit, b);
+        }
     }
 
     @Override
@@ -66,6 +93,8 @@ public final class SequentialStrategy implements Strategy {
         private StrategyRunner runner;
         private Timer timer;
         private boolean finished;
+        /** Tries of this run that failed before their budget ended, in a row (backoff only). */
+        private int earlyFailures;
 
         Run(int minPriority, StrategyCallback callback) {
             this.minPriority = minPriority;
@@ -79,7 +108,8 @@ public final class SequentialStrategy implements Strategy {
 
         private void tryCurrent() {
             Strategy strategy = strategies.get(current);
-            long budget = currentTimeout;
+            long budget = backoff == null ? currentTimeout : backoff.jittered(currentTimeout, random.getAsDouble());
+            long budgetEnds = clock.now() + budget;
             if (budget > 0) {
                 timer = clock.start(budget, () -> {
                     runner.abort();
@@ -96,7 +126,10 @@ public final class SequentialStrategy implements Strategy {
                         return;
                     }
                     if (myTimer != null && myTimer.isRunning() && !failFast) {
-                        return; // move on when the timer expires, not before
+                        if (backoff != null) {
+                            retryEarly(myTimer, budgetEnds);
+                        }
+                        return; // move on when the timer expires, not before (pusher-js)
                     }
                     if (myTimer != null) {
                         myTimer.cancel();
@@ -116,6 +149,20 @@ public final class SequentialStrategy implements Strategy {
                     callback.onHandshake(result);
                 }
             });
+        }
+
+        /** With backoff: the next try after the backoff's wait, when that comes before the budget ends. */
+        private void retryEarly(Timer budgetTimer, long budgetEnds) {
+            earlyFailures++;
+            long wait = backoff.jittered(backoff.delayMillis(earlyFailures + 1), random.getAsDouble());
+            if (clock.now() + wait < budgetEnds) {
+                budgetTimer.cancel();
+                timer = clock.start(wait, () -> {
+                    if (!finished) {
+                        next();
+                    }
+                });
+            }
         }
 
         private void next() {

@@ -57,7 +57,8 @@ class ConnectionManagerTest {
             return DefaultStrategy.build(useTLS, transports::get,
                     (name, tls) -> new TransportRequest("key", tls, options, "test", "1"),
                     (name, t, request, lives) -> new TransportStrategy(name, t, request, clock, errors::add, lives),
-                    useTLS ? tlsManagers : plainManagers, cache, "test", clock);
+                    useTLS ? tlsManagers : plainManagers, cache, "test", clock,
+                    null); // the retry loops keep pusher-js's pacing here: SequentialStrategyTest covers backoff in them
         }, listener(), () -> random);
         return manager;
     }

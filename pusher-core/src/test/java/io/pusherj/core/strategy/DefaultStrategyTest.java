@@ -40,7 +40,7 @@ class DefaultStrategyTest {
                 (name, tls) -> new TransportRequest("key", tls, options, "test", "1"),
                 (name, t, request, lives) -> new TransportStrategy(name, t == null ? null : recording(name, t), request,
                         clock, e -> { }, lives),
-                new TransportManagers(120_000), cache, "key", clock);
+                new TransportManagers(120_000), cache, "key", clock, null);
     }
 
     /** Wraps a transport to log when each attempt starts. */

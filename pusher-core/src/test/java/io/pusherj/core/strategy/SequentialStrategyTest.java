@@ -76,4 +76,51 @@ class SequentialStrategyTest {
         assertEquals(6, log.size());
         assertEquals(0, failures);
     }
+
+    /**
+     * With backoff a refused attempt is retried after the backoff's wait (1 s, 1.6 s, 2.56 s, ...) while that
+     * comes before the loop's budget ends, so a server back after a few seconds is found within a few
+     * seconds instead of when pusher-js's 15 s budget runs out; the budget itself is jittered.
+     */
+    @Test
+    void withBackoffAnEarlyFailureIsRetriedAfterTheBackoffNotTheWholeBudget() {
+        StrategyRunner r = new SequentialStrategy(List.of(failing("ws")), clock,
+                SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(io.pusherj.api.ReconnectBackoff.DEFAULT), () -> 0.5)
+                .connect(0, counting());
+        time.advanceBy(30_000);
+        assertEquals(List.of("ws@0", "ws@1000", "ws@2600", "ws@5160", "ws@9256", "ws@15809", "ws@26294"), log);
+        r.abort();
+    }
+
+    @Test
+    void withBackoffTheWaitsAreJitteredSoClientsDoNotRetryInStep() {
+        List<String> low = new ArrayList<>();
+        new SequentialStrategy(List.of(failing("ws")), clock,
+                SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(io.pusherj.api.ReconnectBackoff.DEFAULT), () -> 0.0)
+                .connect(0, counting());
+        time.advanceBy(3_000);
+        low.addAll(log);
+        assertEquals(List.of("ws@0", "ws@800", "ws@2080"), low, "waits × 0.8");
+    }
+
+    @Test
+    void withBackoffAHangingAttemptStillEndsWithItsBudget() {
+        Strategy hanging = new Strategy() {
+            @Override
+            public boolean isSupported() {
+                return true;
+            }
+
+            @Override
+            public StrategyRunner connect(int minPriority, StrategyCallback callback) {
+                log.add("hang@" + time.nowMillis());
+                return StrategyRunner.NONE;
+            }
+        };
+        new SequentialStrategy(List.of(hanging), clock,
+                SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(io.pusherj.api.ReconnectBackoff.DEFAULT), () -> 0.5)
+                .connect(0, counting());
+        time.advanceBy(50_000);
+        assertEquals(List.of("hang@0", "hang@15000", "hang@45000"), log, "15 s, then 30 s, as pusher-js (no jitter at 0.5)");
+    }
 }
