@@ -19,6 +19,10 @@ final class JsonLines {
     private static final JsonProvider JSON = JsonProvider.provider();
     private final PrintWriter out;
     private final StatusLine status;
+    /** The error line printed last, while no other line followed it; and how many repeats were left out. */
+    private String lastError;
+    private Consumer<JsonGenerator> lastErrorBody;
+    private int repeats;
 
     JsonLines(PrintWriter out, StatusLine status) {
         this.out = out;
@@ -44,9 +48,14 @@ final class JsonLines {
         });
     }
 
-    /** {@code {"type":"error","code":4004,"message":"…","error_type":"…"}}; code is null when there is none. */
-    void error(ConnectionError e) {
-        line(g -> {
+    /**
+     * {@code {"type":"error","code":4004,"message":"…","error_type":"…"}}; code is null when there is none.
+     * An error identical to the line just printed is not printed again: when the run of repeats ends (any
+     * other line, or the end of the output), one line repeats it with {@code "repeats": N}, the number of
+     * lines left out. A server closing every connection would otherwise print one line per attempt.
+     */
+    synchronized void error(ConnectionError e) {
+        java.util.function.Consumer<JsonGenerator> body = g -> {
             g.write("type", "error");
             if (e.code().isPresent()) {
                 g.write("code", e.code().getAsInt());
@@ -54,7 +63,35 @@ final class JsonLines {
                 g.writeNull("code");
             }
             g.write("message", e.message()).write("error_type", e.type().pusherJsName());
-        });
+        };
+        String text = render(body);
+        if (text.equals(lastError)) {
+            repeats++;
+            return;
+        }
+        print(text);
+        lastError = text;
+        lastErrorBody = body;
+    }
+
+    /** The run of repeated errors ended: one line says how many were left out. */
+    private void endRepeats() {
+        if (repeats > 0) {
+            java.util.function.Consumer<JsonGenerator> body = lastErrorBody;
+            int n = repeats;
+            print(render(g -> {
+                body.accept(g);
+                g.write("repeats", n);
+            }));
+        }
+        repeats = 0;
+        lastError = null;
+        lastErrorBody = null;
+    }
+
+    /** The output ends: a run of repeated errors still open is summed up. */
+    synchronized void finish() {
+        endRepeats();
     }
 
     /** {@code {"type":"transport","name":"xhr_streaming"}}: the transport that connected. */
@@ -108,15 +145,24 @@ final class JsonLines {
         line(g -> g.write("type", "connecting_in").write("seconds", Math.round(delay.toMillis() / 1000.0)));
     }
 
-    private void line(Consumer<JsonGenerator> body) {
+    private synchronized void line(Consumer<JsonGenerator> body) {
+        endRepeats();
+        print(render(body));
+    }
+
+    private static String render(Consumer<JsonGenerator> body) {
         StringWriter w = new StringWriter(128);
         try (JsonGenerator g = JSON.createGenerator(w)) {
             g.writeStartObject();
             body.accept(g);
             g.writeEnd();
         }
+        return w.toString();
+    }
+
+    private void print(String text) {
         status.printAbove(() -> {
-            out.println(w);
+            out.println(text);
             out.flush();
         });
     }

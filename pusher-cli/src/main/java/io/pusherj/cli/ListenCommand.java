@@ -113,7 +113,7 @@ final class ListenCommand implements Callable<Integer> {
         AtomicBoolean finished = new AtomicBoolean();
         Thread hook = new Thread(() -> {
             if (!finished.get()) {
-                shutdown(pusher, disconnected, status);
+                shutdown(pusher, disconnected, status, out);
                 // Ctrl-C after a clean disconnect is a normal end, as the contract says: exit 0.
                 Runtime.getRuntime().halt(0);
             }
@@ -138,11 +138,11 @@ final class ListenCommand implements Callable<Integer> {
         }
         finished.set(true);
         Runtime.getRuntime().removeShutdownHook(hook);
-        shutdown(pusher, disconnected, status);
+        shutdown(pusher, disconnected, status, out);
         return 0;
     }
 
-    private static void shutdown(Pusher pusher, CountDownLatch disconnected, StatusLine status) {
+    private static void shutdown(Pusher pusher, CountDownLatch disconnected, StatusLine status, JsonLines out) {
         pusher.disconnect();
         try {
             disconnected.await(5, TimeUnit.SECONDS);
@@ -150,6 +150,7 @@ final class ListenCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         pusher.close();
+        out.finish();
         status.finish();
     }
 }

@@ -116,10 +116,32 @@ final class ConnectionImpl implements Connection {
         });
     }
 
-    /** Publishes an error (strand). */
+    /** Publishes an error (strand). Every error reaches the listeners; the log says a repeated one once. */
     void publishError(ConnectionError error) {
-        LOG.log(Level.DEBUG, "connection error: {0}", error);
+        logCoalesced(error);
         delivery.run(() -> deliverError(error));
+    }
+
+    /** The error logged last (strand only), and how many identical ones followed it unlogged. */
+    private String lastLoggedError;
+    private int unloggedRepeats;
+
+    /**
+     * Logs an error unless it repeats the one logged last: a server closing every new connection would
+     * write a line per attempt. When a different one comes, the log says how many repeats it left out.
+     */
+    private void logCoalesced(ConnectionError error) {
+        String text = error.type().pusherJsName() + " " + error.code() + " " + error.message();
+        if (text.equals(lastLoggedError)) {
+            unloggedRepeats++;
+            return;
+        }
+        if (unloggedRepeats > 0) {
+            LOG.log(Level.DEBUG, "the connection error before repeated {0} more times", unloggedRepeats);
+        }
+        lastLoggedError = text;
+        unloggedRepeats = 0;
+        LOG.log(Level.DEBUG, "connection error: {0}", error);
     }
 
     /** Publishes a scheduled reconnect (strand). */
