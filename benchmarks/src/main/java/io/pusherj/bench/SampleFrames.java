@@ -1,7 +1,7 @@
 package io.pusherj.bench;
 
 /**
- * The frames the benchmarks use, written as Channels writes them (protocol.md §2): event data is a JSON
+ * The frames the benchmarks use, written as Channels writes them (docs/protocol.md §2): event data is a JSON
  * string that itself holds the payload, except for {@code event_json_string}, whose data is a string
  * holding a JSON object (what most apps publish).
  */

@@ -43,6 +43,34 @@ final class ClientGroup implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens {@code n} clients {@code batch} at a time, each batch subscribed before the next starts: for
+     * runs where opening is not what is measured, and an in-process server should not take 10,000
+     * handshakes at once.
+     */
+    static ClientGroup openInBatches(Library library, Target target, String transport, int n, int batch, String channel,
+            IntFunction<Map<String, Consumer<String>>> handlersOf) throws Exception {
+        List<BenchClient> clients = new ArrayList<>(n);
+        ClientGroup group = new ClientGroup(clients);
+        try {
+            for (int from = 0; from < n; from += batch) {
+                List<CompletableFuture<Void>> ready = new ArrayList<>(batch);
+                for (int i = from; i < Math.min(n, from + batch); i++) {
+                    BenchClient c = library.create(target, transport);
+                    clients.add(c);
+                    c.connect();
+                    ready.add(c.subscribe(channel, handlersOf.apply(i)));
+                }
+                CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).get(openTimeoutSeconds(batch), TimeUnit.SECONDS);
+            }
+            return group;
+        } catch (Exception | Error e) {
+            group.close();
+            throw new IllegalStateException("opening " + n + " " + library.label() + " clients in batches of " + batch
+                    + " failed after " + clients.size(), e);
+        }
+    }
+
     /** A minute, plus 10 ms per client. */
     static long openTimeoutSeconds(int n) {
         return 60 + n / 100;

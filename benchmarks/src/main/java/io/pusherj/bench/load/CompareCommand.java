@@ -2,17 +2,14 @@ package io.pusherj.bench.load;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,29 +175,13 @@ final class CompareCommand implements Callable<Integer> {
 
     /** The command that starts this harness in a fresh JVM with the same class path. */
     private static List<String> java(String... args) {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>();
-        command.add(java);
-        int harnessArgs = 0;
-        while (harnessArgs < args.length && args[harnessArgs].startsWith("-X")) {
-            command.add(args[harnessArgs++]);
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LoadHarness.class.getName()));
-        command.addAll(Arrays.asList(args).subList(harnessArgs, args.length));
-        return command;
+        return ChildJvm.command(args);
     }
 
     /** Reads the process's output until its first JSON line (bounded by the process's own bounds). */
     private static JsonObject firstJsonLine(Process p) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = r.readLine(); line != null; line = r.readLine()) {
-            if (line.startsWith("{")) {
-                try (JsonReader json = Json.createReader(new StringReader(line))) {
-                    return json.readObject();
-                }
-            }
-        }
-        return Json.createObjectBuilder().add("error", "no result; exit code " + waitExit(p)).build();
+        JsonObject line = ChildJvm.nextJsonLine(new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
+        return line != null ? line : Json.createObjectBuilder().add("error", "no result; exit code " + waitExit(p)).build();
     }
 
     private static int waitExit(Process p) {

@@ -11,6 +11,32 @@ enum Library {
             return new PusherjClient(target, transport);
         }
     },
+    /** pusherj with pusher-js's exact reconnect timing ({@code pusherJsReconnectTiming()}): no backoff, no jitter. */
+    PUSHERJ_PUSHERJS_TIMING {
+        @Override
+        BenchClient create(Target target, String transport) {
+            return new PusherjClient(target.key(), PusherjClient.withTransport(PusherjClient.options(target), transport)
+                    .pusherJsReconnectTiming());
+        }
+
+        @Override
+        String label() {
+            return "pusherj-pusherjs-timing";
+        }
+    },
+    /** pusher-js 8.6.0 in Node (reconnect measures only: the server counts what it does). */
+    PUSHER_JS {
+        @Override
+        BenchClient create(Target target, String transport) {
+            requireWs(transport);
+            return new PusherJsClient(target);
+        }
+
+        @Override
+        String label() {
+            return "pusher-js";
+        }
+    },
     /** {@code com.pusher:pusher-java-client} 2.4.4, the official client (WebSocket only). */
     OFFICIAL {
         @Override

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "load-harness", mixinStandardHelpOptions = true,
         description = "Load harness: pusherj vs pusher-java-client 2.4.4 vs a bare Tyrus + JSON-P floor, "
                 + "one JSON line per measure. Only 127.0.0.1 by default; every run is bounded.",
-        subcommands = {CompareCommand.class, RunCommand.class, ServeCommand.class, SummarizeCommand.class})
+        subcommands = {CompareCommand.class, RunCommand.class, ServeCommand.class, HerdServerCommand.class,
+                SummarizeCommand.class})
 public final class LoadHarness implements Runnable {
     /** The class path as the README's commands give it, from the repository root. */
     static final String CLASS_PATH = "benchmarks/target/classes:benchmarks/target/lib/*";

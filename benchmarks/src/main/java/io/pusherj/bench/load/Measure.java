@@ -18,7 +18,11 @@ enum Measure {
     /** One event to every client on one channel: delivery latency and loss. */
     BROADCAST(new BroadcastRun()),
     /** WebSocket refused: time to connected over the HTTP fallback. */
-    FALLBACK(new FallbackRun());
+    FALLBACK(new FallbackRun()),
+    /** A server closing every new connection for 5 s (graceful shutdown), gone for 2 s, then back. */
+    STORM(new StormRun()),
+    /** Many clients, the server gone for 5 s then back: how spread the reconnects are, loss after. */
+    HERD(new HerdRun());
 
     private final Run run;
 

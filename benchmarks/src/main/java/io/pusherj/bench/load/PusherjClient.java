@@ -14,8 +14,13 @@ final class PusherjClient implements BenchClient {
     private final Pusher pusher;
 
     PusherjClient(Target target, String transport) {
-        this(target.key(), withTransport(PusherOptions.builder().wsHost(target.host()).wsPort(target.port())
-                .httpHost(target.host()).httpPort(target.port()).forceTLS(false), transport));
+        this(target.key(), withTransport(options(target), transport));
+    }
+
+    /** Options pointing at {@code target}, as a user of a self-hosted server writes them. */
+    static PusherOptions.Builder options(Target target) {
+        return PusherOptions.builder().wsHost(target.host()).wsPort(target.port()).httpHost(target.host())
+                .httpPort(target.port()).forceTLS(false);
     }
 
     /** A client with exactly these options (connecting only when asked). */

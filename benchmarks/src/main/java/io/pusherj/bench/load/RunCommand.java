@@ -20,10 +20,12 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--measure", required = true, description = "cpu, ceiling, idle, threads, open, broadcast or fallback.")
+    @Option(names = "--measure", required = true,
+            description = "cpu, ceiling, idle, threads, open, broadcast, fallback, storm or herd.")
     String measure;
 
-    @Option(names = "--library", required = true, description = "pusherj, official (pusher-java-client 2.4.4) or floor.")
+    @Option(names = "--library", required = true, description = "pusherj, pusherj-pusherjs-timing, official "
+            + "(pusher-java-client 2.4.4), floor, or pusher-js (storm and herd only; Node, conformance/driver).")
     String library;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Server host (default ${DEFAULT-VALUE}).")
@@ -78,7 +80,13 @@ final class RunCommand implements Callable<Integer> {
             line.add("payload_bytes", settings.payload());
         }
         int exit = 0;
-        try (Feeder feeder = port == 0 && m != Measure.FALLBACK ? new Feeder(0) : null) {
+        boolean ownServer = m == Measure.FALLBACK || m == Measure.STORM || m == Measure.HERD;
+        if (lib == Library.PUSHER_JS && m != Measure.STORM && m != Measure.HERD) {
+            line.add("supported", false).add("reason", "pusher-js is measured at the server only: storm and herd");
+            spec.commandLine().getOut().println(line.build());
+            return 0;
+        }
+        try (Feeder feeder = port == 0 && !ownServer ? new Feeder(0) : null) {
             Target target = feeder != null ? feeder.target() : new Target(host, port, key, appId, secret);
             line.add("server", feeder != null ? "in-process" : target.host() + ":" + target.port());
             line.addAll(m.run(lib, target, settings));
@@ -98,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
     private Settings settings(Measure m) {
         String t = Optional.ofNullable(transport).orElse(m == Measure.FALLBACK ? "default" : "ws");
         int defaultClients = switch (m) {
-            case THREADS, BROADCAST -> 10_000;
+            case THREADS, BROADCAST, HERD -> 10_000;
             default -> 1_000;
         };
         int defaultSamples = switch (m) {
@@ -120,7 +128,7 @@ final class RunCommand implements Callable<Integer> {
 
     private <E extends Enum<E>> E parse(Class<E> type, String value, String option) {
         try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown " + option + " " + value);
         }
