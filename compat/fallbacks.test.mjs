@@ -1,5 +1,5 @@
 // pusher-js 8.6.0 over the HTTP fallbacks (xhr_streaming, xhr_polling) against the pusherj test server:
-// proves the server's wire format for protocol.md §9. A separate file, so a separate Node process.
+// proves the server's wire format for docs/protocol.md §11. A separate file, so a separate Node process.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PusherClient, PusherServer, children, cli, waitFor } from './helpers.mjs';

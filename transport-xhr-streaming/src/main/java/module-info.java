@@ -1,5 +1,5 @@
 /**
- * The {@code xhr_streaming} transport of pusherj (protocol.md §9). Exports nothing: the core finds the provider
+ * The {@code xhr_streaming} transport of pusherj (docs/protocol.md §11). Exports nothing: the core finds the provider
  * with {@link java.util.ServiceLoader}.
  */
 module io.pusherj.transport.xhr.streaming {

@@ -1,7 +1,7 @@
 /**
- * Support module: what the {@code xhr_streaming} and {@code xhr_polling} transports share (protocol.md
- * §9): session ids, URLs, the line framing and the socket over the shared HttpClient 5. Not an
- * application API; add the transport modules instead.
+ * Support module: what the {@code xhr_streaming} and {@code xhr_polling} transports share
+ * (docs/protocol.md §11): session ids, URLs, the line framing and the socket over the shared HttpClient
+ * 5. Not an application API; add the transport modules instead.
  */
 module io.pusherj.xhr {
     requires transitive io.pusherj.api;

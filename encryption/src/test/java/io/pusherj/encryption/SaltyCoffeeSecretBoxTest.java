@@ -9,7 +9,7 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
-/** protocol.md §6's vector, computed with tweetnacl 1.0.3. */
+/** The vector of docs/protocol.md §9, computed with tweetnacl 1.0.3. */
 class SaltyCoffeeSecretBoxTest {
     static final Base64.Decoder B64 = Base64.getDecoder();
     static final byte[] SHARED = B64.decode("wp8Orjt2S4H4n8dDP7pa2A9reduRTTedbaiVnjqomsc=");

@@ -24,7 +24,7 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * One async HttpClient per TLS context and proxy for the whole JVM, shared by every client and module
- * that needs HTTP, so threads do not grow with clients (architecture.md §4b): a single I/O thread, a
+ * that needs HTTP, so threads do not grow with clients (docs/architecture.md §6): a single I/O thread, a
  * connection pool sized so a few hundred concurrent requests never silently queue behind the default
  * limits (25 total, 5 per route), no cookies (credentials are the application's headers).
  */
@@ -74,7 +74,7 @@ public final class SharedHttpClient implements AutoCloseable {
                 .setConnectionManager(connections)
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build())
                 // 4 KiB session buffers instead of 32 KiB: a streaming response holds its connection for
-                // as long as the client lives, so these are per idle client (architecture.md §4b).
+                // as long as the client lives, so these are per idle client (docs/architecture.md §6).
                 .setHttp1Config(Http1Config.custom().setBufferSize(SESSION_BUFFER_BYTES).build())
                 // Sends (subscribe, ping, client events) return their connection to the pool; a burst of
                 // them (1,000 clients subscribing at once) leaves hundreds of idle keep-alive connections

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every close-code range (protocol.md §6), as a close of an open connection and as a {@code pusher:error}
+ * Every close-code range (docs/protocol.md §5.2), as a close of an open connection and as a {@code pusher:error}
  * first frame (a {@code null} code included), over each transport alone, with the client's timers on
  * virtual time: the test decides when a retry delay has passed.
  */
@@ -96,14 +96,14 @@ class CloseCodeTest extends ServerTest {
         server.failHandshakes(4004);
         pusher.connect();
         rec.awaitState(DISCONNECTED, WAIT);
-        assertEquals(4004, rec.errors().get(0).code().getAsInt(), "the seed's err.error.data.code === 4004 check");
+        assertEquals(4004, rec.errors().get(0).code().getAsInt(), "the Channels docs' err.error.data.code === 4004 check");
         assertEquals(List.of(CONNECTING, DISCONNECTED), rec.states());
     }
 
     /**
      * A {@code pusher:error} instead of {@code connection_established}: refused codes end in
      * {@code disconnected}, back-off codes and a missing or {@code null} code retry after 1 s (pusher-js
-     * has no action for those and would sit in {@code connecting}; protocol.md §7.2), retry codes at once.
+     * has no action for those and would sit in {@code connecting}; docs/protocol.md §6.2), retry codes at once.
      */
     @ParameterizedTest(name = "first frame pusher:error with code {0}")
     @CsvSource({

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The seed's state sequences over a real WebSocket on 127.0.0.1. */
+/** The Channels connection docs' state sequences over a real WebSocket on 127.0.0.1. */
 class ConnectionLifecycleTest {
     static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -40,7 +40,7 @@ class ConnectionLifecycleTest {
     }
 
     @Test
-    void connectsThroughTheSeedStatesAndExposesTheSocketId() {
+    void connectsThroughTheDocumentedStatesAndExposesTheSocketId() {
         pusher.connect();
         states.awaitState(CONNECTED, WAIT);
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** End-to-end encrypted channels (protocol.md §6) against the testkit, which encrypts like pusher-http-node. */
+/** End-to-end encrypted channels (docs/protocol.md §9) against the testkit, which encrypts like pusher-http-node. */
 class EncryptedChannelTest {
     static final Duration WAIT = Duration.ofSeconds(10);
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * pusher-js's fallback, end to end over TLS on 127.0.0.1 with the strategy timers on virtual time:
- * WebSocket blocked → xhr_streaming after 2 s; streaming blocked too → polling 4 s later (protocol.md §8.2).
+ * WebSocket blocked → xhr_streaming after 2 s; streaming blocked too → polling 4 s later (docs/protocol.md §10.3).
  */
 class FallbackTest {
     static final Duration WAIT = Duration.ofSeconds(10);

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Each fallback path on the real clock over TLS on 127.0.0.1: which transport wins, that the strategy's
- * delays really hold it back (never less than the §8.2 delay), and that the state never shows
- * {@code unavailable}. The time to connected is printed for the issue note (surefire keeps it in
+ * delays really hold it back (never less than the delays of docs/protocol.md §10.3), and that the state
+ * never shows {@code unavailable}. The time to connected is printed for the record (surefire keeps it in
  * {@code FallbackTimingReportTest-output.txt}); only the lower bounds are asserted, since upper bounds
  * would measure the machine, not the library.
  */

@@ -247,7 +247,7 @@ class FaultInjectionTest extends ServerTest {
         // A 20 s pong timeout, so the pong timer and the next activity timer are never due at the same time.
         connectedThroughProxy(o -> o.pongTimeout(Duration.ofSeconds(20)));
         ServerConnection conn = server.awaitConnection(1, WAIT);
-        // xhr_streaming answers every heartbeat from the server with one of its own (protocol.md §9.4).
+        // xhr_streaming answers every heartbeat from the server with one of its own (docs/protocol.md §11.4).
         int heartbeatsPerRound = transport.equals("xhr_streaming") ? 2 : 1;
         for (int i = 1; i <= 3; i++) { // idle for three times the server's value
             long pingAt = time.nowMillis() + 30_000;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The seed's {@code authTransport: 'jsonp'} against the testkit's endpoint, over 127.0.0.1. */
+/** The Channels docs' {@code authTransport: 'jsonp'} against the testkit's endpoint, over 127.0.0.1. */
 class JsonpAuthTest extends ServerTest {
 
 

@@ -51,7 +51,7 @@ class PrivateChannelTest extends ServerTest {
     }
 
     @Test
-    void theSeedsAuthOptionsAuthorizeAPrivateChannel() {
+    void theDocumentedAuthOptionsAuthorizeAPrivateChannel() {
         Pusher p = client(o -> o.authEndpoint(server.authEndpoint().toString()).authParam("CSRFToken", "some_csrf_token")
                 .authHeader("X-CSRF-Token", "header-token"));
         PrivateChannel orders = p.subscribePrivate("private-orders");

@@ -139,6 +139,6 @@ class ReconnectTest {
         server.refuseConnections(false);
         time.advanceBy(5_000); // the ws loop's first 15 s budget ends; the next attempt starts
         rec.awaitState(CONNECTED, WAIT);
-        assertEquals(List.of(CONNECTING, UNAVAILABLE, CONNECTED), rec.states(), "the seed's unavailable -> connected");
+        assertEquals(List.of(CONNECTING, UNAVAILABLE, CONNECTED), rec.states(), "the Channels docs' unavailable -> connected");
     }
 }

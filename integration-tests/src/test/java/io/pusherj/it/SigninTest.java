@@ -22,7 +22,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** User sign-in, events sent to a user, watchlists, and presence for a signed-in user (protocol.md §5.7-5.8). */
+/** User sign-in, events sent to a user, watchlists, and presence for a signed-in user (docs/protocol.md §8.6-8.7). */
 class SigninTest extends ServerTest {
 
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seed's {@code enableStats} (protocol.md §11): the timeline is always kept, and sent only when
+ * The Channels docs' {@code enableStats} (docs/protocol.md §12): the timeline is always kept, and sent only when
  * enabled, on each {@code connected} and every 60 s, encoded as pusher-js's XHR agent does; the test
  * server decodes and records each request.
  */

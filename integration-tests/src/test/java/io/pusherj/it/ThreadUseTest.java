@@ -78,7 +78,7 @@ class ThreadUseTest {
             clients.addAll(connect(server, many - few, transport));
             server.awaitSubscriberCount("load", many, WAIT);
             withMany = clientThreads();
-            // The measurement for the issue notes; surefire keeps it in ThreadUseTest-output.txt.
+            // The measurement, for the record; surefire keeps it in ThreadUseTest-output.txt.
             System.out.printf("client threads over %s: %d with %d clients, %d with %d clients %s; all JVM threads: %d%n",
                     transport, withFew, few, withMany.size(), many, new java.util.TreeSet<>(withMany), Thread.activeCount());
             assertTrue(withMany.size() <= withFew + allowedGrowth,

@@ -62,7 +62,7 @@ class TransportSelectionTest {
         EventRecorder global = new EventRecorder();
         ConnectionRecorder rec = connectWith(o -> o.disabledTransports("ws", "wss", "xhr_streaming", "xhr_polling", "sockjs"), global);
         rec.awaitState(FAILED, WAIT);
-        assertEquals(List.of(FAILED), rec.states(), "the seed's initialized -> failed");
+        assertEquals(List.of(FAILED), rec.states(), "the Channels docs' initialized -> failed");
         global.awaitEvent(EventNames.CONNECTION_FAILED, WAIT);
         assertEquals(0, server.connections().size());
     }

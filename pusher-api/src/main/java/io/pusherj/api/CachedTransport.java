@@ -3,7 +3,7 @@ package io.pusherj.api;
 import java.util.Objects;
 
 /**
- * The transport that last connected (pusher-js's {@code pusherTransportTLS} entry, protocol.md §8.5).
+ * The transport that last connected (pusher-js's {@code pusherTransportTLS} entry, docs/protocol.md §10.5).
  *
  * @param transport the slot name, e.g. {@code xhr_streaming}
  * @param timestampMillis when it was stored, on the client's clock (wall-clock milliseconds by default)

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A successful channel authorization (the JSON an auth endpoint returns, protocol.md §5.4).
+ * A successful channel authorization (the JSON an auth endpoint returns, docs/protocol.md §8.4).
  *
  * @param auth {@code KEY:SIGNATURE}
  * @param channelData presence channels: the exact {@code channel_data} string, forwarded unchanged

@@ -4,7 +4,7 @@ import jakarta.json.JsonValue;
 import java.util.Optional;
 
 /**
- * An event received from the server, decoded the way pusher-js decodes it (protocol.md section 2).
+ * An event received from the server, decoded the way pusher-js decodes it (docs/protocol.md §2).
  */
 public interface PusherEvent {
     /** {@return the event name, e.g. {@code "order-shipped"} or {@code "pusher:subscription_succeeded"}} */

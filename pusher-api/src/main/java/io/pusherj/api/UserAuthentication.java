@@ -3,7 +3,7 @@ package io.pusherj.api;
 import java.util.Objects;
 
 /**
- * A successful user authentication (protocol.md §5.4, §5.8).
+ * A successful user authentication (docs/protocol.md §8.4, §8.7).
  *
  * @param auth {@code KEY:SIGNATURE}
  * @param userData the exact {@code user_data} JSON string, signed byte for byte and sent unchanged

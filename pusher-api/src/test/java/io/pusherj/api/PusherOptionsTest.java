@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class PusherOptionsTest {
     @Test
-    void defaultsFollowTheSeedAndPusherJs() {
+    void defaultsFollowTheChannelsDocsAndPusherJs() {
         PusherOptions o = PusherOptions.builder().build();
         assertEquals("mt1", o.cluster());
         assertTrue(o.forceTLS());

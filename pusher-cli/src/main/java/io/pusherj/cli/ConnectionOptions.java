@@ -69,7 +69,8 @@ final class ConnectionOptions {
     @Option(names = "--user-auth-endpoint", paramLabel = "URL", description = "User sign-in endpoint (absolute URL).")
     String userAuthEndpoint;
 
-    @Option(names = "--enable-stats", description = "Send connection stats to --stats-host (seed: enableStats; default off).")
+    @Option(names = "--enable-stats",
+            description = "Send connection stats to --stats-host (the Channels docs' enableStats; default off).")
     boolean enableStats;
 
     @Option(names = "--stats-host", paramLabel = "HOST[:PORT]", description = "Where stats go (default stats.pusher.com).")

@@ -44,7 +44,10 @@ class ChannelImpl implements Channel {
         /** Whether the client is connected now (readable from any thread). */
         boolean isConnected();
 
-        /** The user id confirmed by sign-in on the current connection (presence without channel_data, §5.7). */
+        /**
+         * The user id confirmed by sign-in on the current connection (presence without channel_data,
+         * docs/protocol.md §8.6).
+         */
         java.util.Optional<String> signedInUserId();
 
         /** Runs {@code resume} once the sign-in in flight on this connection settled, or now if none is. */
@@ -292,7 +295,7 @@ class ChannelImpl implements Channel {
                 emit(frame.renamed(EventNames.SUBSCRIPTION_COUNT));
             }
             case EventNames.SUBSCRIPTION_ERROR -> {
-                // Self-hosted servers refuse a bad signature this way (protocol.md §16); the connection stays up.
+                // Self-hosted servers refuse a bad signature this way (docs/protocol.md §14); the connection stays up.
                 var data = FrameCodec.dataObject(frame);
                 subscriptionFailed(new AuthError(data.getString("type", "AuthError"),
                         data.getString("error", frame.data()),

@@ -2,7 +2,7 @@ package io.pusherj.core;
 
 import java.util.regex.Pattern;
 
-/** Channel name rules (protocol.md §4, §12). */
+/** Channel name rules (docs/protocol.md §4.1, §4.2). */
 final class ChannelNames {
     /** pusher-http-node's limit; the docs give 164, self-hosted servers allow 200. */
     static final int MAX_LENGTH = 200;

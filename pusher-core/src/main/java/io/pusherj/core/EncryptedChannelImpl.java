@@ -18,7 +18,7 @@ import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
- * A {@code private-encrypted-} channel (pusher-js {@code encrypted_channel.ts}, protocol.md §6): keeps
+ * A {@code private-encrypted-} channel (pusher-js {@code encrypted_channel.ts}, docs/protocol.md §9): keeps
  * the {@code shared_secret} of its authorization and decrypts every non-protocol event with NaCl
  * secretbox. A failure re-authorizes once for a fresh key and retries; a second failure goes to the
  * decryption-failure listeners (the official Java client's behaviour), and the event is dropped.

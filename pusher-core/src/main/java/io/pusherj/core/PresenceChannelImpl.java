@@ -59,7 +59,7 @@ final class PresenceChannelImpl extends PrivateChannelImpl implements PresenceCh
     @Override
     void onAuthorized(ChannelAuthorization authorization) {
         if (authorization.channelData().isEmpty()) {
-            // protocol.md §5.7: without channel_data the server uses the signed-in identity. The sign-in
+            // docs/protocol.md §8.6: without channel_data the server uses the signed-in identity. The sign-in
             // started with the connection, as this subscription did, and takes a round trip more, so
             // wait for it (pusher-js awaits signinDonePromise).
             host.whenSigninSettled(() -> {

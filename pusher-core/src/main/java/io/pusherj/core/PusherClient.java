@@ -158,7 +158,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         LOG.log(Level.DEBUG, () -> "client for key " + key + " with transports " + transports.keySet() + ", " + options);
         if (options.wsHost().isPresent() && options.httpHost().isEmpty()
                 && (transports.containsKey("xhr_streaming") || transports.containsKey("xhr_polling") || transports.containsKey("sockjs"))) {
-            // users.md #19: pusher-js would send the fallbacks of a self-hosted app to sockjs-CLUSTER.pusher.com.
+            // pusher-js would send the fallbacks of a self-hosted app to sockjs-CLUSTER.pusher.com.
             LOG.log(Level.DEBUG, "HTTP fallbacks go to wsHost {0} (no httpHost set), not to pusher.com", options.effectiveHttpHost());
         }
         if (options.autoConnect()) {
@@ -280,7 +280,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
         return typed;
     }
 
-    /** The channel class by name prefix, in pusher-js's order (protocol.md §4). */
+    /** The channel class by name prefix, in pusher-js's order (docs/protocol.md §4.1). */
     private ChannelImpl newChannel(String name) {
         if (name.startsWith("private-encrypted-")) {
             return new EncryptedChannelImpl(name, this, SecretBoxes.require(name));

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every channel-name rule of protocol.md §12, at its edges: what passes, and what fails with why. */
+/** Every channel-name rule of docs/protocol.md §4.2, at its edges: what passes, and what fails with why. */
 class ChannelNamesTest {
     @ParameterizedTest
     @ValueSource(strings = {"news", "private-orders", "presence-room.1", "cache-x", "private-encrypted-v",

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pending-subscription rules of protocol.md §7.3 (pusher-js {@code channels.ts}/{@code pusher.ts}),
+ * The pending-subscription rules of docs/protocol.md §6.3 (pusher-js {@code channels.ts}/{@code pusher.ts}),
  * with a scripted socket so the test decides when {@code subscription_succeeded} arrives.
  */
 class ChannelSubscriptionTest {

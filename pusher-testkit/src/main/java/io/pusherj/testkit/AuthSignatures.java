@@ -1,7 +1,7 @@
 package io.pusherj.testkit;
 
 /**
- * The signatures an app server gives clients (protocol.md §5.1): {@code KEY:HEX(HMAC-SHA256(secret, S))}
+ * The signatures an app server gives clients (docs/protocol.md §8.1): {@code KEY:HEX(HMAC-SHA256(secret, S))}
  * with S = {@code SOCKET_ID:CHANNEL} for private and encrypted channels,
  * {@code SOCKET_ID:CHANNEL:CHANNEL_DATA} for presence channels and {@code SOCKET_ID::user::USER_DATA}
  * for user sign-in. Handy for your own test auth endpoints too.

@@ -10,7 +10,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The HTTP fallback endpoints of protocol.md §9 under any path prefix ({@code httpPath}, {@code /pusher}
+ * The HTTP fallback endpoints of docs/protocol.md §11 under any path prefix ({@code httpPath}, {@code /pusher}
  * by default): {@code POST …/app/{key}/{server}/{session}/xhr_streaming}, {@code …/xhr} (polling) and
  * {@code …/xhr_send}.
  */

@@ -18,7 +18,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * One HTTP fallback session (protocol.md §9) as a SockJS-style server keeps it. Messages for the client
+ * One HTTP fallback session (docs/protocol.md §11) as a SockJS-style server keeps it. Messages for the client
  * wait in a queue until a receive request takes them as an {@code a[...]} line. A streaming receive
  * request stays open (after the 2048-{@code h} prelude and {@code o}) and gets heartbeats every
  * {@value #HEARTBEAT_SECONDS} s; a polling one gets what is queued, or waits up to
@@ -59,7 +59,7 @@ final class HttpFallbackSession implements Peer {
 
     /**
      * A session whose connection starts with the client's first message, the SockJS path message
-     * {@code {"path":"/app/KEY?..."}} (protocol.md §9.9), when {@code pathMessage} is given.
+     * {@code {"path":"/app/KEY?..."}} (docs/protocol.md §11.9), when {@code pathMessage} is given.
      */
     HttpFallbackSession(PusherTestServer server, boolean streaming, boolean secure, PathMessage pathMessage) {
         this.server = server;
@@ -182,7 +182,7 @@ final class HttpFallbackSession implements Peer {
         }
     }
 
-    /** {@code o}, with the hostname the server announces for sticky routing (protocol.md §9.7) if any. */
+    /** {@code o}, with the hostname the server announces for sticky routing (docs/protocol.md §11.7) if any. */
     private String openFrame() {
         String hostname = server.announcedHostname();
         return hostname == null ? "o\n"

@@ -580,7 +580,7 @@ public final class PusherTestServer implements AutoCloseable {
     /** The JSON an app server returns for a channel, or null if the channel needs no authorization. */
     String signChannel(String socketId, String channel, Map<String, String> params) {
         if (channel.startsWith("presence-") && "true".equals(params.get(OMIT_CHANNEL_DATA))) {
-            // An app server relying on sign-in for presence: signed like a private channel (protocol.md §5.7).
+            // An app server relying on sign-in for presence: signed like a private channel (docs/protocol.md §8.6).
             return ServerFrames.JSON.createObjectBuilder()
                     .add("auth", AuthSignatures.channel(config.appKey, config.appSecret, socketId, channel)).build().toString();
         }
@@ -637,7 +637,7 @@ public final class PusherTestServer implements AutoCloseable {
 
     /**
      * Makes new HTTP fallback sessions announce {@code hostname} in their open frame
-     * ({@code o{"hostname":"…"}}, protocol.md §9.7), so the client sends the rest of the session there
+     * ({@code o{"hostname":"…"}}, docs/protocol.md §11.7), so the client sends the rest of the session there
      * (sticky routing); {@link java.util.Optional#empty()} turns it off. Use a name of this loopback
      * server, e.g. {@code localhost} when clients connect to {@code 127.0.0.1}.
      *
@@ -839,7 +839,7 @@ public final class PusherTestServer implements AutoCloseable {
         }
     }
 
-    /** Client events (protocol.md §3.4): private/presence only, subscribed only, 10 per second, not echoed. */
+    /** Client events (docs/protocol.md §3.4): private/presence only, subscribed only, 10 per second, not echoed. */
     private void clientEvent(ServerConnection c, String event, JsonObject frame) {
         String channel = frame.getString("channel", "");
         if (!channel.startsWith("private-") && !channel.startsWith("presence-")) {
@@ -870,7 +870,7 @@ public final class PusherTestServer implements AutoCloseable {
         String auth = data.getString("auth", "");
         String channelData = data.getString("channel_data", null);
         if (presenceAsSignedInUser) {
-            // Presence for a signed-in user: signed like a private channel (protocol.md §5.7).
+            // Presence for a signed-in user: signed like a private channel (docs/protocol.md §8.6).
             String expected = AuthSignatures.channel(config.appKey, config.appSecret, c.socketId(), channel);
             return expected.equals(auth) ? null : "Invalid signature for " + channel;
         }
@@ -1004,7 +1004,7 @@ public final class PusherTestServer implements AutoCloseable {
         }
 
         /**
-         * The 32-byte master key of encrypted channels (default: bytes 0..31, protocol.md §6's vector).
+         * The 32-byte master key of encrypted channels (default: bytes 0..31, the vector of docs/protocol.md §9).
          *
          * @param masterKey 32 bytes
          * @return this builder

@@ -12,9 +12,10 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * A SockJS server at {@code httpPath} ({@code /pusher}) as Pusher runs one for its SockJS fallback
- * (protocol.md §9.9): {@code GET …/info}, and the HTTP transports {@code …/{server}/{session}/xhr_streaming},
- * {@code xhr} and {@code xhr_send}, whose first client message is the path message. (The WebSocket
- * transport, {@code …/websocket}, is mapped by the server's WebSocket handler.)
+ * (docs/protocol.md §11.9): {@code GET …/info}, and the HTTP transports
+ * {@code …/{server}/{session}/xhr_streaming}, {@code xhr} and {@code xhr_send}, whose first client
+ * message is the path message. (The WebSocket transport, {@code …/websocket}, is mapped by the server's
+ * WebSocket handler.)
  */
 final class SockJsHandler extends Handler.Abstract {
     private static final Pattern INFO = Pattern.compile("^(/.*)?/info$");

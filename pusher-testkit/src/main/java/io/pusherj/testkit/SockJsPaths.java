@@ -4,7 +4,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
 
-/** Reads the SockJS path message {@code {"path":"/app/KEY?protocol=7&..."}} (protocol.md §9.9). */
+/** Reads the SockJS path message {@code {"path":"/app/KEY?protocol=7&..."}} (docs/protocol.md §11.9). */
 final class SockJsPaths {
     private SockJsPaths() {
     }

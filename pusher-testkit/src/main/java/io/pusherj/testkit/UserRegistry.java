@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * User sign-in and watchlists as Pusher runs them (protocol.md §3.1-3.2, §5.8): {@code pusher:signin}
+ * User sign-in and watchlists as Pusher runs them (docs/protocol.md §3.1-3.2, §8.7): {@code pusher:signin}
  * is verified, answered with {@code pusher:signin_success}; a connection already signed in as another
  * user is refused; a watcher hears {@code online} when a watched user's first connection signs in (and
  * at sign-in for users already online) and {@code offline} when its last connection goes.

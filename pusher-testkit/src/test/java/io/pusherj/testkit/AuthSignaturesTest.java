@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** The signature vectors of protocol.md §5.2 and the official docs' vectors it re-verified. */
+/** The signature vectors of docs/protocol.md §8.2, the Channels docs' vectors among them. */
 class AuthSignaturesTest {
     static final String KEY = "a1b2c3d4e5f6a7b8c9d0";
     static final String SECRET = "0f1e2d3c4b5a69788796";
@@ -41,7 +41,7 @@ class AuthSignaturesTest {
                 AuthSignatures.channel("278d425bdf160c739803", "7ad3773142a6692b25b8", "1234.1234", "private-foobar"));
         assertEquals("278d425bdf160c739803:4708d583dada6a56435fb8bc611c77c359a31eebde13337c16ab43aa6de336ba",
                 AuthSignatures.user("278d425bdf160c739803", "7ad3773142a6692b25b8", "1234.1234", "{\"id\":\"12345\"}"));
-        // The docs' presence example with the corrected user name (protocol.md §5.2).
+        // The docs' presence example with the corrected user name (docs/protocol.md §8.2).
         assertEquals("278d425bdf160c739803:31935e7d86dba64c2a90aed31fdc61869f9b22ba9d8863bba239c03ca481bc80",
                 AuthSignatures.presence("278d425bdf160c739803", "7ad3773142a6692b25b8", "1234.1234", "presence-foobar",
                         "{\"user_id\":10,\"user_info\":{\"name\":\"Mr. Channels\"}}"));

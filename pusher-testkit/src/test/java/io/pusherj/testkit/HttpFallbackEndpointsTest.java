@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The HTTP fallback endpoints of protocol.md §9, checked with the JDK's HTTP client. */
+/** The HTTP fallback endpoints of docs/protocol.md §11, checked with the JDK's HTTP client. */
 class HttpFallbackEndpointsTest {
     static final Duration WAIT = Duration.ofSeconds(10);
     static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits an HTTP fallback response into lines and decodes each one (protocol.md §9.4): the first
+ * Splits an HTTP fallback response into lines and decodes each one (docs/protocol.md §11.4): the first
  * character is the frame type, {@code o} open (optional JSON), {@code a} a JSON array of messages,
  * {@code m} one message, {@code h} a heartbeat, {@code c} a close ({@code [code, "reason"]}). An
  * unfinished last line waits for more data. Not thread-safe: one per response.

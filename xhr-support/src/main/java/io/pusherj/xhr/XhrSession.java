@@ -5,7 +5,7 @@ import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The URLs of one HTTP fallback session (protocol.md §9.1-9.2, pusher-js {@code http_socket.ts}):
+ * The URLs of one HTTP fallback session (docs/protocol.md §11.1-11.2, pusher-js {@code http_socket.ts}):
  * {@code base/SERVER/SESSION/KIND} + the protocol query (receive requests only) + a unique
  * {@code t=<ms>&n=<counter>} suffix, where SERVER is 0-999 and SESSION 8 base-32 characters, both random
  * per session, and the counter is process-wide. {@link #moveTo(String)} follows the {@code hostname} of
@@ -22,7 +22,8 @@ public final class XhrSession {
     /**
      * Starts a session.
      *
-     * @param transportUri the transport URL of §1.4, e.g. {@code http://host:80/pusher/app/KEY?protocol=7&...}
+     * @param transportUri the transport URL of docs/protocol.md §1.2, e.g.
+     *     {@code http://host:80/pusher/app/KEY?protocol=7&...}
      */
     public XhrSession(URI transportUri) {
         String url = transportUri.toString();
@@ -59,7 +60,7 @@ public final class XhrSession {
             "[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+]");
 
     /**
-     * Moves later requests to {@code hostname}, keeping scheme, port and path (protocol.md §9.7).
+     * Moves later requests to {@code hostname}, keeping scheme, port and path (docs/protocol.md §11.7).
      *
      * @throws IllegalArgumentException if {@code hostname} is not a host name or address: it comes from
      *         the server and goes into every later URL, so a malformed one would break them all

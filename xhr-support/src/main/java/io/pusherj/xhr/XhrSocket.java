@@ -27,7 +27,7 @@ import org.apache.hc.core5.http.config.CharCodingConfig;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * A socket over the HTTP fallbacks (pusher-js {@code http_socket.ts}, protocol.md §9): a receive request
+ * A socket over the HTTP fallbacks (pusher-js {@code http_socket.ts}, docs/protocol.md §11): a receive request
  * reads frames as they arrive ({@code xhr_streaming}, reopened after 256 KiB) or one response at a time
  * ({@code xhr}, reissued at once after each 200); messages go out one {@code xhr_send} at a time, in
  * order. Everything is asynchronous on the shared HttpClient: no thread is held per socket.

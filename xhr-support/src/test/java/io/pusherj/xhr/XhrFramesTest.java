@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** protocol.md §9.1-9.4: URLs and the line framing. */
+/** docs/protocol.md §11.1-11.4: URLs and the line framing. */
 class XhrFramesTest {
     final List<String> seen = new ArrayList<>();
     final XhrFrames.Handler recorder = new XhrFrames.Handler() {

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Reads a JSONP answer ({@code NAME({...});}) without evaluating anything: the text between the first
- * {@code NAME(} and the last {@code )} is the JSON, and the core parses it as JSON only (protocol.md §5.5).
+ * {@code NAME(} and the last {@code )} is the JSON, and the core parses it as JSON only (docs/protocol.md §8.5).
  */
 final class JsonpResponse {
     private JsonpResponse() {

@@ -18,7 +18,7 @@ class JsonpResponseTest {
         assertEquals(Optional.empty(), JsonpResponse.extract("{\"auth\":\"k:s\"}", "cb1"));
         assertEquals(Optional.empty(), JsonpResponse.extract("other({\"auth\":\"k:s\"});", "cb1"));
         assertEquals(Optional.empty(), JsonpResponse.extract("alert(1);cb1({});", "cb1"));
-        // Everything up to the last ')' is taken (the rule of protocol.md §5.5); it is not JSON, so the core's
+        // Everything up to the last ')' is taken (the rule of docs/protocol.md §8.5); it is not JSON, so the core's
         // JSON-only parse refuses it: nothing is executed either way.
         assertEquals(Optional.of("{});alert(1"), JsonpResponse.extract("cb1({});alert(1)", "cb1"));
         assertEquals(Optional.empty(), JsonpResponse.extract("<html>cb1(</html>", "cb1"));

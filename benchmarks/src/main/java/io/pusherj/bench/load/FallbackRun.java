@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * WebSocket refused (HTTP 503 on the upgrade, as a proxy that lets only plain HTTP through): time from
  * {@code connect()} to connected with pusherj's default transports, {@code samples} fresh clients in a
- * row, over TLS (how Channels is used; the HTTP fallback starts 2 s after WebSocket, protocol.md §8.5)
+ * row, over TLS (how Channels is used; the HTTP fallback starts 2 s after WebSocket, docs/protocol.md §10.3)
  * and without (it starts after 5 s, once wss had its chance). The first TLS sample also pays for class
  * loading. Runs its own in-process test server, since only it can be told to refuse WebSocket; the
  * figures are wall times, not CPU costs.

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One auth request as the core built it (protocol.md §5.3).
+ * One auth request as the core built it (docs/protocol.md §8.3).
  *
  * @param endpoint the absolute endpoint
  * @param params form parameters in order: {@code socket_id}, {@code channel_name} (channels only), then

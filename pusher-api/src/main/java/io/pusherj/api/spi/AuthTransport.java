@@ -4,7 +4,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Fetches an auth response over some transport. It only moves bytes: the core builds the parameters
- * and parses and validates the body (architecture.md §2). Implementations must not block the caller
+ * and parses and validates the body (docs/architecture.md §2). Implementations must not block the caller
  * and must complete the stage within the request's timeout.
  */
 public interface AuthTransport extends AutoCloseable {

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * Where one connection attempt goes. The URL layouts are pusher-js's ({@code core/transports/url_schemes.ts},
- * protocol.md section 1.4): the port is always written, even when it is the scheme's default.
+ * docs/protocol.md §1.2): the port is always written, even when it is the scheme's default.
  *
  * @param appKey the application key
  * @param useTLS whether this attempt uses TLS ({@code wss://}, {@code https://})

@@ -18,10 +18,11 @@ import java.util.function.Function;
 
 /**
  * The connection state machine, a port of pusher-js's {@code core/connection/connection_manager.ts}
- * (protocol.md §7). It runs on the client's strand only and owns the current connection, the strategy
+ * (docs/protocol.md §6). It runs on the client's strand only and owns the current connection, the strategy
  * run and every connection timer.
  *
- * <p>Deliberate differences from pusher-js, each a quirk protocol.md §7 lists:
+ * <p>Deliberate differences from pusher-js, each an entry of docs/decisions.md ("Connection state
+ * machine"):
  * <ul>
  *   <li>A connection that drops or is closed with a retry/back-off code moves the state to
  *       {@code connecting} at once; pusher-js stays {@code connected} (without a socket) until its

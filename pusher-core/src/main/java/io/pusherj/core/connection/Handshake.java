@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * Waits for the first frame of an open socket (pusher-js {@code handshake/index.ts}):
  * {@code pusher:connection_established} gives a connection, {@code pusher:error} or a close gives the
  * close-code action. Anything else is a handshake error, which pusher-js leaves unhandled (it then sits
- * in {@code connecting}); pusherj treats it as a back-off, as protocol.md §7.2 recommends.
+ * in {@code connecting}); pusherj treats it as a back-off (docs/protocol.md §6.2).
  */
 public final class Handshake implements StrandSocket.Handler {
     private final StrandSocket socket;

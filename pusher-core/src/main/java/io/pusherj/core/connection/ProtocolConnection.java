@@ -83,7 +83,7 @@ public final class ProtocolConnection implements StrandSocket.Handler {
         return serverActivityTimeoutMillis;
     }
 
-    /** The ping delay its transport learned from short-lived connections (§8.6), or 0 for none. */
+    /** The ping delay its transport learned from short-lived connections (docs/protocol.md §10.6), or 0 for none. */
     public long transportPingDelayMillis() {
         return transportPingDelayMillis;
     }

@@ -44,7 +44,7 @@ public final class StrandSocket implements TransportSocketListener {
     private Handler handler;
     private CloseObserver closeObserver;
 
-    /** Sees the socket's close whoever owns the socket then (transport lives, §8.6). */
+    /** Sees the socket's close whoever owns the socket then (transport lives, docs/protocol.md §10.6). */
     public interface CloseObserver {
         /** The socket closed. */
         void closed(int code, boolean wasClean);
@@ -164,7 +164,7 @@ public final class StrandSocket implements TransportSocketListener {
     public void onClose(int code, String reason, boolean wasClean) {
         strand.execute(() -> {
             if (overflowed.get()) {
-                // Our own decision, not the network's: the transport loses no life for it (§8.6).
+                // Our own decision, not the network's: the transport loses no life for it (docs/protocol.md §10.6).
                 closeObserver = null;
                 deliverClose(1006, "inbound queue over its limit", false,
                         new InboundOverflowException(inbound.limitChars()));

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One decoded server message (protocol.md section 2), also the {@link PusherEvent} handed to listeners.
+ * One decoded server message (docs/protocol.md §2), also the {@link PusherEvent} handed to listeners.
  * The {@code data} member is kept as received and decoded on first use, so events nobody reads in
  * detail cost no second parse.
  */

@@ -28,7 +28,7 @@ public final class FrameCodec {
     }
 
     /**
-     * Decodes one frame. Streams over the text once, keeping {@code data} as received (protocol.md §2).
+     * Decodes one frame. Streams over the text once, keeping {@code data} as received (docs/protocol.md §2).
      *
      * @throws FrameParseException if the text is not a JSON object with a string {@code event}
      */

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Remembers the transport that worked (pusher-js {@code cached_strategy.ts}, protocol.md §8.5). On connect,
+ * Remembers the transport that worked (pusher-js {@code cached_strategy.ts}, docs/protocol.md §10.5). On connect,
  * a fresh entry for WebSocket (or for an HTTP transport skipped more than 3 times) is tried alone first,
  * failing fast within {@code latency*2+1000} ms; an HTTP entry otherwise only counts a skip, so WebSocket
  * gets another chance through the full strategy. Any failure forgets the entry; any handshake stores one.

@@ -1,7 +1,7 @@
 package io.pusherj.core.strategy;
 
 /**
- * pusher-js's {@code TransportManager} and its assistant (protocol.md §8.6): a transport loses a life when
+ * pusher-js's {@code TransportManager} and its assistant (docs/protocol.md §10.6): a transport loses a life when
  * its connection closes with 1002/1003, or closes uncleanly less than {@code 2 × maxPingDelay} after
  * opening; in that second case the ping delay of later connections drops to
  * {@code max(lifespan / 2, minPingDelay)}. With no lives left the transport is unsupported, so the

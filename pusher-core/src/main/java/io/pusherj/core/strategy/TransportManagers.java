@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The transport managers of one strategy tree (protocol.md §8.6): ws and wss share unlimited lives,
+ * The transport managers of one strategy tree (docs/protocol.md §10.6): ws and wss share unlimited lives,
  * xhr_streaming has {@value #STREAMING_LIVES}, every other slot unlimited lives of its own. A client keeps
  * them while it rebuilds the tree for each connection attempt (the tree itself is dropped once
  * connected, BENCHMARKS.md), so lives lost and ping delays learned carry over to later attempts exactly

@@ -180,7 +180,7 @@ class ConnectionManagerTest {
                 assertTrue(ws.sockets().get(seen - 2).isClosedByClient(), "the previous attempt was aborted");
             }
         }
-        // protocol.md §8.4: ws attempts at 0, 15, 45, 105, 165, 225, 285 s
+        // docs/protocol.md §10.4: ws attempts at 0, 15, 45, 105, 165, 225, 285 s
         assertEquals(List.of(0L, 15_000L, 45_000L, 105_000L, 165_000L, 225_000L, 285_000L), attemptTimes);
     }
 
@@ -229,7 +229,7 @@ class ConnectionManagerTest {
         time.advanceBy(1_000);
         ws.last().establish("2.2", 120);
         time.runUntilIdle();
-        assertEquals(15_000, manager.activityTimeout(), "half the 30 s lifespan (protocol.md §8.6)");
+        assertEquals(15_000, manager.activityTimeout(), "half the 30 s lifespan (docs/protocol.md §10.6)");
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** protocol.md §2: the decoding rules pusher-js applies, and its outbound encoding. */
+/** docs/protocol.md §2: the decoding rules pusher-js applies, and its outbound encoding. */
 class FrameCodecTest {
     @Test
     void stringDataHoldingJsonIsParsedAndKeptRaw() throws Exception {

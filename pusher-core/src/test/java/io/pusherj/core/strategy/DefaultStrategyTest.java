@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The default tree's timing and fallbacks (protocol.md §8.2, §8.4) on virtual time, with every slot
+ * The default tree's timing and fallbacks (docs/protocol.md §10.3, §10.4) on virtual time, with every slot
  * played by a scripted transport: pusher-js's strategy specs, ported.
  */
 class DefaultStrategyTest {

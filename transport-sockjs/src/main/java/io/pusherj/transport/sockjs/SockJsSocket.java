@@ -16,7 +16,7 @@ import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
- * One SockJS connection (pusher-js's SockJS transport, protocol.md §9.9): once SockJS is open, the first
+ * One SockJS connection (pusher-js's SockJS transport, docs/protocol.md §11.9): once SockJS is open, the first
  * message is the path message {@code {"path":"/app/KEY?protocol=7&…"}}; after it the socket carries
  * Pusher messages as usual. Spring's sends block, so they run on the runtime's pool, chained to keep
  * their order and off the client's strand.

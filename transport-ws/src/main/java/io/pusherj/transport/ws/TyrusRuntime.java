@@ -19,7 +19,7 @@ import org.glassfish.tyrus.container.jdk.client.JdkClientContainer;
 
 /**
  * The Tyrus client shared by every client with the same TLS context and proxy, reference-counted so the
- * last transport closed shuts it down (architecture.md §4b):
+ * last transport closed shuts it down (docs/architecture.md §6):
  * <ul>
  *   <li>one {@link ClientManager} with the JDK container, created explicitly: a manager per client keeps
  *       about ten threads each;</li>
