@@ -5,6 +5,8 @@ import java.util.Objects;
 
 /** Checks of the durations options take: pusherj's timers count whole milliseconds. */
 final class Durations {
+    private static final Duration ONE_MILLI = Duration.ofMillis(1);
+
     private Durations() {
     }
 
@@ -17,7 +19,7 @@ final class Durations {
      */
     static Duration atLeastOneMilli(String option, Duration d) {
         Objects.requireNonNull(d, option);
-        if (d.toMillis() < 1) {
+        if (d.compareTo(ONE_MILLI) < 0) { // compareTo: toMillis() would overflow on a huge duration
             throw new IllegalArgumentException(option + " must be at least 1 ms (pusherj counts whole milliseconds), got " + d);
         }
         return d;

@@ -582,13 +582,14 @@ public final class PusherOptions {
         }
 
         /**
-         * How reconnecting slows down when it keeps failing: {@code initial × multiplier^(n-1)} after the
-         * n-th failure in a row past the first, at most {@code max}, spread by ± {@code jitter}.
+         * How reconnecting slows down when it keeps failing: {@code initial × multiplier^(n-2)} after the
+         * n-th failure in a row (n ≥ 2), at most {@code max}, then spread by ± {@code jitter}
+         * (see {@link ReconnectBackoff}).
          *
          * @param initial the wait after the second failure in a row, at least 1 ms
          * @param multiplier at least 1
-         * @param jitter from 0 to 1
-         * @param max the longest wait, at least {@code initial}
+         * @param jitter from 0 up to, not including, 1
+         * @param max the longest wait before jitter, from {@code initial} to one day
          * @return this builder
          */
         public Builder reconnectBackoff(Duration initial, double multiplier, double jitter, Duration max) {

@@ -3,9 +3,9 @@ package io.pusherj.core.connection;
 import io.pusherj.api.ConnectionError;
 import io.pusherj.api.ConnectionState;
 import io.pusherj.api.PusherOptions;
-import io.pusherj.api.ReconnectBackoff;
 import io.pusherj.core.protocol.CloseAction;
 import io.pusherj.core.protocol.Frame;
+import io.pusherj.core.runtime.BackoffSchedule;
 import io.pusherj.core.runtime.Clock;
 import io.pusherj.core.runtime.Timer;
 import io.pusherj.core.strategy.Strategy;
@@ -56,7 +56,7 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
     private final PusherOptions options;
     private final Clock clock;
     /** How reconnecting slows down when it keeps failing; null for pusher-js's exact timing. */
-    private final ReconnectBackoff backoff;
+    private final BackoffSchedule backoff;
     /** Where jitter comes from: a value from 0 to 1 (tests pass a fixed one). */
     private final DoubleSupplier random;
     private final Function<Boolean, Strategy> strategyFactory;
@@ -75,7 +75,7 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
     private Timer activityTimer;
     private boolean awaitingPong;
     private long lastActivityMillis;
-    /** Attempts that failed since the last connection that lived ({@link ReconnectBackoff#LIVED}). */
+    /** Attempts that failed since the last connection that lived ({@link BackoffSchedule#LIVED_MILLIS}). */
     private int failuresInARow;
     /** When the current connection was made (clock time), or -1 without one. */
     private long connectedAtMillis = -1;
@@ -116,7 +116,7 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
             Listener listener, DoubleSupplier random) {
         this.options = options;
         this.clock = clock;
-        this.backoff = options.reconnectBackoff().orElse(null);
+        this.backoff = options.reconnectBackoff().map(BackoffSchedule::new).orElse(null);
         this.random = random;
         this.strategyFactory = strategyFactory;
         this.listener = listener;
@@ -160,6 +160,7 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
         // What must outlive it (transport lives, the transport cache) is kept by the factory's owner.
         Strategy tree = strategyFactory.apply(usingTLS);
         if (!tree.isSupported()) {
+            clearUnavailableTimer(); // still armed with backoff: it would turn failed into unavailable
             updateState(ConnectionState.FAILED);
             return;
         }
@@ -242,7 +243,7 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
      * longer than 0 get jitter, so clients that lost the same server do not come back all at once.
      */
     private void failedAttempt(long codeDelayMillis) {
-        if (connectedAtMillis >= 0 && clock.now() - connectedAtMillis >= ReconnectBackoff.LIVED.toMillis()) {
+        if (connectedAtMillis >= 0 && clock.now() - connectedAtMillis >= BackoffSchedule.LIVED_MILLIS) {
             failuresInARow = 0; // the connection that just ended lived: this is a first failure again
         }
         connectedAtMillis = -1;

@@ -1,9 +1,10 @@
 package io.pusherj.core.strategy;
 
+import io.pusherj.api.ReconnectBackoff;
 import io.pusherj.core.connection.HandshakeResult;
+import io.pusherj.core.runtime.BackoffSchedule;
 import io.pusherj.core.runtime.Clock;
 import io.pusherj.core.runtime.Timer;
-import io.pusherj.api.ReconnectBackoff;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -17,7 +18,9 @@ import java.util.function.DoubleSupplier;
  * <p>With a {@link ReconnectBackoff} (pusherj's default) a try that fails early (a refused connection) is
  * followed by the next after the backoff's wait for that many failures in a row, if that comes before the
  * budget ends: a server back after a few seconds is found within a few seconds, not when pusher-js's
- * 15 s budget runs out. The budgets get the backoff's jitter too, so clients do not retry in step.
+ * 15 s budget runs out. Such a retry keeps the budget it had (only a budget that ran out doubles), so a
+ * server that refuses for a moment and then hangs is given up after 15 s as in pusher-js, not 60 s. The
+ * budgets get the backoff's jitter too, so clients do not retry in step.
  */
 public final class SequentialStrategy implements Strategy {
     private final List<Strategy> strategies;
@@ -26,7 +29,7 @@ public final class SequentialStrategy implements Strategy {
     private final boolean failFast;
     private final long timeout;
     private final long timeoutLimit;
-    private final ReconnectBackoff backoff;
+    private final BackoffSchedule backoff;
     private final DoubleSupplier random;
 
     /**
@@ -41,7 +44,7 @@ public final class SequentialStrategy implements Strategy {
     }
 
     SequentialStrategy(List<Strategy> strategies, Clock clock, Options options, DoubleSupplier random) {
-        this.backoff = options.backoff();
+        this.backoff = options.backoff() == null ? null : new BackoffSchedule(options.backoff());
         this.random = random;
         this.strategies = List.copyOf(strategies);
         this.clock = clock;
@@ -113,7 +116,7 @@ public final class SequentialStrategy implements Strategy {
             if (budget > 0) {
                 timer = clock.start(budget, () -> {
                     runner.abort();
-                    next();
+                    next(true);
                 });
             } else {
                 timer = null;
@@ -134,7 +137,7 @@ public final class SequentialStrategy implements Strategy {
                     if (myTimer != null) {
                         myTimer.cancel();
                     }
-                    next();
+                    next(true);
                 }
 
                 @Override
@@ -159,19 +162,20 @@ public final class SequentialStrategy implements Strategy {
                 budgetTimer.cancel();
                 timer = clock.start(wait, () -> {
                     if (!finished) {
-                        next();
+                        next(false);
                     }
                 });
             }
         }
 
-        private void next() {
+        /** The next try; its budget doubles unless this one only stopped early to retry (backoff). */
+        private void next(boolean doubleBudget) {
             current++;
             if (loop) {
                 current %= strategies.size();
             }
             if (current < strategies.size()) {
-                if (currentTimeout > 0) {
+                if (doubleBudget && currentTimeout > 0) {
                     currentTimeout *= 2;
                     if (timeoutLimit > 0) {
                         currentTimeout = Math.min(currentTimeout, timeoutLimit);

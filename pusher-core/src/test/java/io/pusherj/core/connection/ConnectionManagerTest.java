@@ -47,6 +47,9 @@ class ConnectionManagerTest {
     ConnectionManager manager;
 
     ConnectionManager manager(PusherOptions options) {
+        if (manager != null) {
+            manager.disconnect(); // a test making several: the last one's timers share the virtual time
+        }
         states.clear();
         // Kept across the trees built for each attempt, as the client keeps them.
         TransportManagers plainManagers = new TransportManagers(options.activityTimeout().toMillis());
@@ -323,6 +326,93 @@ class ConnectionManagerTest {
             closedAtOnce(code, 1);
             assertEquals(List.of(1_000L), connectingIn, code + " waits a second");
         }
+        for (int code : new int[] {4001, 4099, 4300, 4999}) {
+            manager();
+            manager.connect();
+            time.runUntilIdle();
+            ws.last().establish("1.1", 120);
+            time.runUntilIdle();
+            int sockets = ws.sockets().size();
+            ws.last().serverClose(code, "refused");
+            time.advanceBy(120_000);
+            assertEquals(List.of(CONNECTING, CONNECTED, DISCONNECTED), states, code + " does not reconnect");
+            assertEquals(sockets, ws.sockets().size(), code + " makes no attempt");
+        }
+    }
+
+    @Test
+    void aLoneCloseKeepsItsReactionUnderJitter() {
+        for (double r : new double[] {0.0, 0.999_999}) {
+            random = r;
+            connectingIn.clear();
+            manager();
+            manager.connect();
+            closedAtOnce(4200, 1);
+            assertEquals(List.of(), connectingIn, "4200 reconnects at once whatever the jitter");
+            connectingIn.clear();
+            manager();
+            manager.connect();
+            closedAtOnce(4100, 1);
+            assertEquals(1, connectingIn.size());
+            long wait = connectingIn.get(0);
+            assertTrue(wait >= 800 && wait <= 1_200, "4100 waits about a second: " + wait);
+        }
+    }
+
+    @Test
+    void aCodelessPusherErrorInTheHandshakeGetsOneSecondFirstThenEscalates() {
+        manager();
+        manager.connect();
+        for (int i = 0; i < 3; i++) {
+            time.runUntilIdle();
+            ws.last().open();
+            int before = ws.sockets().size();
+            ws.last().receive("{\"event\":\"pusher:error\",\"data\":{\"code\":null,\"message\":\"?\"}}");
+            time.runUntilIdle();
+            untilANewSocketOpens(before);
+        }
+        assertEquals(List.of(1_000L, 1_000L, 1_600L), connectingIn, "1 s (pusherj's back-off), then the backoff's");
+    }
+
+    @Test
+    void disconnectForgivesTheFailuresInARow() {
+        manager();
+        manager.connect();
+        closedAtOnce(4200, 4);
+        assertEquals(List.of(1_000L, 1_600L, 2_560L), connectingIn);
+        manager.disconnect();
+        manager.connect();
+        closedAtOnce(4200, 1);
+        assertEquals(List.of(1_000L, 1_600L, 2_560L), connectingIn, "after disconnect() a close is a first failure");
+    }
+
+    @Test
+    void aConnectionUpForLessThanTenSecondsForgivesNothing() {
+        manager();
+        manager.connect();
+        closedAtOnce(4200, 2);
+        time.runUntilIdle();
+        ws.last().establish("9.9", 120);
+        time.runUntilIdle();
+        time.advanceBy(9_999);
+        ws.last().serverClose(4200, "closing");
+        time.runUntilIdle();
+        assertEquals(List.of(1_000L, 1_600L), connectingIn, "9,999 ms connected: the third failure in a row");
+    }
+
+    @Test
+    void noUsableTransportDuringABackoffWaitStaysFailed() {
+        manager();
+        manager.connect();
+        closedAtOnce(4200, 2);
+        time.runUntilIdle();
+        ws.last().establish("3.1", 120);
+        time.runUntilIdle();
+        transports.clear(); // the next attempt finds nothing to use
+        ws.last().serverClose(4200, "closing");
+        time.advanceBy(120_000);
+        assertEquals(FAILED, manager.state());
+        assertEquals(FAILED, states.get(states.size() - 1), "the unavailable timer of the lost connection is gone");
     }
 
     @Test
@@ -345,7 +435,7 @@ class ConnectionManagerTest {
         time.runUntilIdle();
         ws.last().establish("9.9", 120);
         time.runUntilIdle();
-        time.advanceBy(10_000); // connected for ReconnectBackoff.LIVED
+        time.advanceBy(10_000); // connected for BackoffSchedule.LIVED_MILLIS
         ws.last().serverClose(4200, "closing");
         time.runUntilIdle();
         assertEquals(List.of(1_000L, 1_600L, 2_560L), connectingIn, "a first failure again: at once");

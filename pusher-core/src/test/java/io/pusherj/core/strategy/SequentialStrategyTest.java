@@ -123,4 +123,49 @@ class SequentialStrategyTest {
         time.advanceBy(50_000);
         assertEquals(List.of("hang@0", "hang@15000", "hang@45000"), log, "15 s, then 30 s, as pusher-js (no jitter at 0.5)");
     }
+
+    /** Fails its first {@code refusals} attempts at once, then hangs (a server refusing, then silent). */
+    Strategy refusingThenHanging(int refusals) {
+        return new Strategy() {
+            int attempts;
+
+            @Override
+            public boolean isSupported() {
+                return true;
+            }
+
+            @Override
+            public StrategyRunner connect(int minPriority, StrategyCallback callback) {
+                if (attempts++ < refusals) {
+                    log.add("refused@" + time.nowMillis());
+                    clock.defer(callback::onFailure);
+                } else {
+                    log.add("hang@" + time.nowMillis());
+                }
+                return StrategyRunner.NONE;
+            }
+        };
+    }
+
+    @Test
+    void withBackoffEarlyRetriesDoNotDoubleTheBudgetSoAHangAfterRefusalsEndsAfter15Seconds() {
+        new SequentialStrategy(List.of(refusingThenHanging(2)), clock,
+                SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(io.pusherj.api.ReconnectBackoff.DEFAULT), () -> 0.5)
+                .connect(0, counting());
+        time.advanceBy(50_000);
+        assertEquals(List.of("refused@0", "refused@1000", "hang@2600", "hang@17600", "hang@47600"), log,
+                "the hanging try keeps the first 15 s budget; only budgets that ran out double (30 s next)");
+    }
+
+    @Test
+    void withBackoffAbortDuringTheWaitMeansNoFurtherAttempt() {
+        StrategyRunner r = new SequentialStrategy(List.of(failing("ws")), clock,
+                SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(io.pusherj.api.ReconnectBackoff.DEFAULT), () -> 0.5)
+                .connect(0, counting());
+        time.advanceBy(500);
+        r.abort();
+        time.advanceBy(120_000);
+        assertEquals(List.of("ws@0"), log);
+        assertEquals(0, failures, "an aborted run reports nothing");
+    }
 }
