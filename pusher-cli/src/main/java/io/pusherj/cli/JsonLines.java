@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The {@code listen} output contract: one JSON object per line, flushed at once. Field names and
@@ -23,10 +24,21 @@ final class JsonLines {
     private String lastError;
     private Consumer<JsonGenerator> lastErrorBody;
     private int repeats;
+    /** When the last line of the current run of repeats was printed ({@link #nanoTime}). */
+    private long runPrintedAtNanos;
+    private final LongSupplier nanoTime;
+
+    /** A long run of repeats still prints a {@code repeats} line this often, so the output shows it goes on. */
+    static final long REPEATS_EVERY_NANOS = 10_000_000_000L;
 
     JsonLines(PrintWriter out, StatusLine status) {
+        this(out, status, System::nanoTime);
+    }
+
+    JsonLines(PrintWriter out, StatusLine status, LongSupplier nanoTime) {
         this.out = out;
         this.status = status;
+        this.nanoTime = nanoTime;
     }
 
     /** {@code {"type":"state","previous":"connecting","current":"connected","socket_id":"1.2"}}. */
@@ -52,10 +64,12 @@ final class JsonLines {
      * {@code {"type":"error","code":4004,"message":"…","error_type":"…"}}; code is null when there is none.
      * An error identical to the line just printed is not printed again: when the run of repeats ends (any
      * other line, or the end of the output), one line repeats it with {@code "repeats": N}, the number of
-     * lines left out. A server closing every connection would otherwise print one line per attempt.
+     * lines left out. A server closing every connection would otherwise print one line per attempt. A run
+     * that goes on also prints such a line on the first repeat 10 s or more after its last line, N counting
+     * from that line, so a long failure shows on the output while it lasts.
      */
     synchronized void error(ConnectionError e) {
-        java.util.function.Consumer<JsonGenerator> body = g -> {
+        Consumer<JsonGenerator> body = g -> {
             g.write("type", "error");
             if (e.code().isPresent()) {
                 g.write("code", e.code().getAsInt());
@@ -67,22 +81,33 @@ final class JsonLines {
         String text = render(body);
         if (text.equals(lastError)) {
             repeats++;
+            if (nanoTime.getAsLong() - runPrintedAtNanos >= REPEATS_EVERY_NANOS) {
+                printRepeats();
+            }
             return;
         }
         print(text);
         lastError = text;
         lastErrorBody = body;
+        runPrintedAtNanos = nanoTime.getAsLong();
+    }
+
+    /** One line says how many repeats of the last error were left out since the run's last line. */
+    private void printRepeats() {
+        Consumer<JsonGenerator> body = lastErrorBody;
+        int n = repeats;
+        print(render(g -> {
+            body.accept(g);
+            g.write("repeats", n);
+        }));
+        repeats = 0;
+        runPrintedAtNanos = nanoTime.getAsLong();
     }
 
     /** The run of repeated errors ended: one line says how many were left out. */
     private void endRepeats() {
         if (repeats > 0) {
-            java.util.function.Consumer<JsonGenerator> body = lastErrorBody;
-            int n = repeats;
-            print(render(g -> {
-                body.accept(g);
-                g.write("repeats", n);
-            }));
+            printRepeats();
         }
         repeats = 0;
         lastError = null;

@@ -49,4 +49,23 @@ class JsonLinesTest {
         assertEquals(4, lines().size(), lines().toString());
         assertEquals(true, lines().get(3).endsWith(",\"repeats\":1}"), lines().get(3));
     }
+
+    @Test
+    void aLongRunOfRepeatsAlsoPrintsItsCountEveryTenSeconds() {
+        long[] now = {0};
+        JsonLines timed = new JsonLines(new PrintWriter(written, true),
+                new StatusLine(new PrintWriter(new StringWriter()), false), () -> now[0]);
+        for (int second = 0; second < 25; second++) {
+            now[0] = second * 1_000_000_000L;
+            for (int i = 0; i < 10; i++) {
+                timed.error(closing());
+            }
+        }
+        timed.finish();
+        String error = "{\"type\":\"error\",\"code\":4200,\"message\":\"Server is closing\",\"error_type\":\"PusherError\"";
+        // 250 errors: the first printed at 0 s; at 10 s the 100 left out since (9 more in second 0, 10 in each of
+        // 1-9, the first of second 10); at 20 s the next 100; the last 49 when the output ends. Each counted once.
+        assertEquals(List.of(error + "}", error + ",\"repeats\":100}", error + ",\"repeats\":100}", error + ",\"repeats\":49}"),
+                lines());
+    }
 }

@@ -109,6 +109,9 @@ final class ConnectionImpl implements Connection {
         socketId = newSocketId;
         transport = newTransport;
         state = change.current();
+        if (state != ConnectionState.CONNECTING && state != ConnectionState.UNAVAILABLE) {
+            endLoggedRepeats(); // the failing stopped (connected) or the client stopped trying
+        }
         delivery.run(() -> {
             // pusher-js order: state_change listeners, then those of the new state.
             stateChanges.forEach(l -> l.accept(change), this::listenerFailed);
@@ -128,7 +131,8 @@ final class ConnectionImpl implements Connection {
 
     /**
      * Logs an error unless it repeats the one logged last: a server closing every new connection would
-     * write a line per attempt. When a different one comes, the log says how many repeats it left out.
+     * write a line per attempt. When a different one comes, or the state leaves connecting and
+     * unavailable, the log says how many repeats it left out.
      */
     private void logCoalesced(ConnectionError error) {
         String text = error.type().pusherJsName() + " " + error.code() + " " + error.message();
@@ -136,12 +140,18 @@ final class ConnectionImpl implements Connection {
             unloggedRepeats++;
             return;
         }
-        if (unloggedRepeats > 0) {
-            LOG.log(Level.DEBUG, "the connection error before repeated {0} more times", unloggedRepeats);
-        }
+        endLoggedRepeats();
         lastLoggedError = text;
-        unloggedRepeats = 0;
         LOG.log(Level.DEBUG, "connection error: {0}", error);
+    }
+
+    /** Says how often the error logged last repeated unlogged, if it did, and forgets it (strand). */
+    private void endLoggedRepeats() {
+        if (unloggedRepeats > 0) {
+            LOG.log(Level.DEBUG, "the connection error before repeated {0} more times: {1}", unloggedRepeats, lastLoggedError);
+        }
+        lastLoggedError = null;
+        unloggedRepeats = 0;
     }
 
     /** Publishes a scheduled reconnect (strand). */
