@@ -47,6 +47,15 @@ record Allowlist(List<Entry> entries) {
 
     /** Reads the allowlist and checks that every entry points at a section of {@code decisions}. */
     static Allowlist read(Path file, Path decisions) {
+        return read(file, decisions, "default");
+    }
+
+    /**
+     * Reads the entries that apply when pusherj runs with {@code pusherjTiming} ({@code default} or
+     * {@code pusher-js}): an entry with {@code "pusherjTiming"} applies in that timing only (a difference
+     * that pusherj's backoff makes and {@code pusherJsReconnectTiming()} must not).
+     */
+    static Allowlist read(Path file, Path decisions, String pusherjTiming) {
         JsonArray array;
         String decisionsText;
         try {
@@ -73,6 +82,9 @@ record Allowlist(List<Entry> entries) {
                     throw new IllegalArgumentException("allowed difference '" + o.getString("id")
                             + "': each difference needs client (pusher-js or pusherj) and match (an object), got " + d);
                 }
+            }
+            if (!o.getString("pusherjTiming", pusherjTiming).equals(pusherjTiming)) {
+                continue;
             }
             entries.add(new Entry(o.getString("id"), decision, scripts, List.copyOf(differences), o.getBoolean("together", false)));
         }

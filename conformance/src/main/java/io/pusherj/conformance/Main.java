@@ -50,6 +50,11 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--show", description = "print both transcripts of every script, not only of failing ones")
     boolean show;
 
+    @Option(names = "--pusherj-timing", defaultValue = "default",
+            description = "pusherj's reconnect timing: default (its backoff, as users get it) or pusher-js "
+                    + "(pusherJsReconnectTiming(), which must match pusher-js exactly) (default: ${DEFAULT-VALUE})")
+    String pusherjTiming;
+
     /** Entry point. */
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
@@ -57,15 +62,21 @@ public final class Main implements Callable<Integer> {
 
     /** Runs both clients at once, each with its own server (half the wall time, same behaviour), and compares. */
     private Verdict compare(Script script, Allowlist allowed, ExecutorService runs) {
-        var js = CompletableFuture.supplyAsync(() -> ScriptRun.run(script, true, driver), runs);
-        var j = CompletableFuture.supplyAsync(() -> ScriptRun.run(script, false, driver), runs);
+        var js = CompletableFuture.supplyAsync(() -> ScriptRun.run(script, true, driver, false), runs);
+        boolean pusherJsTiming = pusherjTiming.equals("pusher-js");
+        var j = CompletableFuture.supplyAsync(() -> ScriptRun.run(script, false, driver, pusherJsTiming), runs);
         return Verdict.of(script, js.join(), j.join(), allowed);
     }
 
     @Override
     public Integer call() throws Exception {
         java.io.PrintWriter out = spec.commandLine().getOut();
-        Allowlist allowed = Allowlist.read(allowlist, decisions);
+        if (!pusherjTiming.equals("default") && !pusherjTiming.equals("pusher-js")) {
+            spec.commandLine().getErr().println("--pusherj-timing is default or pusher-js, not " + pusherjTiming);
+            return 2;
+        }
+        out.println("pusherj reconnect timing: " + pusherjTiming);
+        Allowlist allowed = Allowlist.read(allowlist, decisions, pusherjTiming);
         List<Script> selected = Script.readAll(scripts).stream()
                 .filter(s -> only.isEmpty() || only.contains(s.name())).toList();
         if (selected.isEmpty()) {

@@ -33,13 +33,16 @@ final class PusherjDriver implements ClientDriver {
 
     private final Script script;
     private final PusherTestServer server;
+    /** pusherJsReconnectTiming(): pusher-js's exact reconnect timing instead of pusherj's backoff. */
+    private final boolean pusherJsTiming;
     private final Recorder recorder = new Recorder();
     private Pusher pusher;
     private Thread actor;
 
-    PusherjDriver(Script script, PusherTestServer server) {
+    PusherjDriver(Script script, PusherTestServer server, boolean pusherJsTiming) {
         this.script = script;
         this.server = server;
+        this.pusherJsTiming = pusherJsTiming;
     }
 
     @Override
@@ -75,6 +78,9 @@ final class PusherjDriver implements ClientDriver {
     private PusherOptions options() {
         JsonObject o = script.options();
         PusherOptions.Builder b = server.clientOptions().autoConnect(false).enabledTransports("ws");
+        if (pusherJsTiming) {
+            b.pusherJsReconnectTiming();
+        }
         if (o.containsKey("activityTimeout")) {
             b.activityTimeout(Duration.ofMillis(o.getInt("activityTimeout")));
         }

@@ -23,13 +23,16 @@ final class ScriptRun {
     record Outcome(Transcript transcript, String failure) {
     }
 
-    /** Runs {@code script} with pusher-js ({@code node}) or pusherj. */
-    static Outcome run(Script script, boolean pusherJs, Path driverDir) {
+    /**
+     * Runs {@code script} with pusher-js ({@code node}) or pusherj; {@code pusherJsTiming} gives pusherj
+     * pusher-js's exact reconnect timing instead of its backoff.
+     */
+    static Outcome run(Script script, boolean pusherJs, Path driverDir, boolean pusherJsTiming) {
         JsonObject s = script.server();
         try (PusherTestServer server = PusherTestServer.builder().tls(s.getBoolean("tls", false))
                 .activityTimeoutSeconds(s.getInt("activityTimeout", 120))
                 .subscriptionCount(s.getBoolean("subscriptionCount", false)).start();
-                ClientDriver driver = pusherJs ? new PusherJsDriver(script, server, driverDir) : new PusherjDriver(script, server)) {
+                ClientDriver driver = pusherJs ? new PusherJsDriver(script, server, driverDir) : new PusherjDriver(script, server, pusherJsTiming)) {
             driver.start();
             driver.awaitStarted(START_WAIT);
             try {

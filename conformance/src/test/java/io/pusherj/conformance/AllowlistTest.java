@@ -37,6 +37,16 @@ class AllowlistTest {
     }
 
     @Test
+    void anEntryForOneTimingIsLeftOutOfTheOther() throws Exception {
+        String json = ENTRY.replace("\"scripts\"", "\"pusherjTiming\":\"default\",\"scripts\"");
+        Path list = Files.writeString(dir.resolve("timed.json"), json);
+        Path why = Files.writeString(dir.resolve("why.md"), "### One error per close code\n");
+        assertEquals(1, Allowlist.read(list, why, "default").entries().size());
+        assertEquals(0, Allowlist.read(list, why, "pusher-js").entries().size(),
+                "with pusher-js timing pusherj must not need it");
+    }
+
+    @Test
     void anEntryWithoutItsDecisionsSectionIsRefused() {
         var e = assertThrows(IllegalArgumentException.class, () -> read(ENTRY, "# Decisions\n### Something else\n"));
         assertTrue(e.getMessage().contains("not a heading"), e.getMessage());
