@@ -199,6 +199,17 @@ public final class ServerConnection {
     }
 
     /**
+     * Whether this connection has subscribed to {@code channel} and the server has sent every frame of the
+     * subscription: an event published from now on reaches it.
+     *
+     * @param channel the channel name
+     * @return true once subscribed
+     */
+    public boolean isSubscribed(String channel) {
+        return subscribed.snapshot().contains(channel);
+    }
+
+    /**
      * Waits until this connection has subscribed to {@code channel} and the server has sent every frame of
      * the subscription (events published from then on reach it, after those frames): after a reconnect, the old connection may still count as a subscriber for a while (an HTTP
      * fallback session lingers until its timeout), so a subscriber count cannot tell the two apart.

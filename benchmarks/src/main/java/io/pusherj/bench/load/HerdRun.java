@@ -1,12 +1,15 @@
 package io.pusherj.bench.load;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,8 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * in a process of its own). Measured at the server: the connection attempts per 100 ms window once it is
  * back (the peak as a share of the clients: how well the herd is spread) and the time until every client is
  * subscribed again. From the moment it is back the server publishes a numbered event every second, and one
- * more once all are back; here every client must get every event from the first it gets to that last one
- * (nothing lost after resubscribing).
+ * more once all are back. Every client subscribed (at the server) when an event was published must get it:
+ * the loss is, per event, the clients the server had subscribed less the deliveries counted here; and no
+ * client may skip a number between the first it gets and the last.
  */
 final class HerdRun implements Measure.Run {
     @Override
@@ -27,6 +31,7 @@ final class HerdRun implements Measure.Run {
         int[] last = new int[n];
         Arrays.fill(last, -1);
         AtomicLong gaps = new AtomicLong();
+        Map<Integer, Integer> received = new HashMap<>(); // deliveries per event number, guarded by last
         Process server = new ProcessBuilder(ChildJvm.command("-Xmx2g", "herd-server", "--clients", Integer.toString(n)))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
@@ -41,6 +46,7 @@ final class HerdRun implements Measure.Run {
                     HerdServerCommand.CHANNEL, i -> Map.of(HerdServerCommand.EVENT, data -> {
                         int seq = Integer.parseInt(data);
                         synchronized (last) {
+                            received.merge(seq, 1, Integer::sum);
                             if (last[i] >= 0 && seq > last[i] + 1) {
                                 gaps.addAndGet(seq - last[i] - 1);
                             }
@@ -53,13 +59,21 @@ final class HerdRun implements Measure.Run {
                 }
                 int tail = result.getInt("tail");
                 long missingTail = waitForTail(last, tail, 30);
+                long lost = 0; // per event: the clients subscribed when it was published, less those that got it
+                JsonArray expected = result.getJsonArray("expected_per_event");
+                synchronized (last) {
+                    for (int seq = 0; seq < expected.size(); seq++) {
+                        lost += Math.max(0, expected.getInt(seq) - received.getOrDefault(seq, 0));
+                    }
+                }
                 JsonObjectBuilder line = Json.createObjectBuilder().add("clients", n);
                 result.forEach((k, v) -> {
-                    if (!k.equals("herd")) {
+                    if (!k.equals("herd") && !k.equals("expected_per_event")) {
                         line.add(k, v);
                     }
                 });
-                return line.add("events_published", tail + 1).add("lost_after_resubscribing", gaps.get() + missingTail)
+                return line.add("events_published", tail + 1).add("deliveries_expected", expected.getValuesAs(JsonNumber.class).stream().mapToLong(JsonNumber::longValue).sum())
+                        .add("lost_after_resubscribing", lost).add("gaps_or_missing_tail", gaps.get() + missingTail)
                         .add("server", "own process");
             }
         } finally {

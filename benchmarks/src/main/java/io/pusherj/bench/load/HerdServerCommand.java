@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
  * their 10,000 server ends do not fit one process's file limit). Prints a ready line, waits for the
  * clients, goes away for {@code --down-ms} (connections dropped, new ones refused), comes back on the same
  * port, publishes a numbered event every {@value #TICK_MILLIS} ms until every client is subscribed again, then one more (the
- * tail), prints the result line, and serves until its standard input closes.
+ * tail), prints the result line (with how many clients were subscribed when each event was published: each
+ * of them must get it), and serves until its standard input closes.
  */
 @Command(name = "herd-server", mixinStandardHelpOptions = true,
         description = "Server side of the herd measure: wait for --clients, go away for --down-ms, come back, report.")
@@ -62,8 +63,11 @@ final class HerdServerCommand implements Callable<Integer> {
             server.startAccepting();
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
             AtomicInteger published = new AtomicInteger();
-            ticker.scheduleAtFixedRate(() -> server.publish(CHANNEL, EVENT, Integer.toString(published.getAndIncrement())),
-                    0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+            List<Integer> expected = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            ticker.scheduleAtFixedRate(() -> {
+                expected.add(subscribedSince(server, before)); // each of these must get the event
+                server.publish(CHANNEL, EVENT, Integer.toString(published.getAndIncrement()));
+            }, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
             boolean allBack = true;
             try {
                 server.awaitSubscriberCount(CHANNEL, clients, open);
@@ -74,6 +78,7 @@ final class HerdServerCommand implements Callable<Integer> {
             ticker.shutdown();
             ticker.awaitTermination(10, TimeUnit.SECONDS);
             int tail = published.get();
+            expected.add(subscribedSince(server, before));
             server.publish(CHANNEL, EVENT, Integer.toString(tail)); // every client must get this one
 
             List<ServerConnection> after = server.connections().subList(before, server.connections().size());
@@ -88,11 +93,23 @@ final class HerdServerCommand implements Callable<Integer> {
                     .add("attempt_p50_ms", OpenRun.round2(opened.at(50))).add("attempt_p90_ms", OpenRun.round2(opened.at(90)))
                     .add("attempt_p99_ms", OpenRun.round2(opened.at(99)))
                     .add("all_resubscribed", allBack).add("all_resubscribed_ms", OpenRun.round2(allBackMillis))
-                    .add("tail", tail).build());
+                    .add("tail", tail).add("expected_per_event", Json.createArrayBuilder(expected)).build());
             out.flush();
             drain(System.in);
         }
         return 0;
+    }
+
+    /** Connections made since the outage that are subscribed: an event published now must reach each. */
+    private static int subscribedSince(PusherTestServer server, int before) {
+        List<ServerConnection> all = server.connections();
+        int n = 0;
+        for (ServerConnection c : all.subList(before, all.size())) {
+            if (c.isOpen() && c.isSubscribed(CHANNEL)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Connections opened in each 100 ms window after {@code back}. */
