@@ -148,8 +148,14 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
         return connection;
     }
 
-    /** Starts connecting unless a connection or an attempt exists; {@code failed} if nothing can be used. */
+    /**
+     * Starts connecting unless a connection or an attempt exists; {@code failed} if nothing can be used.
+     * While an attempt exists, a retry it holds back for the backoff is made now: the application asked.
+     */
     public void connect() {
+        if (connection == null && runner != null) {
+            runner.retryNow();
+        }
         if (connection != null || runner != null) {
             return;
         }

@@ -66,6 +66,11 @@ public final class BestConnectedEverStrategy implements Strategy {
             public void forceMinPriority(int p) {
                 runners.forEach(r -> r.forceMinPriority(p));
             }
+
+            @Override
+            public void retryNow() {
+                runners.forEach(StrategyRunner::retryNow);
+            }
         };
     }
 }

@@ -118,5 +118,10 @@ public final class CachedStrategy implements Strategy {
             minPriority = p;
             runner.forceMinPriority(p);
         }
+
+        @Override
+        public void retryNow() {
+            runner.retryNow();
+        }
     }
 }

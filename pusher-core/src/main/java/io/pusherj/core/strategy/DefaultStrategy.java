@@ -61,22 +61,30 @@ public final class DefaultStrategy {
             BiFunction<String, Boolean, TransportRequest> requestFor, LeafFactory strategyFor,
             TransportManagers managers, io.pusherj.api.TransportCache cache, String cacheKey,
             io.pusherj.core.runtime.Clock clock, io.pusherj.api.ReconnectBackoff backoff) {
-        var loop = SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(backoff);
+        // Only the loop that runs first backs off (a refused attempt retried after 1 s, 1.6 s, ..., jittered
+        // budgets): it alone finds a server that is back. The fallbacks racing behind it keep pusher-js's
+        // budgets exactly, so an outage costs the server little more than pusher-js's schedule does (and an
+        // outer loop's budget still ends with its inner loops' budgets, as there).
+        var primary = SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(backoff);
+        var behind = SequentialStrategy.Options.DEFAULT_LOOP;
         java.util.Map<String, Strategy> leaves = new java.util.HashMap<>();
         Function<String, Strategy> leaf = name -> leaves.computeIfAbsent(name, n -> {
             Transport transport = usableTransport.apply(n);
             return strategyFor.create(n, transport, requestFor.apply(n, WSS.equals(n) || useTLS),
                     transport == null ? managers.unusable() : managers.of(n));
         });
-        Strategy wsLoop = new SequentialStrategy(List.of(leaf.apply(WS)), clock, loop);
-        Strategy wssLoop = new SequentialStrategy(List.of(leaf.apply(WSS)), clock, loop);
-        Strategy streamingLoop = new SequentialStrategy(List.of(leaf.apply(XHR_STREAMING)), clock, loop);
-        Strategy pollingLoop = new SequentialStrategy(List.of(leaf.apply(XHR_POLLING)), clock, loop);
-        Strategy sockjsLoop = new SequentialStrategy(List.of(leaf.apply(SOCKJS)), clock, loop);
+        boolean wsFirst = leaf.apply(WS).isSupported();
+        boolean httpFirst = !wsFirst && (leaf.apply(XHR_STREAMING).isSupported() || leaf.apply(XHR_POLLING).isSupported());
+        boolean sockjsFirst = !wsFirst && !httpFirst;
+        Strategy wsLoop = new SequentialStrategy(List.of(leaf.apply(WS)), clock, wsFirst ? primary : behind);
+        Strategy wssLoop = new SequentialStrategy(List.of(leaf.apply(WSS)), clock, behind);
+        Strategy streamingLoop = new SequentialStrategy(List.of(leaf.apply(XHR_STREAMING)), clock, httpFirst ? primary : behind);
+        Strategy pollingLoop = new SequentialStrategy(List.of(leaf.apply(XHR_POLLING)), clock, httpFirst ? primary : behind);
+        Strategy sockjsLoop = new SequentialStrategy(List.of(leaf.apply(SOCKJS)), clock, sockjsFirst ? primary : behind);
 
         Strategy httpLoop = new SequentialStrategy(List.of(new IfStrategy(streamingLoop::isSupported,
                 new BestConnectedEverStrategy(List.of(streamingLoop, new DelayedStrategy(pollingLoop, POLLING_DELAY, clock))),
-                pollingLoop)), clock, loop);
+                pollingLoop)), clock, behind);
         Strategy httpFallbackLoop = new IfStrategy(httpLoop::isSupported, httpLoop, sockjsLoop);
 
         Strategy wsStrategy = useTLS

@@ -43,6 +43,13 @@ public final class DelayedStrategy implements Strategy {
                     runner.forceMinPriority(p);
                 }
             }
+
+            @Override
+            public void retryNow() {
+                if (runner != null) {
+                    runner.retryNow(); // not started yet: its delay is pusher-js's order of transports, not a backoff
+                }
+            }
         };
     }
 }

@@ -15,12 +15,13 @@ import java.util.function.DoubleSupplier;
  * {@code timeoutLimit}. With {@code loop} it wraps around forever. Without {@code failFast} a failure
  * is only acted on when the timer expires, which paces the retries.
  *
- * <p>With a {@link ReconnectBackoff} (pusherj's default) a try that fails early (a refused connection) is
- * followed by the next after the backoff's wait for that many failures in a row, if that comes before the
- * budget ends: a server back after a few seconds is found within a few seconds, not when pusher-js's
- * 15 s budget runs out. Such a retry keeps the budget it had (only a budget that ran out doubles), so a
- * server that refuses for a moment and then hangs is given up after 15 s as in pusher-js, not 60 s. The
- * budgets get the backoff's jitter too, so clients do not retry in step.
+ * <p>With a {@link ReconnectBackoff} (pusherj's default; the default tree gives it to the loop that runs
+ * first only) the budgets get the backoff's jitter, so clients do not retry in step, and a try that fails
+ * early (a refused connection) is followed by the next after the backoff's wait for that many refusals in a row, if
+ * that comes before the try's budget ends: a server back after a few seconds is found within a few
+ * seconds, not when pusher-js's 15 s budget runs out. Such a retry keeps the budget it had (only a budget
+ * that ran out doubles), so a server that refuses for a moment and then hangs is given up after 15 s as in
+ * pusher-js, not 60 s. A try that hangs for its whole budget ends the refusals in a row.
  */
 public final class SequentialStrategy implements Strategy {
     private final List<Strategy> strategies;
@@ -30,6 +31,7 @@ public final class SequentialStrategy implements Strategy {
     private final long timeout;
     private final long timeoutLimit;
     private final BackoffSchedule backoff;
+    private final boolean earlyRetries;
     private final DoubleSupplier random;
 
     /**
@@ -45,6 +47,7 @@ public final class SequentialStrategy implements Strategy {
 
     SequentialStrategy(List<Strategy> strategies, Clock clock, Options options, DoubleSupplier random) {
         this.backoff = options.backoff() == null ? null : new BackoffSchedule(options.backoff());
+        this.earlyRetries = options.earlyRetries() && backoff != null;
         this.random = random;
         this.strategies = List.copyOf(strategies);
         this.clock = clock;
@@ -61,21 +64,26 @@ public final class SequentialStrategy implements Strategy {
      * @param failFast move on at once after a failure
      * @param timeout the first try's time budget in ms, 0 for none
      * @param timeoutLimit the cap of the doubling budget in ms, 0 for none
-     * @param backoff how early failures are retried, or null to wait for the budget (pusher-js)
+     * @param backoff the jitter of the budgets and the waits of early retries, or null for pusher-js's
+     *                pacing
+     * @param earlyRetries whether a try that fails early is retried after the backoff's wait instead of
+     *                     waiting out its budget (needs {@code backoff}; {@link #withBackoff} sets both)
      */
-    public record Options(boolean loop, boolean failFast, long timeout, long timeoutLimit, ReconnectBackoff backoff) {
+    public record Options(boolean loop, boolean failFast, long timeout, long timeoutLimit, ReconnectBackoff backoff,
+            boolean earlyRetries) {
         /** pusher-js's common loop options: loop, 15 s doubling up to 60 s (default_strategy.ts). */
-        public static final Options DEFAULT_LOOP = new Options(true, false, 15_000, 60_000, null);
+        public static final Options DEFAULT_LOOP = new Options(true, false, 15_000, 60_000, null, false);
 
         /** Options without backoff (pusher-js's pacing). */
         public Options(boolean loop, boolean failFast, long timeout, long timeoutLimit) {
-            this(loop, failFast, timeout, timeoutLimit, null);
+            this(loop, failFast, timeout, timeoutLimit, null, false);
         }
 
-        /** {@return these options with {@code backoff} (null: pusher-js's pacing)} */
+        /** {@return these options with jittered budgets and early retries on {@code b} (null: pusher-js's pacing)} */
         public Options withBackoff(ReconnectBackoff b) {
-            return new Options(loop, failFast, timeout, timeoutLimit, b);
+            return new Options(loop, failFast, timeout, timeoutLimit, b, b != null);
         }
+
     }
 
     @Override
@@ -96,8 +104,12 @@ public final class SequentialStrategy implements Strategy {
         private StrategyRunner runner;
         private Timer timer;
         private boolean finished;
-        /** Tries of this run that failed before their budget ended, in a row (backoff only). */
+        /** Tries of this run that failed before their budget ended, in a row (early retries only). */
         private int earlyFailures;
+        /** Whether {@link #timer} is the wait before an early retry (not a try's budget). */
+        private boolean waitingToRetry;
+        /** Whether the current try failed (and now waits out its budget, the backoff's wait being longer). */
+        private boolean currentFailed;
 
         Run(int minPriority, StrategyCallback callback) {
             this.minPriority = minPriority;
@@ -116,20 +128,25 @@ public final class SequentialStrategy implements Strategy {
             if (budget > 0) {
                 timer = clock.start(budget, () -> {
                     runner.abort();
+                    if (!currentFailed) {
+                        earlyFailures = 0; // a try that hung for its whole budget ends the refusals in a row
+                    }
                     next(true);
                 });
             } else {
                 timer = null;
             }
             Timer myTimer = timer;
+            currentFailed = false;
             runner = strategy.connect(minPriority, new StrategyCallback() {
                 @Override
                 public void onFailure() {
                     if (finished) {
                         return;
                     }
+                    currentFailed = true;
                     if (myTimer != null && myTimer.isRunning() && !failFast) {
-                        if (backoff != null) {
+                        if (earlyRetries) {
                             retryEarly(myTimer, budgetEnds);
                         }
                         return; // move on when the timer expires, not before (pusher-js)
@@ -160,7 +177,9 @@ public final class SequentialStrategy implements Strategy {
             long wait = backoff.jittered(backoff.delayMillis(earlyFailures + 1), random.getAsDouble());
             if (clock.now() + wait < budgetEnds) {
                 budgetTimer.cancel();
+                waitingToRetry = true;
                 timer = clock.start(wait, () -> {
+                    waitingToRetry = false;
                     if (!finished) {
                         next(false);
                     }
@@ -201,6 +220,20 @@ public final class SequentialStrategy implements Strategy {
         public void forceMinPriority(int p) {
             minPriority = p;
             runner.forceMinPriority(p);
+        }
+
+        @Override
+        public void retryNow() {
+            if (finished) {
+                return;
+            }
+            if (waitingToRetry) {
+                waitingToRetry = false;
+                timer.cancel();
+                next(false);
+            } else {
+                runner.retryNow();
+            }
         }
     }
 }

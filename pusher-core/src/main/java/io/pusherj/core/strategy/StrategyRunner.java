@@ -11,6 +11,10 @@ public interface StrategyRunner {
         @Override
         public void forceMinPriority(int priority) {
         }
+
+        @Override
+        public void retryNow() {
+        }
     };
 
     /** Stops every attempt that has not connected; no callback follows. */
@@ -18,4 +22,10 @@ public interface StrategyRunner {
 
     /** Closes attempts whose transport priority is below {@code priority}. */
     void forceMinPriority(int priority);
+
+    /**
+     * The application asked to connect: a retry waiting out a backoff starts now (attempts under way go
+     * on). Does nothing on pusher-js's timing, which has no such waits.
+     */
+    void retryNow();
 }

@@ -165,6 +165,11 @@ public final class TransportStrategy implements Strategy {
             clock.defer(callback::onFailure);
         }
 
+        @Override
+        public void retryNow() {
+            // An attempt under way goes on: it is the "at once" the application asked for.
+        }
+
         private void closeSocket() {
             if (handshake != null) {
                 handshake.close();

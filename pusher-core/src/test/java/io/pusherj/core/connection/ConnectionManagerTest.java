@@ -61,10 +61,17 @@ class ConnectionManagerTest {
                     (name, tls) -> new TransportRequest("key", tls, options, "test", "1"),
                     (name, t, request, lives) -> new TransportStrategy(name, t, request, clock, errors::add, lives),
                     useTLS ? tlsManagers : plainManagers, cache, "test", clock,
-                    null); // the retry loops keep pusher-js's pacing here: SequentialStrategyTest covers backoff in them
+                    loopBackoff);
+
         }, listener(), () -> random);
         return manager;
     }
+
+    /**
+     * The backoff of the strategy's retry loops: none (pusher-js's pacing) unless a test sets it, so the
+     * manager's own waits are seen alone; SequentialStrategyTest covers backoff in the loops.
+     */
+    io.pusherj.api.ReconnectBackoff loopBackoff;
 
     /** The jitter source: 0.5 is the middle, no jitter at all (tests that check the bounds set it). */
     double random = 0.5;
@@ -452,6 +459,33 @@ class ConnectionManagerTest {
         closedAtOnce(4100, 2);
         assertEquals(List.of(800L, 800L, 1_280L, 3_072L, 4_915L), connectingIn,
                 "1 s, 1 s, 1.6 s × 0.8, then 2.56 s, 4.096 s × 1.2");
+    }
+
+    @Test
+    void theCapIsBeforeTheJitterSoTheLongestWaitIs72Seconds() {
+        random = 0.999_999;
+        manager();
+        manager.connect();
+        closedAtOnce(4200, 12);
+        assertEquals(72_000L, connectingIn.get(connectingIn.size() - 1), "60 s × 1.2, at the top of the jitter");
+    }
+
+    @Test
+    void connectCalledWhileTheRetryLoopWaitsOutItsBackoffConnectsAtOnce() {
+        loopBackoff = io.pusherj.api.ReconnectBackoff.DEFAULT;
+        manager();
+        manager.connect();
+        time.runUntilIdle();
+        ws.last().fail("refused"); // the ws loop now waits 1 s ± 20 % before trying again
+        time.advanceBy(500);
+        assertEquals(1, ws.sockets().size());
+        manager.connect();
+        time.runUntilIdle();
+        assertEquals(2, ws.sockets().size(), "the application asked: the retry is made at once");
+        assertEquals(List.of(CONNECTING), states, "still the same attempt: no state flaps");
+        ws.last().establish("4.2", 120);
+        time.runUntilIdle();
+        assertEquals(CONNECTED, manager.state());
     }
 
     @Test

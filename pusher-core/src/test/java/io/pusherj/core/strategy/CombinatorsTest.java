@@ -30,6 +30,7 @@ class CombinatorsTest {
         StrategyCallback callback;
         int started;
         boolean aborted;
+        int retriedNow;
         int forcedTo = -1;
 
         Stub(String name, int priority) {
@@ -55,6 +56,11 @@ class CombinatorsTest {
                 @Override
                 public void forceMinPriority(int p) {
                     forcedTo = p;
+                }
+
+                @Override
+                public void retryNow() {
+                    retriedNow++;
                 }
             };
         }
@@ -145,6 +151,24 @@ class CombinatorsTest {
         new DelayedStrategy(spy, 1_000, clock).connect(0, recorder()).forceMinPriority(3);
         time.advanceBy(1_000);
         assertEquals(3, minSeen[0]);
+    }
+
+    @Test
+    void retryNowReachesEveryRunningChildButNotADelayedOneThatHasNotStarted() {
+        Stub a = new Stub("a", 3);
+        Stub b = new Stub("b", 1);
+        StrategyRunner r = new CachedStrategy(new FirstConnectedStrategy(new BestConnectedEverStrategy(
+                List.of(a, new DelayedStrategy(b, 2_000, clock)))), java.util.Map.of(),
+                io.pusherj.api.TransportCache.inMemory(), "key", clock).connect(0, recorder());
+        time.runUntilIdle();
+        r.retryNow();
+        assertEquals(1, a.retriedNow);
+        assertEquals(0, b.retriedNow, "b's delay is the order of transports, not a backoff");
+        time.advanceBy(2_000);
+        r.retryNow();
+        assertEquals(2, a.retriedNow);
+        assertEquals(1, b.retriedNow);
+        r.abort();
     }
 
     @Test

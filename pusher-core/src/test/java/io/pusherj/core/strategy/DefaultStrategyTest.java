@@ -35,13 +35,20 @@ class DefaultStrategyTest {
     }
 
     Strategy tree(boolean useTLS) {
+        return tree(useTLS, null);
+    }
+
+    Strategy tree(boolean useTLS, io.pusherj.api.ReconnectBackoff backoff) {
         PusherOptions options = PusherOptions.builder().build();
         return DefaultStrategy.build(useTLS, slots::get,
                 (name, tls) -> new TransportRequest("key", tls, options, "test", "1"),
                 (name, t, request, lives) -> new TransportStrategy(name, t == null ? null : recording(name, t), request,
                         clock, e -> { }, lives),
-                new TransportManagers(120_000), cache, "key", clock, null);
+                new TransportManagers(120_000), cache, "key", clock, backoff);
     }
+
+    /** Every socket of every slot is refused as soon as it opens (a server that is down). */
+    boolean refuseEverything;
 
     /** Wraps a transport to log when each attempt starts. */
     Transport recording(String name, Transport t) {
@@ -59,7 +66,11 @@ class DefaultStrategyTest {
             @Override
             public io.pusherj.api.spi.TransportSocket open(TransportRequest r, io.pusherj.api.spi.TransportSocketListener l) {
                 opened.add(name + "@" + time.nowMillis() + (r.useTLS() ? "/tls" : ""));
-                return t.open(r, l);
+                io.pusherj.api.spi.TransportSocket socket = t.open(r, l);
+                if (refuseEverything) {
+                    clock.defer(() -> ((FakeTransport.FakeSocket) socket).fail("refused"));
+                }
+                return socket;
             }
 
             @Override
@@ -184,6 +195,44 @@ class DefaultStrategyTest {
         assertEquals("xhr_streaming", entry.transport());
         assertEquals(2_500, entry.latencyMillis(), "from the start of the whole run (pusher-js)");
         assertEquals(0, entry.cacheSkipCount());
+    }
+
+    /** When each slot of {@code names} was opened, in ms. */
+    List<Long> openedAt(String name) {
+        return opened.stream().filter(o -> o.startsWith(name + "@"))
+                .map(o -> Long.parseLong(o.substring(name.length() + 1).replace("/tls", ""))).toList();
+    }
+
+    /** The attempts of one slot in 60 s of a TLS tree whose every socket is refused, from the tree's start. */
+    List<Long> attemptsInAMinuteOfRefusals(io.pusherj.api.ReconnectBackoff backoff, String name) {
+        opened.clear();
+        long start = time.nowMillis();
+        StrategyRunner r = run(tree(true, backoff));
+        time.advanceBy(60_000);
+        r.abort();
+        return opened.stream().filter(o -> o.startsWith(name + "@"))
+                .map(o -> Long.parseLong(o.substring(name.length() + 1).replace("/tls", "")) - start).toList();
+    }
+
+    /**
+     * With backoff, a server that is down is retried early by the loop that runs first (ws) only: the HTTP
+     * fallbacks racing behind it keep pusher-js's budgets exactly, so an outage costs the server few more
+     * attempts than pusher-js's schedule while ws still finds it back quickly.
+     */
+    @Test
+    void withBackoffOnlyTheFirstLoopRetriesEarlyTheFallbacksKeepPusherJsBudgets() {
+        slot("ws", 3);
+        slot("xhr_streaming", 1);
+        slot("xhr_polling", 1);
+        refuseEverything = true;
+        for (String fallback : List.of("xhr_streaming", "xhr_polling")) {
+            assertEquals(attemptsInAMinuteOfRefusals(null, fallback),
+                    attemptsInAMinuteOfRefusals(io.pusherj.api.ReconnectBackoff.DEFAULT, fallback), fallback);
+        }
+        assertEquals(List.of(0L, 15_000L, 45_000L), attemptsInAMinuteOfRefusals(null, "ws"), "pusher-js");
+        List<Long> ws = attemptsInAMinuteOfRefusals(io.pusherj.api.ReconnectBackoff.DEFAULT, "ws");
+        assertEquals(1_000, ws.get(1), 200, "retried after the backoff's first wait, 1 s ± 20 %: " + ws);
+        assertTrue(ws.size() >= 6 && ws.size() <= 9, "gRPC's schedule over a minute: " + ws);
     }
 
     @Test

@@ -158,6 +158,66 @@ class SequentialStrategyTest {
     }
 
     @Test
+    void withBackoffATryThatHungForItsBudgetEndsTheRefusalsInARow() {
+        Strategy refusedTwiceHungThenRefused = new Strategy() {
+            int attempts;
+
+            @Override
+            public boolean isSupported() {
+                return true;
+            }
+
+            @Override
+            public StrategyRunner connect(int minPriority, StrategyCallback callback) {
+                if (attempts++ == 2) {
+                    log.add("hang@" + time.nowMillis());
+                } else {
+                    log.add("refused@" + time.nowMillis());
+                    clock.defer(callback::onFailure);
+                }
+                return StrategyRunner.NONE;
+            }
+        };
+        StrategyRunner r = new SequentialStrategy(List.of(refusedTwiceHungThenRefused), clock,
+                SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(io.pusherj.api.ReconnectBackoff.DEFAULT), () -> 0.5)
+                .connect(0, counting());
+        time.advanceBy(19_000);
+        r.abort();
+        assertEquals(List.of("refused@0", "refused@1000", "hang@2600", "refused@17600", "refused@18600"), log,
+                "after the hang the waits start over at 1 s, not at 4.1 s");
+    }
+
+    @Test
+    void retryNowMakesTheRetryWaitingOutTheBackoffAtOnce() {
+        StrategyRunner r = new SequentialStrategy(List.of(failing("ws")), clock,
+                SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(io.pusherj.api.ReconnectBackoff.DEFAULT), () -> 0.5)
+                .connect(0, counting());
+        time.advanceBy(1_500); // ws@0, ws@1000, now waiting 1.6 s
+        r.retryNow();
+        time.runUntilIdle();
+        assertEquals(List.of("ws@0", "ws@1000", "ws@1500"), log);
+        time.advanceBy(2_559);
+        assertEquals(List.of("ws@0", "ws@1000", "ws@1500"), log, "the next wait follows the backoff (2.56 s)");
+        time.advanceBy(1);
+        assertEquals(List.of("ws@0", "ws@1000", "ws@1500", "ws@4060"), log);
+        r.abort();
+    }
+
+    @Test
+    void withBackoffARefusedTryWhoseWaitOutlastsItsBudgetKeepsEscalating() {
+        StrategyRunner r = new SequentialStrategy(List.of(failing("ws")), clock,
+                SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(io.pusherj.api.ReconnectBackoff.DEFAULT), () -> 0.5)
+                .connect(0, counting());
+        time.advanceBy(70_000);
+        r.abort();
+        // The 7th wait, 16.8 s, does not fit in the 15 s budget: the try waits it out (41.3 s), the budget
+        // doubles, and the count goes on: the next wait is the 8th, 26.8 s, not 1 s again.
+        assertEquals(List.of("ws@0", "ws@1000", "ws@2600", "ws@5160", "ws@9256", "ws@15809", "ws@26294", "ws@41294",
+                "ws@68137"),
+                log);
+    }
+
+    @Test
     void withBackoffAbortDuringTheWaitMeansNoFurtherAttempt() {
         StrategyRunner r = new SequentialStrategy(List.of(failing("ws")), clock,
                 SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(io.pusherj.api.ReconnectBackoff.DEFAULT), () -> 0.5)
