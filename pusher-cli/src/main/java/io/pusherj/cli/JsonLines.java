@@ -8,6 +8,8 @@ import jakarta.json.stream.JsonGenerator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -20,16 +22,29 @@ final class JsonLines {
     private static final JsonProvider JSON = JsonProvider.provider();
     private final PrintWriter out;
     private final StatusLine status;
-    /** The error line printed last, while no other line followed it; and how many repeats were left out. */
-    private String lastError;
-    private Consumer<JsonGenerator> lastErrorBody;
-    private int repeats;
-    /** When the last line of the current run of repeats was printed ({@link #nanoTime}). */
-    private long runPrintedAtNanos;
     private final LongSupplier nanoTime;
+    /**
+     * The distinct errors printed lately, by their line, oldest first: an identical error within
+     * {@link #REPEATS_EVERY_NANOS} of its last line is counted instead of printed.
+     */
+    private final Map<String, ErrorRun> errorRuns = new LinkedHashMap<>();
 
-    /** A long run of repeats still prints a {@code repeats} line this often, so the output shows it goes on. */
+    /** An error repeats silently for at most this long before a {@code repeats} line shows it goes on. */
     static final long REPEATS_EVERY_NANOS = 10_000_000_000L;
+    /** Distinct errors tracked at once; the oldest is summed up and forgotten when a new one comes. */
+    static final int MAX_TRACKED_ERRORS = 32;
+
+    /** One distinct error: when its last line was printed, and how many identical ones were left out since. */
+    private static final class ErrorRun {
+        final Consumer<JsonGenerator> body;
+        long printedAtNanos;
+        int leftOut;
+
+        ErrorRun(Consumer<JsonGenerator> body, long printedAtNanos) {
+            this.body = body;
+            this.printedAtNanos = printedAtNanos;
+        }
+    }
 
     JsonLines(PrintWriter out, StatusLine status) {
         this(out, status, System::nanoTime);
@@ -62,11 +77,12 @@ final class JsonLines {
 
     /**
      * {@code {"type":"error","code":4004,"message":"…","error_type":"…"}}; code is null when there is none.
-     * An error identical to the line just printed is not printed again: when the run of repeats ends (any
-     * other line, or the end of the output), one line repeats it with {@code "repeats": N}, the number of
-     * lines left out. A server closing every connection would otherwise print one line per attempt. A run
-     * that goes on also prints such a line on the first repeat 10 s or more after its last line, N counting
-     * from that line, so a long failure shows on the output while it lasts.
+     * Each distinct error is printed once; identical ones within 10 s of its last line are counted, whatever
+     * other lines come between (a server closing every connection interleaves its errors with state and
+     * {@code connecting_in} lines, and the transports racing each other interleave theirs). The first
+     * identical error 10 s or more later prints the line again with {@code "repeats": N}, the errors left
+     * out since its last line, this one included; with none left out it is printed plainly. When the output
+     * ends, every error with repeats left out gets its {@code repeats} line.
      */
     synchronized void error(ConnectionError e) {
         Consumer<JsonGenerator> body = g -> {
@@ -79,44 +95,50 @@ final class JsonLines {
             g.write("message", e.message()).write("error_type", e.type().pusherJsName());
         };
         String text = render(body);
-        if (text.equals(lastError)) {
-            repeats++;
-            if (nanoTime.getAsLong() - runPrintedAtNanos >= REPEATS_EVERY_NANOS) {
-                printRepeats();
-            }
-            return;
+        long now = nanoTime.getAsLong();
+        ErrorRun run = errorRuns.get(text);
+        if (run == null) {
+            print(text);
+            track(text, new ErrorRun(body, now));
+        } else if (now - run.printedAtNanos < REPEATS_EVERY_NANOS) {
+            run.leftOut++;
+        } else if (run.leftOut == 0) {
+            print(text);
+            run.printedAtNanos = now;
+        } else {
+            run.leftOut++;
+            printRepeats(run, now);
         }
-        print(text);
-        lastError = text;
-        lastErrorBody = body;
-        runPrintedAtNanos = nanoTime.getAsLong();
     }
 
-    /** One line says how many repeats of the last error were left out since the run's last line. */
-    private void printRepeats() {
-        Consumer<JsonGenerator> body = lastErrorBody;
-        int n = repeats;
+    private void track(String text, ErrorRun run) {
+        if (errorRuns.size() >= MAX_TRACKED_ERRORS) {
+            var eldest = errorRuns.entrySet().iterator();
+            ErrorRun forgotten = eldest.next().getValue();
+            eldest.remove();
+            if (forgotten.leftOut > 0) {
+                printRepeats(forgotten, nanoTime.getAsLong());
+            }
+        }
+        errorRuns.put(text, run);
+    }
+
+    /** One line says how many repeats of an error were left out since its last line. */
+    private void printRepeats(ErrorRun run, long now) {
+        int n = run.leftOut;
         print(render(g -> {
-            body.accept(g);
+            run.body.accept(g);
             g.write("repeats", n);
         }));
-        repeats = 0;
-        runPrintedAtNanos = nanoTime.getAsLong();
+        run.leftOut = 0;
+        run.printedAtNanos = now;
     }
 
-    /** The run of repeated errors ended: one line says how many were left out. */
-    private void endRepeats() {
-        if (repeats > 0) {
-            printRepeats();
-        }
-        repeats = 0;
-        lastError = null;
-        lastErrorBody = null;
-    }
-
-    /** The output ends: a run of repeated errors still open is summed up. */
+    /** The output ends: every error with repeats left out is summed up. */
     synchronized void finish() {
-        endRepeats();
+        long now = nanoTime.getAsLong();
+        errorRuns.values().stream().filter(run -> run.leftOut > 0).forEach(run -> printRepeats(run, now));
+        errorRuns.clear();
     }
 
     /** {@code {"type":"transport","name":"xhr_streaming"}}: the transport that connected. */
@@ -171,7 +193,6 @@ final class JsonLines {
     }
 
     private synchronized void line(Consumer<JsonGenerator> body) {
-        endRepeats();
         print(render(body));
     }
 

@@ -26,28 +26,53 @@ class JsonLinesTest {
         return written.toString().lines().toList();
     }
 
+    static final String CLOSING = "{\"type\":\"error\",\"code\":4200,\"message\":\"Server is closing\",\"error_type\":\"PusherError\"";
+
+    static ConnectionStateChange change(ConnectionState from, ConnectionState to) {
+        return new ConnectionStateChange(from, to, Optional.empty());
+    }
+
+    /** What {@code listen} prints while a server closes every connection: errors between state lines. */
     @Test
-    void identicalErrorsInARowAreOneLineThenOneLineWithHowManyRepeated() {
+    void aServerClosingEveryConnectionPrintsItsErrorOnceThenHowManyTimesItRepeated() {
         for (int i = 0; i < 500; i++) {
             out.error(closing());
+            out.connectingIn(java.time.Duration.ofSeconds(1));
+            out.state(change(ConnectionState.CONNECTED, ConnectionState.CONNECTING), Optional.empty());
+            out.state(change(ConnectionState.CONNECTING, ConnectionState.CONNECTED), Optional.of("1.1"));
         }
-        out.state(new ConnectionStateChange(ConnectionState.CONNECTING, ConnectionState.CONNECTED, Optional.of("1.1")),
-                Optional.of("1.1"));
-        String error = "{\"type\":\"error\",\"code\":4200,\"message\":\"Server is closing\",\"error_type\":\"PusherError\"";
-        assertEquals(List.of(error + "}", error + ",\"repeats\":499}",
-                "{\"type\":\"state\",\"previous\":\"connecting\",\"current\":\"connected\",\"socket_id\":\"1.1\"}"), lines());
+        out.finish();
+        List<String> errors = lines().stream().filter(l -> l.contains("\"error\"")).toList();
+        assertEquals(List.of(CLOSING + "}", CLOSING + ",\"repeats\":499}"), errors);
+        assertEquals(1 + 500 * 3 + 1, lines().size(), "every state and connecting_in line is still printed");
+        assertEquals(CLOSING + ",\"repeats\":499}", lines().get(lines().size() - 1));
     }
 
     @Test
-    void aRunStillOpenAtTheEndIsSummedUpAndDifferentErrorsArePrintedEach() {
-        out.error(closing());
-        out.error(new ConnectionError(ConnectionError.Type.TRANSPORT_ERROR, OptionalInt.empty(), "connection refused",
-                Optional.of("ws"), Optional.empty()));
-        out.error(closing());
+    void interleavedDistinctErrorsAreCountedEachOnItsOwn() {
+        ConnectionError refused = new ConnectionError(ConnectionError.Type.TRANSPORT_ERROR, OptionalInt.empty(),
+                "connection refused", Optional.of("xhr_streaming"), Optional.empty());
+        for (int i = 0; i < 3; i++) {
+            out.error(closing());
+            out.error(refused);
+        }
         out.error(closing());
         out.finish();
-        assertEquals(4, lines().size(), lines().toString());
-        assertEquals(true, lines().get(3).endsWith(",\"repeats\":1}"), lines().get(3));
+        String refusedLine = "{\"type\":\"error\",\"code\":null,\"message\":\"connection refused\",\"error_type\":\"WebSocketError\"";
+        assertEquals(List.of(CLOSING + "}", refusedLine + "}", CLOSING + ",\"repeats\":3}", refusedLine + ",\"repeats\":2}"),
+                lines());
+    }
+
+    @Test
+    void theSameErrorAfterTenQuietSecondsIsPrintedPlainly() {
+        long[] now = {0};
+        JsonLines timed = new JsonLines(new PrintWriter(written, true),
+                new StatusLine(new PrintWriter(new StringWriter()), false), () -> now[0]);
+        timed.error(closing());
+        now[0] = 30_000_000_000L;
+        timed.error(closing());
+        timed.finish();
+        assertEquals(List.of(CLOSING + "}", CLOSING + "}"), lines());
     }
 
     @Test
@@ -62,10 +87,9 @@ class JsonLinesTest {
             }
         }
         timed.finish();
-        String error = "{\"type\":\"error\",\"code\":4200,\"message\":\"Server is closing\",\"error_type\":\"PusherError\"";
         // 250 errors: the first printed at 0 s; at 10 s the 100 left out since (9 more in second 0, 10 in each of
         // 1-9, the first of second 10); at 20 s the next 100; the last 49 when the output ends. Each counted once.
-        assertEquals(List.of(error + "}", error + ",\"repeats\":100}", error + ",\"repeats\":100}", error + ",\"repeats\":49}"),
+        assertEquals(List.of(CLOSING + "}", CLOSING + ",\"repeats\":100}", CLOSING + ",\"repeats\":100}", CLOSING + ",\"repeats\":49}"),
                 lines());
     }
 }

@@ -31,13 +31,15 @@ final class ConnectionImpl implements Connection {
     private final Listeners<Consumer<Duration>> connectingIn = new Listeners<>();
     private final Listeners<Consumer<TimelineEntry>> timelineListeners = new Listeners<>();
     private final Timeline timeline;
+    private final ConnectionErrorLog errorLog;
 
     private volatile ConnectionState state = ConnectionState.INITIALIZED;
     private volatile String socketId;
     private volatile String transport;
 
-    ConnectionImpl(Delivery delivery, Timeline timeline, Runnable online, Runnable offline) {
+    ConnectionImpl(Delivery delivery, Timeline timeline, ConnectionErrorLog errorLog, Runnable online, Runnable offline) {
         this.delivery = delivery;
+        this.errorLog = errorLog;
         this.timeline = timeline;
         this.online = online;
         this.offline = offline;
@@ -109,8 +111,8 @@ final class ConnectionImpl implements Connection {
         socketId = newSocketId;
         transport = newTransport;
         state = change.current();
-        if (state != ConnectionState.CONNECTING && state != ConnectionState.UNAVAILABLE) {
-            endLoggedRepeats(); // the failing stopped (connected) or the client stopped trying
+        if (state == ConnectionState.DISCONNECTED || state == ConnectionState.FAILED) {
+            errorLog.flush(); // the client stopped trying
         }
         delivery.run(() -> {
             // pusher-js order: state_change listeners, then those of the new state.
@@ -121,37 +123,8 @@ final class ConnectionImpl implements Connection {
 
     /** Publishes an error (strand). Every error reaches the listeners; the log says a repeated one once. */
     void publishError(ConnectionError error) {
-        logCoalesced(error);
+        errorLog.log(error);
         delivery.run(() -> deliverError(error));
-    }
-
-    /** The error logged last (strand only), and how many identical ones followed it unlogged. */
-    private String lastLoggedError;
-    private int unloggedRepeats;
-
-    /**
-     * Logs an error unless it repeats the one logged last: a server closing every new connection would
-     * write a line per attempt. When a different one comes, or the state leaves connecting and
-     * unavailable, the log says how many repeats it left out.
-     */
-    private void logCoalesced(ConnectionError error) {
-        String text = error.type().pusherJsName() + " " + error.code() + " " + error.message();
-        if (text.equals(lastLoggedError)) {
-            unloggedRepeats++;
-            return;
-        }
-        endLoggedRepeats();
-        lastLoggedError = text;
-        LOG.log(Level.DEBUG, "connection error: {0}", error);
-    }
-
-    /** Says how often the error logged last repeated unlogged, if it did, and forgets it (strand). */
-    private void endLoggedRepeats() {
-        if (unloggedRepeats > 0) {
-            LOG.log(Level.DEBUG, "the connection error before repeated {0} more times: {1}", unloggedRepeats, lastLoggedError);
-        }
-        lastLoggedError = null;
-        unloggedRepeats = 0;
     }
 
     /** Publishes a scheduled reconnect (strand). */

@@ -130,7 +130,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener, ChannelI
             this.delivery = new Delivery(options.callbackExecutor(), inbound);
             this.user = new UserImpl(delivery, (event, data) -> manager().sendEvent(event, data, null),
                     this::listenerFailed);
-            this.connection = new ConnectionImpl(delivery, timeline,
+            this.connection = new ConnectionImpl(delivery, timeline, new ConnectionErrorLog(clock::now),
                     () -> strand.execute(() -> manager().networkOnline()),
                     () -> strand.execute(() -> manager().networkOffline()));
             // One set of transport managers per TLS flag, as pusher-js has one tree per flag.
