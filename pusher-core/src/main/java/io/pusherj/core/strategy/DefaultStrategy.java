@@ -6,10 +6,13 @@ import static io.pusherj.api.TransportNames.WSS;
 import static io.pusherj.api.TransportNames.XHR_POLLING;
 import static io.pusherj.api.TransportNames.XHR_STREAMING;
 
+import io.pusherj.api.ReconnectBackoff;
 import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportRequest;
+import io.pusherj.core.runtime.Clock;
+import java.util.HashMap;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -47,30 +50,23 @@ public final class DefaultStrategy {
      * Builds the tree.
      *
      * @param useTLS whether {@code ws} and the HTTP slots use TLS
-     * @param usableTransport the transport of a slot, or null when the slot is unusable
-     * @param requestFor the request of a slot for a TLS flag
-     * @param strategyFor makes the leaf strategy of a slot from its transport and request
-     * @param managers the transport managers (lives) of this client and TLS flag, kept across builds
-     * @param cache where the transport that worked is remembered
-     * @param cacheKey the cache key of this app and TLS flag
-     * @param clock the strand and timer
-     * @param backoff how the retry loops pace early failures, or null for pusher-js's 15 s budgets
+     * @param context the client's transports, requests, lives, cache, clock and backoff
      * @return the root strategy
      */
-    public static Strategy build(boolean useTLS, Function<String, Transport> usableTransport,
-            BiFunction<String, Boolean, TransportRequest> requestFor, LeafFactory strategyFor,
-            TransportManagers managers, io.pusherj.api.TransportCache cache, String cacheKey,
-            io.pusherj.core.runtime.Clock clock, io.pusherj.api.ReconnectBackoff backoff) {
+    static Strategy build(boolean useTLS, StrategyContext context) {
+        Clock clock = context.clock();
+        TransportManagers managers = context.managers(useTLS);
+        ReconnectBackoff backoff = context.backoff().orElse(null);
         // Only the loop that runs first backs off (a refused attempt retried after 1 s, 1.6 s, ..., jittered
         // budgets): it alone finds a server that is back. The fallbacks racing behind it keep pusher-js's
         // budgets exactly, so an outage costs the server little more than pusher-js's schedule does (and an
         // outer loop's budget still ends with its inner loops' budgets, as there).
         var primary = SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(backoff);
         var behind = SequentialStrategy.Options.DEFAULT_LOOP;
-        java.util.Map<String, Strategy> leaves = new java.util.HashMap<>();
+        Map<String, Strategy> leaves = new HashMap<>();
         Function<String, Strategy> leaf = name -> leaves.computeIfAbsent(name, n -> {
-            Transport transport = usableTransport.apply(n);
-            return strategyFor.create(n, transport, requestFor.apply(n, WSS.equals(n) || useTLS),
+            Transport transport = context.usableTransport().apply(n);
+            return context.leafFactory().create(n, transport, context.requestFor().apply(n, WSS.equals(n) || useTLS),
                     transport == null ? managers.unusable() : managers.of(n));
         });
         boolean wsFirst = leaf.apply(WS).isSupported();
@@ -92,7 +88,7 @@ public final class DefaultStrategy {
                 : new BestConnectedEverStrategy(List.of(wsLoop, new DelayedStrategy(wssLoop, WSS_DELAY, clock),
                         new DelayedStrategy(httpFallbackLoop, HTTP_DELAY_PLAIN, clock)));
         return new CachedStrategy(new FirstConnectedStrategy(new IfStrategy(wsLoop::isSupported, wsStrategy, httpFallbackLoop)),
-                leaves, cache, cacheKey, clock);
+                leaves, context.cache(), context.cacheKey(useTLS), clock);
     }
 
     /** Makes the leaf strategy of one slot. */

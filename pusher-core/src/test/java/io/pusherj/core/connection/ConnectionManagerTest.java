@@ -19,7 +19,7 @@ import io.pusherj.core.FakeTransport;
 import io.pusherj.core.FakeTransport.FakeSocket;
 import io.pusherj.core.protocol.Frame;
 import io.pusherj.core.runtime.Clock;
-import io.pusherj.core.strategy.DefaultStrategy;
+import io.pusherj.core.strategy.StrategyContext;
 import io.pusherj.core.strategy.TransportManagers;
 import io.pusherj.core.strategy.TransportStrategy;
 import io.pusherj.testkit.VirtualScheduler;
@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,17 +53,15 @@ class ConnectionManagerTest {
         }
         states.clear();
         // Kept across the trees built for each attempt, as the client keeps them.
-        TransportManagers plainManagers = new TransportManagers(options.activityTimeout().toMillis());
-        TransportManagers tlsManagers = new TransportManagers(options.activityTimeout().toMillis());
-        io.pusherj.api.TransportCache cache = io.pusherj.api.TransportCache.inMemory();
+        StrategyContext context = new StrategyContext("key", transports::get,
+                (name, tls) -> new TransportRequest("key", tls, options, "test", "1"),
+                (name, t, request, lives) -> new TransportStrategy(name, t, request, clock, errors::add, lives),
+                new TransportManagers(options.activityTimeout().toMillis()),
+                new TransportManagers(options.activityTimeout().toMillis()),
+                io.pusherj.api.TransportCache.inMemory(), clock, Optional.ofNullable(loopBackoff));
         manager = new ConnectionManager(options, clock, useTLS -> {
             tlsFlags.add(useTLS);
-            return DefaultStrategy.build(useTLS, transports::get,
-                    (name, tls) -> new TransportRequest("key", tls, options, "test", "1"),
-                    (name, t, request, lives) -> new TransportStrategy(name, t, request, clock, errors::add, lives),
-                    useTLS ? tlsManagers : plainManagers, cache, "test", clock,
-                    loopBackoff);
-
+            return context.build(useTLS);
         }, listener(), () -> random);
         return manager;
     }
@@ -476,12 +475,14 @@ class ConnectionManagerTest {
         manager();
         manager.connect();
         time.runUntilIdle();
-        ws.last().fail("refused"); // the ws loop now waits 1 s ± 20 % before trying again
-        time.advanceBy(500);
-        assertEquals(1, ws.sockets().size());
+        ws.last().fail("refused"); // the ws loop waits 1 s ± 20 % before trying again
+        untilANewSocketOpens(1);
+        ws.last().fail("refused"); // now 1.6 s ± 20 %: at least 1.28 s
+        time.advanceBy(1_100);
+        assertEquals(2, ws.sockets().size());
         manager.connect();
         time.runUntilIdle();
-        assertEquals(2, ws.sockets().size(), "the application asked: the retry is made at once");
+        assertEquals(3, ws.sockets().size(), "the application asked: the retry is made at once");
         assertEquals(List.of(CONNECTING), states, "still the same attempt: no state flaps");
         ws.last().establish("4.2", 120);
         time.runUntilIdle();

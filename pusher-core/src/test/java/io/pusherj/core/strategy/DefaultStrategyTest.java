@@ -29,6 +29,8 @@ class DefaultStrategyTest {
     final List<HandshakeResult> results = new ArrayList<>();
     final io.pusherj.api.TransportCache cache = io.pusherj.api.TransportCache.inMemory();
     int failures;
+    /** The transport cache key of the TLS tree of app "key" (pusher-js's localStorage key). */
+    static final String CACHE_KEY = "pusherTransportTLS:key";
 
     void slot(String name, int priority) {
         slots.put(name, new FakeTransport(name, priority));
@@ -40,11 +42,12 @@ class DefaultStrategyTest {
 
     Strategy tree(boolean useTLS, io.pusherj.api.ReconnectBackoff backoff) {
         PusherOptions options = PusherOptions.builder().build();
-        return DefaultStrategy.build(useTLS, slots::get,
+        TransportManagers managers = new TransportManagers(120_000);
+        return new StrategyContext("key", slots::get,
                 (name, tls) -> new TransportRequest("key", tls, options, "test", "1"),
                 (name, t, request, lives) -> new TransportStrategy(name, t == null ? null : recording(name, t), request,
                         clock, e -> { }, lives),
-                new TransportManagers(120_000), cache, "key", clock, backoff);
+                managers, managers, cache, clock, java.util.Optional.ofNullable(backoff)).build(useTLS);
     }
 
     /** Every socket of every slot is refused as soon as it opens (a server that is down). */
@@ -191,7 +194,7 @@ class DefaultStrategyTest {
         time.advanceBy(2_500);
         slots.get("xhr_streaming").last().establish("1.1", 120);
         time.runUntilIdle();
-        var entry = cache.get("key").orElseThrow();
+        var entry = cache.get(CACHE_KEY).orElseThrow();
         assertEquals("xhr_streaming", entry.transport());
         assertEquals(2_500, entry.latencyMillis(), "from the start of the whole run (pusher-js)");
         assertEquals(0, entry.cacheSkipCount());
@@ -239,12 +242,12 @@ class DefaultStrategyTest {
     void aCachedWebSocketIsTriedAloneFirstAndFailsFast() {
         slot("ws", 3);
         slot("xhr_streaming", 1);
-        cache.put("key", new io.pusherj.api.CachedTransport("ws", time.nowMillis(), 100, 0));
+        cache.put(CACHE_KEY, new io.pusherj.api.CachedTransport("ws", time.nowMillis(), 100, 0));
         run(tree(true));
         assertEquals(List.of("ws@0/tls"), opened);
         slots.get("ws").last().fail("refused");
         time.runUntilIdle();
-        assertTrue(cache.get("key").isEmpty(), "a failure forgets the entry");
+        assertTrue(cache.get(CACHE_KEY).isEmpty(), "a failure forgets the entry");
         time.advanceBy(2_000);
         assertEquals(List.of("ws@0/tls", "ws@0/tls", "xhr_streaming@2000/tls"), opened, "then the full strategy");
     }
@@ -253,7 +256,7 @@ class DefaultStrategyTest {
     void aCachedHttpTransportGivesWebSocketThreeMoreChancesBeforeGoingFirst() {
         slot("ws", 3);
         slot("xhr_streaming", 1);
-        cache.put("key", new io.pusherj.api.CachedTransport("xhr_streaming", time.nowMillis(), 100, 0));
+        cache.put(CACHE_KEY, new io.pusherj.api.CachedTransport("xhr_streaming", time.nowMillis(), 100, 0));
         for (int skips = 1; skips <= 4; skips++) {
             opened.clear();
             long start = time.nowMillis();
@@ -263,7 +266,7 @@ class DefaultStrategyTest {
             slots.get("xhr_streaming").last().establish("9.9", 120);
             time.runUntilIdle();
             r.abort();
-            assertEquals(skips, cache.get("key").orElseThrow().cacheSkipCount(), "one more skip counted");
+            assertEquals(skips, cache.get(CACHE_KEY).orElseThrow().cacheSkipCount(), "one more skip counted");
         }
         opened.clear();
         run(tree(true));
@@ -274,7 +277,7 @@ class DefaultStrategyTest {
     void anExpiredEntryIsIgnored() {
         slot("ws", 3);
         slot("xhr_streaming", 1);
-        cache.put("key", new io.pusherj.api.CachedTransport("xhr_streaming", time.nowMillis(), 100, 9));
+        cache.put(CACHE_KEY, new io.pusherj.api.CachedTransport("xhr_streaming", time.nowMillis(), 100, 9));
         time.advanceBy(1_800_001);
         opened.clear();
         run(tree(true));

@@ -1,0 +1,113 @@
+package io.pusherj.core;
+
+import io.pusherj.api.AuthError;
+import io.pusherj.api.ChannelAuthorization;
+import io.pusherj.core.auth.AuthErrors;
+import io.pusherj.core.auth.Authorizer;
+import io.pusherj.core.connection.ConnectionManager;
+import io.pusherj.core.protocol.FrameCodec;
+import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.runtime.Timer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A client's auth steps: channel authorization (pusher-js {@code channels/private_channel.ts}) and user
+ * sign-in ({@code user.ts}). Each step belongs to the connection that asked: its outcome reaches the
+ * strand only while that connection is still the current one (a newer connection authorizes again), it
+ * is bounded by the auth timeout whatever the transport or handler does, and a step given up before its
+ * turn on the auth threads never calls the application's code. Strand only.
+ */
+final class AuthSteps {
+    private final Authorizer authorizer;
+    private final Clock clock;
+    private final ConnectionManager manager;
+    /** The "abandoned" flags of steps under way. */
+    private final List<AtomicBoolean> inFlight = new ArrayList<>();
+
+    AuthSteps(Authorizer authorizer, Clock clock, ConnectionManager manager) {
+        this.authorizer = authorizer;
+        this.clock = clock;
+        this.manager = manager;
+    }
+
+    /** Authorizes a subscription to {@code channelName} for the current connection. */
+    void authorize(String channelName, BiConsumer<ChannelAuthorization, AuthError> callback) {
+        run("authorizing '" + channelName + "'", authorizer.channelTimeoutMillis(),
+                (socketId, stillWanted) -> authorizer.authorize(socketId, channelName, stillWanted), callback);
+    }
+
+    /**
+     * pusher-js {@code user.signin}: authenticates, then sends {@code pusher:signin}. The server's answer is
+     * awaited for the user auth timeout too: some Pusher-protocol servers ignore {@code pusher:signin}, and
+     * presence subscriptions waiting for the sign-in must not wait forever.
+     */
+    void signin(UserImpl user) {
+        int attempt = user.signinStarted();
+        long timeout = authorizer.userTimeoutMillis();
+        run("user sign-in", timeout, authorizer::authenticate, (auth, failure) -> {
+            if (failure != null) {
+                user.signinFailed(failure);
+                return;
+            }
+            manager.sendEvent("pusher:signin", FrameCodec.json().createObjectBuilder().add("auth", auth.auth())
+                    .add("user_data", auth.userData()).build(), null);
+            clock.start(timeout, () -> {
+                if (user.isInFlight(attempt)) {
+                    user.signinFailed(AuthErrors.error("the server did not answer pusher:signin within "
+                            + timeout + " ms", OptionalInt.empty()));
+                }
+            });
+        });
+    }
+
+    /** The connection that asked is gone: its steps still waiting for an auth thread need not run. */
+    void connectionLost() {
+        inFlight.forEach(a -> a.set(true));
+        inFlight.clear();
+    }
+
+    private <T> void run(String what, long timeoutMillis,
+            BiFunction<String, BooleanSupplier, CompletionStage<T>> step, BiConsumer<T, AuthError> callback) {
+        String socketId = manager.socketId();
+        if (socketId == null) {
+            return; // not connected: the next connection starts over
+        }
+        boolean[] done = new boolean[1];
+        AtomicBoolean abandoned = new AtomicBoolean();
+        inFlight.add(abandoned);
+        Timer guard = clock.start(timeoutMillis, () -> {
+            done[0] = true;
+            abandoned.set(true);
+            inFlight.remove(abandoned);
+            if (socketId.equals(manager.socketId())) {
+                callback.accept(null, AuthErrors.error(what + " took longer than " + timeoutMillis + " ms",
+                        OptionalInt.empty()));
+            }
+        });
+        CompletionStage<T> stage;
+        try {
+            stage = step.apply(socketId, () -> !abandoned.get());
+        } catch (RuntimeException e) {
+            stage = CompletableFuture.failedFuture(e);
+        }
+        stage.whenComplete((result, failure) -> clock.defer(() -> {
+            if (done[0]) {
+                return;
+            }
+            done[0] = true;
+            guard.cancel();
+            inFlight.remove(abandoned);
+            if (socketId.equals(manager.socketId())) {
+                callback.accept(result, failure == null ? null : AuthErrors.of(failure));
+            }
+        }));
+    }
+}

@@ -1,0 +1,203 @@
+package io.pusherj.core;
+
+import io.pusherj.api.Channel;
+import io.pusherj.core.protocol.Frame;
+import io.pusherj.core.runtime.SerialExecutor;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A client's channel table (pusher-js {@code channels/channels.ts} and {@code factory.createChannel}):
+ * which object stands for each channel name, subscribing and unsubscribing them, and which object a
+ * channel frame is for.
+ *
+ * <p>Threading. The table is changed on the caller's thread as well as on the strand: {@code subscribe}
+ * and {@code unsubscribe} put objects in and take them out at the call, so that a {@code subscribe} after
+ * an {@code unsubscribe} always gets a new object and no event can beat the bindings a setup makes; all
+ * protocol work on the objects (subscribing, unsubscribing, frames) runs on the strand. An object taken out
+ * while its subscription is still pending waits in {@code retired} until the server's answer comes, so
+ * the answer finds it (or the object that took the subscription over).
+ */
+final class Channels {
+    private final Map<String, ChannelImpl> table = new ConcurrentHashMap<>();
+    /**
+     * Unsubscribed channel objects whose subscription may still be answered, by name: put here by
+     * {@code unsubscribe} at the call, taken out on the strand once nothing is pending, or when the answer
+     * came, failed, or a new object took the subscription over.
+     */
+    private final Map<String, ChannelImpl> retired = new ConcurrentHashMap<>();
+    private final SerialExecutor strand;
+    private final BooleanSupplier clientClosed;
+    private final BooleanSupplier connected;
+    private final ChannelImpl.Host host;
+
+    /**
+     * @param strand the client's strand
+     * @param clientClosed whether the client was closed (readable from any thread)
+     * @param connected whether the connection is up (strand)
+     * @param hostFor the services channel objects use; it reaches back to this table for cancelled
+     *                subscriptions
+     */
+    Channels(SerialExecutor strand, BooleanSupplier clientClosed, BooleanSupplier connected,
+            Function<Channels, ChannelImpl.Host> hostFor) {
+        this.strand = strand;
+        this.clientClosed = clientClosed;
+        this.connected = connected;
+        this.host = hostFor.apply(this);
+    }
+
+    /**
+     * Finds or creates the channel, lets {@code setup} bind listeners on the calling thread, and only then
+     * hands the subscription to the strand, so no event can beat the bindings: while a setup runs, a
+     * connection made meanwhile leaves the channel to this call's strand task. A setup that throws leaves
+     * no channel behind (unless another call wants the same one).
+     */
+    <C extends Channel> C subscribe(String channelName, Class<C> kind, Consumer<? super C> setup) {
+        Objects.requireNonNull(setup, "setup");
+        ChannelNames.validate(channelName);
+        if (channelName.startsWith("private-encrypted-")) {
+            SecretBoxes.require(channelName);
+        }
+        ChannelImpl channel = table.compute(channelName, (name, existing) -> {
+            ChannelImpl c = existing != null ? existing : newChannel(name);
+            c.setupStarted(); // in the table's lock: a connection that sees the channel sees it is being set up
+            return c;
+        });
+        C typed = kind.cast(channel);
+        try {
+            setup.accept(typed);
+        } catch (Throwable e) { // a Kotlin setup may throw a checked exception undeclared
+            strand.execute(() -> {
+                channel.setupFinished();
+                if (!channel.isWanted() && !channel.isBeingSetUp()) {
+                    table.remove(channelName, channel);
+                    channel.retire();
+                }
+            });
+            throw e;
+        }
+        channel.markWanted();
+        strand.execute(() -> {
+            channel.setupFinished();
+            if (!clientClosed.getAsBoolean() && !channel.isRetired()) {
+                subscribeOnStrand(channel);
+            }
+        });
+        return typed;
+    }
+
+    /** The channel class by name prefix, in pusher-js's order (docs/protocol.md §4.1). */
+    private ChannelImpl newChannel(String name) {
+        if (name.startsWith("private-encrypted-")) {
+            return new EncryptedChannelImpl(name, host, SecretBoxes.require(name));
+        }
+        if (name.startsWith("private-")) {
+            return new PrivateChannelImpl(name, host);
+        }
+        if (name.startsWith("presence-")) {
+            return new PresenceChannelImpl(name, host);
+        }
+        return new ChannelImpl(name, host);
+    }
+
+    /** pusher-js {@code Pusher.subscribe} for one channel object, on the strand. */
+    private void subscribeOnStrand(ChannelImpl channel) {
+        if (channel.isBeingSetUp() || channel.isRetired()) {
+            return; // its own subscribe task, queued after the setup, comes later (or it was unsubscribed)
+        }
+        if (channel.isSubscriptionPending() && channel.isSubscriptionCancelled()) {
+            channel.reinstateSubscription();
+            return;
+        }
+        if (channel.isSubscriptionPending() || !connected.getAsBoolean()) {
+            return;
+        }
+        ChannelImpl pending = retired.get(channel.name());
+        if (pending != null && pending.isSubscriptionPending() && retired.remove(channel.name(), pending)) {
+            channel.takeOverPendingSubscription(pending);
+        } else {
+            channel.subscribe();
+        }
+    }
+
+    /**
+     * Takes the channel out of the table at once, so a subscribe that follows makes a new object whether or
+     * not the strand has sent this unsubscribe yet (pusher-js keeps the object while its subscription is
+     * pending; here the new object takes that subscription over: docs/decisions.md, Channel objects).
+     */
+    void unsubscribe(String channelName) {
+        ChannelImpl channel = table.get(channelName);
+        if (channel != null && table.remove(channelName, channel)) {
+            channel.retire();
+            retired.put(channelName, channel);
+            strand.execute(() -> unsubscribeOnStrand(channel));
+        }
+    }
+
+    /** pusher-js {@code Pusher.unsubscribe} for a channel object taken out of the table (strand). */
+    private void unsubscribeOnStrand(ChannelImpl channel) {
+        if (channel.isSubscriptionPending()) {
+            // The server's answer is still to come: unsubscribe when it succeeds (pusher-js's cancel).
+            channel.cancelSubscription();
+            return;
+        }
+        retired.remove(channel.name(), channel);
+        if (channel.isSubscribed()) {
+            channel.unsubscribe();
+        }
+    }
+
+    /** A subscription cancelled while pending succeeded: unsubscribe it on the server (strand). */
+    void cancelledSubscriptionSucceeded(ChannelImpl channel) {
+        retired.remove(channel.name(), channel);
+        channel.unsubscribe();
+    }
+
+    /** A subscription cancelled while pending failed: forget it (strand). */
+    void cancelledSubscriptionEnded(ChannelImpl channel) {
+        retired.remove(channel.name(), channel);
+    }
+
+    /** The connection is up: every channel in the table subscribes (strand). */
+    void connected() {
+        table.values().forEach(this::subscribeOnStrand);
+    }
+
+    /** The connection is gone: every channel is unsubscribed locally (strand). */
+    void connectionLost() {
+        table.values().forEach(ChannelImpl::disconnect);
+        // pusher-js would resubscribe a channel whose pending subscription was cancelled; drop it instead.
+        retired.clear();
+    }
+
+    /** Hands a channel frame to the object it is for, if any (strand). */
+    void route(Frame frame, String channelName) {
+        ChannelImpl channel = table.get(channelName);
+        ChannelImpl pending = retired.get(channelName);
+        if (pending != null && (channel == null || !channel.isSubscriptionPending())
+                && frame.eventName().equals("pusher_internal:subscription_succeeded")) {
+            // The answer to a subscription unsubscribed while pending, not taken over by a new object
+            // (that one may still be in its setup): the retired object unsubscribes.
+            channel = pending;
+        }
+        if (channel != null) {
+            channel.handleEvent(frame);
+        }
+    }
+
+    /** {@return the channels in the table now} */
+    List<Channel> all() {
+        return List.copyOf(table.values());
+    }
+
+    /** {@return the channel of that name in the table now} */
+    Optional<Channel> find(String channelName) {
+        return Optional.ofNullable(table.get(channelName));
+    }
+}

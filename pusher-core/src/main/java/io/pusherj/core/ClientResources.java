@@ -1,0 +1,180 @@
+package io.pusherj.core;
+
+import io.pusherj.api.PusherOptions;
+import io.pusherj.api.TransportCache;
+import io.pusherj.api.spi.Transport;
+import io.pusherj.api.spi.TransportRequest;
+import io.pusherj.core.auth.Authorizer;
+import io.pusherj.core.runtime.BoundedExecutor;
+import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.runtime.InboundQueue;
+import io.pusherj.core.runtime.SerialExecutor;
+import io.pusherj.core.runtime.SharedRuntime;
+import io.pusherj.core.strategy.AttemptListener;
+import io.pusherj.core.strategy.StrategyContext;
+import io.pusherj.core.strategy.TransportManagers;
+import io.pusherj.core.strategy.TransportStrategy;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a client opens and must close again, wired together: its share of the shared runtime (strand
+ * pool, timer, auth pool), its strand and clock, listener delivery, its transports and its authorizer.
+ * {@link #open} closes what it opened when a later step fails, so a {@code Pusher.create} that throws
+ * leaks no lease and no thread.
+ */
+final class ClientResources {
+    private static final System.Logger LOG = System.getLogger(ClientResources.class.getName());
+    /** Calls of application auth code one client may run at once on the shared auth pool. */
+    private static final int AUTH_CALLS_PER_CLIENT = 4;
+    private static final long CLOSE_WAIT_SECONDS = 5;
+
+    private final SharedRuntime runtime;
+    private final SerialExecutor strand;
+    private final Clock clock;
+    private final Delivery delivery;
+    private final Authorizer authorizer;
+    private final Map<String, Transport> transports;
+    private final Optional<String> missingTransports;
+
+    private ClientResources(SharedRuntime runtime, SerialExecutor strand, Clock clock, Delivery delivery,
+            Authorizer authorizer, Map<String, Transport> transports, Optional<String> missingTransports) {
+        this.runtime = runtime;
+        this.strand = strand;
+        this.clock = clock;
+        this.delivery = delivery;
+        this.authorizer = authorizer;
+        this.transports = transports;
+        this.missingTransports = missingTransports;
+    }
+
+    /** Opens a client's resources for {@code options}; on failure nothing stays open. */
+    static ClientResources open(PusherOptions options) {
+        SharedRuntime runtime = SharedRuntime.acquire();
+        Authorizer authorizer = null;
+        Map<String, Transport> transports = null;
+        try {
+            SerialExecutor strand = new SerialExecutor(runtime.pool());
+            InboundQueue inbound = new InboundQueue(strand::executeInline, options.maxQueuedInboundChars());
+            Clock clock = new Clock(strand, inbound, options.scheduler().orElse(runtime.scheduler()));
+            // Application auth code never runs on the strand or the strand pool: it may block. A client runs
+            // at most AUTH_CALLS_PER_CLIENT at once, so a hung backend cannot take every shared auth thread.
+            authorizer = new Authorizer(options, new BoundedExecutor(runtime.authPool(), AUTH_CALLS_PER_CLIENT));
+            TransportRegistry registry = new TransportRegistry(options.transportProviders());
+            transports = registry.createAllowed(options);
+            Optional<String> missing = Optional.ofNullable(registry.missingEnabledTransports(options));
+            if (options.wsHost().isPresent() && options.httpHost().isEmpty() && (transports.containsKey("xhr_streaming")
+                    || transports.containsKey("xhr_polling") || transports.containsKey("sockjs"))) {
+                // pusher-js would send the fallbacks of a self-hosted app to sockjs-CLUSTER.pusher.com.
+                LOG.log(Level.DEBUG, "HTTP fallbacks go to wsHost {0} (no httpHost set), not to pusher.com",
+                        options.effectiveHttpHost());
+            }
+            Delivery delivery = new Delivery(options.callbackExecutor(), inbound);
+            return new ClientResources(runtime, strand, clock, delivery, authorizer, transports, missing);
+        } catch (RuntimeException | Error e) {
+            if (transports != null) {
+                transports.values().forEach(ClientResources::closeQuietly);
+            }
+            if (authorizer != null) {
+                authorizer.close();
+            }
+            runtime.release();
+            throw e;
+        }
+    }
+
+    /**
+     * {@return what the client's strategy trees are built from} One set of transport managers per TLS
+     * flag, as pusher-js has one tree per flag.
+     */
+    StrategyContext strategyContext(String key, PusherOptions options, AttemptListener attempts) {
+        long activityTimeout = options.activityTimeout().toMillis();
+        return new StrategyContext(key, transports::get,
+                (name, tls) -> new TransportRequest(key, tls, options, LibraryInfo.CLIENT_NAME, LibraryInfo.VERSION),
+                (name, transport, request, lives) -> new TransportStrategy(name, transport, request, clock, attempts,
+                        lives),
+                new TransportManagers(activityTimeout), new TransportManagers(activityTimeout),
+                options.transportCache().orElseGet(TransportCache::inMemory), clock, options.reconnectBackoff());
+    }
+
+    SerialExecutor strand() {
+        return strand;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Delivery delivery() {
+        return delivery;
+    }
+
+    Authorizer authorizer() {
+        return authorizer;
+    }
+
+    Map<String, Transport> transports() {
+        return transports;
+    }
+
+    /** {@return why transports the options enable explicitly are missing, if they are} */
+    Optional<String> missingTransports() {
+        return missingTransports;
+    }
+
+    /**
+     * Closes the client: runs {@code lastTasks} (closing the connection) and then closes the transports and
+     * the authorizer, on the strand, and gives the runtime back. Waits up to 5 s for that task, except when
+     * called on the strand (from a listener), where it cannot wait for its own task: the task then releases
+     * the runtime itself, when it has run; released here first, the last client's pool would refuse the
+     * queued task and the socket would stay open.
+     */
+    void close(Runnable lastTasks) {
+        boolean onStrand = strand.isCurrentThread();
+        CountDownLatch done = new CountDownLatch(1);
+        strand.execute(() -> {
+            try {
+                lastTasks.run();
+                closeTransportsAndAuth();
+            } finally {
+                done.countDown();
+                if (onStrand) {
+                    releaseRuntime();
+                }
+            }
+        });
+        if (onStrand) {
+            return;
+        }
+        try {
+            if (!done.await(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.log(Level.WARNING, "pusherj client did not finish closing within " + CLOSE_WAIT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        releaseRuntime();
+    }
+
+    /** Closes the transports and the authorizer (on the strand, after the connection closed). */
+    void closeTransportsAndAuth() {
+        transports.values().forEach(ClientResources::closeQuietly);
+        authorizer.close();
+    }
+
+    /** Gives the client's share of the shared runtime back; the last client's release stops its threads. */
+    void releaseRuntime() {
+        runtime.release();
+    }
+
+    private static void closeQuietly(Transport t) {
+        try {
+            t.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "transport " + t.name() + " failed to close", e);
+        }
+    }
+}
