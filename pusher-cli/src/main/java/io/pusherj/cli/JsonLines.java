@@ -27,11 +27,11 @@ final class JsonLines {
      * The distinct errors printed lately, by their line, oldest first: an identical error within
      * {@link #REPEATS_EVERY_NANOS} of its last line is counted instead of printed.
      */
-    private final Map<String, ErrorRun> errorRuns = new LinkedHashMap<>();
+    private final Map<String, ErrorRun> errorRuns = new LinkedHashMap<>(16, 0.75f, true); // least recently seen first
 
     /** An error repeats silently for at most this long before a {@code repeats} line shows it goes on. */
     static final long REPEATS_EVERY_NANOS = 10_000_000_000L;
-    /** Distinct errors tracked at once; the oldest is summed up and forgotten when a new one comes. */
+    /** Distinct errors tracked at once; the least recently seen is summed up and forgotten when a new one comes. */
     static final int MAX_TRACKED_ERRORS = 32;
 
     /** One distinct error: when its last line was printed, and how many identical ones were left out since. */
@@ -81,8 +81,9 @@ final class JsonLines {
      * other lines come between (a server closing every connection interleaves its errors with state and
      * {@code connecting_in} lines, and the transports racing each other interleave theirs). The first
      * identical error 10 s or more later prints the line again with {@code "repeats": N}, the errors left
-     * out since its last line, this one included; with none left out it is printed plainly. When the output
-     * ends, every error with repeats left out gets its {@code repeats} line.
+     * out since its last line, this one included; with none left out it is printed plainly. Any other line
+     * printed 10 s or more after an error's last line first prints its {@code repeats} line, if it has one
+     * to print, and so does the end of the output.
      */
     synchronized void error(ConnectionError e) {
         Consumer<JsonGenerator> body = g -> {
@@ -193,7 +194,25 @@ final class JsonLines {
     }
 
     private synchronized void line(Consumer<JsonGenerator> body) {
+        printStaleRepeats();
         print(render(body));
+    }
+
+    /**
+     * Before another line: errors whose repeats were left out for 10 s or more get their {@code repeats}
+     * line now, so an outage that ended is summed up soon after, not at the next identical error.
+     */
+    private void printStaleRepeats() {
+        long now = nanoTime.getAsLong();
+        for (var it = errorRuns.values().iterator(); it.hasNext(); ) {
+            ErrorRun run = it.next();
+            if (now - run.printedAtNanos >= REPEATS_EVERY_NANOS) {
+                if (run.leftOut > 0) {
+                    printRepeats(run, now);
+                }
+                it.remove(); // quiet for 10 s: the next identical error is printed plainly anyway
+            }
+        }
     }
 
     private static String render(Consumer<JsonGenerator> body) {

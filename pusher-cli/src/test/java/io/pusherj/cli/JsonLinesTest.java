@@ -59,8 +59,24 @@ class JsonLinesTest {
         out.error(closing());
         out.finish();
         String refusedLine = "{\"type\":\"error\",\"code\":null,\"message\":\"connection refused\",\"error_type\":\"WebSocketError\"";
-        assertEquals(List.of(CLOSING + "}", refusedLine + "}", CLOSING + ",\"repeats\":3}", refusedLine + ",\"repeats\":2}"),
-                lines());
+        assertEquals(List.of(CLOSING + "}", refusedLine + "}", refusedLine + ",\"repeats\":2}", CLOSING + ",\"repeats\":3}"),
+                lines(), "summed up least recently seen first");
+    }
+
+    @Test
+    void anotherLineTenSecondsAfterAnErrorsLastLineFirstPrintsItsCount() {
+        long[] now = {0};
+        JsonLines timed = new JsonLines(new PrintWriter(written, true),
+                new StatusLine(new PrintWriter(new StringWriter()), false), () -> now[0]);
+        timed.error(closing());
+        timed.error(closing());
+        now[0] = 9_999_999_999L;
+        timed.subscribed("news");
+        now[0] = 10_000_000_000L;
+        timed.subscribed("sport");
+        timed.finish();
+        assertEquals(List.of(CLOSING + "}", "{\"type\":\"subscribed\",\"channel\":\"news\"}",
+                CLOSING + ",\"repeats\":1}", "{\"type\":\"subscribed\",\"channel\":\"sport\"}"), lines());
     }
 
     @Test

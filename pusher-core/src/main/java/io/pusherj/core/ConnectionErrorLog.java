@@ -14,14 +14,15 @@ import java.util.function.LongSupplier;
  * thousand times (the listeners still get every error). Each distinct error is logged once; identical ones
  * within 10 s of its last line are counted, whatever else happens between (a server closing every
  * connection interleaves them with reconnects, racing transports interleave theirs). The first identical
- * error 10 s or more later logs how many were left out, or the error again if none were; when the client
- * stops trying, the counts still open are logged. The CLI prints its errors by the same rule. Strand only.
+ * error 10 s or more later logs how many were left out, or the error again if none were; so does a state
+ * change 10 s or more after an error's last line, and when the client stops trying the counts still open
+ * are logged. The CLI prints its errors by the same rule. Strand only.
  */
 final class ConnectionErrorLog {
     private static final System.Logger LOG = System.getLogger(ConnectionImpl.class.getName());
     /** An error repeats silently for at most this long before a line says it goes on. */
     static final long REPEATS_EVERY_MILLIS = 10_000;
-    /** Distinct errors tracked at once; the oldest is summed up and forgotten when a new one comes. */
+    /** Distinct errors tracked at once; the least recently seen is summed up and forgotten when a new one comes. */
     static final int MAX_TRACKED_ERRORS = 32;
 
     private final LongSupplier nowMillis;
@@ -57,11 +58,12 @@ final class ConnectionErrorLog {
         if (!enabled.getAsBoolean()) {
             return;
         }
-        String text = error.type().pusherJsName() + " " + error.code() + " " + error.message()
+        String text = error.type().pusherJsName() + error.code().stream().mapToObj(c -> " " + c).findFirst().orElse("")
+                + " " + error.message()
                 + error.transport().map(t -> " (" + t + ")").orElse("");
         long now = nowMillis.getAsLong();
         if (runs == null) {
-            runs = new LinkedHashMap<>();
+            runs = new LinkedHashMap<>(16, 0.75f, true); // least recently seen first
         }
         Run run = runs.get(text);
         if (run == null) {
@@ -75,6 +77,27 @@ final class ConnectionErrorLog {
         } else {
             run.leftOut++;
             logRepeats(text, run, now);
+        }
+    }
+
+    /**
+     * The state changed: errors whose repeats were left out for 10 s or more get their count logged now, so
+     * an outage that ended is summed up soon after, not at the next identical error.
+     */
+    void stateChanged() {
+        if (runs == null) {
+            return;
+        }
+        long now = nowMillis.getAsLong();
+        for (var it = runs.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            Run run = entry.getValue();
+            if (now - run.loggedAtMillis >= REPEATS_EVERY_MILLIS) {
+                if (run.leftOut > 0) {
+                    logRepeats(entry.getKey(), run, now);
+                }
+                it.remove(); // quiet for 10 s: the next identical error is logged plainly anyway
+            }
         }
     }
 

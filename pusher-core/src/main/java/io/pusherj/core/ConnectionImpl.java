@@ -113,6 +113,8 @@ final class ConnectionImpl implements Connection {
         state = change.current();
         if (state == ConnectionState.DISCONNECTED || state == ConnectionState.FAILED) {
             errorLog.flush(); // the client stopped trying
+        } else {
+            errorLog.stateChanged();
         }
         delivery.run(() -> {
             // pusher-js order: state_change listeners, then those of the new state.

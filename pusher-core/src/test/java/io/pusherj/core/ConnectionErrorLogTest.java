@@ -35,16 +35,31 @@ class ConnectionErrorLogTest {
         }
         log.flush();
         assertEquals(List.of(
-                "connection error: PusherError OptionalInt[4200] Server is closing",
-                "connection error: WebSocketError OptionalInt.empty connection refused (ws)",
-                "connection error: WebSocketError OptionalInt.empty connection refused (xhr_streaming)",
-                "connection error repeated 10 times since it was last logged: PusherError OptionalInt[4200] Server is closing",
-                "connection error repeated 10 times since it was last logged: WebSocketError OptionalInt.empty connection refused (ws)",
-                "connection error repeated 10 times since it was last logged: WebSocketError OptionalInt.empty connection refused (xhr_streaming)",
-                "connection error repeated 4 times since it was last logged: PusherError OptionalInt[4200] Server is closing",
-                "connection error repeated 4 times since it was last logged: WebSocketError OptionalInt.empty connection refused (ws)",
-                "connection error repeated 4 times since it was last logged: WebSocketError OptionalInt.empty connection refused (xhr_streaming)"),
+                "connection error: PusherError 4200 Server is closing",
+                "connection error: WebSocketError connection refused (ws)",
+                "connection error: WebSocketError connection refused (xhr_streaming)",
+                "connection error repeated 10 times since it was last logged: PusherError 4200 Server is closing",
+                "connection error repeated 10 times since it was last logged: WebSocketError connection refused (ws)",
+                "connection error repeated 10 times since it was last logged: WebSocketError connection refused (xhr_streaming)",
+                "connection error repeated 4 times since it was last logged: PusherError 4200 Server is closing",
+                "connection error repeated 4 times since it was last logged: WebSocketError connection refused (ws)",
+                "connection error repeated 4 times since it was last logged: WebSocketError connection refused (xhr_streaming)"),
                 logged);
+    }
+
+    @Test
+    void aStateChangeTenSecondsAfterAnErrorsLastLineLogsItsCount() {
+        log.log(closing());
+        log.log(closing());
+        now = 9_999;
+        log.stateChanged();
+        assertEquals(1, logged.size(), "less than 10 s: still counting");
+        now = 10_000;
+        log.stateChanged();
+        assertEquals("connection error repeated 1 times since it was last logged: PusherError 4200 Server is closing",
+                logged.get(1));
+        log.log(closing());
+        assertEquals(3, logged.size(), "forgotten after its count: the next one is logged plainly");
     }
 
     @Test

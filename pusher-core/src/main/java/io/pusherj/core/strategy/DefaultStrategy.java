@@ -59,8 +59,8 @@ public final class DefaultStrategy {
         ReconnectBackoff backoff = context.backoff().orElse(null);
         // Only the loop that runs first backs off (a refused attempt retried after 1 s, 1.6 s, ..., jittered
         // budgets): it alone finds a server that is back. The fallbacks racing behind it keep pusher-js's
-        // budgets exactly, so an outage costs the server little more than pusher-js's schedule does (and an
-        // outer loop's budget still ends with its inner loops' budgets, as there).
+        // budgets exactly, so an outage costs the server little more than pusher-js's schedule does. A first
+        // loop inside the HTTP loop is restarted when the outer budget ends; it keeps its count of refusals.
         var primary = SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(backoff);
         var behind = SequentialStrategy.Options.DEFAULT_LOOP;
         Map<String, Strategy> leaves = new HashMap<>();
@@ -69,13 +69,15 @@ public final class DefaultStrategy {
             return context.leafFactory().create(n, transport, context.requestFor().apply(n, WSS.equals(n) || useTLS),
                     transport == null ? managers.unusable() : managers.of(n));
         });
+        // The first loop: ws; without it streaming (polling races it 4 s later), polling alone, then SockJS.
         boolean wsFirst = leaf.apply(WS).isSupported();
-        boolean httpFirst = !wsFirst && (leaf.apply(XHR_STREAMING).isSupported() || leaf.apply(XHR_POLLING).isSupported());
-        boolean sockjsFirst = !wsFirst && !httpFirst;
+        boolean streamingFirst = !wsFirst && leaf.apply(XHR_STREAMING).isSupported();
+        boolean pollingFirst = !wsFirst && !streamingFirst && leaf.apply(XHR_POLLING).isSupported();
+        boolean sockjsFirst = !wsFirst && !streamingFirst && !pollingFirst;
         Strategy wsLoop = new SequentialStrategy(List.of(leaf.apply(WS)), clock, wsFirst ? primary : behind);
         Strategy wssLoop = new SequentialStrategy(List.of(leaf.apply(WSS)), clock, behind);
-        Strategy streamingLoop = new SequentialStrategy(List.of(leaf.apply(XHR_STREAMING)), clock, httpFirst ? primary : behind);
-        Strategy pollingLoop = new SequentialStrategy(List.of(leaf.apply(XHR_POLLING)), clock, httpFirst ? primary : behind);
+        Strategy streamingLoop = new SequentialStrategy(List.of(leaf.apply(XHR_STREAMING)), clock, streamingFirst ? primary : behind);
+        Strategy pollingLoop = new SequentialStrategy(List.of(leaf.apply(XHR_POLLING)), clock, pollingFirst ? primary : behind);
         Strategy sockjsLoop = new SequentialStrategy(List.of(leaf.apply(SOCKJS)), clock, sockjsFirst ? primary : behind);
 
         Strategy httpLoop = new SequentialStrategy(List.of(new IfStrategy(streamingLoop::isSupported,

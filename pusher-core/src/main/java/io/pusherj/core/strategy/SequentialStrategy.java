@@ -33,6 +33,19 @@ public final class SequentialStrategy implements Strategy {
     private final BackoffSchedule backoff;
     private final boolean earlyRetries;
     private final DoubleSupplier random;
+    /**
+     * Tries refused before their budget ended, in a row (early retries only). Kept by the loop, not by one
+     * run of it: an outer loop restarting this one (its budget ran out) does not start the backoff over.
+     * A handshake, or a try that hung for its whole budget, ends the row. Strand only.
+     */
+    private int refusalsInARow;
+
+    /**
+     * The application's {@code connect()} makes a retry held back by the backoff at once, but not sooner
+     * than this after the refusal: an application calling {@code connect()} from its error listener still
+     * makes at most one attempt a second.
+     */
+    static final long RETRY_NOW_FLOOR_MILLIS = 1_000;
 
     /**
      * Creates the strategy.
@@ -104,12 +117,14 @@ public final class SequentialStrategy implements Strategy {
         private StrategyRunner runner;
         private Timer timer;
         private boolean finished;
-        /** Tries of this run that failed before their budget ended, in a row (early retries only). */
-        private int earlyFailures;
         /** Whether {@link #timer} is the wait before an early retry (not a try's budget). */
         private boolean waitingToRetry;
-        /** Whether the current try failed (and now waits out its budget, the backoff's wait being longer). */
+        /** When that wait ends. */
+        private long retryAtMillis;
+        /** Whether the current try failed (and now waits, for a retry or out its budget). */
         private boolean currentFailed;
+        /** When it failed. */
+        private long failedAtMillis;
 
         Run(int minPriority, StrategyCallback callback) {
             this.minPriority = minPriority;
@@ -129,7 +144,7 @@ public final class SequentialStrategy implements Strategy {
                 timer = clock.start(budget, () -> {
                     runner.abort();
                     if (!currentFailed) {
-                        earlyFailures = 0; // a try that hung for its whole budget ends the refusals in a row
+                        refusalsInARow = 0; // a try that hung for its whole budget ends the refusals in a row
                     }
                     next(true);
                 });
@@ -145,6 +160,7 @@ public final class SequentialStrategy implements Strategy {
                         return;
                     }
                     currentFailed = true;
+                    failedAtMillis = clock.now();
                     if (myTimer != null && myTimer.isRunning() && !failFast) {
                         if (earlyRetries) {
                             retryEarly(myTimer, budgetEnds);
@@ -166,6 +182,7 @@ public final class SequentialStrategy implements Strategy {
                         myTimer.cancel();
                     }
                     finished = true;
+                    refusalsInARow = 0;
                     callback.onHandshake(result);
                 }
             });
@@ -173,18 +190,29 @@ public final class SequentialStrategy implements Strategy {
 
         /** With backoff: the next try after the backoff's wait, when that comes before the budget ends. */
         private void retryEarly(Timer budgetTimer, long budgetEnds) {
-            earlyFailures++;
-            long wait = backoff.jittered(backoff.delayMillis(earlyFailures + 1), random.getAsDouble());
+            refusalsInARow = refusalsInARow == Integer.MAX_VALUE ? refusalsInARow : refusalsInARow + 1;
+            long wait = backoff.jittered(backoff.delayMillis(refusalsInARow + 1), random.getAsDouble());
             if (clock.now() + wait < budgetEnds) {
                 budgetTimer.cancel();
-                waitingToRetry = true;
-                timer = clock.start(wait, () -> {
-                    waitingToRetry = false;
-                    if (!finished) {
-                        next(false);
-                    }
-                });
+                retryIn(wait);
             }
+        }
+
+        /** The next try in {@code wait} ms, keeping this try's budget. */
+        private void retryIn(long wait) {
+            if (wait <= 0) {
+                waitingToRetry = false;
+                next(false);
+                return;
+            }
+            waitingToRetry = true;
+            retryAtMillis = clock.now() + wait;
+            timer = clock.start(wait, () -> {
+                waitingToRetry = false;
+                if (!finished) {
+                    next(false);
+                }
+            });
         }
 
         /** The next try; its budget doubles unless this one only stopped early to retry (backoff). */
@@ -227,13 +255,18 @@ public final class SequentialStrategy implements Strategy {
             if (finished) {
                 return;
             }
-            if (waitingToRetry) {
-                waitingToRetry = false;
-                timer.cancel();
-                next(false);
-            } else {
-                runner.retryNow();
+            if (!earlyRetries || !currentFailed) {
+                runner.retryNow(); // a try under way goes on: it is the "at once" asked for
+                return;
             }
+            long earliest = failedAtMillis + RETRY_NOW_FLOOR_MILLIS;
+            if (waitingToRetry && retryAtMillis <= earliest) {
+                return; // the backoff's own wait ends first
+            }
+            if (timer != null) {
+                timer.cancel(); // the wait, or the budget a refused try was waiting out
+            }
+            retryIn(earliest - clock.now());
         }
     }
 }

@@ -239,6 +239,17 @@ class DefaultStrategyTest {
     }
 
     @Test
+    void withoutWebSocketsStreamingIsTheFirstLoopAndPollingKeepsPusherJsBudgets() {
+        slot("xhr_streaming", 1);
+        slot("xhr_polling", 1);
+        refuseEverything = true;
+        assertEquals(attemptsInAMinuteOfRefusals(null, "xhr_polling"),
+                attemptsInAMinuteOfRefusals(io.pusherj.api.ReconnectBackoff.DEFAULT, "xhr_polling"));
+        List<Long> streaming = attemptsInAMinuteOfRefusals(io.pusherj.api.ReconnectBackoff.DEFAULT, "xhr_streaming");
+        assertEquals(1_000, streaming.get(1), 200, "retried after the backoff's first wait: " + streaming);
+    }
+
+    @Test
     void aCachedWebSocketIsTriedAloneFirstAndFailsFast() {
         slot("ws", 3);
         slot("xhr_streaming", 1);

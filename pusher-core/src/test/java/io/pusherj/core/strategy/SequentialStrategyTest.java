@@ -192,15 +192,65 @@ class SequentialStrategyTest {
         StrategyRunner r = new SequentialStrategy(List.of(failing("ws")), clock,
                 SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(io.pusherj.api.ReconnectBackoff.DEFAULT), () -> 0.5)
                 .connect(0, counting());
-        time.advanceBy(1_500); // ws@0, ws@1000, now waiting 1.6 s
+        time.advanceBy(2_100); // ws@0, ws@1000, now waiting 1.6 s, until 2.6 s
         r.retryNow();
         time.runUntilIdle();
-        assertEquals(List.of("ws@0", "ws@1000", "ws@1500"), log);
+        assertEquals(List.of("ws@0", "ws@1000", "ws@2100"), log);
         time.advanceBy(2_559);
-        assertEquals(List.of("ws@0", "ws@1000", "ws@1500"), log, "the next wait follows the backoff (2.56 s)");
+        assertEquals(List.of("ws@0", "ws@1000", "ws@2100"), log, "the next wait follows the backoff (2.56 s)");
         time.advanceBy(1);
-        assertEquals(List.of("ws@0", "ws@1000", "ws@1500", "ws@4060"), log);
+        assertEquals(List.of("ws@0", "ws@1000", "ws@2100", "ws@4660"), log);
         r.abort();
+    }
+
+    @Test
+    void retryNowRightAfterARefusalWaitsOneSecondSoConnectInAnErrorListenerCannotStorm() {
+        StrategyRunner r = new SequentialStrategy(List.of(failing("ws")), clock,
+                SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(io.pusherj.api.ReconnectBackoff.DEFAULT), () -> 0.5)
+                .connect(0, counting());
+        time.advanceBy(1_000); // ws@0, ws@1000 refused at once; the backoff's wait is 1.6 s
+        for (int i = 0; i < 5; i++) {
+            r.retryNow();
+            time.runUntilIdle();
+        }
+        assertEquals(List.of("ws@0", "ws@1000"), log);
+        time.advanceBy(1_000);
+        assertEquals(List.of("ws@0", "ws@1000", "ws@2000"), log, "1 s after the refusal, not at once nor at 2.6 s");
+        r.abort();
+    }
+
+    @Test
+    void retryNowAlsoEndsARefusedTryWaitingOutItsBudget() {
+        StrategyRunner r = new SequentialStrategy(List.of(failing("ws")), clock,
+                SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(io.pusherj.api.ReconnectBackoff.DEFAULT), () -> 0.5)
+                .connect(0, counting());
+        time.advanceBy(30_000); // ws@26294 refused: the 16.8 s wait outlasts the budget, which ends at 41.3 s
+        r.retryNow();
+        time.runUntilIdle();
+        assertEquals("ws@30000", log.get(log.size() - 1));
+        r.abort();
+    }
+
+    @Test
+    void withBackoffAHangingTryWaitsItsJitteredBudgetUpTo20PercentLonger() {
+        Strategy hanging = new Strategy() {
+            @Override
+            public boolean isSupported() {
+                return true;
+            }
+
+            @Override
+            public StrategyRunner connect(int minPriority, StrategyCallback callback) {
+                log.add("hang@" + time.nowMillis());
+                return StrategyRunner.NONE;
+            }
+        };
+        StrategyRunner r = new SequentialStrategy(List.of(hanging), clock,
+                SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(io.pusherj.api.ReconnectBackoff.DEFAULT), () -> 0.999_999)
+                .connect(0, counting());
+        time.advanceBy(60_000);
+        r.abort();
+        assertEquals(List.of("hang@0", "hang@18000", "hang@54000"), log, "15 s and 30 s × 1.2");
     }
 
     @Test
