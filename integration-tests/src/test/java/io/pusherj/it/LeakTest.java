@@ -82,6 +82,7 @@ class LeakTest extends ServerTest {
         server = PusherTestServer.start(); // for the common teardown
     }
 
+    @SuppressWarnings("try") // the server only has to be up on that port while the cycles run
     private static void cycles(Pusher p, ConnectionRecorder rec, int port, int first, int last) {
         try (PusherTestServer s = PusherTestServer.builder().port(port).subscriptionCount(false).start()) {
             for (int cycle = first; cycle <= last; cycle++) {

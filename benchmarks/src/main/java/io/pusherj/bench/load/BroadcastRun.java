@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 final class BroadcastRun implements Measure.Run {
     static final String CHANNEL = "broadcast";
 
+    @SuppressWarnings("try") // the client group is held open for the whole measurement, never referenced by name
     @Override
     public JsonObjectBuilder run(Library library, Target target, Settings settings) throws Exception {
         int n = settings.clients();

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * client may skip a number between the first it gets and the last.
  */
 final class HerdRun implements Measure.Run {
+    @SuppressWarnings("try") // the client group is held open for the whole measurement, never referenced by name
     @Override
     public JsonObjectBuilder run(Library library, Target ignored, Settings settings) throws Exception {
         int n = settings.clients();

@@ -1,5 +1,6 @@
 package io.pusherj.testkit.internal;
 
+import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
 /**
@@ -59,7 +60,8 @@ public final class JettyEndpoint extends Session.Listener.AbstractAutoDemanding 
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         events.closed(statusCode);
+        callback.succeed();
     }
 }
