@@ -6,5 +6,6 @@ module io.pusherj.auth.ajax {
     requires io.pusherj.api;
     requires io.pusherj.http;
 
-    provides io.pusherj.api.spi.AuthTransportProvider with io.pusherj.auth.ajax.AjaxAuthTransportProvider;
+    provides io.pusherj.api.spi.AuthTransportProvider with
+            io.pusherj.auth.ajax.AjaxAuthTransportProvider;
 }

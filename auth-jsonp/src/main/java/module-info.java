@@ -6,5 +6,6 @@ module io.pusherj.auth.jsonp {
     requires io.pusherj.api;
     requires io.pusherj.http;
 
-    provides io.pusherj.api.spi.AuthTransportProvider with io.pusherj.auth.jsonp.JsonpAuthTransportProvider;
+    provides io.pusherj.api.spi.AuthTransportProvider with
+            io.pusherj.auth.jsonp.JsonpAuthTransportProvider;
 }

@@ -10,5 +10,6 @@ module io.pusherj.conformance {
     requires org.eclipse.parsson;
 
     // pusher-core, the ws transport, ajax auth and encryption are bound at run time through ServiceLoader.
-    opens io.pusherj.conformance to info.picocli;
+    opens io.pusherj.conformance to
+            info.picocli;
 }

@@ -6,5 +6,6 @@ module io.pusherj.encryption {
     requires io.pusherj.api;
     requires software.pando.crypto.nacl;
 
-    provides io.pusherj.api.spi.SecretBoxProvider with io.pusherj.encryption.SaltyCoffeeSecretBox;
+    provides io.pusherj.api.spi.SecretBoxProvider with
+            io.pusherj.encryption.SaltyCoffeeSecretBox;
 }

@@ -13,7 +13,11 @@ module io.pusherj.http {
     requires jdk.net;
 
     // Qualified: the shared client is plumbing for pusherj's own modules, not an API to build on.
-    exports io.pusherj.http to io.pusherj.xhr, io.pusherj.auth.ajax, io.pusherj.auth.jsonp;
+    exports io.pusherj.http to
+            io.pusherj.xhr,
+            io.pusherj.auth.ajax,
+            io.pusherj.auth.jsonp;
 
-    provides io.pusherj.api.spi.StatsTransportProvider with io.pusherj.http.HttpStatsTransportProvider;
+    provides io.pusherj.api.spi.StatsTransportProvider with
+            io.pusherj.http.HttpStatsTransportProvider;
 }

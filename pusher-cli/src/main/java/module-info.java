@@ -8,7 +8,7 @@ module io.pusherj.cli {
     requires info.picocli;
     requires org.eclipse.parsson;
 
-
     // pusher-core and the transports are bound at run time through ServiceLoader (pusher-api uses them).
-    opens io.pusherj.cli to info.picocli;
+    opens io.pusherj.cli to
+            info.picocli;
 }

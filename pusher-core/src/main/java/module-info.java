@@ -12,5 +12,6 @@ module io.pusherj.core {
     uses io.pusherj.api.spi.SecretBoxProvider;
     uses io.pusherj.api.spi.StatsTransportProvider;
 
-    provides io.pusherj.api.spi.PusherFactory with io.pusherj.core.DefaultPusherFactory;
+    provides io.pusherj.api.spi.PusherFactory with
+            io.pusherj.core.DefaultPusherFactory;
 }

@@ -16,5 +16,6 @@ module io.pusherj.transport.sockjs {
     // Spring logs through commons-logging; an automatic module on a real module path needs it named.
     requires org.apache.commons.logging;
 
-    provides io.pusherj.api.spi.TransportProvider with io.pusherj.transport.sockjs.SockJsTransportProvider;
+    provides io.pusherj.api.spi.TransportProvider with
+            io.pusherj.transport.sockjs.SockJsTransportProvider;
 }

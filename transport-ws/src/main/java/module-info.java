@@ -8,5 +8,6 @@ module io.pusherj.transport.ws {
     requires org.glassfish.tyrus.client;
     requires org.glassfish.tyrus.container.jdk.client;
 
-    provides io.pusherj.api.spi.TransportProvider with io.pusherj.transport.ws.WebSocketTransportProvider;
+    provides io.pusherj.api.spi.TransportProvider with
+            io.pusherj.transport.ws.WebSocketTransportProvider;
 }

@@ -5,5 +5,6 @@
 module io.pusherj.transport.xhr.polling {
     requires io.pusherj.xhr;
 
-    provides io.pusherj.api.spi.TransportProvider with io.pusherj.transport.xhr.polling.XhrPollingTransportProvider;
+    provides io.pusherj.api.spi.TransportProvider with
+            io.pusherj.transport.xhr.polling.XhrPollingTransportProvider;
 }

@@ -5,5 +5,6 @@
 module io.pusherj.transport.xhr.streaming {
     requires io.pusherj.xhr;
 
-    provides io.pusherj.api.spi.TransportProvider with io.pusherj.transport.xhr.streaming.XhrStreamingTransportProvider;
+    provides io.pusherj.api.spi.TransportProvider with
+            io.pusherj.transport.xhr.streaming.XhrStreamingTransportProvider;
 }

@@ -8,5 +8,7 @@ module io.pusherj.xhr {
     requires transitive io.pusherj.http;
 
     // Qualified: shared code of the two HTTP transports, not an API to build on.
-    exports io.pusherj.xhr to io.pusherj.transport.xhr.streaming, io.pusherj.transport.xhr.polling;
+    exports io.pusherj.xhr to
+            io.pusherj.transport.xhr.streaming,
+            io.pusherj.transport.xhr.polling;
 }

@@ -6,5 +6,6 @@ module io.pusherj.examples.jdkws {
     requires io.pusherj.api;
     requires java.net.http;
 
-    provides io.pusherj.api.spi.TransportProvider with io.pusherj.examples.jdkws.JdkWebSocketTransportProvider;
+    provides io.pusherj.api.spi.TransportProvider with
+            io.pusherj.examples.jdkws.JdkWebSocketTransportProvider;
 }

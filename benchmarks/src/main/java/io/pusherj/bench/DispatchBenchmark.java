@@ -43,8 +43,14 @@ public class DispatchBenchmark {
     @Setup(Level.Trial)
     public void connect() throws Exception {
         transport = new InjectingTransport();
-        pusher = Pusher.create("bench-key", PusherOptions.builder().addTransportProvider(transport)
-                .enabledTransports("ws").forceTLS(false).autoConnect(false).build());
+        pusher = Pusher.create(
+                "bench-key",
+                PusherOptions.builder()
+                        .addTransportProvider(transport)
+                        .enabledTransports("ws")
+                        .forceTLS(false)
+                        .autoConnect(false)
+                        .build());
         pusher.subscribe("news", ch -> {
             for (int i = 0; i < listeners; i++) {
                 ch.bind("story", e -> calls.incrementAndGet());

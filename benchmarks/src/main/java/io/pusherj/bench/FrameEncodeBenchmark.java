@@ -15,9 +15,13 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class FrameEncodeBenchmark {
-    private final JsonValue subscribeData = FrameCodec.json().createObjectBuilder().add("channel", "news").build();
-    private final JsonValue clientEventData = FrameCodec.json().createObjectBuilder()
-            .add("id", 17).add("text", SampleFrames.payload(40)).build();
+    private final JsonValue subscribeData =
+            FrameCodec.json().createObjectBuilder().add("channel", "news").build();
+    private final JsonValue clientEventData = FrameCodec.json()
+            .createObjectBuilder()
+            .add("id", 17)
+            .add("text", SampleFrames.payload(40))
+            .build();
 
     /** {@code pusher:subscribe} to a public channel. */
     @Benchmark

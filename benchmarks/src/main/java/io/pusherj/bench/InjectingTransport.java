@@ -69,7 +69,8 @@ final class InjectingTransport implements TransportProvider, Transport, Transpor
         while (true) {
             String frame = sent.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (frame == null) {
-                throw new IllegalStateException("the client sent no frame containing " + fragment + " within " + timeout);
+                throw new IllegalStateException(
+                        "the client sent no frame containing " + fragment + " within " + timeout);
             }
             if (frame.contains(fragment)) {
                 return frame;

@@ -6,8 +6,7 @@ package io.pusherj.bench;
  * holding a JSON object (what most apps publish).
  */
 final class SampleFrames {
-    private SampleFrames() {
-    }
+    private SampleFrames() {}
 
     /** A payload of {@code length} plain characters (no escaping needed). */
     static String payload(int length) {
@@ -21,8 +20,9 @@ final class SampleFrames {
     /** The incoming frame of that name. */
     static String incoming(String name) {
         return switch (name) {
-            case "connection_established" -> "{\"event\":\"pusher:connection_established\",\"data\":"
-                    + "\"{\\\"socket_id\\\":\\\"123456.7890123\\\",\\\"activity_timeout\\\":120}\"}";
+            case "connection_established" ->
+                "{\"event\":\"pusher:connection_established\",\"data\":"
+                        + "\"{\\\"socket_id\\\":\\\"123456.7890123\\\",\\\"activity_timeout\\\":120}\"}";
             case "event_40B" -> event("\"" + payload(40) + "\"");
             case "event_1KiB" -> event("\"" + payload(1024) + "\"");
             case "event_json_string" -> event("\"{\\\"id\\\":17,\\\"title\\\":\\\"" + payload(40) + "\\\"}\"");

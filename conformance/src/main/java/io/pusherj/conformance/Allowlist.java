@@ -40,8 +40,10 @@ record Allowlist(List<Entry> entries) {
      */
     record Entry(String id, String decision, Set<String> scripts, List<JsonObject> differences, boolean together) {
         boolean allows(String script, Difference d) {
-            return (scripts.isEmpty() || scripts.contains(script)) && differences.stream().anyMatch(
-                    allowed -> allowed.getString("client").equals(d.client()) && JsonValues.matches(allowed.get("match"), d.record()));
+            return (scripts.isEmpty() || scripts.contains(script))
+                    && differences.stream()
+                            .anyMatch(allowed -> allowed.getString("client").equals(d.client())
+                                    && JsonValues.matches(allowed.get("match"), d.record()));
         }
     }
 
@@ -75,10 +77,12 @@ record Allowlist(List<Entry> entries) {
                         + decision + ", which is not a heading of " + decisions + " (headings: " + anchors + ")");
             }
             Set<String> scripts = o.containsKey("scripts")
-                    ? Set.copyOf(o.getJsonArray("scripts").getValuesAs(JsonString::getString)) : Set.of();
+                    ? Set.copyOf(o.getJsonArray("scripts").getValuesAs(JsonString::getString))
+                    : Set.of();
             List<JsonObject> differences = o.getJsonArray("differences").getValuesAs(JsonObject.class);
             for (JsonObject d : differences) {
-                if (!Set.of("pusher-js", "pusherj").contains(d.getString("client", "")) || !(d.get("match") instanceof JsonObject)) {
+                if (!Set.of("pusher-js", "pusherj").contains(d.getString("client", ""))
+                        || !(d.get("match") instanceof JsonObject)) {
                     throw new IllegalArgumentException("allowed difference '" + o.getString("id")
                             + "': each difference needs client (pusher-js or pusherj) and match (an object), got " + d);
                 }
@@ -86,7 +90,8 @@ record Allowlist(List<Entry> entries) {
             if (!o.getString("pusherjTiming", pusherjTiming).equals(pusherjTiming)) {
                 continue;
             }
-            entries.add(new Entry(o.getString("id"), decision, scripts, List.copyOf(differences), o.getBoolean("together", false)));
+            entries.add(new Entry(
+                    o.getString("id"), decision, scripts, List.copyOf(differences), o.getBoolean("together", false)));
         }
         return new Allowlist(List.copyOf(entries));
     }
@@ -101,14 +106,19 @@ record Allowlist(List<Entry> entries) {
      * entry marked {@code together} counts only when each of its differences is among them.
      */
     Optional<Entry> allowing(String script, Difference d, List<Difference> all) {
-        return entries.stream().filter(e -> e.allows(script, d) && (!e.together() || comeTogether(e, all))).findFirst();
+        return entries.stream()
+                .filter(e -> e.allows(script, d) && (!e.together() || comeTogether(e, all)))
+                .findFirst();
     }
 
     /** Each of the entry's differences is there, as often as every other: pairs, no extra copy on one side. */
     private static boolean comeTogether(Entry e, List<Difference> all) {
-        java.util.Set<Long> counts = e.differences().stream().map(allowed -> all.stream().filter(x ->
-                allowed.getString("client").equals(x.client()) && JsonValues.matches(allowed.get("match"), x.record()))
-                .count()).collect(java.util.stream.Collectors.toSet());
+        Set<Long> counts = e.differences().stream()
+                .map(allowed -> all.stream()
+                        .filter(x -> allowed.getString("client").equals(x.client())
+                                && JsonValues.matches(allowed.get("match"), x.record()))
+                        .count())
+                .collect(Collectors.toSet());
         return counts.size() == 1 && !counts.contains(0L);
     }
 
@@ -119,7 +129,11 @@ record Allowlist(List<Entry> entries) {
         Matcher m = HEADING.matcher(markdown);
         List<String> out = new ArrayList<>();
         while (m.find()) {
-            out.add(m.group(1).trim().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
+            out.add(m.group(1)
+                    .trim()
+                    .toLowerCase(Locale.ROOT)
+                    .replaceAll("[^\\p{L}\\p{N} _-]", "")
+                    .replace(' ', '-'));
         }
         return out.stream().collect(Collectors.toUnmodifiableSet());
     }

@@ -13,8 +13,7 @@ import java.util.TreeMap;
 final class JsonValues {
     static final JsonProvider JSON = JsonProvider.provider();
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     /** Parses one JSON value. */
     static JsonValue parse(String text) {
@@ -60,7 +59,11 @@ final class JsonValues {
                 }
                 out.append(']');
             }
-            case NUMBER -> out.append(((JsonNumber) value).bigDecimalValue().stripTrailingZeros().toPlainString());
+            case NUMBER ->
+                out.append(((JsonNumber) value)
+                        .bigDecimalValue()
+                        .stripTrailingZeros()
+                        .toPlainString());
             default -> out.append(value);
         }
     }
@@ -71,8 +74,9 @@ final class JsonValues {
      */
     static boolean matches(JsonValue pattern, JsonValue value) {
         if (pattern instanceof JsonObject p) {
-            return value instanceof JsonObject v && p.entrySet().stream()
-                    .allMatch(e -> v.containsKey(e.getKey()) && matches(e.getValue(), v.get(e.getKey())));
+            return value instanceof JsonObject v
+                    && p.entrySet().stream()
+                            .allMatch(e -> v.containsKey(e.getKey()) && matches(e.getValue(), v.get(e.getKey())));
         }
         if (pattern instanceof JsonArray p) {
             if (!(value instanceof JsonArray v) || v.size() != p.size()) {

@@ -1,5 +1,6 @@
 package io.pusherj.conformance;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +20,9 @@ import picocli.CommandLine.Option;
  * Runs the differential conformance suite: every script with pusher-js and with pusherj, then compares.
  * Exit status 0 when every difference is allowed (and every allowance was needed), 1 otherwise.
  */
-@Command(name = "conformance", mixinStandardHelpOptions = true,
+@Command(
+        name = "conformance",
+        mixinStandardHelpOptions = true,
         description = "Runs each script with pusher-js 8.6.0 (Node) and pusherj against the testkit server and "
                 + "fails on any difference allowed-differences.json does not list.")
 public final class Main implements Callable<Integer> {
@@ -35,7 +38,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--decisions", description = "where allowed differences are explained (default: ${DEFAULT-VALUE})")
     Path decisions = Path.of("docs/decisions.md");
 
-    @Option(names = "--driver", description = "the pusher-js driver's directory, npm-installed (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--driver",
+            description = "the pusher-js driver's directory, npm-installed (default: ${DEFAULT-VALUE})")
     Path driver = Path.of("conformance/driver");
 
     @Option(names = "--only", split = ",", description = "run only these scripts (by name)")
@@ -50,7 +55,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--show", description = "print both transcripts of every script, not only of failing ones")
     boolean show;
 
-    @Option(names = "--pusherj-timing", defaultValue = "default",
+    @Option(
+            names = "--pusherj-timing",
+            defaultValue = "default",
             description = "pusherj's reconnect timing: default (its backoff, as users get it) or pusher-js "
                     + "(pusherJsReconnectTiming(), which must match pusher-js exactly) (default: ${DEFAULT-VALUE})")
     String pusherjTiming;
@@ -70,7 +77,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        java.io.PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = spec.commandLine().getOut();
         if (!pusherjTiming.equals("default") && !pusherjTiming.equals("pusher-js")) {
             spec.commandLine().getErr().println("--pusherj-timing is default or pusher-js, not " + pusherjTiming);
             return 2;
@@ -78,7 +85,8 @@ public final class Main implements Callable<Integer> {
         out.println("pusherj reconnect timing: " + pusherjTiming);
         Allowlist allowed = Allowlist.read(allowlist, decisions, pusherjTiming);
         List<Script> selected = Script.readAll(scripts).stream()
-                .filter(s -> only.isEmpty() || only.contains(s.name())).toList();
+                .filter(s -> only.isEmpty() || only.contains(s.name()))
+                .toList();
         if (selected.isEmpty()) {
             spec.commandLine().getErr().println("no scripts selected in " + scripts);
             return 2;
@@ -109,20 +117,27 @@ public final class Main implements Callable<Integer> {
             }
             Set<String> used = new LinkedHashSet<>();
             results.forEach(v -> used.addAll(v.allowedBy()));
-            List<String> unused = allowed.entries().stream().map(Allowlist.Entry::id)
-                    .filter(id -> !used.contains(id)).toList();
+            List<String> unused = allowed.entries().stream()
+                    .map(Allowlist.Entry::id)
+                    .filter(id -> !used.contains(id))
+                    .toList();
             boolean complete = only.isEmpty();
             long failing = results.stream().filter(v -> !v.passed()).count();
             String markdown = Verdict.table(results);
             Files.createDirectories(report.toAbsolutePath().getParent());
             Files.writeString(report, markdown);
-            out.printf("%n%d scripts in %.1f s: %d same, %d with allowed differences, %d failing, %d flaky%n",
-                    results.size(), (System.nanoTime() - start) / 1e9,
+            out.printf(
+                    "%n%d scripts in %.1f s: %d same, %d with allowed differences, %d failing, %d flaky%n",
+                    results.size(),
+                    (System.nanoTime() - start) / 1e9,
                     results.stream().filter(Verdict::same).count(),
-                    results.stream().filter(v -> v.passed() && !v.same()).count(), failing,
+                    results.stream().filter(v -> v.passed() && !v.same()).count(),
+                    failing,
                     results.stream().filter(v -> v.flaky() != null).count());
             if (complete && !unused.isEmpty()) {
-                out.println("allowed differences no script needed (remove them, or the script that needed them went missing): " + unused);
+                out.println(
+                        "allowed differences no script needed (remove them, or the script that needed them went missing): "
+                                + unused);
             }
             out.println("report: " + report);
             return failing == 0 && (!complete || unused.isEmpty()) ? 0 : 1;

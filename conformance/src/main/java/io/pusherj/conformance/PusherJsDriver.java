@@ -51,13 +51,15 @@ final class PusherJsDriver implements ClientDriver {
         Thread reader = new Thread(this::readRecords, "conformance-pusher-js-" + script.name());
         reader.setDaemon(true);
         reader.start();
-        Thread errors = new Thread(() -> {
-            try {
-                stderr.append(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                stderr.append(e);
-            }
-        }, "conformance-pusher-js-stderr");
+        Thread errors = new Thread(
+                () -> {
+                    try {
+                        stderr.append(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+                    } catch (IOException e) {
+                        stderr.append(e);
+                    }
+                },
+                "conformance-pusher-js-stderr");
         errors.setDaemon(true);
         errors.start();
     }
@@ -72,17 +74,34 @@ final class PusherJsDriver implements ClientDriver {
             }
         }
         if (o.getBoolean("auth", false)) {
-            options.add("channelAuthorization", JsonValues.JSON.createObjectBuilder()
-                    .add("endpoint", server.authEndpoint().toString()).add("transport", "ajax")
-                    .add("params", o.containsKey("authParams") ? o.get("authParams") : JsonValue.EMPTY_JSON_OBJECT));
+            options.add(
+                    "channelAuthorization",
+                    JsonValues.JSON
+                            .createObjectBuilder()
+                            .add("endpoint", server.authEndpoint().toString())
+                            .add("transport", "ajax")
+                            .add(
+                                    "params",
+                                    o.containsKey("authParams") ? o.get("authParams") : JsonValue.EMPTY_JSON_OBJECT));
         }
         if (o.getBoolean("userAuth", false)) {
-            options.add("userAuthentication", JsonValues.JSON.createObjectBuilder()
-                    .add("endpoint", server.userAuthEndpoint().toString()).add("transport", "ajax")
-                    .add("params", o.containsKey("userParams") ? o.get("userParams") : JsonValue.EMPTY_JSON_OBJECT));
+            options.add(
+                    "userAuthentication",
+                    JsonValues.JSON
+                            .createObjectBuilder()
+                            .add("endpoint", server.userAuthEndpoint().toString())
+                            .add("transport", "ajax")
+                            .add(
+                                    "params",
+                                    o.containsKey("userParams") ? o.get("userParams") : JsonValue.EMPTY_JSON_OBJECT));
         }
-        var config = JsonValues.JSON.createObjectBuilder().add("key", server.appKey()).add("host", server.host())
-                .add("port", server.port()).add("options", options).add("actions", script.actions())
+        var config = JsonValues.JSON
+                .createObjectBuilder()
+                .add("key", server.appKey())
+                .add("host", server.host())
+                .add("port", server.port())
+                .add("options", options)
+                .add("actions", script.actions())
                 .add("timeoutMs", 40_000);
         if (script.server().getBoolean("tls", false)) {
             config.add("tlsPort", server.tlsPort());
@@ -94,7 +113,8 @@ final class PusherJsDriver implements ClientDriver {
     }
 
     private void readRecords() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 JsonObject record = JsonValues.parse(line).asJsonObject();

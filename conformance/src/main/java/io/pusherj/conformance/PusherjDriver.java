@@ -3,7 +3,9 @@ package io.pusherj.conformance;
 import io.pusherj.api.AuthOptions;
 import io.pusherj.api.Channel;
 import io.pusherj.api.ChannelAuthorization;
+import io.pusherj.api.ChannelAuthorizer;
 import io.pusherj.api.ConnectionError;
+import io.pusherj.api.ConnectionState;
 import io.pusherj.api.EncryptedChannel;
 import io.pusherj.api.EventNames;
 import io.pusherj.api.Member;
@@ -21,6 +23,7 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -35,6 +38,7 @@ final class PusherjDriver implements ClientDriver {
     private final PusherTestServer server;
     /** pusherJsReconnectTiming(): pusher-js's exact reconnect timing instead of pusherj's backoff. */
     private final boolean pusherJsTiming;
+
     private final Recorder recorder = new Recorder();
     private Pusher pusher;
     private Thread actor;
@@ -53,22 +57,38 @@ final class PusherjDriver implements ClientDriver {
     @Override
     public void start() {
         pusher = Pusher.create(server.appKey(), options());
-        pusher.connection().onStateChange(c -> record("connection", "state",
-                r -> r.add("from", c.previous().wireName()).add("to", c.current().wireName())));
-        pusher.connection().onConnectingIn(d -> record("connection", "connecting_in",
-                r -> r.add("seconds", Math.round(d.toMillis() / 1000.0))));
+        pusher.connection()
+                .onStateChange(c -> record(
+                        "connection",
+                        "state",
+                        r -> r.add("from", c.previous().wireName())
+                                .add("to", c.current().wireName())));
+        pusher.connection()
+                .onConnectingIn(d -> record(
+                        "connection", "connecting_in", r -> r.add("seconds", Math.round(d.toMillis() / 1000.0))));
         pusher.connection().onError(this::error);
         pusher.bindGlobal(e -> {
             if (e.eventName().equals("conformance:end")) {
                 recorder.end();
             } else {
-                record("connection", "global", r -> r.add("event", e.eventName()).add("data", e.json()));
+                record(
+                        "connection",
+                        "global",
+                        r -> r.add("event", e.eventName()).add("data", e.json()));
             }
         });
         pusher.user().onSignin(id -> record("user", "signed_in", r -> r.add("id", id)));
-        pusher.user().bindGlobal(e -> record("user", "event", r -> r.add("event", e.eventName()).add("data", e.json())));
+        pusher.user()
+                .bindGlobal(e -> record(
+                        "user", "event", r -> r.add("event", e.eventName()).add("data", e.json())));
         for (String name : List.of("online", "offline")) {
-            pusher.user().bindWatchlist(name, e -> record("watchlist", "event", r -> r.add("event", name).add("data", e.json())));
+            pusher.user()
+                    .bindWatchlist(
+                            name,
+                            e -> record(
+                                    "watchlist",
+                                    "event",
+                                    r -> r.add("event", name).add("data", e.json())));
         }
         actor = new Thread(this::act, "conformance-pusherj-actions");
         actor.setDaemon(true);
@@ -95,12 +115,15 @@ final class PusherjDriver implements ClientDriver {
             params(o, "authParams").forEach((k, v) -> b.authParam(k, ((JsonString) v).getString()));
         }
         if (o.getBoolean("userAuth", false)) {
-            var users = AuthOptions.forUsers().endpoint(server.userAuthEndpoint().toString());
+            var users =
+                    AuthOptions.forUsers().endpoint(server.userAuthEndpoint().toString());
             params(o, "userParams").forEach((k, v) -> users.param(k, ((JsonString) v).getString()));
             b.userAuthentication(users.build());
         }
         if (o.containsKey("customAuth")) {
-            b.channelAuthorization(AuthOptions.forChannels().customHandler(customHandler(o.getString("customAuth"))).build());
+            b.channelAuthorization(AuthOptions.forChannels()
+                    .customHandler(customHandler(o.getString("customAuth")))
+                    .build());
         }
         return b.build();
     }
@@ -114,18 +137,19 @@ final class PusherjDriver implements ClientDriver {
      * slow-sign} signs like an app server after 300 ms, blocking its thread as a natural Java handler
      * calling its backend does (pusher-js's driver waits on a timer instead).
      */
-    private io.pusherj.api.ChannelAuthorizer customHandler(String kind) {
+    private ChannelAuthorizer customHandler(String kind) {
         return switch (kind) {
             case "null" -> (socketId, channel) -> CompletableFuture.completedFuture(null);
-            case "slow-sign" -> (socketId, channel) -> {
-                try {
-                    Thread.sleep(300);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return CompletableFuture.completedFuture(ChannelAuthorization.of(
-                        AuthSignatures.channel(server.appKey(), server.appSecret(), socketId, channel)));
-            };
+            case "slow-sign" ->
+                (socketId, channel) -> {
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return CompletableFuture.completedFuture(ChannelAuthorization.of(
+                            AuthSignatures.channel(server.appKey(), server.appSecret(), socketId, channel)));
+                };
             default -> throw new IllegalArgumentException("unknown customAuth " + kind);
         };
     }
@@ -157,16 +181,22 @@ final class PusherjDriver implements ClientDriver {
             case "subscribe" -> subscribe(action);
             case "unsubscribe" -> pusher.unsubscribe(action.getString("channel"));
             case "signin" -> pusher.signin();
-            case "trigger" -> ((PrivateChannel) pusher.channel(action.getString("channel")).orElseThrow())
-                    .trigger(action.getString("event"), action.get("data"));
-            case "throwOnState" -> pusher.connection().onState(
-                    io.pusherj.api.ConnectionState.valueOf(action.getString("state").toUpperCase(java.util.Locale.ROOT)),
-                    c -> {
-                        throw sneaky(new IOException("thrown by a state listener"));
-                    });
+            case "trigger" ->
+                ((PrivateChannel) pusher.channel(action.getString("channel")).orElseThrow())
+                        .trigger(action.getString("event"), action.get("data"));
+            case "throwOnState" ->
+                pusher.connection()
+                        .onState(
+                                ConnectionState.valueOf(
+                                        action.getString("state").toUpperCase(Locale.ROOT)),
+                                c -> {
+                                    throw sneaky(new IOException("thrown by a state listener"));
+                                });
             // pusher-js's driver calls disconnect() here: close() is what a Java application calls.
-            case "closeFromListener" -> pusher.channel(action.getString("channel")).orElseThrow()
-                    .bind(action.getString("event"), e -> pusher.close());
+            case "closeFromListener" ->
+                pusher.channel(action.getString("channel"))
+                        .orElseThrow()
+                        .bind(action.getString("event"), e -> pusher.close());
             default -> throw new IllegalArgumentException("unknown action " + action);
         }
     }
@@ -181,15 +211,25 @@ final class PusherjDriver implements ClientDriver {
         String name = action.getString("channel");
         String stream = "channel:" + name;
         Consumer<Channel> setup = ch -> {
-            ch.bindGlobal(e -> record(stream, "event", r -> r.add("event", e.eventName()).add("data", dataOf(ch, e))));
+            ch.bindGlobal(e ->
+                    record(stream, "event", r -> r.add("event", e.eventName()).add("data", dataOf(ch, e))));
             if (action.containsKey("bind")) {
                 for (JsonString event : action.getJsonArray("bind").getValuesAs(JsonString.class)) {
-                    ch.bind(event.getString(), e -> record(stream, "metadata", r -> r.add("event", event.getString())
-                            .add("user_id", e.userId().<JsonValue>map(JsonValues.JSON::createValue).orElse(JsonValue.NULL))));
+                    ch.bind(
+                            event.getString(),
+                            e -> record(
+                                    stream,
+                                    "metadata",
+                                    r -> r.add("event", event.getString())
+                                            .add(
+                                                    "user_id",
+                                                    e.userId()
+                                                            .<JsonValue>map(JsonValues.JSON::createValue)
+                                                            .orElse(JsonValue.NULL))));
                 }
             }
             if (ch instanceof EncryptedChannel encrypted) {
-                encrypted.onDecryptionFailure(f -> record(stream, "decryption_failure", r -> { }));
+                encrypted.onDecryptionFailure(f -> record(stream, "decryption_failure", r -> {}));
             }
         };
         if (name.startsWith("presence-")) {
@@ -210,21 +250,37 @@ final class PusherjDriver implements ClientDriver {
             for (Member m : presence.members().all()) {
                 all.add(m.id(), m.info());
             }
-            return JsonValues.JSON.createObjectBuilder().add("count", presence.members().count())
-                    .add("me", presence.members().me().<JsonValue>map(m -> JsonValues.JSON.createValue(m.id())).orElse(JsonValue.NULL))
-                    .add("members", all).build();
+            return JsonValues.JSON
+                    .createObjectBuilder()
+                    .add("count", presence.members().count())
+                    .add(
+                            "me",
+                            presence.members()
+                                    .me()
+                                    .<JsonValue>map(m -> JsonValues.JSON.createValue(m.id()))
+                                    .orElse(JsonValue.NULL))
+                    .add("members", all)
+                    .build();
         }
         return e.json();
     }
 
     private void error(ConnectionError e) {
-        record("connection", "error", r -> r.add("type", e.type().pusherJsName())
-                .add("code", e.code().isPresent() ? JsonValues.JSON.createValue(e.code().getAsInt()) : JsonValue.NULL));
+        record(
+                "connection",
+                "error",
+                r -> r.add("type", e.type().pusherJsName())
+                        .add(
+                                "code",
+                                e.code().isPresent()
+                                        ? JsonValues.JSON.createValue(e.code().getAsInt())
+                                        : JsonValue.NULL));
     }
 
     /** Records one report of stream {@code stream} and kind {@code kind}, with the fields {@code fields} adds. */
     private void record(String stream, String kind, Consumer<JsonObjectBuilder> fields) {
-        JsonObjectBuilder b = JsonValues.JSON.createObjectBuilder().add("s", stream).add("t", kind);
+        JsonObjectBuilder b =
+                JsonValues.JSON.createObjectBuilder().add("s", stream).add("t", kind);
         fields.accept(b);
         recorder.add(b.build());
     }

@@ -69,8 +69,8 @@ final class Recorder {
         while (!ended) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new IllegalStateException(client + " did not finish the script within " + timeout
-                        + "; it reported: " + records);
+                throw new IllegalStateException(
+                        client + " did not finish the script within " + timeout + "; it reported: " + records);
             }
             wait(Math.max(1, left / 1_000_000));
         }

@@ -25,8 +25,14 @@ import java.util.stream.Stream;
  * @param actions what the client does, in order, each optionally waiting for a record
  * @param steps what the server does, in order
  */
-record Script(String name, String description, List<String> covers, JsonObject server, JsonObject options,
-        JsonArray actions, JsonArray steps) {
+record Script(
+        String name,
+        String description,
+        List<String> covers,
+        JsonObject server,
+        JsonObject options,
+        JsonArray actions,
+        JsonArray steps) {
 
     /** Reads a script file. */
     static Script read(Path file) {
@@ -43,17 +49,23 @@ record Script(String name, String description, List<String> covers, JsonObject s
         if (client == null || !o.containsKey("steps") || !o.containsKey("description")) {
             throw new IllegalArgumentException("script " + file + " needs description, client and steps");
         }
-        return new Script(name, o.getString("description"),
+        return new Script(
+                name,
+                o.getString("description"),
                 o.containsKey("covers") ? o.getJsonArray("covers").getValuesAs(JsonString::getString) : List.of(),
                 o.containsKey("server") ? o.getJsonObject("server") : JsonValue.EMPTY_JSON_OBJECT,
                 client.containsKey("options") ? client.getJsonObject("options") : JsonValue.EMPTY_JSON_OBJECT,
-                client.getJsonArray("actions"), o.getJsonArray("steps"));
+                client.getJsonArray("actions"),
+                o.getJsonArray("steps"));
     }
 
     /** Reads every script of a directory, by name. */
     static List<Script> readAll(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.toString().endsWith(".json")).sorted().map(Script::read).toList();
+            return files.filter(f -> f.toString().endsWith(".json"))
+                    .sorted()
+                    .map(Script::read)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

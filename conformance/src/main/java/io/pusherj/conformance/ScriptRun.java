@@ -11,8 +11,7 @@ final class ScriptRun {
     private static final Duration END_WAIT = Duration.ofSeconds(45);
     private static final Duration START_WAIT = Duration.ofSeconds(20);
 
-    private ScriptRun() {
-    }
+    private ScriptRun() {}
 
     /**
      * The outcome of a run.
@@ -20,8 +19,7 @@ final class ScriptRun {
      * @param transcript what was recorded, or null if the run failed
      * @param failure why the run failed, or null
      */
-    record Outcome(Transcript transcript, String failure) {
-    }
+    record Outcome(Transcript transcript, String failure) {}
 
     /**
      * Runs {@code script} with pusher-js ({@code node}) or pusherj; {@code pusherJsTiming} gives pusherj
@@ -29,16 +27,21 @@ final class ScriptRun {
      */
     static Outcome run(Script script, boolean pusherJs, Path driverDir, boolean pusherJsTiming) {
         JsonObject s = script.server();
-        try (PusherTestServer server = PusherTestServer.builder().tls(s.getBoolean("tls", false))
-                .activityTimeoutSeconds(s.getInt("activityTimeout", 120))
-                .subscriptionCount(s.getBoolean("subscriptionCount", false)).start();
-                ClientDriver driver = pusherJs ? new PusherJsDriver(script, server, driverDir) : new PusherjDriver(script, server, pusherJsTiming)) {
+        try (PusherTestServer server = PusherTestServer.builder()
+                        .tls(s.getBoolean("tls", false))
+                        .activityTimeoutSeconds(s.getInt("activityTimeout", 120))
+                        .subscriptionCount(s.getBoolean("subscriptionCount", false))
+                        .start();
+                ClientDriver driver = pusherJs
+                        ? new PusherJsDriver(script, server, driverDir)
+                        : new PusherjDriver(script, server, pusherJsTiming)) {
             driver.start();
             driver.awaitStarted(START_WAIT);
             try {
                 new ScriptServer(server).run(script.steps(), driver::stop);
             } catch (AssertionError e) {
-                return new Outcome(null, "the script's server step failed with " + driver.name() + ": " + e.getMessage());
+                return new Outcome(
+                        null, "the script's server step failed with " + driver.name() + ": " + e.getMessage());
             }
             List<JsonObject> records = driver.awaitEnd(END_WAIT);
             return new Outcome(Transcript.of(script, records, server), null);

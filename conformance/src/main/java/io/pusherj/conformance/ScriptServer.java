@@ -18,6 +18,7 @@ import java.time.Duration;
 final class ScriptServer {
     /** The frame that tells a driver the script is over: everything before it has reached the client. */
     static final String END_FRAME = "{\"event\":\"conformance:end\",\"data\":\"{}\"}";
+
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(20);
 
     private final PusherTestServer server;
@@ -44,8 +45,9 @@ final class ScriptServer {
         JsonValue arg = step.get(kind);
         switch (kind) {
             case "connection" -> current = server.awaitConnection(((JsonNumber) arg).intValue(), STEP_TIMEOUT);
-            case "await" -> current.awaitFrames(text -> JsonValues.matches(arg, JsonValues.parse(text)),
-                    step.getInt("nth", 1), STEP_TIMEOUT);
+            case "await" ->
+                current.awaitFrames(
+                        text -> JsonValues.matches(arg, JsonValues.parse(text)), step.getInt("nth", 1), STEP_TIMEOUT);
             case "subscribed" -> current.awaitSubscribed(((JsonString) arg).getString(), STEP_TIMEOUT);
             case "send" -> current.sendRaw(arg.toString());
             case "sendRaw" -> current.sendRaw(((JsonString) arg).getString());
@@ -55,7 +57,8 @@ final class ScriptServer {
                 JsonObject p = arg.asJsonObject();
                 server.publish(p.getString("channel"), p.getString("event"), p.getString("data"));
             }
-            case "close" -> current.close(((JsonNumber) arg).intValue(), step.getString("reason", "closed by the script"));
+            case "close" ->
+                current.close(((JsonNumber) arg).intValue(), step.getString("reason", "closed by the script"));
             case "drop" -> current.drop();
             case "silent" -> current.goSilent();
             case "awaitClosed" -> current.awaitClosed(STEP_TIMEOUT);
@@ -64,9 +67,13 @@ final class ScriptServer {
             case "activityTimeout" -> server.activityTimeoutSeconds(((JsonNumber) arg).intValue());
             case "authFault" -> {
                 JsonObject f = arg.asJsonObject();
-                server.authFault(f.getString("channel"), new AuthFault(f.getInt("status", 0),
-                        f.getString("contentType", "application/json"), f.getString("body", ""),
-                        Duration.ofMillis(f.getInt("delayMs", 0))));
+                server.authFault(
+                        f.getString("channel"),
+                        new AuthFault(
+                                f.getInt("status", 0),
+                                f.getString("contentType", "application/json"),
+                                f.getString("body", ""),
+                                Duration.ofMillis(f.getInt("delayMs", 0))));
             }
             case "clearAuthFaults" -> server.clearAuthFaults();
             case "refuse" -> server.refuseConnections(arg == JsonValue.TRUE);

@@ -28,8 +28,7 @@ final class Transcript {
 
     private final Map<String, List<JsonObject>> streams = new TreeMap<>();
 
-    private Transcript() {
-    }
+    private Transcript() {}
 
     /** {@return the streams, by name, each in order} */
     Map<String, List<JsonObject>> streams() {
@@ -49,21 +48,31 @@ final class Transcript {
         OptionalLong previousClose = OptionalLong.empty();
         for (int i = 0; i < connections.size(); i++) {
             ServerConnection c = connections.get(i);
-            var record = JsonValues.JSON.createObjectBuilder().add("s", "server").add("t", "connection")
-                    .add("n", i + 1).add("tls", c.isSecure());
+            var record = JsonValues.JSON
+                    .createObjectBuilder()
+                    .add("s", "server")
+                    .add("t", "connection")
+                    .add("n", i + 1)
+                    .add("tls", c.isSecure());
             if (i > 0) {
                 // A reconnect at once can open before the server has finished closing the old connection
                 // (its close handshake is still under way): a negative delay is an immediate reconnect.
-                record.add("after", previousClose.isPresent()
-                        ? bucket(Math.max(0, (c.openedAtNanos() - previousClose.getAsLong()) / 1_000_000))
-                        : "while the previous one was open");
+                record.add(
+                        "after",
+                        previousClose.isPresent()
+                                ? bucket(Math.max(0, (c.openedAtNanos() - previousClose.getAsLong()) / 1_000_000))
+                                : "while the previous one was open");
             }
             t.add(record.build());
             for (String frame : c.receivedFrames()) {
                 JsonObject sent = normalizeSentFrame(JsonValues.parse(frame).asJsonObject(), script.recordsPings());
                 if (sent != null) {
-                    t.add(JsonValues.JSON.createObjectBuilder().add("s", "sent#" + (i + 1) + "/" + channelOf(sent))
-                            .add("t", "sent").add("frame", sent).build());
+                    t.add(JsonValues.JSON
+                            .createObjectBuilder()
+                            .add("s", "sent#" + (i + 1) + "/" + channelOf(sent))
+                            .add("t", "sent")
+                            .add("frame", sent)
+                            .build());
                 }
             }
             previousClose = c.closedAtNanos();
@@ -75,8 +84,14 @@ final class Transcript {
             String subject = params.getOrDefault("channel_name", "user");
             var p = JsonValues.JSON.createObjectBuilder();
             params.forEach(p::add);
-            t.add(JsonValues.JSON.createObjectBuilder().add("s", "auth/" + subject).add("t", "auth")
-                    .add("method", a.method()).add("path", a.path()).add("params", p).build());
+            t.add(JsonValues.JSON
+                    .createObjectBuilder()
+                    .add("s", "auth/" + subject)
+                    .add("t", "auth")
+                    .add("method", a.method())
+                    .add("path", a.path())
+                    .add("params", p)
+                    .build());
         }
         return t;
     }
@@ -115,8 +130,15 @@ final class Transcript {
         }
         if (r.get("data") instanceof JsonObject data && data.keySet().equals(Set.of("nonce", "ciphertext"))) {
             // An encrypted event seen before decryption (a global binding): a fresh nonce every publish.
-            return JsonValues.JSON.createObjectBuilder(r).add("data", JsonValues.JSON.createObjectBuilder()
-                    .add("nonce", "<nonce>").add("ciphertext", "<ciphertext>")).build();
+            return JsonValues.JSON
+                    .createObjectBuilder(r)
+                    .add(
+                            "data",
+                            JsonValues.JSON
+                                    .createObjectBuilder()
+                                    .add("nonce", "<nonce>")
+                                    .add("ciphertext", "<ciphertext>"))
+                    .build();
         }
         if (kind.equals("event") || kind.equals("global")) {
             String event = r.getString("event");
@@ -153,7 +175,9 @@ final class Transcript {
         if (v instanceof JsonString s && "socket_id".equals(name)) {
             return JsonValues.JSON.createValue("<socket_id>");
         }
-        if (v instanceof JsonString s && "auth".equals(name) && SIGNATURE.matcher(s.getString()).matches()) {
+        if (v instanceof JsonString s
+                && "auth".equals(name)
+                && SIGNATURE.matcher(s.getString()).matches()) {
             return JsonValues.JSON.createValue("<signature>");
         }
         return v;

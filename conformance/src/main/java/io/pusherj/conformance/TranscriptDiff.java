@@ -11,8 +11,7 @@ import java.util.TreeSet;
  * subsequence of their canonical texts), match; every other record is a {@link Difference}.
  */
 final class TranscriptDiff {
-    private TranscriptDiff() {
-    }
+    private TranscriptDiff() {}
 
     /** The differences between pusher-js's transcript and pusherj's, stream by stream. */
     static List<Difference> between(Transcript pusherJs, Transcript pusherj) {
@@ -20,7 +19,10 @@ final class TranscriptDiff {
         var names = new TreeSet<>(pusherJs.streams().keySet());
         names.addAll(pusherj.streams().keySet());
         for (String name : names) {
-            diff(pusherJs.streams().getOrDefault(name, List.of()), pusherj.streams().getOrDefault(name, List.of()), out);
+            diff(
+                    pusherJs.streams().getOrDefault(name, List.of()),
+                    pusherj.streams().getOrDefault(name, List.of()),
+                    out);
         }
         return out;
     }

@@ -3,7 +3,9 @@ package io.pusherj.conformance;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The comparison of one script's two runs: the same, different only as allowed, different, or failed.
@@ -16,11 +18,22 @@ import java.util.Set;
  * @param pusherj pusherj's transcript (null if its run failed)
  * @param flaky the first run's verdict when it failed and this second run passed, else null
  */
-record Verdict(Script script, String failure, Set<String> allowedBy, List<Difference> unlisted,
-        Transcript pusherJs, Transcript pusherj, Verdict flaky) {
+record Verdict(
+        Script script,
+        String failure,
+        Set<String> allowedBy,
+        List<Difference> unlisted,
+        Transcript pusherJs,
+        Transcript pusherj,
+        Verdict flaky) {
 
-    Verdict(Script script, String failure, Set<String> allowedBy, List<Difference> unlisted,
-            Transcript pusherJs, Transcript pusherj) {
+    Verdict(
+            Script script,
+            String failure,
+            Set<String> allowedBy,
+            List<Difference> unlisted,
+            Transcript pusherJs,
+            Transcript pusherj) {
         this(script, failure, allowedBy, unlisted, pusherJs, pusherj, null);
     }
 
@@ -31,23 +44,31 @@ record Verdict(Script script, String failure, Set<String> allowedBy, List<Differ
 
     static Verdict of(Script script, ScriptRun.Outcome js, ScriptRun.Outcome j, Allowlist allowlist) {
         if (js.failure() != null || j.failure() != null) {
-            String why = String.join("; ", java.util.stream.Stream.of(js.failure(), j.failure())
-                    .filter(java.util.Objects::nonNull).toList());
+            String why = String.join(
+                    "; ",
+                    Stream.of(js.failure(), j.failure())
+                            .filter(Objects::nonNull)
+                            .toList());
             return new Verdict(script, why, Set.of(), List.of(), js.transcript(), j.transcript());
         }
         Set<String> allowedBy = new LinkedHashSet<>();
         List<Difference> unlisted = new ArrayList<>();
         List<Difference> all = TranscriptDiff.between(js.transcript(), j.transcript());
         for (Difference d : all) {
-            allowlist.allowing(script.name(), d, all).ifPresentOrElse(e -> allowedBy.add(e.id()), () -> unlisted.add(d));
+            allowlist
+                    .allowing(script.name(), d, all)
+                    .ifPresentOrElse(e -> allowedBy.add(e.id()), () -> unlisted.add(d));
         }
         return new Verdict(script, null, allowedBy, unlisted, js.transcript(), j.transcript());
     }
 
     /** Whether the run completed and every unlisted difference is a reconnect delay in another bucket. */
     boolean onlyTimingDiffers() {
-        return failure == null && !unlisted.isEmpty() && unlisted.stream()
-                .allMatch(d -> d.record().getString("s").equals("server") && d.record().containsKey("after"));
+        return failure == null
+                && !unlisted.isEmpty()
+                && unlisted.stream()
+                        .allMatch(d -> d.record().getString("s").equals("server")
+                                && d.record().containsKey("after"));
     }
 
     boolean passed() {
@@ -85,13 +106,28 @@ record Verdict(Script script, String failure, Set<String> allowedBy, List<Differ
     static String table(List<Verdict> verdicts) {
         StringBuilder s = new StringBuilder("| script | covers | result |\n| --- | --- | --- |\n");
         for (Verdict v : verdicts) {
-            String result = v.failure != null ? "**failed**" : !v.unlisted.isEmpty() ? "**different**"
-                    : v.same() ? "same" : "allowed: " + String.join(", ", v.allowedBy.stream().map(id -> "`" + id + "`").toList());
+            String result = v.failure != null
+                    ? "**failed**"
+                    : !v.unlisted.isEmpty()
+                            ? "**different**"
+                            : v.same()
+                                    ? "same"
+                                    : "allowed: "
+                                            + String.join(
+                                                    ", ",
+                                                    v.allowedBy.stream()
+                                                            .map(id -> "`" + id + "`")
+                                                            .toList());
             if (v.flaky != null) {
                 result += " (flaky: passed on a second run)";
             }
-            s.append("| `").append(v.script.name()).append("` | ").append(String.join(", ", v.script.covers()))
-                    .append(" | ").append(result).append(" |\n");
+            s.append("| `")
+                    .append(v.script.name())
+                    .append("` | ")
+                    .append(String.join(", ", v.script.covers()))
+                    .append(" | ")
+                    .append(result)
+                    .append(" |\n");
         }
         return s.toString();
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,13 +28,23 @@ class AllowlistTest {
     @Test
     void anEntryAllowsItsClientsMatchingRecordsInItsScriptsOnly() throws Exception {
         Allowlist a = read(ENTRY, "# Decisions\n### One error per close code\ntext\n");
-        Difference wrapped = new Difference("pusher-js",
-                TranscriptDiffTest.record("{\"s\":\"connection\",\"t\":\"error\",\"type\":\"WebSocketError\",\"code\":4100}"));
+        Difference wrapped = new Difference(
+                "pusher-js",
+                TranscriptDiffTest.record(
+                        "{\"s\":\"connection\",\"t\":\"error\",\"type\":\"WebSocketError\",\"code\":4100}"));
         assertEquals("e", a.allowing("close-4100", wrapped).orElseThrow().id());
         assertTrue(a.allowing("close-4200", wrapped).isEmpty(), "another script");
-        assertTrue(a.allowing("close-4100", new Difference("pusherj", wrapped.record())).isEmpty(), "the other client");
-        assertTrue(a.allowing("close-4100", new Difference("pusher-js",
-                TranscriptDiffTest.record("{\"s\":\"connection\",\"t\":\"error\",\"type\":\"PusherError\"}"))).isEmpty());
+        assertTrue(
+                a.allowing("close-4100", new Difference("pusherj", wrapped.record()))
+                        .isEmpty(),
+                "the other client");
+        assertTrue(a.allowing(
+                        "close-4100",
+                        new Difference(
+                                "pusher-js",
+                                TranscriptDiffTest.record(
+                                        "{\"s\":\"connection\",\"t\":\"error\",\"type\":\"PusherError\"}")))
+                .isEmpty());
     }
 
     @Test
@@ -42,7 +53,9 @@ class AllowlistTest {
         Path list = Files.writeString(dir.resolve("timed.json"), json);
         Path why = Files.writeString(dir.resolve("why.md"), "### One error per close code\n");
         assertEquals(1, Allowlist.read(list, why, "default").entries().size());
-        assertEquals(0, Allowlist.read(list, why, "pusher-js").entries().size(),
+        assertEquals(
+                0,
+                Allowlist.read(list, why, "pusher-js").entries().size(),
                 "with pusher-js timing pusherj must not need it");
     }
 
@@ -60,15 +73,19 @@ class AllowlistTest {
 
     @Test
     void aTogetherEntryAllowsAMovedRecordButNotAMissingOne() throws Exception {
-        Allowlist a = read("[{\"id\":\"moved\",\"decision\":\"docs/decisions.md#one-error-per-close-code\",\"together\":true,"
-                + "\"differences\":[{\"client\":\"pusher-js\",\"match\":{\"t\":\"state\",\"to\":\"disconnected\"}},"
-                + "{\"client\":\"pusherj\",\"match\":{\"t\":\"state\",\"to\":\"disconnected\"}}]}]",
+        Allowlist a = read(
+                "[{\"id\":\"moved\",\"decision\":\"docs/decisions.md#one-error-per-close-code\",\"together\":true,"
+                        + "\"differences\":[{\"client\":\"pusher-js\",\"match\":{\"t\":\"state\",\"to\":\"disconnected\"}},"
+                        + "{\"client\":\"pusherj\",\"match\":{\"t\":\"state\",\"to\":\"disconnected\"}}]}]",
                 "### One error per close code\n");
-        var state = TranscriptDiffTest.record("{\"s\":\"connection\",\"t\":\"state\",\"from\":\"connected\",\"to\":\"disconnected\"}");
+        var state = TranscriptDiffTest.record(
+                "{\"s\":\"connection\",\"t\":\"state\",\"from\":\"connected\",\"to\":\"disconnected\"}");
         Difference early = new Difference("pusher-js", state);
         Difference late = new Difference("pusherj", state);
-        assertEquals("moved", a.allowing("s", early, java.util.List.of(early, late)).orElseThrow().id());
-        assertTrue(a.allowing("s", early, java.util.List.of(early)).isEmpty(), "pusherj never reported it: a real difference");
-        assertTrue(a.allowing("s", early, java.util.List.of(early, late, late)).isEmpty(), "an extra copy on one side");
+        assertEquals(
+                "moved",
+                a.allowing("s", early, List.of(early, late)).orElseThrow().id());
+        assertTrue(a.allowing("s", early, List.of(early)).isEmpty(), "pusherj never reported it: a real difference");
+        assertTrue(a.allowing("s", early, List.of(early, late, late)).isEmpty(), "an extra copy on one side");
     }
 }

@@ -16,7 +16,9 @@ class TranscriptDiffTest {
 
     @Test
     void recordsMeaningTheSameAreEqualWhateverTheirMemberOrderOrNumberForm() {
-        assertEquals(JsonValues.canonical(record("{\"b\":1.0,\"a\":[1e1]}")), JsonValues.canonical(record("{\"a\":[10],\"b\":1}")));
+        assertEquals(
+                JsonValues.canonical(record("{\"b\":1.0,\"a\":[1e1]}")),
+                JsonValues.canonical(record("{\"a\":[10],\"b\":1}")));
     }
 
     @Test
@@ -34,16 +36,24 @@ class TranscriptDiffTest {
                 "{\"s\":\"channel:a\",\"t\":\"event\",\"event\":\"x\",\"data\":1}");
         List<Difference> d = TranscriptDiff.between(js, j);
         assertEquals(3, d.size(), d.toString());
-        assertTrue(d.stream().anyMatch(x -> x.client().equals("pusher-js") && x.record().getString("t").equals("error")));
-        assertEquals(2, d.stream().filter(x -> x.record().getString("s").equals("channel:a")).count(),
+        assertTrue(d.stream()
+                .anyMatch(x -> x.client().equals("pusher-js")
+                        && x.record().getString("t").equals("error")));
+        assertEquals(
+                2,
+                d.stream()
+                        .filter(x -> x.record().getString("s").equals("channel:a"))
+                        .count(),
                 "x and y swapped: one of them is unmatched on each side");
     }
 
     @Test
     void streamsAreComparedSeparatelySoTheirInterleavingDoesNotMatter() {
-        Transcript js = TranscriptTestData.transcript("{\"s\":\"channel:a\",\"t\":\"event\",\"event\":\"x\"}",
+        Transcript js = TranscriptTestData.transcript(
+                "{\"s\":\"channel:a\",\"t\":\"event\",\"event\":\"x\"}",
                 "{\"s\":\"channel:b\",\"t\":\"event\",\"event\":\"x\"}");
-        Transcript j = TranscriptTestData.transcript("{\"s\":\"channel:b\",\"t\":\"event\",\"event\":\"x\"}",
+        Transcript j = TranscriptTestData.transcript(
+                "{\"s\":\"channel:b\",\"t\":\"event\",\"event\":\"x\"}",
                 "{\"s\":\"channel:a\",\"t\":\"event\",\"event\":\"x\"}");
         assertEquals(List.of(), TranscriptDiff.between(js, j));
     }
@@ -60,8 +70,10 @@ class TranscriptDiffTest {
     void sentFramesLoseSocketIdsAndSignaturesAndPingsUnlessAsked() {
         JsonObject frame = record("{\"event\":\"pusher:subscribe\",\"data\":{\"auth\":\"key:" + "ab".repeat(32)
                 + "\",\"channel\":\"private-a\",\"socket_id\":\"1.2\"}}");
-        assertEquals("{\"data\":{\"auth\":\"<signature>\",\"channel\":\"private-a\",\"socket_id\":\"<socket_id>\"},"
-                + "\"event\":\"pusher:subscribe\"}", JsonValues.canonical(Transcript.normalizeSentFrame(frame, false)));
+        assertEquals(
+                "{\"data\":{\"auth\":\"<signature>\",\"channel\":\"private-a\",\"socket_id\":\"<socket_id>\"},"
+                        + "\"event\":\"pusher:subscribe\"}",
+                JsonValues.canonical(Transcript.normalizeSentFrame(frame, false)));
         JsonObject ping = record("{\"event\":\"pusher:ping\",\"data\":{}}");
         assertEquals(null, Transcript.normalizeSentFrame(ping, false));
         assertFalse(Transcript.normalizeSentFrame(ping, true) == null);

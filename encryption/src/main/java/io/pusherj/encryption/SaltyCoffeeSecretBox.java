@@ -11,8 +11,7 @@ import software.pando.crypto.nacl.SecretBox;
  */
 public final class SaltyCoffeeSecretBox implements SecretBoxProvider {
     /** Used by {@link java.util.ServiceLoader}. */
-    public SaltyCoffeeSecretBox() {
-    }
+    public SaltyCoffeeSecretBox() {}
 
     @Override
     public Optional<byte[]> open(byte[] key, byte[] nonce, byte[] ciphertext) {

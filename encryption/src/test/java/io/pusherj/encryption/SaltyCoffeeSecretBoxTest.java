@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pusherj.testkit.ServiceDeclarations;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -32,7 +33,9 @@ class SaltyCoffeeSecretBoxTest {
 
     @Test
     void opensTheVector() {
-        assertEquals("{\"message\":\"hello\"}", new String(box.open(SHARED, NONCE, CIPHER).orElseThrow(), StandardCharsets.UTF_8));
+        assertEquals(
+                "{\"message\":\"hello\"}",
+                new String(box.open(SHARED, NONCE, CIPHER).orElseThrow(), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -52,7 +55,7 @@ class SaltyCoffeeSecretBoxTest {
 
     @Test
     void moduleInfoAndServiceFilesDeclareTheSameProvider() {
-        io.pusherj.testkit.ServiceDeclarations.assertConsistent(SaltyCoffeeSecretBox.class);
+        ServiceDeclarations.assertConsistent(SaltyCoffeeSecretBox.class);
     }
 
     @Test

@@ -15,16 +15,18 @@ import org.apache.hc.core5.util.Timeout;
  * polling transports read their responses incrementally instead.
  */
 final class BufferedExchange {
-    private BufferedExchange() {
-    }
+    private BufferedExchange() {}
 
     /**
      * The config of a request that must finish within {@code timeout}, waiting for a pooled connection
      * included. It keeps the client's redirect limit: a request's own config replaces the default whole.
      */
     static RequestConfig config(Timeout timeout) {
-        return RequestConfig.custom().setResponseTimeout(timeout).setConnectionRequestTimeout(timeout)
-                .setMaxRedirects(SharedHttpClient.MAX_REDIRECTS).build();
+        return RequestConfig.custom()
+                .setResponseTimeout(timeout)
+                .setConnectionRequestTimeout(timeout)
+                .setMaxRedirects(SharedHttpClient.MAX_REDIRECTS)
+                .build();
     }
 
     /**
@@ -34,26 +36,29 @@ final class BufferedExchange {
      *     {@link BoundedResponseConsumer.ResponseTooLargeException} beyond {@code maxBodyBytes}, or a
      *     {@link CancellationException}
      */
-    static CompletableFuture<SimpleHttpResponse> send(SharedHttpClient http, SimpleHttpRequest request,
-            int maxBodyBytes) {
+    static CompletableFuture<SimpleHttpResponse> send(
+            SharedHttpClient http, SimpleHttpRequest request, int maxBodyBytes) {
         CompletableFuture<SimpleHttpResponse> result = new CompletableFuture<>();
-        http.client().execute(SimpleRequestProducer.create(request), new BoundedResponseConsumer(maxBodyBytes),
-                new FutureCallback<SimpleHttpResponse>() {
-                    @Override
-                    public void completed(SimpleHttpResponse response) {
-                        result.complete(response);
-                    }
+        http.client()
+                .execute(
+                        SimpleRequestProducer.create(request),
+                        new BoundedResponseConsumer(maxBodyBytes),
+                        new FutureCallback<SimpleHttpResponse>() {
+                            @Override
+                            public void completed(SimpleHttpResponse response) {
+                                result.complete(response);
+                            }
 
-                    @Override
-                    public void failed(Exception e) {
-                        result.completeExceptionally(e);
-                    }
+                            @Override
+                            public void failed(Exception e) {
+                                result.completeExceptionally(e);
+                            }
 
-                    @Override
-                    public void cancelled() {
-                        result.completeExceptionally(new CancellationException("request cancelled"));
-                    }
-                });
+                            @Override
+                            public void cancelled() {
+                                result.completeExceptionally(new CancellationException("request cancelled"));
+                            }
+                        });
         return result;
     }
 

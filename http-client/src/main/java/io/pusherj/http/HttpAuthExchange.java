@@ -24,8 +24,7 @@ public final class HttpAuthExchange {
      */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
-    private HttpAuthExchange() {
-    }
+    private HttpAuthExchange() {}
 
     /** The request config of an auth request: the whole exchange is bounded by its timeout. */
     public static RequestConfig config(AuthRequest request) {
@@ -41,8 +40,11 @@ public final class HttpAuthExchange {
      * @param toResponse maps an HTTP response to the auth response; may throw {@link AuthException}
      * @return the auth response
      */
-    public static CompletionStage<AuthResponse> send(SharedHttpClient http, SimpleHttpRequest httpRequest,
-            AuthRequest request, Function<SimpleHttpResponse, AuthResponse> toResponse) {
+    public static CompletionStage<AuthResponse> send(
+            SharedHttpClient http,
+            SimpleHttpRequest httpRequest,
+            AuthRequest request,
+            Function<SimpleHttpResponse, AuthResponse> toResponse) {
         CompletableFuture<AuthResponse> result = new CompletableFuture<>();
         BufferedExchange.send(http, httpRequest, MAX_BODY_BYTES).whenComplete((response, failure) -> {
             if (failure != null) {
@@ -63,11 +65,13 @@ public final class HttpAuthExchange {
             return new AuthException("the request to " + request.endpoint() + " was cancelled", -1, null);
         }
         if (failure instanceof BoundedResponseConsumer.ResponseTooLargeException) {
-            return new AuthException("the auth endpoint " + request.endpoint() + " answered with more than "
-                    + MAX_BODY_BYTES + " bytes", -1, failure);
+            return new AuthException(
+                    "the auth endpoint " + request.endpoint() + " answered with more than " + MAX_BODY_BYTES + " bytes",
+                    -1,
+                    failure);
         }
-        return new AuthException("could not reach the auth endpoint " + request.endpoint() + ": " + failure, -1,
-                failure);
+        return new AuthException(
+                "could not reach the auth endpoint " + request.endpoint() + ": " + failure, -1, failure);
     }
 
     /** The body as text, empty when there is none. */

@@ -24,9 +24,11 @@ final class HttpStatsTransport implements StatsTransport {
 
     @Override
     public CompletionStage<String> get(URI uri) {
-        var request = SimpleRequestBuilder.get(uri).setRequestConfig(BufferedExchange.config(TIMEOUT)).build();
-        return BufferedExchange.send(http.get(), request, MAX_BODY_BYTES).thenCompose(response ->
-                response.getCode() == 200
+        var request = SimpleRequestBuilder.get(uri)
+                .setRequestConfig(BufferedExchange.config(TIMEOUT))
+                .build();
+        return BufferedExchange.send(http.get(), request, MAX_BODY_BYTES)
+                .thenCompose(response -> response.getCode() == 200
                         ? CompletableFuture.completedFuture(BufferedExchange.bodyText(response))
                         : CompletableFuture.failedFuture(new IOException("stats host answered " + response.getCode())));
     }

@@ -3,7 +3,6 @@ package io.pusherj.http;
 import io.pusherj.api.PusherOptions;
 import io.pusherj.api.spi.SharedResources;
 import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -19,6 +18,7 @@ import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.reactor.IOReactorStatus;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -46,8 +46,7 @@ public final class SharedHttpClient implements AutoCloseable {
     /** Size of each HTTP/1.1 session buffer. */
     static final int SESSION_BUFFER_BYTES = 4 * 1024;
 
-    private record Key(SSLContext sslContext, InetSocketAddress proxy) {
-    }
+    private record Key(SSLContext sslContext, InetSocketAddress proxy) {}
 
     private static final SharedResources<Key, SharedHttpClient> SHARED = new SharedResources<>(SharedHttpClient::new);
 
@@ -65,27 +64,34 @@ public final class SharedHttpClient implements AutoCloseable {
                 .setMaxConnTotal(MAX_TOTAL)
                 .setMaxConnPerRoute(MAX_PER_ROUTE)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.ofSeconds(10)).setTimeToLive(Timeout.ofMinutes(5)).build())
+                        .setConnectTimeout(Timeout.ofSeconds(10))
+                        .setTimeToLive(Timeout.ofMinutes(5))
+                        .build())
                 // HTTP/1.1 only, also over TLS (no ALPN h2): the xhr transports' streaming and polling
                 // semantics are defined on HTTP/1.1 connections.
-                .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
+                .setDefaultTlsConfig(TlsConfig.custom()
+                        .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
+                        .build())
                 .build();
         var builder = HttpAsyncClients.custom()
                 .setConnectionManager(connections)
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build())
                 // 4 KiB session buffers instead of 32 KiB: a streaming response holds its connection for
                 // as long as the client lives, so these are per idle client (docs/architecture.md §6).
-                .setHttp1Config(Http1Config.custom().setBufferSize(SESSION_BUFFER_BYTES).build())
+                .setHttp1Config(
+                        Http1Config.custom().setBufferSize(SESSION_BUFFER_BYTES).build())
                 // Sends (subscribe, ping, client events) return their connection to the pool; a burst of
                 // them (1,000 clients subscribing at once) leaves hundreds of idle keep-alive connections
                 // with their buffers. Closing those idle for 5 s costs one evictor thread per client object.
                 .evictIdleConnections(TimeValue.ofSeconds(IDLE_CONNECTION_SECONDS))
                 .setRedirectStrategy(new NoDowngradeRedirectStrategy())
-                .setDefaultRequestConfig(RequestConfig.custom().setMaxRedirects(MAX_REDIRECTS).build())
+                .setDefaultRequestConfig(
+                        RequestConfig.custom().setMaxRedirects(MAX_REDIRECTS).build())
                 .disableCookieManagement()
                 .disableAutomaticRetries();
         if (key.proxy() != null) {
-            builder.setProxy(new HttpHost(key.proxy().getHostString(), key.proxy().getPort()));
+            builder.setProxy(
+                    new HttpHost(key.proxy().getHostString(), key.proxy().getPort()));
         }
         client = builder.build();
         client.start();
@@ -93,7 +99,8 @@ public final class SharedHttpClient implements AutoCloseable {
 
     /** Takes a reference to the client for these options' TLS context and proxy. */
     public static SharedResources.Lease<SharedHttpClient> acquire(PusherOptions options) {
-        return SHARED.acquire(new Key(options.sslContext().orElse(null), options.proxy().orElse(null)));
+        return SHARED.acquire(
+                new Key(options.sslContext().orElse(null), options.proxy().orElse(null)));
     }
 
     /** The client; never close it directly, close the lease. */
@@ -132,11 +139,11 @@ public final class SharedHttpClient implements AutoCloseable {
     public void close() {
         client.initiateShutdown();
         try {
-            client.awaitShutdown(org.apache.hc.core5.util.TimeValue.ofMilliseconds(GRACE_MILLIS));
+            client.awaitShutdown(TimeValue.ofMilliseconds(GRACE_MILLIS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (client.getStatus() != org.apache.hc.core5.reactor.IOReactorStatus.SHUT_DOWN) {
+        if (client.getStatus() != IOReactorStatus.SHUT_DOWN) {
             client.close(CloseMode.IMMEDIATE);
         }
     }

@@ -40,8 +40,11 @@ class AuthEndpointFaultTest extends ServerTest {
     }
 
     private Pusher client(String endpoint, Duration timeout) {
-        return client(o -> o.channelAuthorization(AuthOptions.forChannels().endpoint(endpoint)
-                .transport(authTransport).timeout(timeout).build()));
+        return client(o -> o.channelAuthorization(AuthOptions.forChannels()
+                .endpoint(endpoint)
+                .transport(authTransport)
+                .timeout(timeout)
+                .build()));
     }
 
     /** Subscribes to {@code channel} and returns where its subscription error will be recorded. */
@@ -76,15 +79,19 @@ class AuthEndpointFaultTest extends ServerTest {
     void aRedirectToAnotherEndpointIsFollowed() {
         other = PusherTestServer.start(); // same app key and secret, so it signs for this connection too
         // ajax: 307 keeps the POST and its body; jsonp: the app server moves the query along itself.
-        server.authFault("private-orders", authTransport.equals("ajax")
-                ? AuthFault.redirect(307, other.authEndpoint().toString())
-                : AuthFault.redirect(302, other.authEndpoint() + "?QUERY"));
+        server.authFault(
+                "private-orders",
+                authTransport.equals("ajax")
+                        ? AuthFault.redirect(307, other.authEndpoint().toString())
+                        : AuthFault.redirect(302, other.authEndpoint() + "?QUERY"));
         Pusher p = client(server.authEndpoint().toString(), AuthOptions.DEFAULT_TIMEOUT);
         EventRecorder shipped = new EventRecorder();
         p.subscribePrivate("private-orders").bind("shipped", shipped);
         p.connect();
         server.awaitSubscriberCount("private-orders", 1, WAIT);
-        assertEquals("private-orders", other.awaitAuthRequests(1, WAIT).get(0).params().get("channel_name"));
+        assertEquals(
+                "private-orders",
+                other.awaitAuthRequests(1, WAIT).get(0).params().get("channel_name"));
         server.publish("private-orders", "shipped", "{}");
         shipped.await(1, WAIT);
     }
@@ -97,7 +104,9 @@ class AuthEndpointFaultTest extends ServerTest {
         p.connect();
         PusherEvent e = errors.await(1, WAIT).get(0);
         assertTrue(error(e).contains("redirect"), e.data());
-        assertTrue(server.authRequests().size() <= 6, "requests: " + server.authRequests().size());
+        assertTrue(
+                server.authRequests().size() <= 6,
+                "requests: " + server.authRequests().size());
     }
 
     @Test
@@ -105,9 +114,13 @@ class AuthEndpointFaultTest extends ServerTest {
         server.close();
         server = PusherTestServer.builder().tls(true).start();
         String https = "https://" + server.host() + ":" + server.tlsPort() + "/pusher/auth";
-        server.authFault("private-orders", AuthFault.redirect(307, server.authEndpoint().toString()));
-        Pusher p = client(o -> o.sslContext(server.clientSslContext()).channelAuthorization(
-                AuthOptions.forChannels().endpoint(https).transport(authTransport).build()));
+        server.authFault(
+                "private-orders", AuthFault.redirect(307, server.authEndpoint().toString()));
+        Pusher p = client(o -> o.sslContext(server.clientSslContext())
+                .channelAuthorization(AuthOptions.forChannels()
+                        .endpoint(https)
+                        .transport(authTransport)
+                        .build()));
         EventRecorder errors = subscribeRecordingErrors(p, "private-orders");
         p.connect();
         PusherEvent e = errors.await(1, WAIT).get(0);

@@ -15,6 +15,7 @@ import io.pusherj.api.UserAuthentication;
 import io.pusherj.testkit.AuthSignatures;
 import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -55,9 +56,10 @@ class AuthUserCodeTest extends ServerTest {
     @Test
     void blockingCustomHandlersDoNotStallOtherClientsOrTheirOwnClient() {
         Pusher blocked = client(o -> o.channelAuthorization(AuthOptions.forChannels()
-                .customHandler((socketId, channel) -> CompletableFuture.completedFuture(blockingBackendCall(socketId, channel)))
+                .customHandler((socketId, channel) ->
+                        CompletableFuture.completedFuture(blockingBackendCall(socketId, channel)))
                 .build()));
-        List<EventRecorder> privates = new java.util.ArrayList<>();
+        List<EventRecorder> privates = new ArrayList<>();
         for (int i = 0; i < 6; i++) { // more blocked handler calls than the strand pool has threads
             EventRecorder ok = new EventRecorder();
             blocked.subscribePrivate("private-slow-" + i, ch -> ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok));
@@ -89,7 +91,8 @@ class AuthUserCodeTest extends ServerTest {
     @Test
     void oneClientsHungBackendDoesNotStarveTheAuthOfOthers() {
         Pusher hung = client(o -> o.channelAuthorization(AuthOptions.forChannels()
-                .customHandler((socketId, channel) -> CompletableFuture.completedFuture(blockingBackendCall(socketId, channel)))
+                .customHandler((socketId, channel) ->
+                        CompletableFuture.completedFuture(blockingBackendCall(socketId, channel)))
                 .build()));
         for (int i = 0; i < 20; i++) { // more hung calls than the shared pool has threads
             hung.subscribePrivate("private-hung-" + i);
@@ -103,7 +106,8 @@ class AuthUserCodeTest extends ServerTest {
         }
         Pusher other = client(o -> o.channelAuthorization(AuthOptions.forChannels()
                 .customHandler((socketId, channel) -> CompletableFuture.completedFuture(ChannelAuthorization.of(
-                        AuthSignatures.channel(server.appKey(), server.appSecret(), socketId, channel)))).build()));
+                        AuthSignatures.channel(server.appKey(), server.appSecret(), socketId, channel))))
+                .build()));
         EventRecorder ok = new EventRecorder();
         other.subscribePrivate("private-fine", ch -> ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok));
         other.connect();
@@ -113,12 +117,14 @@ class AuthUserCodeTest extends ServerTest {
     @Test
     void aBlockingHeadersProviderDoesNotStallItsClient() {
         CountDownLatch providerCalled = new CountDownLatch(1);
-        Pusher p = client(o -> o.channelAuthorization(AuthOptions.forChannels().endpoint(server.authEndpoint().toString())
+        Pusher p = client(o -> o.channelAuthorization(AuthOptions.forChannels()
+                .endpoint(server.authEndpoint().toString())
                 .headersProvider(() -> {
                     providerCalled.countDown();
                     blockingBackendCall("", "");
                     return Map.of("Authorization", "Bearer fresh");
-                }).build()));
+                })
+                .build()));
         EventRecorder ok = new EventRecorder();
         p.subscribePrivate("private-orders", ch -> ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok));
         EventRecorder news = new EventRecorder();
@@ -138,7 +144,8 @@ class AuthUserCodeTest extends ServerTest {
     @Test
     void aCustomHandlerCompletingWithNullFailsTheSubscription() {
         Pusher p = client(o -> o.channelAuthorization(AuthOptions.forChannels()
-                .customHandler((socketId, channel) -> CompletableFuture.completedFuture(null)).build()));
+                .customHandler((socketId, channel) -> CompletableFuture.completedFuture(null))
+                .build()));
         List<AuthError> typed = new CopyOnWriteArrayList<>();
         EventRecorder failed = new EventRecorder();
         PrivateChannel ch = p.subscribePrivate("private-refused", c -> {
@@ -147,24 +154,33 @@ class AuthUserCodeTest extends ServerTest {
         });
         p.connect();
         failed.await(1, WAIT);
-        assertTrue(typed.get(0).message().contains("completed with null"), typed.get(0).message());
+        assertTrue(
+                typed.get(0).message().contains("completed with null"),
+                typed.get(0).message());
         assertFalse(ch.isSubscribed());
     }
 
     @Test
     void aCustomHandlerReturningNullFailsTheSubscription() {
         Pusher p = client(o -> o.channelAuthorization(AuthOptions.forChannels()
-                .customHandler((socketId, channel) -> null).build()));
+                .customHandler((socketId, channel) -> null)
+                .build()));
         EventRecorder failed = new EventRecorder();
         p.subscribePrivate("private-refused", c -> c.bind(EventNames.SUBSCRIPTION_ERROR, failed));
         p.connect();
-        assertTrue(failed.await(1, WAIT).get(0).json().asJsonObject().getString("error").contains("returned null"));
+        assertTrue(failed.await(1, WAIT)
+                .get(0)
+                .json()
+                .asJsonObject()
+                .getString("error")
+                .contains("returned null"));
     }
 
     @Test
     void aUserAuthenticatorCompletingWithNullFailsTheSignin() {
         Pusher p = client(o -> o.userAuthentication(AuthOptions.forUsers()
-                .customHandler(socketId -> CompletableFuture.<UserAuthentication>completedFuture(null)).build()));
+                .customHandler(socketId -> CompletableFuture.<UserAuthentication>completedFuture(null))
+                .build()));
         List<AuthError> errors = new CopyOnWriteArrayList<>();
         CountDownLatch failed = new CountDownLatch(1);
         p.user().onSigninError(e -> {
@@ -178,6 +194,8 @@ class AuthUserCodeTest extends ServerTest {
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
-        assertTrue(errors.get(0).message().contains("completed with null"), errors.get(0).message());
+        assertTrue(
+                errors.get(0).message().contains("completed with null"),
+                errors.get(0).message());
     }
 }

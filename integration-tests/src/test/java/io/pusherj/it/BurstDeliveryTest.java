@@ -34,14 +34,20 @@ class BurstDeliveryTest {
     @Test
     void aBurstWrittenAsFastAsTheSocketDrainsArrivesCompleteAndInOrder() throws Exception {
         CompletableFuture<Long> written = new CompletableFuture<>();
-        server = PusherTestServer.builder().subscriptionCount(false).onSubscribed((connection, channel) ->
-                new Thread(() -> {
-                    try {
-                        written.complete(connection.flood(channel, "tick", EVENTS, i -> Integer.toString(i), 64));
-                    } catch (RuntimeException e) {
-                        written.completeExceptionally(e);
-                    }
-                }, "burst-feeder").start()).start();
+        server = PusherTestServer.builder()
+                .subscriptionCount(false)
+                .onSubscribed((connection, channel) -> new Thread(
+                                () -> {
+                                    try {
+                                        written.complete(connection.flood(
+                                                channel, "tick", EVENTS, i -> Integer.toString(i), 64));
+                                    } catch (RuntimeException e) {
+                                        written.completeExceptionally(e);
+                                    }
+                                },
+                                "burst-feeder")
+                        .start())
+                .start();
         List<String> received = new ArrayList<>(EVENTS);
         CountDownLatch all = new CountDownLatch(EVENTS);
         pusher = Pusher.create(server.appKey(), server.clientOptions().build());

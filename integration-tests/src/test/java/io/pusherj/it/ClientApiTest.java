@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pusherj.api.Channel;
+import io.pusherj.api.ConnectionState;
+import io.pusherj.api.ConnectionStateChange;
+import io.pusherj.api.EncryptedChannel;
 import io.pusherj.api.EventNames;
 import io.pusherj.api.Member;
 import io.pusherj.api.PresenceChannel;
@@ -12,7 +15,11 @@ import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherEvent;
 import io.pusherj.testkit.EventRecorder;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** What a Java user expects of the API beyond pusher-js's names: unbinding by name, client-level bind, no nulls. */
@@ -61,8 +68,11 @@ class ClientApiTest extends ServerTest {
         server.publish("news", "story", "1");
         server.publish("sport", "story", "2");
         server.publish("news", "other", "3");
-        assertEquals(List.of("news", "sport"), stories.await(2, WAIT).stream()
-                .map(e -> e.channelName().orElseThrow()).toList());
+        assertEquals(
+                List.of("news", "sport"),
+                stories.await(2, WAIT).stream()
+                        .map(e -> e.channelName().orElseThrow())
+                        .toList());
         p.unbind("story");
         EventRecorder all = new EventRecorder();
         p.bindGlobal(all);
@@ -91,7 +101,8 @@ class ClientApiTest extends ServerTest {
         room.unbindAll();
         EventRecorder marker = new EventRecorder();
         room.bind(EventNames.MEMBER_ADDED, marker);
-        Pusher bob = client(o -> o.authEndpoint(server.authEndpoint().toString()).authParam("user_id", "bob"));
+        Pusher bob =
+                client(o -> o.authEndpoint(server.authEndpoint().toString()).authParam("user_id", "bob"));
         bob.subscribePresence("presence-room");
         bob.connect();
         marker.await(1, WAIT);
@@ -104,7 +115,7 @@ class ClientApiTest extends ServerTest {
         Channel news = p.subscribe("news");
         assertThrows(NullPointerException.class, () -> p.unsubscribe(null));
         assertThrows(NullPointerException.class, () -> p.channel(null));
-        assertThrows(NullPointerException.class, () -> p.bind(null, e -> { }));
+        assertThrows(NullPointerException.class, () -> p.bind(null, e -> {}));
         assertThrows(NullPointerException.class, () -> p.bind("x", null));
         assertThrows(NullPointerException.class, () -> news.unbind("story", null));
         assertThrows(NullPointerException.class, () -> news.unbind(null));
@@ -120,7 +131,7 @@ class ClientApiTest extends ServerTest {
         assertThrows(IllegalStateException.class, p::signin);
         p.disconnect(); // harmless
         p.unsubscribe("news"); // harmless
-        assertEquals(io.pusherj.api.ConnectionState.DISCONNECTED, p.connection().state());
+        assertEquals(ConnectionState.DISCONNECTED, p.connection().state());
     }
 
     @Test
@@ -134,25 +145,29 @@ class ClientApiTest extends ServerTest {
         });
         p.connect();
         ok.await(1, WAIT);
-        server.awaitConnection(1, WAIT).sendRaw(
-                "{\"event\":\"client-typing\",\"channel\":\"private-chat\",\"data\":\"{}\",\"user_id\":\"bob\"}");
+        server.awaitConnection(1, WAIT)
+                .sendRaw(
+                        "{\"event\":\"client-typing\",\"channel\":\"private-chat\",\"data\":\"{}\",\"user_id\":\"bob\"}");
         PusherEvent e = events.await(1, WAIT).get(0);
         assertTrue(e.userId().isEmpty(), "pusher-js passes user_id only on presence channels");
     }
 
     @Test
     void theConnectedChangeCarriesItsSocketIdAndChannelsCanBeLookedUpByKind() throws Exception {
-        java.util.concurrent.ExecutorService ui = java.util.concurrent.Executors.newSingleThreadExecutor();
+        ExecutorService ui = Executors.newSingleThreadExecutor();
         try {
-            Pusher p = client(o -> o.callbackExecutor(ui).authEndpoint(server.authEndpoint().toString()));
-            java.util.concurrent.CompletableFuture<io.pusherj.api.ConnectionStateChange> connected = new java.util.concurrent.CompletableFuture<>();
-            p.connection().onState(io.pusherj.api.ConnectionState.CONNECTED, connected::complete);
+            Pusher p = client(o ->
+                    o.callbackExecutor(ui).authEndpoint(server.authEndpoint().toString()));
+            CompletableFuture<ConnectionStateChange> connected = new CompletableFuture<>();
+            p.connection().onState(ConnectionState.CONNECTED, connected::complete);
             p.subscribePresence("presence-room");
             p.connect();
-            var change = connected.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-            assertEquals(server.awaitConnection(1, WAIT).socketId(), change.socketId().orElseThrow());
+            var change = connected.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertEquals(
+                    server.awaitConnection(1, WAIT).socketId(),
+                    change.socketId().orElseThrow());
             assertTrue(p.channel("presence-room", PresenceChannel.class).isPresent());
-            assertTrue(p.channel("presence-room", io.pusherj.api.EncryptedChannel.class).isEmpty());
+            assertTrue(p.channel("presence-room", EncryptedChannel.class).isEmpty());
             assertTrue(p.channel("news", Channel.class).isEmpty());
         } finally {
             ui.shutdownNow();

@@ -96,7 +96,8 @@ class CloseCodeTest extends ServerTest {
         server.failHandshakes(4004);
         pusher.connect();
         rec.awaitState(DISCONNECTED, WAIT);
-        assertEquals(4004, rec.errors().get(0).code().getAsInt(), "the Channels docs' err.error.data.code === 4004 check");
+        assertEquals(
+                4004, rec.errors().get(0).code().getAsInt(), "the Channels docs' err.error.data.code === 4004 check");
         assertEquals(List.of(CONNECTING, DISCONNECTED), rec.states());
     }
 
@@ -107,9 +108,15 @@ class CloseCodeTest extends ServerTest {
      */
     @ParameterizedTest(name = "first frame pusher:error with code {0}")
     @CsvSource({
-        "4001, refused", "4300, refused",
-        "4100, backoff", "1002, backoff", "null, backoff", "absent, backoff",
-        "4200, retry", "4201, retry"})
+        "4001, refused",
+        "4300, refused",
+        "4100, backoff",
+        "1002, backoff",
+        "null, backoff",
+        "absent, backoff",
+        "4200, retry",
+        "4201, retry"
+    })
     void pusherErrorAsFirstFrame(String code, String action) {
         String codeField = switch (code) {
             case "absent" -> "";
@@ -119,7 +126,8 @@ class CloseCodeTest extends ServerTest {
         server.replaceHandshake("{\"event\":\"pusher:error\",\"data\":{" + codeField + "\"message\":\"no\"}}");
         pusher.connect();
         ConnectionError error = rec.awaitError(e -> e.type() == ConnectionError.Type.PUSHER_ERROR, WAIT);
-        OptionalInt expectedCode = code.equals("null") || code.equals("absent") ? OptionalInt.empty()
+        OptionalInt expectedCode = code.equals("null") || code.equals("absent")
+                ? OptionalInt.empty()
                 : OptionalInt.of(Integer.parseInt(code));
         assertEquals(expectedCode, error.code());
         assertEquals("no", error.message());

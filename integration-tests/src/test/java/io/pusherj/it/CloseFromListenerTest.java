@@ -4,6 +4,7 @@ import static io.pusherj.api.ConnectionState.CONNECTED;
 import static io.pusherj.api.ConnectionState.DISCONNECTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.pusherj.api.ConnectionState;
 import io.pusherj.api.EventNames;
 import io.pusherj.api.Pusher;
 import io.pusherj.testkit.ConnectionRecorder;
@@ -12,6 +13,9 @@ import io.pusherj.testkit.PusherTestServer;
 import io.pusherj.testkit.ServerConnection;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +28,8 @@ class CloseFromListenerTest {
     @Test
     void closingTheLastClientFromASlowListenerClosesTheSocketAndLeavesNoThread() throws Exception {
         try (PusherTestServer server = PusherTestServer.start()) {
-            Pusher pusher = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false).build());
+            Pusher pusher = Pusher.create(
+                    server.appKey(), server.clientOptions().autoConnect(false).build());
             ConnectionRecorder states = ConnectionRecorder.attach(pusher.connection());
             EventRecorder subscribed = new EventRecorder();
             pusher.subscribe("news", ch -> {
@@ -39,8 +44,10 @@ class CloseFromListenerTest {
                     pusher.close();
                 });
             });
-            java.util.concurrent.BlockingQueue<String> tickThreads = new java.util.concurrent.LinkedBlockingQueue<>();
-            pusher.channel("news").orElseThrow().bind("tick", e -> tickThreads.add(Thread.currentThread().getName()));
+            BlockingQueue<String> tickThreads = new LinkedBlockingQueue<>();
+            pusher.channel("news")
+                    .orElseThrow()
+                    .bind("tick", e -> tickThreads.add(Thread.currentThread().getName()));
             pusher.connect();
             subscribed.await(1, WAIT);
             ServerConnection conn = server.awaitConnection(1, WAIT);
@@ -51,22 +58,29 @@ class CloseFromListenerTest {
             String thread;
             do {
                 server.publish("news", "tick", "{}");
-                thread = tickThreads.poll(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                thread = tickThreads.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             } while (thread != null && thread.startsWith("pusherj-strand") && System.nanoTime() < deadline);
-            assertEquals(false, thread == null || thread.startsWith("pusherj-strand"), "a tick delivered inline, last on " + thread);
+            assertEquals(
+                    false,
+                    thread == null || thread.startsWith("pusherj-strand"),
+                    "a tick delivered inline, last on " + thread);
 
             server.publish("news", "bye", "{}");
 
             conn.awaitClosed(WAIT);
             states.awaitState(DISCONNECTED, WAIT);
-            assertEquals(List.of(io.pusherj.api.ConnectionState.CONNECTING, CONNECTED, DISCONNECTED), states.states());
+            assertEquals(List.of(ConnectionState.CONNECTING, CONNECTED, DISCONNECTED), states.states());
             for (Thread t : Thread.getAllStackTraces().keySet()) {
                 if (t.getName().startsWith("pusherj-")) {
                     t.join(WAIT.toMillis());
                 }
             }
-            assertEquals(List.of(), Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                    .filter(n -> n.startsWith("pusherj-")).toList());
+            assertEquals(
+                    List.of(),
+                    Thread.getAllStackTraces().keySet().stream()
+                            .map(Thread::getName)
+                            .filter(n -> n.startsWith("pusherj-"))
+                            .toList());
         }
     }
 }

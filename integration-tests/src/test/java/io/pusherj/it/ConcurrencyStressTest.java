@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pusherj.api.Binding;
 import io.pusherj.api.Channel;
 import io.pusherj.api.ConnectionError;
-import io.pusherj.api.Pusher;
 import io.pusherj.api.PrivateChannel;
+import io.pusherj.api.Pusher;
 import io.pusherj.testkit.ConnectionRecorder;
 import jakarta.json.JsonValue;
 import java.lang.management.ManagementFactory;
@@ -40,12 +40,15 @@ class ConcurrencyStressTest extends ServerTest {
     static final int THREADS = 16;
     static final int CALLS_PER_THREAD = 5_000;
     static final long SEED = 20261129L;
-    static final String[] CHANNELS = {"news", "sport", "weather", "cache-prices", "private-a", "private-b",
-        "private-c", "alerts"};
+    static final String[] CHANNELS = {
+        "news", "sport", "weather", "cache-prices", "private-a", "private-b", "private-c", "alerts"
+    };
 
     /** The last subscribe/unsubscribe of each channel; calls on one channel are serialized to know it. */
     private final Boolean[] lastSubscribed = new Boolean[CHANNELS.length];
-    private final Object[] channelLocks = Arrays.stream(CHANNELS).map(c -> new Object()).toArray();
+
+    private final Object[] channelLocks =
+            Arrays.stream(CHANNELS).map(c -> new Object()).toArray();
 
     @Test
     void randomCallsFromSixteenThreadsLeaveAConsistentClient() throws Exception {
@@ -124,8 +127,10 @@ class ConcurrencyStressTest extends ServerTest {
                     b.unbind();
                 }
             }
-            case 6 -> p.channel(name).filter(ch -> ch instanceof PrivateChannel)
-                    .ifPresent(ch -> ((PrivateChannel) ch).trigger("client-ping", JsonValue.EMPTY_JSON_OBJECT));
+            case 6 ->
+                p.channel(name)
+                        .filter(ch -> ch instanceof PrivateChannel)
+                        .ifPresent(ch -> ((PrivateChannel) ch).trigger("client-ping", JsonValue.EMPTY_JSON_OBJECT));
             case 7 -> p.connect();
             case 8 -> {
                 if (random.nextInt(4) == 0) {

@@ -29,7 +29,8 @@ class ConnectionLifecycleTest {
     @BeforeEach
     void start() {
         server = PusherTestServer.start();
-        pusher = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false).build());
+        pusher = Pusher.create(
+                server.appKey(), server.clientOptions().autoConnect(false).build());
         states = ConnectionRecorder.attach(pusher.connection());
     }
 
@@ -47,7 +48,8 @@ class ConnectionLifecycleTest {
         assertEquals(List.of(CONNECTING, CONNECTED), states.states());
         ServerConnection conn = server.awaitConnection(1, WAIT);
         assertEquals(conn.socketId(), pusher.connection().socketId().orElseThrow());
-        assertTrue(conn.requestUri().matches("/app/app-key\\?protocol=7&client=java-pusherj&version=[^&]+&flash=false"),
+        assertTrue(
+                conn.requestUri().matches("/app/app-key\\?protocol=7&client=java-pusherj&version=[^&]+&flash=false"),
                 conn.requestUri());
     }
 
@@ -58,7 +60,8 @@ class ConnectionLifecycleTest {
         pusher.connect();
 
         var established = global.awaitEvent(EventNames.CONNECTION_ESTABLISHED, WAIT);
-        assertEquals(pusher.connection().socketId().orElseThrow(),
+        assertEquals(
+                pusher.connection().socketId().orElseThrow(),
                 established.json().asJsonObject().getString("socket_id"));
     }
 
@@ -70,8 +73,18 @@ class ConnectionLifecycleTest {
             pusher.disconnect();
             states.awaitState(DISCONNECTED, i, WAIT);
         }
-        assertEquals(List.of(CONNECTING, CONNECTED, DISCONNECTED, CONNECTING, CONNECTED, DISCONNECTED,
-                CONNECTING, CONNECTED, DISCONNECTED), states.states());
+        assertEquals(
+                List.of(
+                        CONNECTING,
+                        CONNECTED,
+                        DISCONNECTED,
+                        CONNECTING,
+                        CONNECTED,
+                        DISCONNECTED,
+                        CONNECTING,
+                        CONNECTED,
+                        DISCONNECTED),
+                states.states());
         assertTrue(pusher.connection().socketId().isEmpty());
     }
 }

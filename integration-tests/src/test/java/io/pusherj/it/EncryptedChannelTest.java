@@ -32,8 +32,12 @@ class EncryptedChannelTest {
     @BeforeEach
     void start() {
         server = PusherTestServer.start();
-        pusher = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false)
-                .authEndpoint(server.authEndpoint().toString()).build());
+        pusher = Pusher.create(
+                server.appKey(),
+                server.clientOptions()
+                        .autoConnect(false)
+                        .authEndpoint(server.authEndpoint().toString())
+                        .build());
         vault = pusher.subscribeEncrypted("private-encrypted-vault");
         vault.bind("secret", secrets);
         vault.onDecryptionFailure(failures::add);
@@ -76,8 +80,9 @@ class EncryptedChannelTest {
     @Test
     void anEventThatCannotBeDecryptedIsReportedAndLaterEventsStillArrive() throws Exception {
         ServerConnection conn = server.awaitConnection(1, WAIT);
-        conn.sendRaw("{\"event\":\"secret\",\"channel\":\"private-encrypted-vault\",\"data\":\"{\\\"nonce\\\":\\\""
-                + "oKGio6SlpqeoqaqrrK2ur7CxsrO0tba3\\\",\\\"ciphertext\\\":\\\"/XDYk3Qk6wKq0Ja5uPM0/MgDOCec1xuaFZXU92H5qlVMh4c=\\\"}\"}");
+        conn.sendRaw(
+                "{\"event\":\"secret\",\"channel\":\"private-encrypted-vault\",\"data\":\"{\\\"nonce\\\":\\\""
+                        + "oKGio6SlpqeoqaqrrK2ur7CxsrO0tba3\\\",\\\"ciphertext\\\":\\\"/XDYk3Qk6wKq0Ja5uPM0/MgDOCec1xuaFZXU92H5qlVMh4c=\\\"}\"}");
         DecryptionFailure f = failures.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         assertEquals("secret", f.eventName());
         assertTrue(f.reason().contains("freshly authorized"), f.reason());

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pusherj.api.ConnectionError;
+import io.pusherj.api.ConnectionState;
 import io.pusherj.api.EventNames;
 import io.pusherj.api.Pusher;
 import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
 import io.pusherj.testkit.ServerConnection;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,10 +44,11 @@ class ErrorMessagesTest extends ServerTest {
         assertEquals("after", events.await(1, WAIT).get(0).data());
         List<ConnectionError> errors = rec.errors();
         assertEquals(1, errors.size(), errors.toString());
-        assertEquals("ws: binary frame ignored (" + binary.length() + " bytes): Pusher sends text frames only",
+        assertEquals(
+                "ws: binary frame ignored (" + binary.length() + " bytes): Pusher sends text frames only",
                 errors.get(0).message());
         assertReadable(errors.get(0));
-        assertEquals(List.of(io.pusherj.api.ConnectionState.CONNECTING, CONNECTED), rec.states());
+        assertEquals(List.of(ConnectionState.CONNECTING, CONNECTED), rec.states());
     }
 
     @Test
@@ -61,14 +64,16 @@ class ErrorMessagesTest extends ServerTest {
     @Test
     void aRefusedConnectionIsNamed() throws Exception {
         int closedPort;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
         Pusher p = client(o -> o.wsPort(closedPort));
         ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
         p.connect();
         ConnectionError e = rec.awaitError(x -> x.type() == ConnectionError.Type.TRANSPORT_ERROR, WAIT);
-        assertTrue(e.message().contains("127.0.0.1:" + closedPort) && e.message().contains("connection refused"), e.message());
+        assertTrue(
+                e.message().contains("127.0.0.1:" + closedPort) && e.message().contains("connection refused"),
+                e.message());
         assertReadable(e);
     }
 
@@ -78,8 +83,9 @@ class ErrorMessagesTest extends ServerTest {
         ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
         p.connect();
         rec.awaitState(CONNECTED, WAIT);
-        server.awaitConnection(1, WAIT).sendRaw("{\"event\":\"pusher:error\",\"data\":{\"code\":null,\"message\":\""
-                + "very long\\n".repeat(2_000) + "\"}}");
+        server.awaitConnection(1, WAIT)
+                .sendRaw("{\"event\":\"pusher:error\",\"data\":{\"code\":null,\"message\":\""
+                        + "very long\\n".repeat(2_000) + "\"}}");
         ConnectionError e = rec.awaitError(x -> x.type() == ConnectionError.Type.PUSHER_ERROR, WAIT);
         assertTrue(e.message().startsWith("very long very long"), e.message());
         assertReadable(e);

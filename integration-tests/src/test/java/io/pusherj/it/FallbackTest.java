@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pusherj.api.ConnectionError;
+import io.pusherj.api.ConnectionState;
 import io.pusherj.api.Pusher;
 import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
@@ -33,7 +34,13 @@ class FallbackTest {
     void start() {
         server = PusherTestServer.builder().tls(true).start();
         time = new VirtualScheduler();
-        pusher = Pusher.create(server.appKey(), server.clientOptions().forceTLS(true).autoConnect(false).scheduler(time).build());
+        pusher = Pusher.create(
+                server.appKey(),
+                server.clientOptions()
+                        .forceTLS(true)
+                        .autoConnect(false)
+                        .scheduler(time)
+                        .build());
         rec = ConnectionRecorder.attach(pusher.connection());
     }
 
@@ -45,7 +52,10 @@ class FallbackTest {
 
     private void connectAndAwaitTheWebSocketFailure() {
         pusher.connect();
-        rec.awaitError(e -> e.type() == ConnectionError.Type.TRANSPORT_ERROR && e.transport().orElse("").equals("ws"), WAIT);
+        rec.awaitError(
+                e -> e.type() == ConnectionError.Type.TRANSPORT_ERROR
+                        && e.transport().orElse("").equals("ws"),
+                WAIT);
     }
 
     @Test
@@ -81,7 +91,7 @@ class FallbackTest {
             rec.awaitState(CONNECTED, i, WAIT);
             assertEquals("xhr_streaming", pusher.connection().transport().orElseThrow());
             pusher.disconnect();
-            rec.awaitState(io.pusherj.api.ConnectionState.DISCONNECTED, i, WAIT);
+            rec.awaitState(ConnectionState.DISCONNECTED, i, WAIT);
         }
         long before = time.nowMillis();
         pusher.connect();

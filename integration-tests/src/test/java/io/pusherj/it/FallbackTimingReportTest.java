@@ -48,19 +48,25 @@ class FallbackTimingReportTest {
         "sockjs alone (xhr),      sockjs-websocket,          sockjs,        0",
     })
     void timeToConnected(String path, String blocked, String expectedTransport, long atLeastMillis) {
-        List<String> blockedTransports = blocked.isBlank() ? List.of() : List.of(blocked.trim().split(" "));
+        List<String> blockedTransports =
+                blocked.isBlank() ? List.of() : List.of(blocked.trim().split(" "));
         blockedTransports.forEach(t -> server.blockTransport(t, true));
-        UnaryOperator<PusherOptions.Builder> transports = expectedTransport.equals("sockjs")
-                ? b -> b.enabledTransports("sockjs") : b -> b;
-        Pusher p = Pusher.create(server.appKey(), transports.apply(server.clientOptions().forceTLS(true).autoConnect(false)).build());
+        UnaryOperator<PusherOptions.Builder> transports =
+                expectedTransport.equals("sockjs") ? b -> b.enabledTransports("sockjs") : b -> b;
+        Pusher p = Pusher.create(
+                server.appKey(),
+                transports
+                        .apply(server.clientOptions().forceTLS(true).autoConnect(false))
+                        .build());
         try {
             ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
             long start = System.nanoTime();
             p.connect();
             rec.awaitState(CONNECTED, WAIT);
             long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-            System.out.printf("time to connected over TLS, %s: %d ms via %s%n", path, millis,
-                    p.connection().transport().orElse("?"));
+            System.out.printf(
+                    "time to connected over TLS, %s: %d ms via %s%n",
+                    path, millis, p.connection().transport().orElse("?"));
             assertEquals(expectedTransport, p.connection().transport().orElseThrow());
             assertTrue(millis >= atLeastMillis, "the fallback may not start before its delay: " + millis + " ms");
             assertFalse(rec.states().contains(UNAVAILABLE));

@@ -74,9 +74,14 @@ class FaultInjectionTest extends ServerTest {
     void stopProxy(TestInfo test) {
         proxy.close();
         // For RELIABILITY.md: the assertions check these are equal; the report shows how many there were.
-        System.out.printf("%s over %s: %d stories published while connected, %d received%n",
-                test.getTestMethod().orElseThrow().getName(), transport, published.size(), stories.events().stream()
-                        .filter(e -> e.data().matches("\\d+")).count()); // the corrupted and the cut story are not counted
+        System.out.printf(
+                "%s over %s: %d stories published while connected, %d received%n",
+                test.getTestMethod().orElseThrow().getName(),
+                transport,
+                published.size(),
+                stories.events().stream()
+                        .filter(e -> e.data().matches("\\d+"))
+                        .count()); // the corrupted and the cut story are not counted
     }
 
     /**
@@ -89,10 +94,17 @@ class FaultInjectionTest extends ServerTest {
     }
 
     private void connectedThroughProxy(UnaryOperator<PusherOptions.Builder> extra) {
-        Pusher p = pusher = client(o -> extra.apply(o).wsPort(proxy.port()).httpPort(proxy.port()).enabledTransports(transport)
-                .scheduler(time).pusherJsReconnectTiming().authEndpoint(server.authEndpoint().toString())
-                .userAuthentication(AuthOptions.forUsers().endpoint(server.userAuthEndpoint().toString())
-                        .param("user_id", "ada").build()));
+        Pusher p = pusher = client(o -> extra.apply(o)
+                .wsPort(proxy.port())
+                .httpPort(proxy.port())
+                .enabledTransports(transport)
+                .scheduler(time)
+                .pusherJsReconnectTiming()
+                .authEndpoint(server.authEndpoint().toString())
+                .userAuthentication(AuthOptions.forUsers()
+                        .endpoint(server.userAuthEndpoint().toString())
+                        .param("user_id", "ada")
+                        .build()));
         rec = ConnectionRecorder.attach(p.connection());
         p.user().onSignin(id -> signins.release());
         p.subscribe("news", c -> c.bind("story", stories));
@@ -134,8 +146,10 @@ class FaultInjectionTest extends ServerTest {
         rec.awaitState(CONNECTED, 2, WAIT);
         // Not simply the next connection: an attempt a timer aborted may have reached the server first.
         String socketId = pusher.connection().socketId().orElseThrow();
-        ServerConnection replacement = at.connections().stream().filter(c -> c.socketId().equals(socketId))
-                .findFirst().orElseThrow(() -> new AssertionError("the server has no connection " + socketId));
+        ServerConnection replacement = at.connections().stream()
+                .filter(c -> c.socketId().equals(socketId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the server has no connection " + socketId));
         replacement.awaitSubscribed("news", WAIT);
         replacement.awaitSubscribed("private-orders", WAIT);
         awaitSignin();
@@ -144,10 +158,13 @@ class FaultInjectionTest extends ServerTest {
         at.publish("private-orders", "shipped", "{\"id\":1}");
         List<PusherEvent> got = stories.await(published.size(), WAIT);
         assertEquals(1, orders.await(1, WAIT).size());
-        assertEquals(published.stream().map(String::valueOf).toList(), got.stream().map(PusherEvent::data).toList(),
+        assertEquals(
+                published.stream().map(String::valueOf).toList(),
+                got.stream().map(PusherEvent::data).toList(),
                 "every story published while connected, once, in order");
         assertEquals(states, rec.states());
-        assertTrue(rec.errors().stream().noneMatch(e -> e.type() == ConnectionError.Type.MESSAGE_PARSE_ERROR),
+        assertTrue(
+                rec.errors().stream().noneMatch(e -> e.type() == ConnectionError.Type.MESSAGE_PARSE_ERROR),
                 "no half frame was taken for a frame: " + rec.errors());
     }
 
@@ -169,8 +186,10 @@ class FaultInjectionTest extends ServerTest {
     private void stepTimersUntilReconnected() {
         long start = time.nowMillis();
         while (!rec.reachedState(CONNECTED, 2, ATTEMPT_WAIT)) {
-            assertTrue(time.nowMillis() - start <= RECOVERY_LIMIT_MILLIS, "not recovered after "
-                    + (time.nowMillis() - start) + " ms of virtual time; states " + rec.states());
+            assertTrue(
+                    time.nowMillis() - start <= RECOVERY_LIMIT_MILLIS,
+                    "not recovered after " + (time.nowMillis() - start) + " ms of virtual time; states "
+                            + rec.states());
             time.advanceBy(time.awaitNextTask(WAIT));
         }
     }
@@ -263,7 +282,8 @@ class FaultInjectionTest extends ServerTest {
             }
             time.awaitTaskAt(pingAt + 30_000, WAIT); // the reply re-armed the activity timer
         }
-        assertEquals(transport.equals("ws") ? 3 : 3 * heartbeatsPerRound,
+        assertEquals(
+                transport.equals("ws") ? 3 : 3 * heartbeatsPerRound,
                 transport.equals("ws") ? countPings(conn) : conn.clientHeartbeats());
         assertEquals(1, server.connections().size(), "never reconnected");
         publishStory(server);
@@ -272,7 +292,9 @@ class FaultInjectionTest extends ServerTest {
     }
 
     private static long countPings(ServerConnection conn) {
-        return conn.receivedFrames().stream().filter(f -> f.contains("\"pusher:ping\"")).count();
+        return conn.receivedFrames().stream()
+                .filter(f -> f.contains("\"pusher:ping\""))
+                .count();
     }
 
     @Test
@@ -297,7 +319,9 @@ class FaultInjectionTest extends ServerTest {
         IntStream.range(0, 5).forEach(i -> publishStory(server));
         assertEquals(big, orders.await(1, WAIT).get(0).data());
         List<PusherEvent> got = stories.await(published.size(), WAIT);
-        assertEquals(published.stream().map(String::valueOf).toList(), got.stream().map(PusherEvent::data).toList());
+        assertEquals(
+                published.stream().map(String::valueOf).toList(),
+                got.stream().map(PusherEvent::data).toList());
         EventRecorder late = new EventRecorder(); // a round trip through the slow network
         pusher.subscribe("late", c -> c.bind(EventNames.SUBSCRIPTION_SUCCEEDED, late));
         late.await(1, WAIT);
@@ -313,7 +337,8 @@ class FaultInjectionTest extends ServerTest {
     void anEventWithInvalidUtf8IsHandledAsABrowserWould() {
         connectedThroughProxy();
         // "CORRUPT" becomes bytes that are not UTF-8: a lone continuation byte and a cut-off sequence.
-        proxy.corruptDownstream("CORRUPT".getBytes(StandardCharsets.US_ASCII),
+        proxy.corruptDownstream(
+                "CORRUPT".getBytes(StandardCharsets.US_ASCII),
                 new byte[] {'b', 'a', 'd', (byte) 0x80, (byte) 0xE2, (byte) 0x82, '!'});
         server.publish("news", "story", "CORRUPT");
         if (transport.equals("ws")) {
@@ -326,7 +351,9 @@ class FaultInjectionTest extends ServerTest {
             assertEquals("bad\uFFFD\uFFFD!", bad.data());
             publishStory(server);
             List<PusherEvent> got = stories.await(3, WAIT);
-            assertEquals(List.of("0", "bad\uFFFD\uFFFD!", "1"), got.stream().map(PusherEvent::data).toList());
+            assertEquals(
+                    List.of("0", "bad\uFFFD\uFFFD!", "1"),
+                    got.stream().map(PusherEvent::data).toList());
             assertEquals(List.of(CONNECTING, CONNECTED), rec.states());
         }
     }

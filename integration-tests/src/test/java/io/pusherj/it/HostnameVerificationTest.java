@@ -29,7 +29,10 @@ class HostnameVerificationTest {
 
     @BeforeEach
     void start() {
-        server = PusherTestServer.builder().tls(true).tlsCertificateFor("pusher.invalid").start();
+        server = PusherTestServer.builder()
+                .tls(true)
+                .tlsCertificateFor("pusher.invalid")
+                .start();
     }
 
     @AfterEach
@@ -43,8 +46,13 @@ class HostnameVerificationTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ws", "xhr_streaming", "xhr_polling"})
     void aTrustedCertificateForAnotherHostIsATransportErrorNeverAConnection(String transport) {
-        pusher = Pusher.create(server.appKey(), server.clientOptions().forceTLS(true).enabledTransports(transport)
-                .autoConnect(false).build());
+        pusher = Pusher.create(
+                server.appKey(),
+                server.clientOptions()
+                        .forceTLS(true)
+                        .enabledTransports(transport)
+                        .autoConnect(false)
+                        .build());
         ConnectionRecorder rec = ConnectionRecorder.attach(pusher.connection());
         pusher.connect();
         ConnectionError e = rec.awaitError(x -> x.type() == ConnectionError.Type.TRANSPORT_ERROR, WAIT);
@@ -58,9 +66,14 @@ class HostnameVerificationTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ajax", "jsonp"})
     void anAuthEndpointWithATrustedCertificateForAnotherHostIsASubscriptionError(String authTransport) {
-        pusher = Pusher.create(server.appKey(), server.clientOptions().forceTLS(false).authTransport(authTransport)
-                .authEndpoint("https://" + server.host() + ":" + server.tlsPort() + "/pusher/auth")
-                .autoConnect(false).build());
+        pusher = Pusher.create(
+                server.appKey(),
+                server.clientOptions()
+                        .forceTLS(false)
+                        .authTransport(authTransport)
+                        .authEndpoint("https://" + server.host() + ":" + server.tlsPort() + "/pusher/auth")
+                        .autoConnect(false)
+                        .build());
         EventRecorder errors = new EventRecorder();
         pusher.subscribePrivate("private-secure", c -> c.bind(EventNames.SUBSCRIPTION_ERROR, errors));
         pusher.connect();

@@ -34,7 +34,8 @@ class HttpTransportPublishTest extends ServerTest {
         Pusher sender = client(o -> o.enabledTransports(transport).authEndpoint(auth));
         ConnectionRecorder rec = ConnectionRecorder.attach(sender.connection());
         EventRecorder subscribed = new EventRecorder();
-        PrivateChannel chat = sender.subscribePrivate("private-chat", c -> c.bind(EventNames.SUBSCRIPTION_SUCCEEDED, subscribed));
+        PrivateChannel chat =
+                sender.subscribePrivate("private-chat", c -> c.bind(EventNames.SUBSCRIPTION_SUCCEEDED, subscribed));
         sender.connect();
         rec.awaitState(CONNECTED, WAIT);
         assertEquals(transport, sender.connection().transport().orElseThrow());
@@ -43,10 +44,15 @@ class HttpTransportPublishTest extends ServerTest {
 
         int n = 8; // under the server's 10 client events per second
         for (int i = 0; i < n; i++) {
-            assertEquals(TriggerResult.SENT, chat.trigger("client-line", Json.createObjectBuilder().add("n", i).build()));
+            assertEquals(
+                    TriggerResult.SENT,
+                    chat.trigger(
+                            "client-line",
+                            Json.createObjectBuilder().add("n", i).build()));
         }
         List<PusherEvent> got = received.await(n, WAIT);
-        assertEquals(IntStream.range(0, n).boxed().toList(),
+        assertEquals(
+                IntStream.range(0, n).boxed().toList(),
                 got.stream().map(e -> e.json().asJsonObject().getInt("n")).toList());
     }
 }

@@ -20,12 +20,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The Channels docs' {@code authTransport: 'jsonp'} against the testkit's endpoint, over 127.0.0.1. */
 class JsonpAuthTest extends ServerTest {
 
-
-
-
     Pusher jsonpClient() {
-        return client(o -> o.authEndpoint(server.authEndpoint().toString()).authTransport("jsonp")
-                .authParam("user_id", "ada").authHeader("X-Ignored", "jsonp cannot send it"));
+        return client(o -> o.authEndpoint(server.authEndpoint().toString())
+                .authTransport("jsonp")
+                .authParam("user_id", "ada")
+                .authHeader("X-Ignored", "jsonp cannot send it"));
     }
 
     @Test
@@ -40,17 +39,24 @@ class JsonpAuthTest extends ServerTest {
 
         ReceivedAuthRequest r = server.awaitAuthRequests(1, WAIT).get(0);
         assertEquals("GET", r.method());
-        assertTrue(r.params().get("callback").matches("pusherAuthCallback\\d+"), r.params().toString());
-        assertEquals(List.of("callback", "socket_id", "channel_name", "user_id"), List.copyOf(r.params().keySet()));
+        assertTrue(
+                r.params().get("callback").matches("pusherAuthCallback\\d+"),
+                r.params().toString());
+        assertEquals(
+                List.of("callback", "socket_id", "channel_name", "user_id"),
+                List.copyOf(r.params().keySet()));
         assertEquals(p.connection().socketId().orElseThrow(), r.params().get("socket_id"));
         assertFalse(r.headers().containsKey("x-ignored"), "JSONP sends no custom headers");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "403                    | 403 | application/json        | {\"error\":\"no\"}   | HTTP 403",
-        "no callback call       | 200 | application/javascript  | {\"auth\":\"k:s\"}   | does not call",
-        "not JSON in the call   | 200 | application/javascript  | CALLBACK(alert(1));  | not a JSON object"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "403                    | 403 | application/json        | {\"error\":\"no\"}   | HTTP 403",
+                "no callback call       | 200 | application/javascript  | {\"auth\":\"k:s\"}   | does not call",
+                "not JSON in the call   | 200 | application/javascript  | CALLBACK(alert(1));  | not a JSON object"
+            })
     void jsonpFailuresAreSubscriptionErrors(String label, int status, String type, String body, String expected) {
         server.authFault("private-orders", new AuthFault(status, type, body, Duration.ZERO));
         Pusher p = jsonpClient();

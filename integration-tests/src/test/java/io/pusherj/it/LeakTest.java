@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pusherj.api.Binding;
 import io.pusherj.api.Channel;
+import io.pusherj.api.ConnectionStateChange;
 import io.pusherj.api.EventListener;
+import io.pusherj.api.EventNames;
 import io.pusherj.api.Pusher;
 import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
 import io.pusherj.testkit.PusherTestServer;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.WeakReference;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +36,7 @@ class LeakTest extends ServerTest {
         // Capturing lambdas: a non-capturing one is a constant of its call site and never collected.
         Object captured = new Object();
         EventListener listener = e -> captured.hashCode();
-        Consumer<io.pusherj.api.ConnectionStateChange> stateListener = change -> captured.hashCode();
+        Consumer<ConnectionStateChange> stateListener = change -> captured.hashCode();
         WeakReference<EventListener> weakListener = new WeakReference<>(listener);
         WeakReference<Object> weakStateListener = new WeakReference<>(stateListener);
         Binding event = news.bind("story", listener);
@@ -49,10 +53,11 @@ class LeakTest extends ServerTest {
 
     @Test
     void aClosedClientIsNotRetained() {
-        Pusher p = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false).build());
+        Pusher p = Pusher.create(
+                server.appKey(), server.clientOptions().autoConnect(false).build());
         ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
         EventRecorder ok = new EventRecorder();
-        p.subscribe("news").bind(io.pusherj.api.EventNames.SUBSCRIPTION_SUCCEEDED, ok);
+        p.subscribe("news").bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok);
         p.connect();
         rec.awaitState(CONNECTED, WAIT);
         ok.await(1, WAIT);
@@ -84,7 +89,8 @@ class LeakTest extends ServerTest {
 
     @SuppressWarnings("try") // the server only has to be up on that port while the cycles run
     private static void cycles(Pusher p, ConnectionRecorder rec, int port, int first, int last) {
-        try (PusherTestServer s = PusherTestServer.builder().port(port).subscriptionCount(false).start()) {
+        try (PusherTestServer s =
+                PusherTestServer.builder().port(port).subscriptionCount(false).start()) {
             for (int cycle = first; cycle <= last; cycle++) {
                 p.connect();
                 rec.awaitState(CONNECTED, cycle, WAIT);
@@ -98,15 +104,19 @@ class LeakTest extends ServerTest {
     void aMillionEventsLeaveTheHeapWhereItWas() throws Exception {
         server.close();
         // Each subscription to "burst-N" makes the server write N events as fast as the client reads.
-        server = PusherTestServer.builder().subscriptionCount(false).onSubscribed((connection, channel) -> {
-            int count = Integer.parseInt(channel.substring("burst-".length()));
-            Thread feeder = new Thread(() -> connection.flood(channel, "tick", count, Integer::toString, 256), "feeder");
-            feeder.setDaemon(true);
-            feeder.start();
-        }).start();
+        server = PusherTestServer.builder()
+                .subscriptionCount(false)
+                .onSubscribed((connection, channel) -> {
+                    int count = Integer.parseInt(channel.substring("burst-".length()));
+                    Thread feeder = new Thread(
+                            () -> connection.flood(channel, "tick", count, Integer::toString, 256), "feeder");
+                    feeder.setDaemon(true);
+                    feeder.start();
+                })
+                .start();
         Pusher p = client(o -> o);
         long[] received = new long[1];
-        java.util.concurrent.Semaphore done = new java.util.concurrent.Semaphore(0);
+        Semaphore done = new Semaphore(0);
         EventListener counter = e -> {
             received[0]++; // one strand at a time; the semaphore publishes it
             int count = Integer.parseInt(e.channelName().orElseThrow().substring("burst-".length()));
@@ -124,10 +134,10 @@ class LeakTest extends ServerTest {
         assertTrue(growth < MAX_GROWTH_BYTES, "the heap grew by " + growth + " bytes over 900,000 events");
     }
 
-    private static void burst(Pusher p, String channel, EventListener counter, java.util.concurrent.Semaphore done)
+    private static void burst(Pusher p, String channel, EventListener counter, Semaphore done)
             throws InterruptedException {
         p.subscribe(channel).bind("tick", counter);
-        assertTrue(done.tryAcquire(2, java.util.concurrent.TimeUnit.MINUTES), channel + " did not arrive in full");
+        assertTrue(done.tryAcquire(2, TimeUnit.MINUTES), channel + " did not arrive in full");
         p.unsubscribe(channel);
     }
 
@@ -142,7 +152,9 @@ class LeakTest extends ServerTest {
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 5; i++) {
             System.gc();
-            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            used = Math.min(
+                    used,
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
         return used;
     }

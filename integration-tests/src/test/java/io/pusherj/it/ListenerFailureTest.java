@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pusherj.api.Channel;
 import io.pusherj.api.ConnectionError;
+import io.pusherj.api.ConnectionState;
 import io.pusherj.api.EventNames;
 import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherEvent;
+import io.pusherj.api.PusherOptions;
 import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
 import io.pusherj.testkit.PusherTestServer;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,8 +60,10 @@ class ListenerFailureTest {
         return recurse(n + 1) + 1;
     }
 
-    private Pusher client(java.util.function.UnaryOperator<io.pusherj.api.PusherOptions.Builder> options) {
-        pusher = Pusher.create(server.appKey(), options.apply(server.clientOptions().autoConnect(false)).build());
+    private Pusher client(UnaryOperator<PusherOptions.Builder> options) {
+        pusher = Pusher.create(
+                server.appKey(),
+                options.apply(server.clientOptions().autoConnect(false)).build());
         rec = ConnectionRecorder.attach(pusher.connection());
         return pusher;
     }
@@ -95,10 +100,12 @@ class ListenerFailureTest {
         server.publish("news", "story", "1");
         server.publish("news", "story", "2");
 
-        assertEquals(List.of("1", "2"), after.await(2, WAIT).stream().map(PusherEvent::data).toList());
+        assertEquals(
+                List.of("1", "2"),
+                after.await(2, WAIT).stream().map(PusherEvent::data).toList());
         ConnectionError reported = rec.awaitError(e -> e.type() == ConnectionError.Type.LISTENER_ERROR, WAIT);
         assertInstanceOf(StackOverflowError.class, reported.cause().orElseThrow());
-        assertEquals(List.of(io.pusherj.api.ConnectionState.CONNECTING, CONNECTED), rec.states());
+        assertEquals(List.of(ConnectionState.CONNECTING, CONNECTED), rec.states());
     }
 
     @Test
@@ -121,7 +128,11 @@ class ListenerFailureTest {
             server.publish("news", "story", "2");
             assertEquals(2, after.await(2, WAIT).size());
             assertTrue(news.isSubscribed());
-            assertEquals(2, rec.errors().stream().filter(e -> e.type() == ConnectionError.Type.LISTENER_ERROR).count());
+            assertEquals(
+                    2,
+                    rec.errors().stream()
+                            .filter(e -> e.type() == ConnectionError.Type.LISTENER_ERROR)
+                            .count());
         } finally {
             pusher.close();
             pusher = null;

@@ -3,6 +3,7 @@ package io.pusherj.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pusherj.api.ConnectionState;
 import io.pusherj.api.EventNames;
 import io.pusherj.api.Member;
 import io.pusherj.api.PresenceChannel;
@@ -20,12 +21,12 @@ import org.junit.jupiter.api.Test;
 /** Presence channels: members, joins and leaves, user_id on client events, reset on reconnect. */
 class PresenceChannelTest extends ServerTest {
 
-
-
-
     Pusher user(String id, VirtualScheduler time) {
-        var options = server.clientOptions().autoConnect(false).authEndpoint(server.authEndpoint().toString())
-                .authParam("user_id", id).authParam("user_name", id.toUpperCase());
+        var options = server.clientOptions()
+                .autoConnect(false)
+                .authEndpoint(server.authEndpoint().toString())
+                .authParam("user_id", id)
+                .authParam("user_name", id.toUpperCase());
         if (time != null) {
             options.scheduler(time);
         }
@@ -47,7 +48,8 @@ class PresenceChannelTest extends ServerTest {
         PresenceChannel room = join(ada, "presence-room");
         assertEquals(1, room.members().count());
         assertEquals("ada", room.members().me().orElseThrow().id());
-        assertEquals("ADA", room.members().me().orElseThrow().info().asJsonObject().getString("name"));
+        assertEquals(
+                "ADA", room.members().me().orElseThrow().info().asJsonObject().getString("name"));
 
         List<Member> joined = new CopyOnWriteArrayList<>();
         List<Member> left = new CopyOnWriteArrayList<>();
@@ -61,9 +63,13 @@ class PresenceChannelTest extends ServerTest {
         addedEvents.await(1, WAIT);
         assertEquals(List.of("bob"), joined.stream().map(Member::id).toList());
         assertEquals(2, room.members().count());
-        assertEquals("BOB", room.members().get("bob").orElseThrow().info().asJsonObject().getString("name"));
+        assertEquals(
+                "BOB",
+                room.members().get("bob").orElseThrow().info().asJsonObject().getString("name"));
         assertEquals(2, bobsRoom.members().count());
-        assertEquals(List.of("ada", "bob"), bobsRoom.members().all().stream().map(Member::id).toList());
+        assertEquals(
+                List.of("ada", "bob"),
+                bobsRoom.members().all().stream().map(Member::id).toList());
         PusherEvent added = addedEvents.events().get(0);
         assertEquals("bob", added.json().asJsonObject().getString("id"));
 
@@ -88,7 +94,10 @@ class PresenceChannelTest extends ServerTest {
         EventRecorder atBob = new EventRecorder();
         bobRoom.bind("client-wave", atBob);
         server.awaitSubscriberCount("presence-chat", 2, WAIT);
-        assertEquals(TriggerResult.SENT, adaRoom.trigger("client-wave", Json.createObjectBuilder().add("hi", 1).build()));
+        assertEquals(
+                TriggerResult.SENT,
+                adaRoom.trigger(
+                        "client-wave", Json.createObjectBuilder().add("hi", 1).build()));
         PusherEvent wave = atBob.await(1, WAIT).get(0);
         assertEquals("ada", wave.userId().orElseThrow());
         assertEquals(1, wave.json().asJsonObject().getInt("hi"));
@@ -104,7 +113,7 @@ class PresenceChannelTest extends ServerTest {
         room.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok);
         assertEquals(1, room.members().count());
         server.awaitConnection(1, WAIT).drop();
-        rec.awaitState(io.pusherj.api.ConnectionState.CONNECTING, 2, WAIT);
+        rec.awaitState(ConnectionState.CONNECTING, 2, WAIT);
         assertEquals(0, room.members().count());
         assertTrue(room.members().me().isEmpty());
         time.advanceBy(1_200); // the reconnect after a drop: about a second, ± 20 % jitter

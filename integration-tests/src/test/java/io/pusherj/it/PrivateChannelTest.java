@@ -10,6 +10,7 @@ import io.pusherj.api.AuthError;
 import io.pusherj.api.AuthOptions;
 import io.pusherj.api.ChannelAuthorization;
 import io.pusherj.api.ConnectionError;
+import io.pusherj.api.ConnectionState;
 import io.pusherj.api.EventNames;
 import io.pusherj.api.PrivateChannel;
 import io.pusherj.api.Pusher;
@@ -33,12 +34,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Private channels with the ajax auth transport against the testkit's auth endpoint, over 127.0.0.1. */
 class PrivateChannelTest extends ServerTest {
-
-
-
 
     Pusher client() {
         return client(o -> o.authEndpoint(server.authEndpoint().toString()));
@@ -52,7 +51,8 @@ class PrivateChannelTest extends ServerTest {
 
     @Test
     void theDocumentedAuthOptionsAuthorizeAPrivateChannel() {
-        Pusher p = client(o -> o.authEndpoint(server.authEndpoint().toString()).authParam("CSRFToken", "some_csrf_token")
+        Pusher p = client(o -> o.authEndpoint(server.authEndpoint().toString())
+                .authParam("CSRFToken", "some_csrf_token")
                 .authHeader("X-CSRF-Token", "header-token"));
         PrivateChannel orders = p.subscribePrivate("private-orders");
         EventRecorder ok = await(orders, EventNames.SUBSCRIPTION_SUCCEEDED);
@@ -63,15 +63,21 @@ class PrivateChannelTest extends ServerTest {
         ReceivedAuthRequest auth = server.awaitAuthRequests(1, WAIT).get(0);
         String socketId = p.connection().socketId().orElseThrow();
         assertEquals("POST", auth.method());
-        assertEquals(Map.of("socket_id", socketId, "channel_name", "private-orders", "CSRFToken", "some_csrf_token"),
+        assertEquals(
+                Map.of("socket_id", socketId, "channel_name", "private-orders", "CSRFToken", "some_csrf_token"),
                 auth.params());
-        assertEquals(List.of("socket_id", "channel_name", "CSRFToken"), List.copyOf(auth.params().keySet()), "pusher-js order");
+        assertEquals(
+                List.of("socket_id", "channel_name", "CSRFToken"),
+                List.copyOf(auth.params().keySet()),
+                "pusher-js order");
         assertEquals("header-token", auth.headers().get("x-csrf-token"));
         assertTrue(auth.headers().get("content-type").startsWith("application/x-www-form-urlencoded"));
         String subscribe = server.awaitConnection(1, WAIT).awaitFrameContaining("private-orders", WAIT);
-        assertEquals("{\"event\":\"pusher:subscribe\",\"data\":{\"auth\":\""
-                + AuthSignatures.channel("app-key", "app-secret", socketId, "private-orders")
-                + "\",\"channel\":\"private-orders\"}}", subscribe);
+        assertEquals(
+                "{\"event\":\"pusher:subscribe\",\"data\":{\"auth\":\""
+                        + AuthSignatures.channel("app-key", "app-secret", socketId, "private-orders")
+                        + "\",\"channel\":\"private-orders\"}}",
+                subscribe);
 
         server.publish("private-orders", "order-shipped", "{\"id\":17}");
         assertEquals(17, shipped.await(1, WAIT).get(0).json().asJsonObject().getInt("id"));
@@ -82,11 +88,12 @@ class PrivateChannelTest extends ServerTest {
         AtomicInteger token = new AtomicInteger();
         AtomicInteger attempt = new AtomicInteger();
         VirtualScheduler time = new VirtualScheduler();
-        Pusher p = client(o -> o.scheduler(time).channelAuthorization(AuthOptions.forChannels()
-                .endpoint(server.authEndpoint().toString())
-                .headersProvider(() -> Map.of("Authorization", "Bearer " + token.incrementAndGet()))
-                .paramsProvider(() -> Map.of("attempt", Integer.toString(attempt.incrementAndGet())))
-                .build()));
+        Pusher p = client(o -> o.scheduler(time)
+                .channelAuthorization(AuthOptions.forChannels()
+                        .endpoint(server.authEndpoint().toString())
+                        .headersProvider(() -> Map.of("Authorization", "Bearer " + token.incrementAndGet()))
+                        .paramsProvider(() -> Map.of("attempt", Integer.toString(attempt.incrementAndGet())))
+                        .build()));
         ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
         PrivateChannel orders = p.subscribePrivate("private-orders");
         EventRecorder ok = await(orders, EventNames.SUBSCRIPTION_SUCCEEDED);
@@ -94,19 +101,24 @@ class PrivateChannelTest extends ServerTest {
         ok.await(1, WAIT);
         String first = p.connection().socketId().orElseThrow();
         server.awaitConnection(1, WAIT).drop();
-        rec.awaitState(io.pusherj.api.ConnectionState.CONNECTING, 2, WAIT);
+        rec.awaitState(ConnectionState.CONNECTING, 2, WAIT);
         time.advanceBy(1_200); // the reconnect after a drop: about a second, ± 20 % jitter
         ok.await(2, WAIT);
 
         List<ReceivedAuthRequest> auths = server.awaitAuthRequests(2, WAIT);
         assertEquals(first, auths.get(0).params().get("socket_id"));
-        assertEquals(p.connection().socketId().orElseThrow(), auths.get(1).params().get("socket_id"));
-        assertEquals(List.of("Bearer 1", "Bearer 2"), auths.stream().map(a -> a.headers().get("authorization")).toList());
-        assertEquals(List.of("1", "2"), auths.stream().map(a -> a.params().get("attempt")).toList());
+        assertEquals(
+                p.connection().socketId().orElseThrow(), auths.get(1).params().get("socket_id"));
+        assertEquals(
+                List.of("Bearer 1", "Bearer 2"),
+                auths.stream().map(a -> a.headers().get("authorization")).toList());
+        assertEquals(
+                List.of("1", "2"),
+                auths.stream().map(a -> a.params().get("attempt")).toList());
     }
 
     @ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"ajax", "jsonp"})
+    @ValueSource(strings = {"ajax", "jsonp"})
     void anAuthEndpointAnsweringMegabytesIsASubscriptionErrorAndTheClientReadsNoMoreThan64KiB(String transport) {
         String huge = "x".repeat(4 * 1024 * 1024);
         server.authFault("private-orders", AuthFault.body("application/json", "{\"auth\":\"" + huge + "\"}"));
@@ -145,15 +157,18 @@ class PrivateChannelTest extends ServerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "401 refused          | 401 | application/json | {\"error\":\"no\"}          | HTTP 401",
-        "403 forbidden        | 403 | application/json | {\"error\":\"forbidden\"}   | HTTP 403",
-        "500 server error     | 500 | text/plain       | boom                        | HTTP 500",
-        "HTML body            | 200 | text/html        | <html><body>login</body>    | not a JSON object",
-        "invalid JSON         | 200 | application/json | {\"auth\":                  | not a JSON object",
-        "missing auth field   | 200 | application/json | {\"token\":\"x\"}           | no 'auth' string"})
-    void authFailuresBecomeSubscriptionErrorsAndTheConnectionStays(String label, int status, String type, String body,
-            String expected) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "401 refused          | 401 | application/json | {\"error\":\"no\"}          | HTTP 401",
+                "403 forbidden        | 403 | application/json | {\"error\":\"forbidden\"}   | HTTP 403",
+                "500 server error     | 500 | text/plain       | boom                        | HTTP 500",
+                "HTML body            | 200 | text/html        | <html><body>login</body>    | not a JSON object",
+                "invalid JSON         | 200 | application/json | {\"auth\":                  | not a JSON object",
+                "missing auth field   | 200 | application/json | {\"token\":\"x\"}           | no 'auth' string"
+            })
+    void authFailuresBecomeSubscriptionErrorsAndTheConnectionStays(
+            String label, int status, String type, String body, String expected) {
         server.authFault("private-orders", new AuthFault(status, type, body, Duration.ZERO));
         Pusher p = client();
         ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
@@ -169,14 +184,19 @@ class PrivateChannelTest extends ServerTest {
         assertEquals("AuthError", e.json().asJsonObject().getString("type"));
         assertEquals(status, e.json().asJsonObject().getInt("status"));
         assertTrue(e.json().asJsonObject().getString("error").contains(expected), e.data());
-        assertTrue(e.json().asJsonObject().getString("error").contains(server.authEndpoint().toString()), e.data());
+        assertTrue(
+                e.json()
+                        .asJsonObject()
+                        .getString("error")
+                        .contains(server.authEndpoint().toString()),
+                e.data());
         assertEquals(status, typed.get(0).status().getAsInt());
         assertFalse(orders.isSubscribed());
 
         server.awaitSubscriberCount("news", 1, WAIT);
         server.publish("news", "story", "still flowing");
         news.await(1, WAIT);
-        assertEquals(List.of(io.pusherj.api.ConnectionState.CONNECTING, CONNECTED), rec.states());
+        assertEquals(List.of(ConnectionState.CONNECTING, CONNECTED), rec.states());
         assertEquals(1, server.authRequests().size(), "no retry loop while connected");
     }
 
@@ -193,7 +213,7 @@ class PrivateChannelTest extends ServerTest {
         errors.await(1, WAIT);
         server.clearAuthFaults();
         server.awaitConnection(1, WAIT).drop();
-        rec.awaitState(io.pusherj.api.ConnectionState.CONNECTING, 2, WAIT);
+        rec.awaitState(ConnectionState.CONNECTING, 2, WAIT);
         time.advanceBy(1_200); // the reconnect after a drop: about a second, ± 20 % jitter
         ok.await(1, WAIT);
         assertTrue(orders.isSubscribed());
@@ -214,8 +234,9 @@ class PrivateChannelTest extends ServerTest {
     @Test
     void aBadSignatureIsRefusedByTheServerAndReportedOnTheChannel() {
         Pusher p = client(o -> o.channelAuthorization(AuthOptions.forChannels()
-                .customHandler((socketId, channel) -> CompletableFuture.completedFuture(
-                        ChannelAuthorization.of("app-key:0000"))).build()));
+                .customHandler((socketId, channel) ->
+                        CompletableFuture.completedFuture(ChannelAuthorization.of("app-key:0000")))
+                .build()));
         PrivateChannel orders = p.subscribePrivate("private-orders");
         List<AuthError> typed = new CopyOnWriteArrayList<>();
         orders.onSubscriptionError(typed::add);
@@ -232,7 +253,8 @@ class PrivateChannelTest extends ServerTest {
     void aCustomHandlerAuthorizesAsynchronously() {
         Pusher p = client(o -> o.channelAuthorization(AuthOptions.forChannels()
                 .customHandler((socketId, channel) -> CompletableFuture.supplyAsync(() -> ChannelAuthorization.of(
-                        AuthSignatures.channel(server.appKey(), server.appSecret(), socketId, channel)))).build()));
+                        AuthSignatures.channel(server.appKey(), server.appSecret(), socketId, channel))))
+                .build()));
         EventRecorder ok = await(p.subscribePrivate("private-custom"), EventNames.SUBSCRIPTION_SUCCEEDED);
         p.connect();
         ok.await(1, WAIT);
@@ -255,7 +277,11 @@ class PrivateChannelTest extends ServerTest {
         aOk.await(1, WAIT);
         bOk.await(1, WAIT);
 
-        assertEquals(TriggerResult.SENT, a.trigger("client-typing", Json.createObjectBuilder().add("on", true).build()));
+        assertEquals(
+                TriggerResult.SENT,
+                a.trigger(
+                        "client-typing",
+                        Json.createObjectBuilder().add("on", true).build()));
         PusherEvent got = atBob.await(1, WAIT).get(0);
         assertTrue(got.json().asJsonObject().getBoolean("on"));
         assertTrue(got.userId().isEmpty(), "user_id only on presence channels");
@@ -287,15 +313,22 @@ class PrivateChannelTest extends ServerTest {
 
     @Test
     void unknownAuthTransportIsAConfigurationErrorListingWhatWasFound() {
-        var e = assertThrows(IllegalArgumentException.class, () -> Pusher.create(server.appKey(),
-                server.clientOptions().autoConnect(false).authEndpoint(server.authEndpoint().toString())
-                        .authTransport("carrier-pigeon").build()));
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Pusher.create(
+                        server.appKey(),
+                        server.clientOptions()
+                                .autoConnect(false)
+                                .authEndpoint(server.authEndpoint().toString())
+                                .authTransport("carrier-pigeon")
+                                .build()));
         assertTrue(e.getMessage().contains("carrier-pigeon") && e.getMessage().contains("ajax"), e.getMessage());
     }
 
     @Test
     void relativeEndpointsAreRejectedWithAnExplanation() {
-        var e = assertThrows(IllegalArgumentException.class, () -> PusherOptions.builder().authEndpoint("/pusher/auth"));
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> PusherOptions.builder().authEndpoint("/pusher/auth"));
         assertTrue(e.getMessage().contains("absolute"), e.getMessage());
     }
 
@@ -304,7 +337,12 @@ class PrivateChannelTest extends ServerTest {
         Pusher p = client(o -> o);
         EventRecorder errors = await(p.subscribePrivate("private-x"), EventNames.SUBSCRIPTION_ERROR);
         p.connect();
-        assertTrue(errors.await(1, WAIT).get(0).json().asJsonObject().getString("error").contains("authEndpoint"));
+        assertTrue(errors.await(1, WAIT)
+                .get(0)
+                .json()
+                .asJsonObject()
+                .getString("error")
+                .contains("authEndpoint"));
         ServerConnection conn = server.awaitConnection(1, WAIT);
         assertTrue(conn.receivedFrames().stream().noneMatch(f -> f.contains("private-x")));
     }

@@ -20,8 +20,10 @@ import io.pusherj.testkit.ServerConnection;
 import jakarta.json.JsonString;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,8 @@ class PublicChannelTest {
     void start() {
         server = PusherTestServer.start();
         rest = RestClient.forServer(server);
-        pusher = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false).build());
+        pusher = Pusher.create(
+                server.appKey(), server.clientOptions().autoConnect(false).build());
         rec = ConnectionRecorder.attach(pusher.connection());
     }
 
@@ -65,7 +68,8 @@ class PublicChannelTest {
         news.bind("story", stories);
         assertTrue(news.isSubscribed());
         ServerConnection conn = server.awaitConnection(1, WAIT);
-        assertEquals("{\"event\":\"pusher:subscribe\",\"data\":{\"auth\":\"\",\"channel\":\"news\"}}",
+        assertEquals(
+                "{\"event\":\"pusher:subscribe\",\"data\":{\"auth\":\"\",\"channel\":\"news\"}}",
                 conn.awaitFrameContaining("pusher:subscribe", WAIT));
 
         RestClient.Result result = rest.trigger("news", "story", "{\"id\":17,\"title\":\"hello\"}");
@@ -104,9 +108,13 @@ class PublicChannelTest {
 
         rest.trigger(List.of("a", "b"), "ping", "1");
         List<PusherEvent> pings = global.await(e -> e.eventName().equals("ping"), 2, WAIT);
-        assertEquals(List.of("a", "b"), pings.stream().map(e -> e.channelName().orElseThrow()).sorted().toList());
-        assertTrue(channelGlobal.events().stream().anyMatch(e -> e.eventName().equals(EventNames.SUBSCRIPTION_SUCCEEDED)));
-        assertTrue(global.events().stream().noneMatch(e -> e.eventName().startsWith("pusher_internal:")),
+        assertEquals(
+                List.of("a", "b"),
+                pings.stream().map(e -> e.channelName().orElseThrow()).sorted().toList());
+        assertTrue(
+                channelGlobal.events().stream().anyMatch(e -> e.eventName().equals(EventNames.SUBSCRIPTION_SUCCEEDED)));
+        assertTrue(
+                global.events().stream().noneMatch(e -> e.eventName().startsWith("pusher_internal:")),
                 "internal events never reach the application");
     }
 
@@ -117,7 +125,8 @@ class PublicChannelTest {
         news.bind("story", stories);
         pusher.unsubscribe("news");
         ServerConnection conn = server.awaitConnection(1, WAIT);
-        assertEquals("{\"event\":\"pusher:unsubscribe\",\"data\":{\"channel\":\"news\"}}",
+        assertEquals(
+                "{\"event\":\"pusher:unsubscribe\",\"data\":{\"channel\":\"news\"}}",
                 conn.awaitFrameContaining("pusher:unsubscribe", WAIT));
         server.awaitSubscriberCount("news", 0, WAIT);
         assertTrue(pusher.channel("news").isEmpty());
@@ -136,7 +145,11 @@ class PublicChannelTest {
         pusher.subscribe("news");
         pusher.subscribe("other");
         conn.awaitFrameContaining("\"other\"", WAIT);
-        assertEquals(1, conn.receivedFrames().stream().filter(f -> f.contains("\"news\"")).count());
+        assertEquals(
+                1,
+                conn.receivedFrames().stream()
+                        .filter(f -> f.contains("\"news\""))
+                        .count());
     }
 
     @Test
@@ -144,7 +157,8 @@ class PublicChannelTest {
         subscribed("cache-prices");
         assertEquals(1, server.publish("cache-prices", "price", "{\"eur\":3}"));
 
-        Pusher late = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false).build());
+        Pusher late = Pusher.create(
+                server.appKey(), server.clientOptions().autoConnect(false).build());
         try {
             EventRecorder cached = new EventRecorder();
             late.subscribe("cache-prices").bind("price", cached);
@@ -193,7 +207,8 @@ class PublicChannelTest {
         Pusher other = Pusher.create(server.appKey(), server.clientOptions().build());
         try {
             other.subscribe("room");
-            PusherEvent two = counts.await(e -> e.json().asJsonObject().getInt("subscription_count") == 2, 1, WAIT).get(0);
+            PusherEvent two = counts.await(e -> e.json().asJsonObject().getInt("subscription_count") == 2, 1, WAIT)
+                    .get(0);
             assertEquals(EventNames.SUBSCRIPTION_COUNT, two.eventName());
             assertEquals(2, room.subscriptionCount().getAsInt());
         } finally {
@@ -211,19 +226,30 @@ class PublicChannelTest {
         news.bind("story", after);
         rest.trigger("news", "story", "1");
         rest.trigger("news", "story", "2");
-        assertEquals(List.of("1", "2"), after.await(2, WAIT).stream().map(PusherEvent::data).toList());
+        assertEquals(
+                List.of("1", "2"),
+                after.await(2, WAIT).stream().map(PusherEvent::data).toList());
         ConnectionError err = rec.awaitError(e -> e.type() == ConnectionError.Type.LISTENER_ERROR, WAIT);
         assertEquals("boom", err.cause().orElseThrow().getMessage());
-        assertEquals(2, rec.errors().stream().filter(e -> e.type() == ConnectionError.Type.LISTENER_ERROR).count(),
+        assertEquals(
+                2,
+                rec.errors().stream()
+                        .filter(e -> e.type() == ConnectionError.Type.LISTENER_ERROR)
+                        .count(),
                 "one report per failed call");
-        assertEquals(List.of(ConnectionState.CONNECTING, ConnectionState.CONNECTED), rec.states(), "the connection is unaffected");
+        assertEquals(
+                List.of(ConnectionState.CONNECTING, ConnectionState.CONNECTED),
+                rec.states(),
+                "the connection is unaffected");
     }
 
     @Test
     void callbacksRunOnTheGivenExecutorInOrder() throws Exception {
         ExecutorService ui = Executors.newSingleThreadExecutor(r -> new Thread(r, "ui-thread"));
-        try (Pusher p = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false).callbackExecutor(ui).build())) {
-            List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Pusher p = Pusher.create(
+                server.appKey(),
+                server.clientOptions().autoConnect(false).callbackExecutor(ui).build())) {
+            List<String> threads = new CopyOnWriteArrayList<>();
             EventRecorder events = new EventRecorder();
             Channel c = p.subscribe("news");
             c.bind("story", e -> threads.add(Thread.currentThread().getName()));
@@ -234,7 +260,8 @@ class PublicChannelTest {
                 server.publish("news", "story", Integer.toString(i));
             }
             List<PusherEvent> got = events.await(50, WAIT);
-            assertEquals(java.util.stream.IntStream.range(0, 50).mapToObj(Integer::toString).toList(),
+            assertEquals(
+                    IntStream.range(0, 50).mapToObj(Integer::toString).toList(),
                     got.stream().map(PusherEvent::data).toList());
             assertTrue(threads.stream().allMatch("ui-thread"::equals), threads.toString());
         } finally {
@@ -263,8 +290,9 @@ class PublicChannelTest {
         server.publish("news", "story", "after");
         assertEquals("after", stories.await(1, WAIT).get(0).data());
         List<ConnectionError> parseErrors = rec.errors().stream()
-                .filter(e -> e.type() == ConnectionError.Type.MESSAGE_PARSE_ERROR).toList();
+                .filter(e -> e.type() == ConnectionError.Type.MESSAGE_PARSE_ERROR)
+                .toList();
         assertEquals(4, parseErrors.size(), rec.errors().toString());
-        assertEquals(List.of(io.pusherj.api.ConnectionState.CONNECTING, CONNECTED), rec.states());
+        assertEquals(List.of(ConnectionState.CONNECTING, CONNECTED), rec.states());
     }
 }

@@ -30,13 +30,18 @@ class PublishedArtifactsTest {
             Element project = pom.getDocumentElement();
             String artifactId = directChildText(project, "artifactId");
             boolean skipped = pom.getElementsByTagName("maven.deploy.skip").getLength() > 0
-                    && pom.getElementsByTagName("maven.deploy.skip").item(0).getTextContent().trim().equals("true");
+                    && pom.getElementsByTagName("maven.deploy.skip")
+                            .item(0)
+                            .getTextContent()
+                            .trim()
+                            .equals("true");
             if (!skipped && !artifactId.equals("pusher-bom")) {
                 published.add(artifactId);
             }
         }
         Element bom = parse(ROOT.resolve("bom/pom.xml")).getDocumentElement();
-        Element management = (Element) bom.getElementsByTagName("dependencyManagement").item(0);
+        Element management =
+                (Element) bom.getElementsByTagName("dependencyManagement").item(0);
         TreeSet<String> listed = new TreeSet<>();
         NodeList ids = management.getElementsByTagName("artifactId");
         for (int i = 0; i < ids.getLength(); i++) {

@@ -10,6 +10,7 @@ import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
 import io.pusherj.testkit.VirtualScheduler;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -49,7 +50,7 @@ class ReconnectBackoffTest extends ServerTest {
         time.runUntilIdle();
         server.awaitConnection(2, WAIT).awaitClosed(WAIT);
         long virtualMillis = 0;
-        List<Long> announced = new java.util.ArrayList<>();
+        List<Long> announced = new ArrayList<>();
         while (virtualMillis < 20_000) {
             long wait = take(waits);
             announced.add(wait);

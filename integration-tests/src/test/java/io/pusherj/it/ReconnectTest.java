@@ -38,8 +38,13 @@ class ReconnectTest {
         server = PusherTestServer.start();
         time = new VirtualScheduler();
         // pusher-js's delays to the millisecond; backoff and jitter: ReconnectBackoffTest.
-        pusher = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false).scheduler(time)
-                .pusherJsReconnectTiming().build());
+        pusher = Pusher.create(
+                server.appKey(),
+                server.clientOptions()
+                        .autoConnect(false)
+                        .scheduler(time)
+                        .pusherJsReconnectTiming()
+                        .build());
         rec = ConnectionRecorder.attach(pusher.connection());
     }
 
@@ -82,8 +87,14 @@ class ReconnectTest {
     @Test
     void code4000SwitchesToTlsForGood() {
         pusher.close();
-        pusher = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false).scheduler(time)
-                .pusherJsReconnectTiming().wssPort(1).build());
+        pusher = Pusher.create(
+                server.appKey(),
+                server.clientOptions()
+                        .autoConnect(false)
+                        .scheduler(time)
+                        .pusherJsReconnectTiming()
+                        .wssPort(1)
+                        .build());
         rec = ConnectionRecorder.attach(pusher.connection());
         connectFirst().close(4000, "TLS only");
         rec.awaitState(CONNECTING, 2, WAIT);
@@ -139,6 +150,9 @@ class ReconnectTest {
         server.refuseConnections(false);
         time.advanceBy(5_000); // the ws loop's first 15 s budget ends; the next attempt starts
         rec.awaitState(CONNECTED, WAIT);
-        assertEquals(List.of(CONNECTING, UNAVAILABLE, CONNECTED), rec.states(), "the Channels docs' unavailable -> connected");
+        assertEquals(
+                List.of(CONNECTING, UNAVAILABLE, CONNECTED),
+                rec.states(),
+                "the Channels docs' unavailable -> connected");
     }
 }

@@ -8,10 +8,12 @@ import io.pusherj.api.EventNames;
 import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherEvent;
 import io.pusherj.testkit.AuthFault;
+import io.pusherj.testkit.AuthSignatures;
 import io.pusherj.testkit.EventRecorder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -45,12 +47,10 @@ class SecretsInLogsTest extends ServerTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
     private Level previousLevel;
 
@@ -78,12 +78,17 @@ class SecretsInLogsTest extends ServerTest {
         Pusher p = client(o -> o.channelAuthorization(AuthOptions.forChannels()
                         .endpoint(server.authEndpoint().toString())
                         .header("Authorization", "Bearer " + TOKEN)
-                        .headersProvider(() -> java.util.Map.of("X-Session", TOKEN + "-session"))
+                        .headersProvider(() -> Map.of("X-Session", TOKEN + "-session"))
                         .build())
-                .userAuthentication(AuthOptions.forUsers().endpoint(server.userAuthEndpoint().toString())
-                        .param("user_id", "ada").header("Authorization", "Bearer " + TOKEN).build()));
+                .userAuthentication(AuthOptions.forUsers()
+                        .endpoint(server.userAuthEndpoint().toString())
+                        .param("user_id", "ada")
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .build()));
         List<String> reported = new CopyOnWriteArrayList<>();
-        p.connection().onError(e -> reported.add(e.toString() + e.cause().map(SecretsInLogsTest::stackTrace).orElse("")));
+        p.connection()
+                .onError(e -> reported.add(e.toString()
+                        + e.cause().map(SecretsInLogsTest::stackTrace).orElse("")));
         EventRecorder ok = new EventRecorder();
         p.subscribePrivate("private-orders").bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok);
         EventRecorder refused = new EventRecorder();
@@ -113,7 +118,7 @@ class SecretsInLogsTest extends ServerTest {
     /** The hex signature of the successful channel auth: what the auth endpoint answered. */
     private String signatureFor(Pusher p) {
         String socketId = p.connection().socketId().orElseThrow();
-        return io.pusherj.testkit.AuthSignatures.channel(server.appKey(), server.appSecret(), socketId, "private-orders")
+        return AuthSignatures.channel(server.appKey(), server.appSecret(), socketId, "private-orders")
                 .substring(server.appKey().length() + 1);
     }
 

@@ -30,7 +30,9 @@ abstract class ServerTest {
 
     /** A client of the test server (not connected yet), closed after the test. */
     Pusher client(UnaryOperator<PusherOptions.Builder> options) {
-        return track(Pusher.create(server.appKey(), options.apply(server.clientOptions().autoConnect(false)).build()));
+        return track(Pusher.create(
+                server.appKey(),
+                options.apply(server.clientOptions().autoConnect(false)).build()));
     }
 
     /** Closes {@code p} after the test. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pusherj.api.AuthError;
 import io.pusherj.api.AuthOptions;
 import io.pusherj.api.ChannelAuthorization;
+import io.pusherj.api.ConnectionState;
 import io.pusherj.api.EventNames;
 import io.pusherj.api.PresenceChannel;
 import io.pusherj.api.Pusher;
@@ -14,7 +15,9 @@ import io.pusherj.testkit.AuthFault;
 import io.pusherj.testkit.AuthSignatures;
 import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
+import io.pusherj.testkit.PusherTestServer;
 import io.pusherj.testkit.VirtualScheduler;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,15 +28,16 @@ import org.junit.jupiter.api.Test;
 /** User sign-in, events sent to a user, watchlists, and presence for a signed-in user (docs/protocol.md §8.6-8.7). */
 class SigninTest extends ServerTest {
 
-
-
-
     Pusher user(String id, String watchlist, VirtualScheduler time) {
-        var users = AuthOptions.forUsers().endpoint(server.userAuthEndpoint().toString()).param("user_id", id);
+        var users = AuthOptions.forUsers()
+                .endpoint(server.userAuthEndpoint().toString())
+                .param("user_id", id);
         if (watchlist != null) {
             users.param("watchlist", watchlist);
         }
-        var options = server.clientOptions().autoConnect(false).userAuthentication(users.build())
+        var options = server.clientOptions()
+                .autoConnect(false)
+                .userAuthentication(users.build())
                 .authEndpoint(server.authEndpoint().toString());
         if (time != null) {
             options.scheduler(time);
@@ -69,7 +73,9 @@ class SigninTest extends ServerTest {
         PusherEvent note = notes.await(1, WAIT).get(0);
         assertEquals("hi", note.json().asJsonObject().getString("text"));
         assertEquals(1, server.awaitAuthRequests(1, WAIT).size());
-        assertEquals(List.of("socket_id", "user_id"), List.copyOf(server.authRequests().get(0).params().keySet()),
+        assertEquals(
+                List.of("socket_id", "user_id"),
+                List.copyOf(server.authRequests().get(0).params().keySet()),
                 "user authentication sends no channel_name");
     }
 
@@ -89,10 +95,12 @@ class SigninTest extends ServerTest {
         bob.connect();
         PusherEvent bobOnline = online.await(1, WAIT).get(0);
         assertEquals("online", bobOnline.eventName());
-        assertEquals("bob", bobOnline.json().asJsonObject().getJsonArray("user_ids").getString(0));
+        assertEquals(
+                "bob", bobOnline.json().asJsonObject().getJsonArray("user_ids").getString(0));
         bob.close();
         PusherEvent bobOffline = offline.await(1, WAIT).get(0);
-        assertEquals("bob", bobOffline.json().asJsonObject().getJsonArray("user_ids").getString(0));
+        assertEquals(
+                "bob", bobOffline.json().asJsonObject().getJsonArray("user_ids").getString(0));
     }
 
     @Test
@@ -106,7 +114,7 @@ class SigninTest extends ServerTest {
         ada.connect();
         take(signins);
         server.awaitConnection(1, WAIT).drop();
-        rec.awaitState(io.pusherj.api.ConnectionState.CONNECTING, 2, WAIT);
+        rec.awaitState(ConnectionState.CONNECTING, 2, WAIT);
         assertTrue(ada.user().id().isEmpty(), "signed out with the connection");
         time.advanceBy(1_200); // the reconnect after a drop: about a second, ± 20 % jitter
         assertEquals("ada", take(signins));
@@ -130,10 +138,15 @@ class SigninTest extends ServerTest {
 
     @Test
     void presenceWithoutChannelDataUsesTheSignedInUser() throws Exception {
-        var users = AuthOptions.forUsers().endpoint(server.userAuthEndpoint().toString()).param("user_id", "ada").build();
+        var users = AuthOptions.forUsers()
+                .endpoint(server.userAuthEndpoint().toString())
+                .param("user_id", "ada")
+                .build();
         // An app server that authorizes presence like a private channel, relying on the signed-in identity.
-        var channels = AuthOptions.forChannels().customHandler((socketId, channel) -> CompletableFuture.completedFuture(
-                ChannelAuthorization.of(AuthSignatures.channel(server.appKey(), server.appSecret(), socketId, channel)))).build();
+        var channels = AuthOptions.forChannels()
+                .customHandler((socketId, channel) -> CompletableFuture.completedFuture(ChannelAuthorization.of(
+                        AuthSignatures.channel(server.appKey(), server.appSecret(), socketId, channel))))
+                .build();
         Pusher ada = client(o -> o.userAuthentication(users).channelAuthorization(channels));
         LinkedBlockingQueue<String> signins = new LinkedBlockingQueue<>();
         ada.user().onSignin(signins::add);
@@ -141,7 +154,8 @@ class SigninTest extends ServerTest {
         ada.connect();
         take(signins);
         EventRecorder ok = new EventRecorder();
-        PresenceChannel room = ada.subscribePresence("presence-room", r -> r.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok));
+        PresenceChannel room =
+                ada.subscribePresence("presence-room", r -> r.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok));
         ok.await(1, WAIT);
         assertEquals("ada", room.members().me().orElseThrow().id());
         assertEquals(List.of("ada"), server.presenceUserIds("presence-room"));
@@ -149,16 +163,20 @@ class SigninTest extends ServerTest {
 
     /** A client whose presence auth carries no channel_data: the server takes the signed-in identity. */
     Pusher signedInPresenceUser(String id) {
-        var users = AuthOptions.forUsers().endpoint(server.userAuthEndpoint().toString()).param("user_id", id).build();
-        return client(o -> o.userAuthentication(users).authEndpoint(server.authEndpoint().toString())
-                .authParam(io.pusherj.testkit.PusherTestServer.OMIT_CHANNEL_DATA, "true"));
+        var users = AuthOptions.forUsers()
+                .endpoint(server.userAuthEndpoint().toString())
+                .param("user_id", id)
+                .build();
+        return client(o -> o.userAuthentication(users)
+                .authEndpoint(server.authEndpoint().toString())
+                .authParam(PusherTestServer.OMIT_CHANNEL_DATA, "true"));
     }
 
     @Test
     void presenceWithoutChannelDataWaitsForTheSigninOnTheFirstConnectAndAfterEveryReconnect() {
         // Sign-in takes its auth request plus a round trip on the socket; a slower user endpoint makes the
         // presence authorization finish first every time, as it mostly does against real servers.
-        server.authFault("/pusher/user-auth", AuthFault.slow(java.time.Duration.ofMillis(300)));
+        server.authFault("/pusher/user-auth", AuthFault.slow(Duration.ofMillis(300)));
         Pusher ada = signedInPresenceUser("ada");
         EventRecorder ok = new EventRecorder();
         List<AuthError> errors = new CopyOnWriteArrayList<>();
@@ -193,7 +211,8 @@ class SigninTest extends ServerTest {
         });
         ada.connect();
         failed.await(1, WAIT);
-        assertTrue(errors.get(0).message().contains("not signed in"), errors.get(0).message());
+        assertTrue(
+                errors.get(0).message().contains("not signed in"), errors.get(0).message());
         PusherEvent signinError = signinErrors.await(1, WAIT).get(0);
         assertEquals("AuthError", signinError.json().asJsonObject().getString("type"));
         assertEquals(403, signinError.json().asJsonObject().getInt("status"));
@@ -219,14 +238,17 @@ class SigninTest extends ServerTest {
     @Test
     void aServerThatIgnoresPusherSigninFailsTheSigninAfterTheUserAuthTimeout() throws Exception {
         VirtualScheduler time = new VirtualScheduler();
-        var users = AuthOptions.forUsers().endpoint(server.userAuthEndpoint().toString()).param("user_id", "ada").build();
+        var users = AuthOptions.forUsers()
+                .endpoint(server.userAuthEndpoint().toString())
+                .param("user_id", "ada")
+                .build();
         Pusher ada = client(o -> o.userAuthentication(users).scheduler(time));
         ConnectionRecorder states = ConnectionRecorder.attach(ada.connection());
         LinkedBlockingQueue<String> failures = new LinkedBlockingQueue<>();
         ada.user().onSigninError(e -> failures.add(e.message()));
         ada.connect();
         time.runUntilIdle();
-        states.awaitState(io.pusherj.api.ConnectionState.CONNECTED, WAIT);
+        states.awaitState(ConnectionState.CONNECTED, WAIT);
         var conn = server.awaitConnection(1, WAIT);
         conn.goSilent(); // like Reverb or laravel-websockets, which do not implement pusher:signin
         ada.signin();
@@ -238,8 +260,10 @@ class SigninTest extends ServerTest {
 
     @Test
     void presenceWithoutChannelDataAndWithoutSigninFails() {
-        var channels = AuthOptions.forChannels().customHandler((socketId, channel) -> CompletableFuture.completedFuture(
-                ChannelAuthorization.of(AuthSignatures.channel(server.appKey(), server.appSecret(), socketId, channel)))).build();
+        var channels = AuthOptions.forChannels()
+                .customHandler((socketId, channel) -> CompletableFuture.completedFuture(ChannelAuthorization.of(
+                        AuthSignatures.channel(server.appKey(), server.appSecret(), socketId, channel))))
+                .build();
         Pusher p = client(o -> o.channelAuthorization(channels));
         List<AuthError> errors = new CopyOnWriteArrayList<>();
         PresenceChannel room = p.subscribePresence("presence-room");
@@ -248,6 +272,7 @@ class SigninTest extends ServerTest {
         room.bind(EventNames.SUBSCRIPTION_ERROR, failed);
         p.connect();
         failed.await(1, WAIT);
-        assertTrue(errors.get(0).message().contains("not signed in"), errors.get(0).message());
+        assertTrue(
+                errors.get(0).message().contains("not signed in"), errors.get(0).message());
     }
 }

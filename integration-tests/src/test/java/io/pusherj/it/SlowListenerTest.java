@@ -75,13 +75,18 @@ class SlowListenerTest extends ServerTest {
 
         conn.flood("burst", "tick", events, i -> data(i, pad), 4); // returns once the last frame was written
         int handledWhenWritten = handled.events().size();
-        System.out.println("slow listener: " + handledWhenWritten + " of " + events + " events handled when the server had written all");
+        System.out.println("slow listener: " + handledWhenWritten + " of " + events
+                + " events handled when the server had written all");
 
         // Had the client stopped reading while its listener worked, the server could not have written more
         // than the buffers hold (under 10 MB, 25 events) before the listener had handled the rest.
-        assertTrue(handledWhenWritten < 30, "handled " + handledWhenWritten + " of " + events + " when the last was written");
+        assertTrue(
+                handledWhenWritten < 30,
+                "handled " + handledWhenWritten + " of " + events + " when the last was written");
         List<PusherEvent> got = handled.await(events, WAIT.multipliedBy(2));
-        assertEquals(IntStream.range(0, events).boxed().toList(), got.stream().map(SlowListenerTest::index).toList());
+        assertEquals(
+                IntStream.range(0, events).boxed().toList(),
+                got.stream().map(SlowListenerTest::index).toList());
         assertEquals(List.of(CONNECTING, CONNECTED), rec.states(), "no reconnect within the limit");
     }
 
@@ -108,11 +113,17 @@ class SlowListenerTest extends ServerTest {
         server.publish("burst", "tick", data(events, "after the reconnect"));
 
         handled.await(e -> index(e) == events, 1, WAIT);
-        List<Integer> got = handled.events().stream().map(SlowListenerTest::index).toList();
+        List<Integer> got =
+                handled.events().stream().map(SlowListenerTest::index).toList();
         int read = got.size() - 1;
         // Read until the frame that took the queue past the limit (the 11th), and no further than the burst.
         assertTrue(read >= 11 && read < events, "events read before the drop: " + read);
-        assertEquals(IntStream.rangeClosed(0, read).map(i -> i < read ? i : events).boxed().toList(), got,
+        assertEquals(
+                IntStream.rangeClosed(0, read)
+                        .map(i -> i < read ? i : events)
+                        .boxed()
+                        .toList(),
+                got,
                 "a gapless prefix of the burst, then the event published after the reconnect");
         assertEquals(List.of(CONNECTING, CONNECTED, CONNECTING, CONNECTED), rec.states());
     }

@@ -17,8 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The SockJS transport alone, over Spring's WebSocket transport and, when that is blocked, its XHR one. */
 class SockJsTransportTest extends ServerTest {
 
-    record Connected(ConnectionRecorder rec, VirtualScheduler time) {
-    }
+    record Connected(ConnectionRecorder rec, VirtualScheduler time) {}
 
     /** A client on the sockjs transport alone, its timers on virtual time, connected. */
     Connected connectOnVirtualTime(boolean blockSockJsWebSocket) {
@@ -35,7 +34,8 @@ class SockJsTransportTest extends ServerTest {
     @ValueSource(booleans = {false, true})
     void connectsSubscribesAndReceivesEvents(boolean blockSockJsWebSocket) {
         server.blockTransport("sockjs-websocket", blockSockJsWebSocket);
-        Pusher p = client(o -> o.enabledTransports("sockjs").authEndpoint(server.authEndpoint().toString()));
+        Pusher p = client(o ->
+                o.enabledTransports("sockjs").authEndpoint(server.authEndpoint().toString()));
         ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
         EventRecorder news = new EventRecorder();
         EventRecorder orders = new EventRecorder();
@@ -96,8 +96,8 @@ class SockJsTransportTest extends ServerTest {
         p.subscribe("news", c -> c.bind("story", news));
         p.connect();
         server.awaitConnection(1, WAIT).awaitSubscribed("news", WAIT);
-        server.awaitConnection(1, WAIT).sendRaw("{\"event\":\"story\",\"channel\":\"news\",\"data\":\""
-                + "x".repeat(5 * 1024 * 1024) + "\"}");
+        server.awaitConnection(1, WAIT)
+                .sendRaw("{\"event\":\"story\",\"channel\":\"news\",\"data\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}");
         rec.awaitState(CONNECTED, 2, WAIT);
         server.awaitConnection(2, WAIT).awaitSubscribed("news", WAIT);
         server.publish("news", "story", "after");

@@ -4,6 +4,7 @@ import static io.pusherj.api.ConnectionState.CONNECTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pusherj.api.ConnectionState;
 import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherOptions;
 import io.pusherj.api.TimelineEntry;
@@ -56,7 +57,9 @@ class StatsTest extends ServerTest {
         connected(o -> o); // off
         Pusher control = connected(statsOn("control")); // on: its request shows when a request would have come
         server.awaitStatsRequests(1, WAIT); // the first client connected, and would have sent, before this one
-        assertEquals(List.of("control"), server.statsRequests().stream().map(r -> r.fields().get("who")).toList());
+        assertEquals(
+                List.of("control"),
+                server.statsRequests().stream().map(r -> r.fields().get("who")).toList());
         assertTrue(control.connection().timeline().size() > 0);
     }
 
@@ -64,7 +67,8 @@ class StatsTest extends ServerTest {
     void eachConnectedSendsTheTimelineWithPusherJsFields() {
         Pusher p = connected(statsOn("test"));
         ReceivedStats r = server.awaitStatsRequests(1, WAIT).get(0);
-        assertEquals(List.of("session", "bundle", "key", "lib", "version", "cluster", "features", "timeline", "who"),
+        assertEquals(
+                List.of("session", "bundle", "key", "lib", "version", "cluster", "features", "timeline", "who"),
                 List.copyOf(r.fields().keySet()));
         int session = Integer.parseInt(r.fields().get("session"));
         assertTrue(session >= 0 && session < 1_000_000_000, "session " + session);
@@ -82,7 +86,9 @@ class StatsTest extends ServerTest {
         assertEquals("open", events.get(2).getString("state"));
         JsonObject connectedEntry = events.get(3);
         assertEquals("connected", connectedEntry.getString("state"));
-        assertEquals(p.connection().socketId().orElseThrow(), connectedEntry.getJsonObject("params").getString("socket_id"));
+        assertEquals(
+                p.connection().socketId().orElseThrow(),
+                connectedEntry.getJsonObject("params").getString("socket_id"));
         assertTrue(events.stream().allMatch(e -> e.containsKey("timestamp")), events.toString());
         assertEquals(4, events.size());
     }
@@ -93,7 +99,8 @@ class StatsTest extends ServerTest {
         server.awaitStatsRequests(1, WAIT);
         time.awaitTaskAt(60_000, WAIT);
         time.advanceBy(60_000); // nothing new: nothing sent
-        server.awaitConnection(1, WAIT).sendRaw("{\"event\":\"pusher:error\",\"data\":{\"code\":null,\"message\":\"hiccup\"}}");
+        server.awaitConnection(1, WAIT)
+                .sendRaw("{\"event\":\"pusher:error\",\"data\":{\"code\":null,\"message\":\"hiccup\"}}");
         rec.awaitError(e -> e.message().equals("hiccup"), WAIT);
         time.awaitTaskAt(120_000, WAIT);
         time.advanceBy(60_000);
@@ -112,7 +119,7 @@ class StatsTest extends ServerTest {
         Pusher p = connected(statsOn("test"));
         server.awaitStatsRequests(1, WAIT);
         p.disconnect();
-        rec.awaitState(io.pusherj.api.ConnectionState.DISCONNECTED, WAIT);
+        rec.awaitState(ConnectionState.DISCONNECTED, WAIT);
         p.connect(); // a new connected, a new send: to the host the answer named
         rec.awaitState(CONNECTED, 2, WAIT);
         ReceivedStats moved = other.awaitStatsRequests(1, WAIT).get(0);
@@ -138,8 +145,12 @@ class StatsTest extends ServerTest {
         p.connect();
         rec.awaitState(CONNECTED, WAIT);
         List<TimelineEntry> kept = p.connection().timeline();
-        assertEquals(List.of("connecting", "connected"), kept.stream().filter(e -> e.data().containsKey("state")
-                && !e.data().containsKey("cid")).map(e -> e.data().getString("state")).toList());
+        assertEquals(
+                List.of("connecting", "connected"),
+                kept.stream()
+                        .filter(e -> e.data().containsKey("state") && !e.data().containsKey("cid"))
+                        .map(e -> e.data().getString("state"))
+                        .toList());
         assertEquals(kept, heard.subList(0, kept.size()));
         assertEquals(List.of(), server.statsRequests());
     }

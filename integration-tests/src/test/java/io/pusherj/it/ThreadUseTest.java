@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -18,16 +20,19 @@ import org.junit.jupiter.api.Test;
 class ThreadUseTest {
     static final Duration WAIT = Duration.ofSeconds(30);
     /** Gives every client's private channel its own name across batches. */
-    static final java.util.concurrent.atomic.AtomicInteger CLIENTS_SO_FAR = new java.util.concurrent.atomic.AtomicInteger();
+    static final AtomicInteger CLIENTS_SO_FAR = new AtomicInteger();
 
     /**
-     * Threads started for clients: pusherj's own, Tyrus's workers and the shared HttpClient's I/O thread. Tyrus's single JVM-wide daemon timer
-     * ({@code tyrus-jdk-container-idle-timeout}) is created once at class load and never exits; it does not
-     * count here (documented in the transport-ws README).
+     * Threads started for clients: pusherj's own, Tyrus's workers and the shared HttpClient's I/O thread. Tyrus's
+     * single JVM-wide daemon timer ({@code tyrus-jdk-container-idle-timeout}) is created once at class load
+     * and never exits; it does not count here (documented in the transport-ws README).
      */
     static Set<String> clientThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(n -> n.startsWith("pusherj-") || n.contains("tyrus-jdk-client")
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(n -> n.startsWith("pusherj-")
+                        || n.contains("tyrus-jdk-client")
                         || n.toLowerCase().startsWith("httpclient-dispatch"))
                 .collect(Collectors.toSet());
     }
@@ -36,8 +41,13 @@ class ThreadUseTest {
         List<Pusher> clients = new ArrayList<>();
         List<ConnectionRecorder> recs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Pusher p = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false).enabledTransports(transport)
-                    .authEndpoint(server.authEndpoint().toString()).build());
+            Pusher p = Pusher.create(
+                    server.appKey(),
+                    server.clientOptions()
+                            .autoConnect(false)
+                            .enabledTransports(transport)
+                            .authEndpoint(server.authEndpoint().toString())
+                            .build());
             recs.add(ConnectionRecorder.attach(p.connection()));
             p.subscribe("load");
             // Authorized channels use the shared HTTP client: one I/O thread, whatever the number of clients.
@@ -79,9 +89,11 @@ class ThreadUseTest {
             server.awaitSubscriberCount("load", many, WAIT);
             withMany = clientThreads();
             // The measurement, for the record; surefire keeps it in ThreadUseTest-output.txt.
-            System.out.printf("client threads over %s: %d with %d clients, %d with %d clients %s; all JVM threads: %d%n",
-                    transport, withFew, few, withMany.size(), many, new java.util.TreeSet<>(withMany), Thread.activeCount());
-            assertTrue(withMany.size() <= withFew + allowedGrowth,
+            System.out.printf(
+                    "client threads over %s: %d with %d clients, %d with %d clients %s; all JVM threads: %d%n",
+                    transport, withFew, few, withMany.size(), many, new TreeSet<>(withMany), Thread.activeCount());
+            assertTrue(
+                    withMany.size() <= withFew + allowedGrowth,
                     "threads grew from " + withFew + " to " + withMany.size() + ": " + withMany);
             clients.forEach(Pusher::close);
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pusherj.api.ConnectionError;
+import io.pusherj.api.EventNames;
 import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherOptions;
 import io.pusherj.testkit.ConnectProxy;
@@ -18,9 +19,9 @@ import io.pusherj.testkit.VirtualScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,20 +55,27 @@ class TlsAndProxyTest {
 
     @Test
     void connectsOverWssWithTheGivenSslContext() {
-        Pusher p = client(server.clientOptions().forceTLS(true).autoConnect(false).build());
+        Pusher p =
+                client(server.clientOptions().forceTLS(true).autoConnect(false).build());
         ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
         p.connect();
         rec.awaitState(CONNECTED, WAIT);
         ServerConnection conn = server.connections().stream()
-                .filter(c -> c.socketId().equals(p.connection().socketId().orElseThrow())).findFirst().orElseThrow();
+                .filter(c -> c.socketId().equals(p.connection().socketId().orElseThrow()))
+                .findFirst()
+                .orElseThrow();
         assertTrue(conn.isSecure());
         assertEquals("ws", p.connection().transport().orElseThrow(), "the ws slot uses wss:// under TLS");
     }
 
     @Test
     void anUntrustedCertificateIsATransportErrorNotAConnection() {
-        PusherOptions withoutTrust = PusherOptions.builder().wsHost(server.host()).wssPort(server.tlsPort())
-                .forceTLS(true).autoConnect(false).build();
+        PusherOptions withoutTrust = PusherOptions.builder()
+                .wsHost(server.host())
+                .wssPort(server.tlsPort())
+                .forceTLS(true)
+                .autoConnect(false)
+                .build();
         Pusher p = client(withoutTrust);
         ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
         p.connect();
@@ -79,14 +87,17 @@ class TlsAndProxyTest {
     @Test
     void closeCode4000ReconnectsOverTls() {
         VirtualScheduler time = new VirtualScheduler();
-        Pusher p = client(server.clientOptions().autoConnect(false).scheduler(time).build());
+        Pusher p =
+                client(server.clientOptions().autoConnect(false).scheduler(time).build());
         ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
         EventRecorder events = new EventRecorder();
         p.subscribe("secure-news").bind("story", events);
         p.connect();
         rec.awaitState(CONNECTED, WAIT);
         ServerConnection plain = server.connections().stream()
-                .filter(c -> c.socketId().equals(p.connection().socketId().orElseThrow())).findFirst().orElseThrow();
+                .filter(c -> c.socketId().equals(p.connection().socketId().orElseThrow()))
+                .findFirst()
+                .orElseThrow();
         assertFalse(plain.isSecure());
 
         plain.close(4000, "Application only accepts TLS");
@@ -94,7 +105,9 @@ class TlsAndProxyTest {
         time.runUntilIdle();
         rec.awaitState(CONNECTED, 2, WAIT);
         ServerConnection secure = server.connections().stream()
-                .filter(c -> c.socketId().equals(p.connection().socketId().orElseThrow())).findFirst().orElseThrow();
+                .filter(c -> c.socketId().equals(p.connection().socketId().orElseThrow()))
+                .findFirst()
+                .orElseThrow();
         assertTrue(secure.isSecure());
         server.awaitSubscriberCount("secure-news", 1, WAIT);
         server.publish("secure-news", "story", "over tls");
@@ -105,23 +118,36 @@ class TlsAndProxyTest {
     void authorizesOverHttpsWithTheGivenSslContextThroughTheProxy() {
         try (ConnectProxy proxy = ConnectProxy.start()) {
             String httpsAuth = "https://127.0.0.1:" + server.tlsPort() + "/pusher/auth";
-            Pusher p = client(server.clientOptions().forceTLS(true).proxy(proxy.host(), proxy.port())
-                    .authEndpoint(httpsAuth).autoConnect(false).build());
+            Pusher p = client(server.clientOptions()
+                    .forceTLS(true)
+                    .proxy(proxy.host(), proxy.port())
+                    .authEndpoint(httpsAuth)
+                    .autoConnect(false)
+                    .build());
             EventRecorder ok = new EventRecorder();
-            p.subscribePrivate("private-secure", c -> c.bind(io.pusherj.api.EventNames.SUBSCRIPTION_SUCCEEDED, ok));
+            p.subscribePrivate("private-secure", c -> c.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok));
             p.connect();
             ok.await(1, WAIT);
-            assertTrue(proxy.targets().stream().filter(t -> t.equals("127.0.0.1:" + server.tlsPort())).count() >= 2,
+            assertTrue(
+                    proxy.targets().stream()
+                                    .filter(t -> t.equals("127.0.0.1:" + server.tlsPort()))
+                                    .count()
+                            >= 2,
                     "both the wss connection and the https auth request tunnelled: " + proxy.targets());
         }
     }
 
     @Test
     void anHttpsAuthEndpointWithAnUntrustedCertificateIsASubscriptionError() {
-        Pusher p = client(PusherOptions.builder().wsHost(server.host()).wsPort(server.port()).forceTLS(false)
-                .authEndpoint("https://127.0.0.1:" + server.tlsPort() + "/pusher/auth").autoConnect(false).build());
+        Pusher p = client(PusherOptions.builder()
+                .wsHost(server.host())
+                .wsPort(server.port())
+                .forceTLS(false)
+                .authEndpoint("https://127.0.0.1:" + server.tlsPort() + "/pusher/auth")
+                .autoConnect(false)
+                .build());
         EventRecorder errors = new EventRecorder();
-        p.subscribePrivate("private-secure", c -> c.bind(io.pusherj.api.EventNames.SUBSCRIPTION_ERROR, errors));
+        p.subscribePrivate("private-secure", c -> c.bind(EventNames.SUBSCRIPTION_ERROR, errors));
         p.connect();
         String message = errors.await(1, WAIT).get(0).json().asJsonObject().getString("error");
         assertTrue(message.contains("could not reach"), message);
@@ -130,7 +156,10 @@ class TlsAndProxyTest {
     @Test
     void goesThroughTheHttpProxy() {
         try (ConnectProxy proxy = ConnectProxy.start()) {
-            Pusher p = client(server.clientOptions().proxy(proxy.host(), proxy.port()).autoConnect(false).build());
+            Pusher p = client(server.clientOptions()
+                    .proxy(proxy.host(), proxy.port())
+                    .autoConnect(false)
+                    .build());
             ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
             p.connect();
             rec.awaitState(CONNECTED, WAIT);
@@ -142,8 +171,12 @@ class TlsAndProxyTest {
     @ValueSource(strings = {"xhr_streaming", "xhr_polling", "sockjs"})
     void theHttpTransportsUseTheGivenSslContextAndProxy(String transport) {
         try (ConnectProxy proxy = ConnectProxy.start()) {
-            Pusher p = client(server.clientOptions().forceTLS(true).proxy(proxy.host(), proxy.port())
-                    .enabledTransports(transport).autoConnect(false).build());
+            Pusher p = client(server.clientOptions()
+                    .forceTLS(true)
+                    .proxy(proxy.host(), proxy.port())
+                    .enabledTransports(transport)
+                    .autoConnect(false)
+                    .build());
             ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
             EventRecorder events = new EventRecorder();
             String channel = "tunnelled-" + transport; // an earlier case's HTTP session outlives its client briefly
@@ -155,7 +188,9 @@ class TlsAndProxyTest {
             server.publish(channel, "story", "through the proxy");
             assertEquals("through the proxy", events.await(1, WAIT).get(0).data());
             ServerConnection conn = server.connections().stream()
-                    .filter(c -> c.socketId().equals(p.connection().socketId().orElseThrow())).findFirst().orElseThrow();
+                    .filter(c -> c.socketId().equals(p.connection().socketId().orElseThrow()))
+                    .findFirst()
+                    .orElseThrow();
             assertTrue(conn.isSecure());
             assertTrue(proxy.targets().contains("127.0.0.1:" + server.tlsPort()), "tunnelled: " + proxy.targets());
         }
@@ -164,15 +199,25 @@ class TlsAndProxyTest {
     @Test
     void forceTlsNeverFallsBackToAPlainConnectionWhenEveryTlsAttemptFails() {
         // The JVM's default trust: every TLS handshake with the test server fails.
-        Pusher p = client(PusherOptions.builder().wsHost(server.host()).wsPort(server.port()).wssPort(server.tlsPort())
-                .httpHost(server.host()).httpPort(server.port()).httpsPort(server.tlsPort())
-                .forceTLS(true).autoConnect(false).build());
+        Pusher p = client(PusherOptions.builder()
+                .wsHost(server.host())
+                .wsPort(server.port())
+                .wssPort(server.tlsPort())
+                .httpHost(server.host())
+                .httpPort(server.port())
+                .httpsPort(server.tlsPort())
+                .forceTLS(true)
+                .autoConnect(false)
+                .build());
         ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
         int before = server.connections().size();
         p.connect();
         for (String slot : List.of("ws:", "xhr_streaming:", "xhr_polling:")) {
-            rec.awaitError(e -> e.type() == ConnectionError.Type.TRANSPORT_ERROR && e.message().startsWith(slot)
-                    && e.message().contains(":" + server.tlsPort()), WAIT);
+            rec.awaitError(
+                    e -> e.type() == ConnectionError.Type.TRANSPORT_ERROR
+                            && e.message().startsWith(slot)
+                            && e.message().contains(":" + server.tlsPort()),
+                    WAIT);
         }
         assertFalse(rec.states().contains(CONNECTED));
         assertEquals(before, server.connections().size(), "no attempt reached the server in plain text");

@@ -3,9 +3,7 @@ package io.pusherj.it;
 import static io.pusherj.api.ConnectionState.CONNECTED;
 import static io.pusherj.api.ConnectionState.FAILED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pusherj.api.ConnectionError;
 import io.pusherj.api.EventNames;
 import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherOptions;
@@ -13,6 +11,7 @@ import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
 import io.pusherj.testkit.PusherTestServer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +35,9 @@ class TransportSelectionTest {
     }
 
     private ConnectionRecorder connectWith(UnaryOperator<PusherOptions.Builder> options, EventRecorder global) {
-        Pusher pusher = Pusher.create(server.appKey(), options.apply(server.clientOptions().autoConnect(false)).build());
+        Pusher pusher = Pusher.create(
+                server.appKey(),
+                options.apply(server.clientOptions().autoConnect(false)).build());
         ConnectionRecorder rec = ConnectionRecorder.attach(pusher.connection());
         pusher.bindGlobal(global);
         pusher.connect();
@@ -44,7 +45,7 @@ class TransportSelectionTest {
         return rec;
     }
 
-    private final List<Pusher> closers = new java.util.ArrayList<>();
+    private final List<Pusher> closers = new ArrayList<>();
 
     @AfterEach
     void closeClients() {
@@ -60,7 +61,8 @@ class TransportSelectionTest {
     @Test
     void disablingEveryProvidedTransportLeavesNothingUsableSoTheClientFails() {
         EventRecorder global = new EventRecorder();
-        ConnectionRecorder rec = connectWith(o -> o.disabledTransports("ws", "wss", "xhr_streaming", "xhr_polling", "sockjs"), global);
+        ConnectionRecorder rec =
+                connectWith(o -> o.disabledTransports("ws", "wss", "xhr_streaming", "xhr_polling", "sockjs"), global);
         rec.awaitState(FAILED, WAIT);
         assertEquals(List.of(FAILED), rec.states(), "the Channels docs' initialized -> failed");
         global.awaitEvent(EventNames.CONNECTION_FAILED, WAIT);

@@ -52,7 +52,9 @@ class UnexpectedServerInputTest extends ServerTest {
         assertEquals("after", stories.await(1, WAIT).get(0).data());
         global.await(e -> e.data().equals("after"), 1, WAIT);
         List<PusherEvent> all = global.events();
-        List<String> seen = all.stream().map(e -> e.eventName() + "@" + e.channelName().orElse("-")).toList();
+        List<String> seen = all.stream()
+                .map(e -> e.eventName() + "@" + e.channelName().orElse("-"))
+                .toList();
         int sport = seen.indexOf("story@sport");
         int unknown = seen.indexOf("something-new@-");
         assertTrue(sport >= 0 && unknown > sport && seen.indexOf("story@news") > unknown, seen.toString());
@@ -83,7 +85,9 @@ class UnexpectedServerInputTest extends ServerTest {
         server.publish("news", "story", "after");
         assertEquals("after", stories.await(1, WAIT).get(0).data(), "the oversized event was never delivered");
         var tooBig = rec.awaitError(e -> e.code().orElse(0) == 1009, WAIT);
-        assertTrue(tooBig.message().contains("over the 4 MiB message limit")
-                && tooBig.message().contains("cache channel"), tooBig.message());
+        assertTrue(
+                tooBig.message().contains("over the 4 MiB message limit")
+                        && tooBig.message().contains("cache channel"),
+                tooBig.message());
     }
 }

@@ -14,6 +14,7 @@ import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
 import io.pusherj.testkit.ServerConnection;
 import io.pusherj.testkit.VirtualScheduler;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -24,12 +25,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Each HTTP fallback transport alone ({@code enabledTransports=[x]}) against the testkit, over 127.0.0.1. */
 class XhrTransportTest extends ServerTest {
 
-    record Client(Pusher pusher, ConnectionRecorder rec, VirtualScheduler time) {
-    }
+    record Client(Pusher pusher, ConnectionRecorder rec, VirtualScheduler time) {}
 
     Client connect(String transport) {
         VirtualScheduler time = new VirtualScheduler();
-        Pusher p = client(o -> o.enabledTransports(transport).scheduler(time).pusherJsReconnectTiming()
+        Pusher p = client(o -> o.enabledTransports(transport)
+                .scheduler(time)
+                .pusherJsReconnectTiming()
                 .authEndpoint(server.authEndpoint().toString()));
         ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
         p.connect();
@@ -54,8 +56,10 @@ class XhrTransportTest extends ServerTest {
         }
         server.publish("private-orders", "shipped", "{\"id\":17}");
         List<PusherEvent> got = news.await(20, WAIT);
-        assertEquals(IntStream.range(0, 20).mapToObj(Integer::toString).toList(),
-                got.stream().map(PusherEvent::data).toList(), "in order");
+        assertEquals(
+                IntStream.range(0, 20).mapToObj(Integer::toString).toList(),
+                got.stream().map(PusherEvent::data).toList(),
+                "in order");
         assertEquals(17, orders.await(1, WAIT).get(0).json().asJsonObject().getInt("id"));
     }
 
@@ -63,12 +67,12 @@ class XhrTransportTest extends ServerTest {
     @ValueSource(strings = {"xhr_streaming", "xhr_polling"})
     void ignoreNullOriginPresentsTheNullOriginOfAPagelessClient(String transport) {
         connect(transport);
-        assertEquals(java.util.Optional.empty(), server.awaitConnection(1, WAIT).origin(), "no Origin by default");
+        assertEquals(Optional.empty(), server.awaitConnection(1, WAIT).origin(), "no Origin by default");
         Pusher p = client(o -> o.enabledTransports(transport).ignoreNullOrigin(true));
         ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
         p.connect();
         rec.awaitState(CONNECTED, WAIT);
-        assertEquals(java.util.Optional.of("null"), server.awaitConnection(2, WAIT).origin());
+        assertEquals(Optional.of("null"), server.awaitConnection(2, WAIT).origin());
     }
 
     @ParameterizedTest
@@ -79,7 +83,7 @@ class XhrTransportTest extends ServerTest {
         first.close(4100, "over capacity");
         c.rec().awaitState(CONNECTING, 2, WAIT);
         assertEquals(4100, c.rec().errors().get(0).code().getAsInt());
-        assertEquals(List.of(java.time.Duration.ofSeconds(1)), c.rec().connectingIn());
+        assertEquals(List.of(Duration.ofSeconds(1)), c.rec().connectingIn());
         c.time().advanceBy(1_000);
         c.rec().awaitState(CONNECTED, 2, WAIT);
         server.awaitConnection(2, WAIT).close(4001, "gone");
@@ -162,9 +166,16 @@ class XhrTransportTest extends ServerTest {
             events.await((rounds + 1) * perRound, WAIT);
             rounds++;
         }
-        assertTrue(conn.receiveRequests() >= 4, "reopened " + (conn.receiveRequests() - 1) + " times in " + rounds + " rounds");
-        assertEquals(IntStream.range(0, rounds * perRound).mapToObj(Integer::toString).toList(),
-                events.events().stream().map(e -> e.data().substring(0, e.data().indexOf(':'))).toList());
+        assertTrue(
+                conn.receiveRequests() >= 4,
+                "reopened " + (conn.receiveRequests() - 1) + " times in " + rounds + " rounds");
+        assertEquals(
+                IntStream.range(0, rounds * perRound)
+                        .mapToObj(Integer::toString)
+                        .toList(),
+                events.events().stream()
+                        .map(e -> e.data().substring(0, e.data().indexOf(':')))
+                        .toList());
     }
 
     @Test
@@ -182,8 +193,11 @@ class XhrTransportTest extends ServerTest {
         for (int i = n / 2; i < n; i++) {
             server.publish("bulk", "chunk", i + ":" + payload);
         }
-        assertEquals(IntStream.range(0, n).mapToObj(Integer::toString).toList(),
-                events.await(n, WAIT).stream().map(e -> e.data().substring(0, e.data().indexOf(':'))).toList());
+        assertEquals(
+                IntStream.range(0, n).mapToObj(Integer::toString).toList(),
+                events.await(n, WAIT).stream()
+                        .map(e -> e.data().substring(0, e.data().indexOf(':')))
+                        .toList());
         assertEquals(2, conn.awaitReceiveRequests(2, WAIT), "one reopen was tried and refused");
         assertEquals(List.of(CONNECTING, CONNECTED), c.rec().states(), "the refusal closed nothing");
         assertTrue(conn.isOpen());
@@ -202,7 +216,8 @@ class XhrTransportTest extends ServerTest {
 
         List<String> hosts = server.awaitConnection(1, WAIT).requestHosts();
         assertEquals(server.host(), hosts.get(0), "the first receive request goes to the configured host");
-        assertTrue(hosts.size() >= 2 && hosts.subList(1, hosts.size()).stream().allMatch("localhost"::equals),
+        assertTrue(
+                hosts.size() >= 2 && hosts.subList(1, hosts.size()).stream().allMatch("localhost"::equals),
                 "every later request follows the announced hostname: " + hosts);
     }
 

@@ -17,8 +17,7 @@ import java.util.concurrent.TimeUnit;
  * {@code DiscoveryTest}, with different modules present. Connects to nothing: 127.0.0.1:1 refuses.
  */
 public final class Discovery {
-    private Discovery() {
-    }
+    private Discovery() {}
 
     /** Prints the line on standard output. */
     public static void main(String[] args) throws Exception {
@@ -29,16 +28,25 @@ public final class Discovery {
     static void report(PrintStream out) throws Exception {
         StringJoiner line = new StringJoiner(" ");
         // wss is served by the ws module, and alone it is no strategy: pusher-js only races it behind ws.
-        for (String slot : List.of(TransportNames.WS, TransportNames.XHR_STREAMING, TransportNames.XHR_POLLING,
-                TransportNames.SOCKJS)) {
+        for (String slot : List.of(
+                TransportNames.WS, TransportNames.XHR_STREAMING, TransportNames.XHR_POLLING, TransportNames.SOCKJS)) {
             line.add(slot + "=" + (present(slot) ? "present" : "absent"));
         }
         out.println(line);
     }
 
     private static boolean present(String slot) throws Exception {
-        PusherOptions options = PusherOptions.builder().wsHost("127.0.0.1").wsPort(1).wssPort(1).httpHost("127.0.0.1")
-                .httpPort(1).httpsPort(1).forceTLS(false).enabledTransports(slot).autoConnect(false).build();
+        PusherOptions options = PusherOptions.builder()
+                .wsHost("127.0.0.1")
+                .wsPort(1)
+                .wssPort(1)
+                .httpHost("127.0.0.1")
+                .httpPort(1)
+                .httpsPort(1)
+                .forceTLS(false)
+                .enabledTransports(slot)
+                .autoConnect(false)
+                .build();
         try (Pusher pusher = Pusher.create("module-tests", options)) {
             CompletableFuture<ConnectionState> first = new CompletableFuture<>();
             pusher.connection().onStateChange(change -> first.complete(change.current()));

@@ -20,11 +20,19 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class DiscoveryTest {
     /** Path entries (jars or class directories) that belong to the HTTP fallbacks. */
-    private static final List<String> XHR = List.of("transport-xhr-", "xhr-support", "http-client", "httpclient5",
-            "httpcore5", "slf4j-api");
+    private static final List<String> XHR =
+            List.of("transport-xhr-", "xhr-support", "http-client", "httpclient5", "httpcore5", "slf4j-api");
     /** Path entries that belong to SockJS and the auth and encryption modules. */
-    private static final List<String> REST = List.of("transport-sockjs", "spring-", "micrometer", "auth-ajax",
-            "auth-jsonp", "pusher-auth-", "encryption", "salty-coffee", "tweetnacl");
+    private static final List<String> REST = List.of(
+            "transport-sockjs",
+            "spring-",
+            "micrometer",
+            "auth-ajax",
+            "auth-jsonp",
+            "pusher-auth-",
+            "encryption",
+            "salty-coffee",
+            "tweetnacl");
 
     @ParameterizedTest(name = "{0} on the {1} path")
     @CsvSource({
@@ -33,15 +41,19 @@ class DiscoveryTest {
         "ws and xhr,  module, ws=present xhr_streaming=present xhr_polling=present sockjs=absent",
         "ws and xhr,  class,  ws=present xhr_streaming=present xhr_polling=present sockjs=absent",
         "everything,  module, ws=present xhr_streaming=present xhr_polling=present sockjs=present",
-        "everything,  class,  ws=present xhr_streaming=present xhr_polling=present sockjs=present"})
+        "everything,  class,  ws=present xhr_streaming=present xhr_polling=present sockjs=present"
+    })
     void findsExactlyTheTransportsOnItsPath(String set, String path, String expected) throws Exception {
-        List<String> entries = runtimePath().stream().filter(e -> switch (set) {
-            case "ws only" -> Stream.concat(XHR.stream(), REST.stream()).noneMatch(e::contains);
-            case "ws and xhr" -> REST.stream().noneMatch(e::contains);
-            default -> true;
-        }).toList();
+        List<String> entries = runtimePath().stream()
+                .filter(e -> switch (set) {
+                    case "ws only" -> Stream.concat(XHR.stream(), REST.stream()).noneMatch(e::contains);
+                    case "ws and xhr" -> REST.stream().noneMatch(e::contains);
+                    default -> true;
+                })
+                .toList();
         String joined = String.join(File.pathSeparator, entries);
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow()));
+        List<String> command =
+                new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow()));
         if (path.equals("module")) {
             command.addAll(List.of("-p", joined, "-m", "io.pusherj.moduletests/io.pusherj.moduletests.Discovery"));
         } else {
@@ -61,8 +73,12 @@ class DiscoveryTest {
         for (String property : List.of("jdk.module.path", "java.class.path")) {
             String value = System.getProperty(property, "");
             for (String e : value.split(File.pathSeparator)) {
-                if (!e.isBlank() && !e.contains("junit") && !e.contains("opentest4j") && !e.contains("apiguardian")
-                        && !e.contains("surefire") && !e.contains("test-classes")) {
+                if (!e.isBlank()
+                        && !e.contains("junit")
+                        && !e.contains("opentest4j")
+                        && !e.contains("apiguardian")
+                        && !e.contains("surefire")
+                        && !e.contains("test-classes")) {
                     entries.add(e);
                 }
             }

@@ -1,7 +1,10 @@
 package io.pusherj.api;
 
+import io.pusherj.api.spi.AuthRequest;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +30,10 @@ public final class AuthOptions<H> {
     public static final String AJAX = "ajax";
     /** The JSONP transport. */
     public static final String JSONP = "jsonp";
-    /** How long one auth request may take before it fails (pusher-js has no limit; a dead endpoint must not wedge a channel). */
+    /**
+     * How long one auth request may take before it fails (pusher-js has no limit; a dead endpoint must not wedge a
+     * channel).
+     */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     private final Optional<URI> endpoint;
@@ -54,7 +60,7 @@ public final class AuthOptions<H> {
 
     /** An unmodifiable copy in insertion order; the shared empty map when empty (options are often per client). */
     private static Map<String, String> frozen(Map<String, String> values) {
-        return values.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        return values.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     /** {@return a builder for channel authorization} */
@@ -170,10 +176,11 @@ public final class AuthOptions<H> {
             URI parsed;
             try {
                 parsed = new URI(uri);
-            } catch (java.net.URISyntaxException e) {
+            } catch (URISyntaxException e) {
                 throw new IllegalArgumentException(endpointName + " is not a valid URI: " + uri, e);
             }
-            if (!parsed.isAbsolute() || parsed.getHost() == null
+            if (!parsed.isAbsolute()
+                    || parsed.getHost() == null
                     || !("http".equalsIgnoreCase(parsed.getScheme()) || "https".equalsIgnoreCase(parsed.getScheme()))) {
                 throw new IllegalArgumentException(endpointName + " must be an absolute http(s) URI such as "
                         + "https://example.com/pusher/auth; Java has no page to resolve '" + uri + "' against");
@@ -229,7 +236,7 @@ public final class AuthOptions<H> {
          * @throws IllegalArgumentException if the name is not an HTTP token or the value holds CR, LF or NUL
          */
         public Builder<H> header(String name, String value) {
-            io.pusherj.api.spi.AuthRequest.checkHeader(name, value);
+            AuthRequest.checkHeader(name, value);
             headers.put(name, value);
             return this;
         }

@@ -1,6 +1,7 @@
 package io.pusherj.api;
 
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * A channel the client has subscribed to (or asked to subscribe to).
@@ -76,7 +77,7 @@ public interface Channel {
      * @param listener called one event at a time, in order, on the threads {@link EventListener} describes
      * @return the binding, to remove the listener
      */
-    Binding onSubscriptionError(java.util.function.Consumer<AuthError> listener);
+    Binding onSubscriptionError(Consumer<AuthError> listener);
 
     /**
      * Removes every binding of this channel: event and global listeners, subscription-error listeners,

@@ -36,7 +36,7 @@ public record ChannelAuthorization(String auth, Optional<String> channelData, Op
 
     @Override
     public String toString() {
-        return "ChannelAuthorization[auth=" + auth + ", channelData=" + channelData
-                + ", sharedSecret=" + sharedSecret.map(s -> "(hidden)") + "]";
+        return "ChannelAuthorization[auth=" + auth + ", channelData=" + channelData + ", sharedSecret="
+                + sharedSecret.map(s -> "(hidden)") + "]";
     }
 }

@@ -7,8 +7,7 @@ import java.util.Objects;
 final class Durations {
     private static final Duration ONE_MILLI = Duration.ofMillis(1);
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /**
      * Returns {@code d} if it is at least one millisecond.
@@ -20,7 +19,8 @@ final class Durations {
     static Duration atLeastOneMilli(String option, Duration d) {
         Objects.requireNonNull(d, option);
         if (d.compareTo(ONE_MILLI) < 0) { // compareTo: toMillis() would overflow on a huge duration
-            throw new IllegalArgumentException(option + " must be at least 1 ms (pusherj counts whole milliseconds), got " + d);
+            throw new IllegalArgumentException(
+                    option + " must be at least 1 ms (pusherj counts whole milliseconds), got " + d);
         }
         return d;
     }

@@ -26,6 +26,5 @@ public final class EventNames {
      */
     public static final String SIGNIN_ERROR = "pusher:signin_error";
 
-    private EventNames() {
-    }
+    private EventNames() {}
 }

@@ -11,8 +11,7 @@ import java.util.ServiceLoader;
 final class Implementation {
     private static volatile PusherFactory found;
 
-    private Implementation() {
-    }
+    private Implementation() {}
 
     static PusherFactory factory() {
         PusherFactory f = found;

@@ -2,6 +2,7 @@ package io.pusherj.api;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A Pusher Channels client: the Java counterpart of pusher-js's {@code new Pusher(key, options)}.
@@ -69,7 +70,7 @@ public interface Pusher extends AutoCloseable {
      * @return the channel
      * @throws IllegalArgumentException for a name that is not a valid channel name
      */
-    Channel subscribe(String channelName, java.util.function.Consumer<? super Channel> setup);
+    Channel subscribe(String channelName, Consumer<? super Channel> setup);
 
     /**
      * {@link #subscribe(String, java.util.function.Consumer)} for a {@code private-} channel.
@@ -78,7 +79,7 @@ public interface Pusher extends AutoCloseable {
      * @param setup binds listeners; runs on the calling thread before anything is sent
      * @return the channel
      */
-    PrivateChannel subscribePrivate(String channelName, java.util.function.Consumer<? super PrivateChannel> setup);
+    PrivateChannel subscribePrivate(String channelName, Consumer<? super PrivateChannel> setup);
 
     /**
      * {@link #subscribe(String, java.util.function.Consumer)} for a {@code presence-} channel.
@@ -87,7 +88,7 @@ public interface Pusher extends AutoCloseable {
      * @param setup binds listeners; runs on the calling thread before anything is sent
      * @return the channel
      */
-    PresenceChannel subscribePresence(String channelName, java.util.function.Consumer<? super PresenceChannel> setup);
+    PresenceChannel subscribePresence(String channelName, Consumer<? super PresenceChannel> setup);
 
     /**
      * {@link #subscribe(String, java.util.function.Consumer)} for a {@code private-encrypted-} channel.
@@ -96,7 +97,7 @@ public interface Pusher extends AutoCloseable {
      * @param setup binds listeners; runs on the calling thread before anything is sent
      * @return the channel
      */
-    EncryptedChannel subscribeEncrypted(String channelName, java.util.function.Consumer<? super EncryptedChannel> setup);
+    EncryptedChannel subscribeEncrypted(String channelName, Consumer<? super EncryptedChannel> setup);
 
     /**
      * Subscribes to a channel, or returns the existing one. Idempotent: subscribing twice is not an error.

@@ -396,12 +396,12 @@ public final class PusherOptions {
         private boolean autoConnect = true;
         private List<TransportProvider> transportProviders = new ArrayList<>();
         private AuthOptions<ChannelAuthorizer> channelAuthorization;
-        private AuthOptions<UserAuthenticator> userAuthentication = AuthOptions.forUsers().build();
+        private AuthOptions<UserAuthenticator> userAuthentication =
+                AuthOptions.forUsers().build();
         private AuthOptions.Builder<ChannelAuthorizer> legacyAuth = AuthOptions.forChannels();
         private TransportCache transportCache;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(PusherOptions o) {
             cluster = o.cluster;
@@ -718,7 +718,8 @@ public final class PusherOptions {
          * @return this builder
          */
         public Builder timelineParam(String name, String value) {
-            timelineParams.put(Objects.requireNonNull(name, "timeline param name"),
+            timelineParams.put(
+                    Objects.requireNonNull(name, "timeline param name"),
                     Objects.requireNonNull(value, "timeline param value"));
             return this;
         }
@@ -868,7 +869,9 @@ public final class PusherOptions {
          * @throws IllegalArgumentException naming the first invalid option
          */
         public PusherOptions build() {
-            require(CLUSTER.matcher(cluster).matches(), "cluster must be letters, digits or '-', got '" + cluster + "'");
+            require(
+                    CLUSTER.matcher(cluster).matches(),
+                    "cluster must be letters, digits or '-', got '" + cluster + "'");
             if (wsHost != null) {
                 checkHost("wsHost", wsHost);
             }
@@ -898,7 +901,8 @@ public final class PusherOptions {
         }
 
         private static void checkHost(String option, String host) {
-            require(!host.isBlank() && HOST.matcher(host).matches(),
+            require(
+                    !host.isBlank() && HOST.matcher(host).matches(),
                     option + " must be a host name or address without scheme or path, got '" + host + "'");
         }
 
@@ -907,7 +911,8 @@ public final class PusherOptions {
         }
 
         private static void checkPath(String option, String path) {
-            require(path.isEmpty() || (path.startsWith("/") && !path.contains("?") && !path.contains("#")),
+            require(
+                    path.isEmpty() || (path.startsWith("/") && !path.contains("?") && !path.contains("#")),
                     option + " must be empty or start with '/' (no query), got '" + path + "'");
         }
 
@@ -917,8 +922,10 @@ public final class PusherOptions {
 
         private static void checkTransportNames(String option, Set<String> names) {
             for (String name : names) {
-                require(name != null && TransportNames.ALL.contains(name),
-                        option + " contains unknown transport '" + name + "'; known: " + new TreeSet<>(TransportNames.ALL));
+                require(
+                        name != null && TransportNames.ALL.contains(name),
+                        option + " contains unknown transport '" + name + "'; known: "
+                                + new TreeSet<>(TransportNames.ALL));
             }
         }
 

@@ -28,7 +28,8 @@ public record ReconnectBackoff(Duration initial, double multiplier, double jitte
     public static final Duration MAX_WAIT = Duration.ofDays(1);
 
     /** The defaults: 1 s, × 1.6, ± 20 %, at most 60 s (declared after MAX_WAIT, which its check reads). */
-    public static final ReconnectBackoff DEFAULT = new ReconnectBackoff(Duration.ofSeconds(1), 1.6, 0.2, Duration.ofSeconds(60));
+    public static final ReconnectBackoff DEFAULT =
+            new ReconnectBackoff(Duration.ofSeconds(1), 1.6, 0.2, Duration.ofSeconds(60));
 
     /**
      * Validates the components.

@@ -1,5 +1,6 @@
 package io.pusherj.api;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,7 +51,7 @@ public interface TransportCache {
 
             @Override
             public synchronized void put(String key, CachedTransport value) {
-                Map<String, CachedTransport> next = new java.util.HashMap<>(entries);
+                Map<String, CachedTransport> next = new HashMap<>(entries);
                 next.put(key, value);
                 entries = Map.copyOf(next);
             }
@@ -58,7 +59,7 @@ public interface TransportCache {
             @Override
             public synchronized void remove(String key) {
                 if (entries.containsKey(key)) {
-                    Map<String, CachedTransport> next = new java.util.HashMap<>(entries);
+                    Map<String, CachedTransport> next = new HashMap<>(entries);
                     next.remove(key);
                     entries = Map.copyOf(next);
                 }

@@ -21,8 +21,7 @@ public final class TransportNames {
     /** Every slot name, in the Channels docs' order. */
     public static final Set<String> ALL = Set.of(WS, WSS, XHR_STREAMING, XHR_POLLING, SOCKJS);
 
-    private TransportNames() {
-    }
+    private TransportNames() {}
 
     /**
      * The Maven artifact that provides a slot, for error messages.

@@ -10,7 +10,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PusherOptionsTest {
     @Test
@@ -43,12 +48,22 @@ class PusherOptionsTest {
     void aSelfHostedWsHostAlsoBecomesTheFallbackHostSoNothingGoesToPusherCom() {
         PusherOptions o = PusherOptions.builder().wsHost("127.0.0.1").build();
         assertEquals("127.0.0.1", o.effectiveHttpHost());
-        assertEquals("10.0.0.9", PusherOptions.builder().wsHost("127.0.0.1").httpHost("10.0.0.9").build().effectiveHttpHost());
+        assertEquals(
+                "10.0.0.9",
+                PusherOptions.builder()
+                        .wsHost("127.0.0.1")
+                        .httpHost("10.0.0.9")
+                        .build()
+                        .effectiveHttpHost());
     }
 
     @Test
     void statsFollowPusherJsPrecedence() {
-        assertTrue(PusherOptions.builder().enableStats(true).disableStats(true).build().statsEnabled());
+        assertTrue(PusherOptions.builder()
+                .enableStats(true)
+                .disableStats(true)
+                .build()
+                .statsEnabled());
         assertTrue(PusherOptions.builder().disableStats(false).build().statsEnabled());
         assertFalse(PusherOptions.builder().disableStats(true).build().statsEnabled());
     }
@@ -56,31 +71,47 @@ class PusherOptionsTest {
     @Test
     void statsHostAndTimelineParamsAreKeptAndChecked() {
         assertEquals("stats.pusher.com", PusherOptions.builder().build().statsHost());
-        PusherOptions o = PusherOptions.builder().statsHost("127.0.0.1:9000").timelineParam("b", "2")
-                .timelineParam("a", "1").build();
+        PusherOptions o = PusherOptions.builder()
+                .statsHost("127.0.0.1:9000")
+                .timelineParam("b", "2")
+                .timelineParam("a", "1")
+                .build();
         assertEquals(List.of("b", "a"), List.copyOf(o.timelineParams().keySet()), "insertion order");
         assertEquals(o.timelineParams(), o.toBuilder().build().timelineParams());
         assertEquals("127.0.0.1:9000", o.toBuilder().build().statsHost());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PusherOptions.builder().statsHost("https://stats.example.com/x").build());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> PusherOptions.builder()
+                        .statsHost("https://stats.example.com/x")
+                        .build());
         assertTrue(e.getMessage().contains("statsHost"), e.getMessage());
     }
 
     @Test
     void theInboundQueueLimitIsPositiveAndDefaultsTo16MiChars() {
         assertEquals(16L * 1024 * 1024, PusherOptions.builder().build().maxQueuedInboundChars());
-        assertEquals(1_000, PusherOptions.builder().maxQueuedInboundChars(1_000).build().toBuilder().build()
-                .maxQueuedInboundChars());
-        assertThrows(IllegalArgumentException.class, () -> PusherOptions.builder().maxQueuedInboundChars(0).build());
+        assertEquals(
+                1_000,
+                PusherOptions.builder().maxQueuedInboundChars(1_000).build().toBuilder()
+                        .build()
+                        .maxQueuedInboundChars());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> PusherOptions.builder().maxQueuedInboundChars(0).build());
     }
 
     @Test
     void transportFiltersFollowPusherJs() {
-        PusherOptions o = PusherOptions.builder().enabledTransports("ws", "xhr_polling").disabledTransports("xhr_polling").build();
+        PusherOptions o = PusherOptions.builder()
+                .enabledTransports("ws", "xhr_polling")
+                .disabledTransports("xhr_polling")
+                .build();
         assertTrue(o.isTransportAllowed("ws"));
         assertFalse(o.isTransportAllowed("xhr_polling"));
         assertFalse(o.isTransportAllowed("wss"));
-        assertEquals(Optional.of(Set.of()), PusherOptions.builder().enabledTransports().build().enabledTransports());
+        assertEquals(
+                Optional.of(Set.of()),
+                PusherOptions.builder().enabledTransports().build().enabledTransports());
     }
 
     @Test
@@ -88,13 +119,16 @@ class PusherOptionsTest {
         assertMessage("wsPort", () -> PusherOptions.builder().wsPort(0).build());
         assertMessage("wsPath", () -> PusherOptions.builder().wsPath("nope").build());
         assertMessage("wsHost", () -> PusherOptions.builder().wsHost("ws://x").build());
-        assertMessage("activityTimeout", () -> PusherOptions.builder().activityTimeout(Duration.ZERO).build());
-        assertMessage("enabledTransports contains unknown transport 'websocket'",
+        assertMessage(
+                "activityTimeout",
+                () -> PusherOptions.builder().activityTimeout(Duration.ZERO).build());
+        assertMessage(
+                "enabledTransports contains unknown transport 'websocket'",
                 () -> PusherOptions.builder().enabledTransports("websocket").build());
         assertMessage("cluster", () -> PusherOptions.builder().cluster("e u").build());
     }
 
-    private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable e) {
+    private static void assertMessage(String expected, Executable e) {
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e);
         assertTrue(ex.getMessage().contains(expected), ex.getMessage());
     }
@@ -103,44 +137,68 @@ class PusherOptionsTest {
     void urlsMatchTheProtocolDocumentExamples() {
         PusherOptions eu = PusherOptions.builder().cluster("eu").build();
         TransportRequest tls = new TransportRequest("a1b2c3d4e5f6a7b8c9d0", true, eu, "js", "8.6.0");
-        assertEquals("wss://ws-eu.pusher.com:443/app/a1b2c3d4e5f6a7b8c9d0?protocol=7&client=js&version=8.6.0&flash=false",
+        assertEquals(
+                "wss://ws-eu.pusher.com:443/app/a1b2c3d4e5f6a7b8c9d0?protocol=7&client=js&version=8.6.0&flash=false",
                 tls.webSocketUri().toString());
-        assertEquals("https://sockjs-eu.pusher.com:443/pusher/app/a1b2c3d4e5f6a7b8c9d0?protocol=7&client=js&version=8.6.0",
+        assertEquals(
+                "https://sockjs-eu.pusher.com:443/pusher/app/a1b2c3d4e5f6a7b8c9d0?protocol=7&client=js&version=8.6.0",
                 tls.httpUri().toString());
-        assertEquals("https://sockjs-eu.pusher.com:443/pusher", tls.httpBaseUri().toString());
+        assertEquals(
+                "https://sockjs-eu.pusher.com:443/pusher", tls.httpBaseUri().toString());
         TransportRequest plain = new TransportRequest("a1b2c3d4e5f6a7b8c9d0", false, eu, "js", "8.6.0");
-        assertEquals("ws://ws-eu.pusher.com:80/app/a1b2c3d4e5f6a7b8c9d0?protocol=7&client=js&version=8.6.0&flash=false",
+        assertEquals(
+                "ws://ws-eu.pusher.com:80/app/a1b2c3d4e5f6a7b8c9d0?protocol=7&client=js&version=8.6.0&flash=false",
                 plain.webSocketUri().toString());
-        PusherOptions custom = PusherOptions.builder().wsHost("127.0.0.1").wsPort(6001).wsPath("/ws").forceTLS(false).build();
-        assertEquals("ws://127.0.0.1:6001/ws/app/k?protocol=7&client=java-pusherj&version=1&flash=false",
-                new TransportRequest("k", false, custom, "java-pusherj", "1").webSocketUri().toString());
+        PusherOptions custom = PusherOptions.builder()
+                .wsHost("127.0.0.1")
+                .wsPort(6001)
+                .wsPath("/ws")
+                .forceTLS(false)
+                .build();
+        assertEquals(
+                "ws://127.0.0.1:6001/ws/app/k?protocol=7&client=java-pusherj&version=1&flash=false",
+                new TransportRequest("k", false, custom, "java-pusherj", "1")
+                        .webSocketUri()
+                        .toString());
     }
 
     @Test
     void authHeadersThatCouldInjectOrSplitARequestAreRefusedWithoutEchoingTheValue() {
-        IllegalArgumentException crlf = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException crlf = assertThrows(
+                IllegalArgumentException.class,
                 () -> PusherOptions.builder().authHeader("Authorization", "Bearer s3cret\r\nX-Evil: 1"));
         assertTrue(crlf.getMessage().contains("Authorization"), crlf.getMessage());
         assertFalse(crlf.getMessage().contains("s3cret"), "the value may be a token: " + crlf.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> PusherOptions.builder().authHeader("X-Nul", "a\u0000b"));
-        assertThrows(IllegalArgumentException.class, () -> PusherOptions.builder().authHeader("Bad Name", "v"));
-        assertThrows(IllegalArgumentException.class, () -> PusherOptions.builder().authHeader("", "v"));
-        assertEquals("Bearer t", PusherOptions.builder().authHeader("Authorization", "Bearer t").build()
-                .channelAuthorization().headers().get("Authorization"));
+        assertThrows(
+                IllegalArgumentException.class, () -> PusherOptions.builder().authHeader("X-Nul", "a\u0000b"));
+        assertThrows(
+                IllegalArgumentException.class, () -> PusherOptions.builder().authHeader("Bad Name", "v"));
+        assertThrows(
+                IllegalArgumentException.class, () -> PusherOptions.builder().authHeader("", "v"));
+        assertEquals(
+                "Bearer t",
+                PusherOptions.builder()
+                        .authHeader("Authorization", "Bearer t")
+                        .build()
+                        .channelAuthorization()
+                        .headers()
+                        .get("Authorization"));
     }
 
     /** A sub-millisecond duration would become a 0 ms timer: a ping on every pong, or a reconnect storm. */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(longs = {0, 1, 999_999, -1_000_000})
+    @ParameterizedTest
+    @ValueSource(longs = {0, 1, 999_999, -1_000_000})
     void durationsShorterThanAMillisecondAreRefusedAtTheCall(long nanos) {
-        java.time.Duration d = java.time.Duration.ofNanos(nanos);
+        Duration d = Duration.ofNanos(nanos);
         PusherOptions.Builder b = PusherOptions.builder();
-        for (java.util.function.Consumer<java.time.Duration> setter : java.util.List.<java.util.function.Consumer<java.time.Duration>>of(
+        for (Consumer<Duration> setter : List.<Consumer<Duration>>of(
                 b::activityTimeout, b::pongTimeout, b::unavailableTimeout, AuthOptions.forChannels()::timeout)) {
-            var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> setter.accept(d));
+            var e = Assertions.assertThrows(IllegalArgumentException.class, () -> setter.accept(d));
             assertTrue(e.getMessage().contains("at least 1 ms"), e.getMessage());
         }
-        org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class, () -> b.pongTimeout(null));
-        assertEquals(java.time.Duration.ofMillis(1), b.pongTimeout(java.time.Duration.ofMillis(1)).build().pongTimeout());
+        Assertions.assertThrows(NullPointerException.class, () -> b.pongTimeout(null));
+        assertEquals(
+                Duration.ofMillis(1),
+                b.pongTimeout(Duration.ofMillis(1)).build().pongTimeout());
     }
 }

@@ -38,12 +38,18 @@ record ClientEventTrigger(String channel, String event, JsonValue data) {
 
     /** Sends the event; a refusal is printed as an error line. */
     void send(Channel target, JsonLines out) {
-        TriggerResult result = target instanceof PrivateChannel p ? p.trigger(event, data) : TriggerResult.NOT_SUBSCRIBED;
+        TriggerResult result =
+                target instanceof PrivateChannel p ? p.trigger(event, data) : TriggerResult.NOT_SUBSCRIBED;
         if (result != TriggerResult.SENT) {
-            out.error(new ConnectionError(ConnectionError.Type.PUSHER_ERROR, OptionalInt.empty(),
+            out.error(new ConnectionError(
+                    ConnectionError.Type.PUSHER_ERROR,
+                    OptionalInt.empty(),
                     "client event " + event + " on " + channel + " not sent: " + result
-                            + (target instanceof PrivateChannel ? "" : " (client events need a private or presence channel)"),
-                    Optional.empty(), Optional.empty()));
+                            + (target instanceof PrivateChannel
+                                    ? ""
+                                    : " (client events need a private or presence channel)"),
+                    Optional.empty(),
+                    Optional.empty()));
         }
     }
 }

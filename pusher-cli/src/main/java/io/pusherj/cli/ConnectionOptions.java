@@ -1,7 +1,11 @@
 package io.pusherj.cli;
 
+import io.pusherj.api.AuthOptions;
 import io.pusherj.api.PusherOptions;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -57,30 +61,43 @@ final class ConnectionOptions {
     @Option(names = "--auth-endpoint", paramLabel = "URL", description = "Channel auth endpoint (absolute URL).")
     String authEndpoint;
 
-    @Option(names = "--auth-transport", paramLabel = "ajax|jsonp", description = "How the auth endpoint is called (default ajax).")
+    @Option(
+            names = "--auth-transport",
+            paramLabel = "ajax|jsonp",
+            description = "How the auth endpoint is called (default ajax).")
     String authTransport;
 
     @Option(names = "--auth-param", paramLabel = "k=v", description = "Extra auth parameter (repeatable).")
-    java.util.Map<String, String> authParams = new java.util.LinkedHashMap<>();
+    Map<String, String> authParams = new LinkedHashMap<>();
 
     @Option(names = "--auth-header", paramLabel = "k=v", description = "Extra auth header (repeatable).")
-    java.util.Map<String, String> authHeaders = new java.util.LinkedHashMap<>();
+    Map<String, String> authHeaders = new LinkedHashMap<>();
 
     @Option(names = "--user-auth-endpoint", paramLabel = "URL", description = "User sign-in endpoint (absolute URL).")
     String userAuthEndpoint;
 
-    @Option(names = "--enable-stats",
+    @Option(
+            names = "--enable-stats",
             description = "Send connection stats to --stats-host (the Channels docs' enableStats; default off).")
     boolean enableStats;
 
-    @Option(names = "--stats-host", paramLabel = "HOST[:PORT]", description = "Where stats go (default stats.pusher.com).")
+    @Option(
+            names = "--stats-host",
+            paramLabel = "HOST[:PORT]",
+            description = "Where stats go (default stats.pusher.com).")
     String statsHost;
 
-    @Option(names = "--ca-cert", paramLabel = "FILE.pem",
-            description = "Trust only the certificates in this PEM file (a private CA or a self-signed server), as curl's --cacert.")
-    java.nio.file.Path caCert;
+    @Option(
+            names = "--ca-cert",
+            paramLabel = "FILE.pem",
+            description =
+                    "Trust only the certificates in this PEM file (a private CA or a self-signed server), as curl's --cacert.")
+    Path caCert;
 
-    @Option(names = "--proxy", paramLabel = "HOST:PORT", description = "Connect through this HTTP proxy (CONNECT), every transport and auth.")
+    @Option(
+            names = "--proxy",
+            paramLabel = "HOST:PORT",
+            description = "Connect through this HTTP proxy (CONNECT), every transport and auth.")
     String proxy;
 
     /** The options as given; {@code build()} validates them. */
@@ -161,7 +178,10 @@ final class ConnectionOptions {
         authHeaders.forEach(b::authHeader);
         if (userAuthEndpoint != null) {
             // Sign-in goes through the same transport, with the same extra params and headers.
-            var user = io.pusherj.api.AuthOptions.forUsers().endpoint(userAuthEndpoint).params(authParams).headers(authHeaders);
+            var user = AuthOptions.forUsers()
+                    .endpoint(userAuthEndpoint)
+                    .params(authParams)
+                    .headers(authHeaders);
             if (authTransport != null) {
                 user.transport(authTransport);
             }

@@ -18,7 +18,9 @@ import picocli.CommandLine.Command;
  * {@code demo}: the README's "main job". Starts the embedded server, connects a client, subscribes,
  * publishes through the HTTP API, drops the connection to show the reconnect, and prints it all.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Run a client against the embedded local server and show states and events.")
 final class DemoCommand implements Callable<Integer> {
     private static final long WAIT_SECONDS = 15;
@@ -31,15 +33,29 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (PusherTestServer server = PusherTestServer.builder().port(0).start()) {
             say(out, "embedded Pusher-protocol server on " + server.webSocketUri() + " (app-key / app-secret)");
-            Pusher pusher = Pusher.create(server.appKey(), server.clientOptions().autoConnect(false).build());
+            Pusher pusher = Pusher.create(
+                    server.appKey(), server.clientOptions().autoConnect(false).build());
             Semaphore subscribed = new Semaphore(0);
             Semaphore received = new Semaphore(0);
             CountDownLatch disconnected = new CountDownLatch(1);
-            pusher.connection().onStateChange(c -> say(out, "state   " + c.previous().wireName() + " -> "
-                    + c.current().wireName() + pusher.connection().socketId().map(id -> " (socket id " + id + ")").orElse("")));
+            pusher.connection()
+                    .onStateChange(c -> say(
+                            out,
+                            "state   " + c.previous().wireName() + " -> "
+                                    + c.current().wireName()
+                                    + pusher.connection()
+                                            .socketId()
+                                            .map(id -> " (socket id " + id + ")")
+                                            .orElse("")));
             pusher.connection().onConnectingIn(d -> say(out, "retry   reconnecting in " + d.toSeconds() + " s"));
-            pusher.connection().onError(e -> say(out, "error   " + e.type().pusherJsName()
-                    + e.code().stream().mapToObj(c -> " " + c).findFirst().orElse("") + ": " + e.message()));
+            pusher.connection()
+                    .onError(e -> say(
+                            out,
+                            "error   " + e.type().pusherJsName()
+                                    + e.code().stream()
+                                            .mapToObj(c -> " " + c)
+                                            .findFirst()
+                                            .orElse("") + ": " + e.message()));
             pusher.connection().onState(ConnectionState.DISCONNECTED, c -> disconnected.countDown());
             Channel channel = pusher.subscribe("demo");
             channel.bind(EventNames.SUBSCRIPTION_SUCCEEDED, e -> {

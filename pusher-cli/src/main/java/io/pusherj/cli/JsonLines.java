@@ -1,7 +1,11 @@
 package io.pusherj.cli;
 
+import io.pusherj.api.AuthError;
 import io.pusherj.api.ConnectionError;
 import io.pusherj.api.ConnectionStateChange;
+import io.pusherj.api.DecryptionFailure;
+import io.pusherj.api.Member;
+import io.pusherj.api.Members;
 import io.pusherj.api.PusherEvent;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
@@ -59,7 +63,8 @@ final class JsonLines {
     /** {@code {"type":"state","previous":"connecting","current":"connected","socket_id":"1.2"}}. */
     void state(ConnectionStateChange change, Optional<String> socketId) {
         line(g -> {
-            g.write("type", "state").write("previous", change.previous().wireName())
+            g.write("type", "state")
+                    .write("previous", change.previous().wireName())
                     .write("current", change.current().wireName());
             socketId.ifPresent(id -> g.write("socket_id", id));
         });
@@ -153,7 +158,7 @@ final class JsonLines {
     }
 
     /** {@code {"type":"subscription_error","channel":"c","status":403,"error":"…"}}; status is null when none. */
-    void subscriptionError(String channel, io.pusherj.api.AuthError e) {
+    void subscriptionError(String channel, AuthError e) {
         line(g -> {
             g.write("type", "subscription_error").write("channel", channel);
             if (e.status().isPresent()) {
@@ -166,12 +171,15 @@ final class JsonLines {
     }
 
     /** {@code {"type":"member_added"|"member_removed","channel":"c","user_id":"u","user_info":{…}}}. */
-    void member(String type, String channel, io.pusherj.api.Member m) {
-        line(g -> g.write("type", type).write("channel", channel).write("user_id", m.id()).write("user_info", m.info()));
+    void member(String type, String channel, Member m) {
+        line(g -> g.write("type", type)
+                .write("channel", channel)
+                .write("user_id", m.id())
+                .write("user_info", m.info()));
     }
 
     /** {@code {"type":"members","channel":"c","count":n,"me":"u"}}. */
-    void members(String channel, io.pusherj.api.Members members) {
+    void members(String channel, Members members) {
         line(g -> {
             g.write("type", "members").write("channel", channel).write("count", members.count());
             members.me().ifPresent(me -> g.write("me", me.id()));
@@ -184,8 +192,10 @@ final class JsonLines {
     }
 
     /** {@code {"type":"decryption_failure","channel":"c","event":"e"}}. */
-    void decryptionFailure(io.pusherj.api.DecryptionFailure f) {
-        line(g -> g.write("type", "decryption_failure").write("channel", f.channelName()).write("event", f.eventName()));
+    void decryptionFailure(DecryptionFailure f) {
+        line(g -> g.write("type", "decryption_failure")
+                .write("channel", f.channelName())
+                .write("event", f.eventName()));
     }
 
     /** {@code {"type":"connecting_in","seconds":1}}, seconds rounded as pusher-js does. */

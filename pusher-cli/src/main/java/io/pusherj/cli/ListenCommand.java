@@ -1,13 +1,18 @@
 package io.pusherj.cli;
 
 import io.pusherj.api.Channel;
+import io.pusherj.api.ConnectionError;
 import io.pusherj.api.ConnectionState;
+import io.pusherj.api.EncryptedChannel;
 import io.pusherj.api.EventNames;
 import io.pusherj.api.PresenceChannel;
 import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherException;
 import io.pusherj.api.PusherOptions;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +23,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code listen}: connects, subscribes and prints JSON lines until {@code --seconds} pass or Ctrl-C. */
-@Command(name = "listen", mixinStandardHelpOptions = true,
+@Command(
+        name = "listen",
+        mixinStandardHelpOptions = true,
         description = "Connect, subscribe and print one JSON object per line (states, events, errors).")
 final class ListenCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -27,18 +34,27 @@ final class ListenCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
 
-    @Option(names = "--channel", required = true, paramLabel = "NAME", description = "Channel to subscribe to (repeatable).")
+    @Option(
+            names = "--channel",
+            required = true,
+            paramLabel = "NAME",
+            description = "Channel to subscribe to (repeatable).")
     List<String> channels;
 
-    @Option(names = "--seconds", paramLabel = "N", description = "Disconnect and exit after N seconds (default: until Ctrl-C).")
+    @Option(
+            names = "--seconds",
+            paramLabel = "N",
+            description = "Disconnect and exit after N seconds (default: until Ctrl-C).")
     Long seconds;
 
     @Option(names = "--signin", description = "Sign the user in through --user-auth-endpoint.")
     boolean signin;
 
-    @Option(names = "--trigger", paramLabel = "CHANNEL:EVENT:JSON",
+    @Option(
+            names = "--trigger",
+            paramLabel = "CHANNEL:EVENT:JSON",
             description = "Send a client event once that channel is subscribed (repeatable).")
-    List<String> triggers = new java.util.ArrayList<>();
+    List<String> triggers = new ArrayList<>();
 
     @Override
     public Integer call() throws InterruptedException {
@@ -71,7 +87,8 @@ final class ListenCommand implements Callable<Integer> {
         pusher.connection().onError(out::error);
         pusher.connection().onConnectingIn(out::connectingIn);
         try {
-            List<ClientEventTrigger> parsedTriggers = triggers.stream().map(ClientEventTrigger::parse).toList();
+            List<ClientEventTrigger> parsedTriggers =
+                    triggers.stream().map(ClientEventTrigger::parse).toList();
             for (String name : channels) {
                 Channel channel = pusher.subscribe(name);
                 channel.bindGlobal(e -> {
@@ -81,7 +98,8 @@ final class ListenCommand implements Callable<Integer> {
                             if (channel instanceof PresenceChannel presence) {
                                 out.members(name, presence.members());
                             }
-                            parsedTriggers.stream().filter(t -> t.channel().equals(name))
+                            parsedTriggers.stream()
+                                    .filter(t -> t.channel().equals(name))
                                     .forEach(t -> t.send(channel, out));
                         }
                         case EventNames.SUBSCRIPTION_ERROR, EventNames.MEMBER_ADDED, EventNames.MEMBER_REMOVED -> {
@@ -100,7 +118,7 @@ final class ListenCommand implements Callable<Integer> {
                     presence.onMemberAdded(m -> out.member("member_added", name, m));
                     presence.onMemberRemoved(m -> out.member("member_removed", name, m));
                 }
-                if (channel instanceof io.pusherj.api.EncryptedChannel encrypted) {
+                if (channel instanceof EncryptedChannel encrypted) {
                     encrypted.onDecryptionFailure(out::decryptionFailure);
                 }
             }
@@ -111,19 +129,25 @@ final class ListenCommand implements Callable<Integer> {
 
         CountDownLatch stop = new CountDownLatch(1);
         AtomicBoolean finished = new AtomicBoolean();
-        Thread hook = new Thread(() -> {
-            if (!finished.get()) {
-                shutdown(pusher, disconnected, status, out);
-                // Ctrl-C after a clean disconnect is a normal end, as the contract says: exit 0.
-                Runtime.getRuntime().halt(0);
-            }
-        }, "pusherj-cli-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    if (!finished.get()) {
+                        shutdown(pusher, disconnected, status, out);
+                        // Ctrl-C after a clean disconnect is a normal end, as the contract says: exit 0.
+                        Runtime.getRuntime().halt(0);
+                    }
+                },
+                "pusherj-cli-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         if (signin) {
             pusher.user().onSignin(out::signin);
-            pusher.user().onSigninError(e -> out.error(new io.pusherj.api.ConnectionError(
-                    io.pusherj.api.ConnectionError.Type.PUSHER_ERROR, java.util.OptionalInt.empty(), "sign-in failed: " + e.message(),
-                    java.util.Optional.empty(), java.util.Optional.empty())));
+            pusher.user()
+                    .onSigninError(e -> out.error(new ConnectionError(
+                            ConnectionError.Type.PUSHER_ERROR,
+                            OptionalInt.empty(),
+                            "sign-in failed: " + e.message(),
+                            Optional.empty(),
+                            Optional.empty())));
             pusher.user().bindGlobal(e -> {
                 out.event(e);
                 status.eventReceived(pusher.connection());

@@ -4,7 +4,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the {@code pusherj} command. */
-@Command(name = "pusherj", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "pusherj",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "A Pusher Channels client and local Pusher-protocol server.",
         subcommands = {ListenCommand.class, ServeCommand.class, TriggerCommand.class, DemoCommand.class})
 public final class Main implements Runnable {

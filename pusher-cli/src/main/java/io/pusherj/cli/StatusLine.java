@@ -1,6 +1,7 @@
 package io.pusherj.cli;
 
 import io.pusherj.api.Connection;
+import java.io.Console;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,12 +33,12 @@ final class StatusLine {
      * always exists and {@code Console.isTerminal()} (absent on 17, hence reflection) tells.
      */
     private static boolean onTerminal() {
-        java.io.Console console = System.console();
+        Console console = System.console();
         if (console == null) {
             return false;
         }
         try {
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
         } catch (NoSuchMethodException e) {
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {

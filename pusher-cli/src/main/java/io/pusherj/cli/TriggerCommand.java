@@ -10,21 +10,40 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code trigger}: publishes an event through the HTTP API of any Pusher-compatible server. */
-@Command(name = "trigger", mixinStandardHelpOptions = true,
+@Command(
+        name = "trigger",
+        mixinStandardHelpOptions = true,
         description = "Publish an event through the HTTP API (signed like Pusher's REST API).")
 final class TriggerCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--app-id", required = true) String appId;
-    @Option(names = "--key", required = true) String key;
-    @Option(names = "--secret", required = true) String secret;
-    @Option(names = "--host", required = true) String host;
-    @Option(names = "--port", required = true) int port;
-    @Option(names = "--tls", description = "Use https.") boolean tls;
-    @Option(names = "--channel", required = true, description = "Channel (repeatable).") List<String> channels;
-    @Option(names = "--event", required = true) String event;
-    @Option(names = "--data", required = true, description = "Event data (usually JSON).") String data;
+    @Option(names = "--app-id", required = true)
+    String appId;
+
+    @Option(names = "--key", required = true)
+    String key;
+
+    @Option(names = "--secret", required = true)
+    String secret;
+
+    @Option(names = "--host", required = true)
+    String host;
+
+    @Option(names = "--port", required = true)
+    int port;
+
+    @Option(names = "--tls", description = "Use https.")
+    boolean tls;
+
+    @Option(names = "--channel", required = true, description = "Channel (repeatable).")
+    List<String> channels;
+
+    @Option(names = "--event", required = true)
+    String event;
+
+    @Option(names = "--data", required = true, description = "Event data (usually JSON).")
+    String data;
 
     @Override
     public Integer call() {

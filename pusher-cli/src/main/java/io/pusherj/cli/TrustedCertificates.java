@@ -18,8 +18,7 @@ import javax.net.ssl.TrustManagerFactory;
  * deliberately no "trust everything" switch: with this one, the host name is still verified.
  */
 final class TrustedCertificates {
-    private TrustedCertificates() {
-    }
+    private TrustedCertificates() {}
 
     /**
      * Reads the PEM file and builds the TLS context.
@@ -28,7 +27,8 @@ final class TrustedCertificates {
      */
     static SSLContext sslContext(Path pem) {
         try (InputStream in = Files.newInputStream(pem)) {
-            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            Collection<? extends Certificate> certificates =
+                    CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certificates.isEmpty()) {
                 throw new IllegalArgumentException("--ca-cert " + pem + " holds no certificate");
             }
@@ -46,7 +46,8 @@ final class TrustedCertificates {
         } catch (IOException e) {
             throw new IllegalArgumentException("--ca-cert: cannot read " + pem + ": " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("--ca-cert " + pem + " is not a PEM certificate file: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "--ca-cert " + pem + " is not a PEM certificate file: " + e.getMessage(), e);
         }
     }
 }

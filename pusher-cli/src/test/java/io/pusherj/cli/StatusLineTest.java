@@ -59,8 +59,13 @@ class StatusLineTest {
         out.transport("ws");
         status.finish();
 
-        assertEquals(List.of("{\"type\":\"subscribed\",\"channel\":\"news\"}", "{\"type\":\"transport\",\"name\":\"ws\"}",
-                "connected · transport ws · events 1", ""), screen(terminal.toString()));
+        assertEquals(
+                List.of(
+                        "{\"type\":\"subscribed\",\"channel\":\"news\"}",
+                        "{\"type\":\"transport\",\"name\":\"ws\"}",
+                        "connected · transport ws · events 1",
+                        ""),
+                screen(terminal.toString()));
     }
 
     @Test
@@ -126,11 +131,9 @@ class StatusLineTest {
         }
 
         @Override
-        public void networkOnline() {
-        }
+        public void networkOnline() {}
 
         @Override
-        public void networkOffline() {
-        }
+        public void networkOffline() {}
     }
 }

@@ -40,8 +40,11 @@ final class AuthSteps {
 
     /** Authorizes a subscription to {@code channelName} for the current connection. */
     void authorize(String channelName, BiConsumer<ChannelAuthorization, AuthError> callback) {
-        run("authorizing '" + channelName + "'", authorizer.channelTimeoutMillis(),
-                (socketId, stillWanted) -> authorizer.authorize(socketId, channelName, stillWanted), callback);
+        run(
+                "authorizing '" + channelName + "'",
+                authorizer.channelTimeoutMillis(),
+                (socketId, stillWanted) -> authorizer.authorize(socketId, channelName, stillWanted),
+                callback);
     }
 
     /**
@@ -57,12 +60,18 @@ final class AuthSteps {
                 user.signinFailed(failure);
                 return;
             }
-            manager.sendEvent("pusher:signin", FrameCodec.json().createObjectBuilder().add("auth", auth.auth())
-                    .add("user_data", auth.userData()).build(), null);
+            manager.sendEvent(
+                    "pusher:signin",
+                    FrameCodec.json()
+                            .createObjectBuilder()
+                            .add("auth", auth.auth())
+                            .add("user_data", auth.userData())
+                            .build(),
+                    null);
             clock.start(timeout, () -> {
                 if (user.isInFlight(attempt)) {
-                    user.signinFailed(AuthErrors.error("the server did not answer pusher:signin within "
-                            + timeout + " ms", OptionalInt.empty()));
+                    user.signinFailed(AuthErrors.error(
+                            "the server did not answer pusher:signin within " + timeout + " ms", OptionalInt.empty()));
                 }
             });
         });
@@ -74,8 +83,11 @@ final class AuthSteps {
         inFlight.clear();
     }
 
-    private <T> void run(String what, long timeoutMillis,
-            BiFunction<String, BooleanSupplier, CompletionStage<T>> step, BiConsumer<T, AuthError> callback) {
+    private <T> void run(
+            String what,
+            long timeoutMillis,
+            BiFunction<String, BooleanSupplier, CompletionStage<T>> step,
+            BiConsumer<T, AuthError> callback) {
         String socketId = manager.socketId();
         if (socketId == null) {
             return; // not connected: the next connection starts over
@@ -88,8 +100,9 @@ final class AuthSteps {
             abandoned.set(true);
             inFlight.remove(abandoned);
             if (socketId.equals(manager.socketId())) {
-                callback.accept(null, AuthErrors.error(what + " took longer than " + timeoutMillis + " ms",
-                        OptionalInt.empty()));
+                callback.accept(
+                        null,
+                        AuthErrors.error(what + " took longer than " + timeoutMillis + " ms", OptionalInt.empty()));
             }
         });
         CompletionStage<T> stage;

@@ -19,8 +19,14 @@ final class ChannelHost implements ChannelImpl.Host {
     private final SerialExecutor strand;
     private final Channels channels;
 
-    ChannelHost(ConnectionManager manager, ConnectionImpl connection, Delivery delivery, AuthSteps auth, UserImpl user,
-            SerialExecutor strand, Channels channels) {
+    ChannelHost(
+            ConnectionManager manager,
+            ConnectionImpl connection,
+            Delivery delivery,
+            AuthSteps auth,
+            UserImpl user,
+            SerialExecutor strand,
+            Channels channels) {
         this.manager = manager;
         this.connection = connection;
         this.delivery = delivery;

@@ -3,14 +3,21 @@ package io.pusherj.core;
 import io.pusherj.api.AuthError;
 import io.pusherj.api.Binding;
 import io.pusherj.api.Channel;
+import io.pusherj.api.ChannelAuthorization;
 import io.pusherj.api.EventListener;
 import io.pusherj.api.EventNames;
 import io.pusherj.core.protocol.Frame;
 import io.pusherj.core.protocol.FrameCodec;
 import jakarta.json.JsonNumber;
+import jakarta.json.JsonValue;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * A public channel (pusher-js {@code core/channels/channel.ts}), and the base of the authorized kinds.
@@ -20,7 +27,7 @@ class ChannelImpl implements Channel {
     /** What a channel needs from its client; called on the strand. */
     interface Host {
         /** Sends {@code pusher:subscribe} / {@code pusher:unsubscribe}. */
-        boolean sendEvent(String event, jakarta.json.JsonValue data, String channel);
+        boolean sendEvent(String event, JsonValue data, String channel);
 
         /** A subscription this channel cancelled while pending succeeded: unsubscribe it on the server. */
         void cancelledSubscriptionSucceeded(ChannelImpl channel);
@@ -39,7 +46,7 @@ class ChannelImpl implements Channel {
          * runs on the strand with the authorization or the failure, only if the connection that asked is
          * still the current one.
          */
-        void authorize(String channelName, java.util.function.BiConsumer<io.pusherj.api.ChannelAuthorization, AuthError> callback);
+        void authorize(String channelName, BiConsumer<ChannelAuthorization, AuthError> callback);
 
         /** Whether the client is connected now (readable from any thread). */
         boolean isConnected();
@@ -48,18 +55,18 @@ class ChannelImpl implements Channel {
          * The user id confirmed by sign-in on the current connection (presence without channel_data,
          * docs/protocol.md §8.6).
          */
-        java.util.Optional<String> signedInUserId();
+        Optional<String> signedInUserId();
 
         /** Runs {@code resume} once the sign-in in flight on this connection settled, or now if none is. */
         void whenSigninSettled(Runnable resume);
 
         /** Queues a client event for sending on the strand (callable from any thread). */
-        void sendClientEvent(String event, jakarta.json.JsonValue data, String channel);
+        void sendClientEvent(String event, JsonValue data, String channel);
     }
 
     private final String name;
     final Host host;
-    private final Listeners<java.util.function.Consumer<AuthError>> subscriptionErrorListeners = new Listeners<>();
+    private final Listeners<Consumer<AuthError>> subscriptionErrorListeners = new Listeners<>();
     private final Listeners<EventListener> globalListeners = new Listeners<>();
     private final Map<String, Listeners<EventListener>> listeners = new ConcurrentHashMap<>();
 
@@ -70,7 +77,7 @@ class ChannelImpl implements Channel {
     /** Set when {@code unsubscribe} took this object out of the table: a later subscribe makes a new one. */
     private volatile boolean retired;
     /** Calls of {@code subscribe} whose {@code setup} is running or whose strand task has not run yet. */
-    private final java.util.concurrent.atomic.AtomicInteger setupsInProgress = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger setupsInProgress = new AtomicInteger();
     /** Whether a {@code subscribe} call for this object completed its {@code setup}. */
     private volatile boolean wanted;
     /**
@@ -102,7 +109,7 @@ class ChannelImpl implements Channel {
 
     @Override
     public Binding bind(String eventName, EventListener listener) {
-        java.util.Objects.requireNonNull(eventName, "eventName");
+        Objects.requireNonNull(eventName, "eventName");
         return listeners.computeIfAbsent(eventName, k -> new Listeners<>()).add(listener);
     }
 
@@ -113,8 +120,8 @@ class ChannelImpl implements Channel {
 
     @Override
     public void unbind(String eventName, EventListener listener) {
-        java.util.Objects.requireNonNull(eventName, "eventName");
-        java.util.Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(eventName, "eventName");
+        Objects.requireNonNull(listener, "listener");
         Listeners<EventListener> l = listeners.get(eventName);
         if (l != null) {
             l.remove(listener);
@@ -123,11 +130,11 @@ class ChannelImpl implements Channel {
 
     @Override
     public void unbind(String eventName) {
-        listeners.remove(java.util.Objects.requireNonNull(eventName, "eventName"));
+        listeners.remove(Objects.requireNonNull(eventName, "eventName"));
     }
 
     @Override
-    public Binding onSubscriptionError(java.util.function.Consumer<AuthError> listener) {
+    public Binding onSubscriptionError(Consumer<AuthError> listener) {
         return subscriptionErrorListeners.add(listener);
     }
 
@@ -222,11 +229,11 @@ class ChannelImpl implements Channel {
 
     /** Public channels are authorized trivially, with an empty {@code auth} (pusher-js). */
     void authorizeThenSubscribe() {
-        sendSubscribe(io.pusherj.api.ChannelAuthorization.of(""));
+        sendSubscribe(ChannelAuthorization.of(""));
     }
 
     /** Sends {@code pusher:subscribe} with the authorization (the shared secret is never sent). */
-    final void sendSubscribe(io.pusherj.api.ChannelAuthorization authorization) {
+    final void sendSubscribe(ChannelAuthorization authorization) {
         var data = FrameCodec.json().createObjectBuilder().add("auth", authorization.auth());
         authorization.channelData().ifPresent(cd -> data.add("channel_data", cd));
         host.sendEvent("pusher:subscribe", data.add("channel", name).build(), null);
@@ -237,7 +244,10 @@ class ChannelImpl implements Channel {
      * typed listeners get the same. No retry until the next connection.
      */
     final void subscriptionFailed(AuthError error) {
-        var data = FrameCodec.json().createObjectBuilder().add("type", error.type()).add("error", error.message());
+        var data = FrameCodec.json()
+                .createObjectBuilder()
+                .add("type", error.type())
+                .add("error", error.message());
         error.status().ifPresent(st -> data.add("status", st));
         subscriptionFailed(error, new Frame(EventNames.SUBSCRIPTION_ERROR, name, data.build(), null));
     }
@@ -258,7 +268,10 @@ class ChannelImpl implements Channel {
 
     void unsubscribe() {
         subscribed = false;
-        host.sendEvent("pusher:unsubscribe", FrameCodec.json().createObjectBuilder().add("channel", name).build(), null);
+        host.sendEvent(
+                "pusher:unsubscribe",
+                FrameCodec.json().createObjectBuilder().add("channel", name).build(),
+                null);
     }
 
     void cancelSubscription() {
@@ -297,10 +310,14 @@ class ChannelImpl implements Channel {
             case EventNames.SUBSCRIPTION_ERROR -> {
                 // Self-hosted servers refuse a bad signature this way (docs/protocol.md §14); the connection stays up.
                 var data = FrameCodec.dataObject(frame);
-                subscriptionFailed(new AuthError(data.getString("type", "AuthError"),
-                        data.getString("error", frame.data()),
-                        data.get("status") instanceof JsonNumber n ? java.util.OptionalInt.of(n.intValue())
-                                : java.util.OptionalInt.empty()), frame);
+                subscriptionFailed(
+                        new AuthError(
+                                data.getString("type", "AuthError"),
+                                data.getString("error", frame.data()),
+                                data.get("status") instanceof JsonNumber n
+                                        ? OptionalInt.of(n.intValue())
+                                        : OptionalInt.empty()),
+                        frame);
             }
             case EventNames.SUBSCRIPTION_COUNT -> {
                 // The official Java client accepts this form from some servers too.

@@ -1,19 +1,20 @@
 package io.pusherj.core;
 
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** Channel name rules (docs/protocol.md §4.1, §4.2). */
 final class ChannelNames {
     /** pusher-http-node's limit; the docs give 164, self-hosted servers allow 200. */
     static final int MAX_LENGTH = 200;
+
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_\\-=@,.;]+");
 
-    private ChannelNames() {
-    }
+    private ChannelNames() {}
 
     /** Throws {@link IllegalArgumentException} for a name the server would reject. */
     static void validate(String name) {
-        java.util.Objects.requireNonNull(name, "channelName");
+        Objects.requireNonNull(name, "channelName");
         if (name.isEmpty()) {
             throw new IllegalArgumentException("channel name must not be empty");
         }

@@ -32,6 +32,7 @@ final class Channels {
      * came, failed, or a new object took the subscription over.
      */
     private final Map<String, ChannelImpl> retired = new ConcurrentHashMap<>();
+
     private final SerialExecutor strand;
     private final BooleanSupplier clientClosed;
     private final BooleanSupplier connected;
@@ -44,7 +45,10 @@ final class Channels {
      * @param hostFor the services channel objects use; it reaches back to this table for cancelled
      *                subscriptions
      */
-    Channels(SerialExecutor strand, BooleanSupplier clientClosed, BooleanSupplier connected,
+    Channels(
+            SerialExecutor strand,
+            BooleanSupplier clientClosed,
+            BooleanSupplier connected,
             Function<Channels, ChannelImpl.Host> hostFor) {
         this.strand = strand;
         this.clientClosed = clientClosed;
@@ -180,7 +184,8 @@ final class Channels {
     void route(Frame frame, String channelName) {
         ChannelImpl channel = table.get(channelName);
         ChannelImpl pending = retired.get(channelName);
-        if (pending != null && (channel == null || !channel.isSubscriptionPending())
+        if (pending != null
+                && (channel == null || !channel.isSubscriptionPending())
                 && frame.eventName().equals("pusher_internal:subscription_succeeded")) {
             // The answer to a subscription unsubscribed while pending, not taken over by a new object
             // (that one may still be in its setup): the retired object unsubscribes.

@@ -30,6 +30,7 @@ final class ClientResources {
     private static final System.Logger LOG = System.getLogger(ClientResources.class.getName());
     /** Calls of application auth code one client may run at once on the shared auth pool. */
     private static final int AUTH_CALLS_PER_CLIENT = 4;
+
     private static final long CLOSE_WAIT_SECONDS = 5;
 
     private final SharedRuntime runtime;
@@ -40,8 +41,14 @@ final class ClientResources {
     private final Map<String, Transport> transports;
     private final Optional<String> missingTransports;
 
-    private ClientResources(SharedRuntime runtime, SerialExecutor strand, Clock clock, Delivery delivery,
-            Authorizer authorizer, Map<String, Transport> transports, Optional<String> missingTransports) {
+    private ClientResources(
+            SharedRuntime runtime,
+            SerialExecutor strand,
+            Clock clock,
+            Delivery delivery,
+            Authorizer authorizer,
+            Map<String, Transport> transports,
+            Optional<String> missingTransports) {
         this.runtime = runtime;
         this.strand = strand;
         this.clock = clock;
@@ -66,10 +73,15 @@ final class ClientResources {
             TransportRegistry registry = new TransportRegistry(options.transportProviders());
             transports = registry.createAllowed(options);
             Optional<String> missing = Optional.ofNullable(registry.missingEnabledTransports(options));
-            if (options.wsHost().isPresent() && options.httpHost().isEmpty() && (transports.containsKey("xhr_streaming")
-                    || transports.containsKey("xhr_polling") || transports.containsKey("sockjs"))) {
+            if (options.wsHost().isPresent()
+                    && options.httpHost().isEmpty()
+                    && (transports.containsKey("xhr_streaming")
+                            || transports.containsKey("xhr_polling")
+                            || transports.containsKey("sockjs"))) {
                 // pusher-js would send the fallbacks of a self-hosted app to sockjs-CLUSTER.pusher.com.
-                LOG.log(Level.DEBUG, "HTTP fallbacks go to wsHost {0} (no httpHost set), not to pusher.com",
+                LOG.log(
+                        Level.DEBUG,
+                        "HTTP fallbacks go to wsHost {0} (no httpHost set), not to pusher.com",
                         options.effectiveHttpHost());
             }
             Delivery delivery = new Delivery(options.callbackExecutor(), inbound);
@@ -92,12 +104,17 @@ final class ClientResources {
      */
     StrategyContext strategyContext(String key, PusherOptions options, AttemptListener attempts) {
         long activityTimeout = options.activityTimeout().toMillis();
-        return new StrategyContext(key, transports::get,
+        return new StrategyContext(
+                key,
+                transports::get,
                 (name, tls) -> new TransportRequest(key, tls, options, LibraryInfo.CLIENT_NAME, LibraryInfo.VERSION),
-                (name, transport, request, lives) -> new TransportStrategy(name, transport, request, clock, attempts,
-                        lives),
-                new TransportManagers(activityTimeout), new TransportManagers(activityTimeout),
-                options.transportCache().orElseGet(TransportCache::inMemory), clock, options.reconnectBackoff());
+                (name, transport, request, lives) ->
+                        new TransportStrategy(name, transport, request, clock, attempts, lives),
+                new TransportManagers(activityTimeout),
+                new TransportManagers(activityTimeout),
+                options.transportCache().orElseGet(TransportCache::inMemory),
+                clock,
+                options.reconnectBackoff());
     }
 
     SerialExecutor strand() {

@@ -52,21 +52,29 @@ final class ClientTimeline implements AutoCloseable {
      * HTTP client module brings one); without one the timeline is only kept in memory, and a warning says
      * what to add.
      */
-    static Optional<StatsSender> statsSender(String key, PusherOptions options, Map<String, Transport> transports,
-            Timeline timeline, Clock clock) {
+    static Optional<StatsSender> statsSender(
+            String key, PusherOptions options, Map<String, Transport> transports, Timeline timeline, Clock clock) {
         if (!options.statsEnabled()) {
             return Optional.empty();
         }
         var providers = Services.of(StatsTransportProvider.class);
         if (providers.isEmpty()) {
-            LOG.log(Level.WARNING, "enableStats is on, but no stats transport is on the path: add pusher-http-client"
-                    + " (pusher-auth-ajax and the HTTP transports bring it); the timeline is only kept in memory");
+            LOG.log(
+                    Level.WARNING,
+                    "enableStats is on, but no stats transport is on the path: add pusher-http-client"
+                            + " (pusher-auth-ajax and the HTTP transports bring it); the timeline is only kept in memory");
             return Optional.empty();
         }
-        StatsIdentity who = new StatsIdentity(ThreadLocalRandom.current().nextInt(1_000_000_000), key,
-                LibraryInfo.CLIENT_NAME, LibraryInfo.VERSION, options.cluster(),
-                transports.containsKey("ws") ? List.of("ws") : List.of(), options.timelineParams());
-        return Optional.of(new StatsSender(timeline, providers.get(0).create(options), clock, options.statsHost(), who));
+        StatsIdentity who = new StatsIdentity(
+                ThreadLocalRandom.current().nextInt(1_000_000_000),
+                key,
+                LibraryInfo.CLIENT_NAME,
+                LibraryInfo.VERSION,
+                options.cluster(),
+                transports.containsKey("ws") ? List.of("ws") : List.of(),
+                options.timelineParams());
+        return Optional.of(
+                new StatsSender(timeline, providers.get(0).create(options), clock, options.statsHost(), who));
     }
 
     /** {@return the listener of connection attempts: failures go to {@code failed}, every step to the timeline} */
@@ -100,17 +108,26 @@ final class ClientTimeline implements AutoCloseable {
 
     /** A connection error. */
     void error(ConnectionError error) {
-        var detail = FrameCodec.json().createObjectBuilder().add("type", error.type().pusherJsName())
+        var detail = FrameCodec.json()
+                .createObjectBuilder()
+                .add("type", error.type().pusherJsName())
                 .add("message", error.message());
         error.code().ifPresent(c -> detail.add("code", c));
         error.transport().ifPresent(t -> detail.add("transport", t));
-        record(TimelineEntry.Level.ERROR, FrameCodec.json().createObjectBuilder().add("error", detail).build());
+        record(
+                TimelineEntry.Level.ERROR,
+                FrameCodec.json().createObjectBuilder().add("error", detail).build());
     }
 
     /** A reconnect was scheduled in {@code delayMillis}. */
     void connectingIn(long delayMillis) {
-        record(TimelineEntry.Level.INFO, FrameCodec.json().createObjectBuilder().add("action", "retry")
-                .add("delay", delayMillis).build());
+        record(
+                TimelineEntry.Level.INFO,
+                FrameCodec.json()
+                        .createObjectBuilder()
+                        .add("action", "retry")
+                        .add("delay", delayMillis)
+                        .build());
     }
 
     /** The application called {@code connect()}: stats are sent every minute from now on. */

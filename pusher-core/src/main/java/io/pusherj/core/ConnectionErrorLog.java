@@ -58,7 +58,8 @@ final class ConnectionErrorLog {
         if (!enabled.getAsBoolean()) {
             return;
         }
-        String text = error.type().pusherJsName() + error.code().stream().mapToObj(c -> " " + c).findFirst().orElse("")
+        String text = error.type().pusherJsName()
+                + error.code().stream().mapToObj(c -> " " + c).findFirst().orElse("")
                 + " " + error.message()
                 + error.transport().map(t -> " (" + t + ")").orElse("");
         long now = nowMillis.getAsLong();

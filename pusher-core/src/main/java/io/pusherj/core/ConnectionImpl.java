@@ -6,10 +6,12 @@ import io.pusherj.api.ConnectionError;
 import io.pusherj.api.ConnectionState;
 import io.pusherj.api.ConnectionStateChange;
 import io.pusherj.api.TimelineEntry;
+import io.pusherj.core.connection.Errors;
 import io.pusherj.core.stats.Timeline;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -27,6 +29,7 @@ final class ConnectionImpl implements Connection {
     private final Listeners<Consumer<ConnectionStateChange>> stateChanges = new Listeners<>();
     /** Per-state listeners, each wrapped to skip other states: one set instead of one per state (memory). */
     private final Listeners<Consumer<ConnectionStateChange>> perState = new Listeners<>();
+
     private final Listeners<Consumer<ConnectionError>> errors = new Listeners<>();
     private final Listeners<Consumer<Duration>> connectingIn = new Listeners<>();
     private final Listeners<Consumer<TimelineEntry>> timelineListeners = new Listeners<>();
@@ -37,7 +40,8 @@ final class ConnectionImpl implements Connection {
     private volatile String socketId;
     private volatile String transport;
 
-    ConnectionImpl(Delivery delivery, Timeline timeline, ConnectionErrorLog errorLog, Runnable online, Runnable offline) {
+    ConnectionImpl(
+            Delivery delivery, Timeline timeline, ConnectionErrorLog errorLog, Runnable online, Runnable offline) {
         this.delivery = delivery;
         this.errorLog = errorLog;
         this.timeline = timeline;
@@ -67,8 +71,8 @@ final class ConnectionImpl implements Connection {
 
     @Override
     public Binding onState(ConnectionState s, Consumer<ConnectionStateChange> listener) {
-        java.util.Objects.requireNonNull(s, "state");
-        java.util.Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(s, "state");
+        Objects.requireNonNull(listener, "listener");
         return perState.add(change -> {
             if (change.current() == s) {
                 listener.accept(change);
@@ -145,14 +149,18 @@ final class ConnectionImpl implements Connection {
     /** Reports a listener that threw, to the error listeners; runs where the failing listener ran. */
     void listenerFailed(Throwable failure) {
         LOG.log(Level.WARNING, "a pusherj listener threw", failure);
-        deliverError(io.pusherj.core.connection.Errors.of(ConnectionError.Type.LISTENER_ERROR,
+        deliverError(Errors.of(
+                ConnectionError.Type.LISTENER_ERROR,
                 "a listener threw " + failure.getClass().getSimpleName()
-                        + (failure.getMessage() == null ? "" : ": " + failure.getMessage()), null, failure));
+                        + (failure.getMessage() == null ? "" : ": " + failure.getMessage()),
+                null,
+                failure));
     }
 
     private void deliverError(ConnectionError error) {
         // An error listener that throws is only logged: reporting it as an error could loop forever.
-        errors.forEach(l -> l.accept(error),
+        errors.forEach(
+                l -> l.accept(error),
                 f -> LOG.log(Level.WARNING, "a pusherj error listener threw while handling " + error, f));
     }
 }

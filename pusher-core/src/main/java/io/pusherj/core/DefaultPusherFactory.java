@@ -12,8 +12,7 @@ public final class DefaultPusherFactory implements PusherFactory {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.-]+");
 
     /** Used by {@link java.util.ServiceLoader}. */
-    public DefaultPusherFactory() {
-    }
+    public DefaultPusherFactory() {}
 
     @Override
     public Pusher create(String key, PusherOptions options) {

@@ -27,12 +27,13 @@ final class Delivery {
             return;
         }
         Runnable done = inbound.holdCurrentFrame();
-        target.execute(() -> { // a strand: queues, never refuses
-            try {
-                callbacks.run();
-            } finally {
-                done.run();
-            }
-        });
+        target.execute(
+                () -> { // a strand: queues, never refuses
+                    try {
+                        callbacks.run();
+                    } finally {
+                        done.run();
+                    }
+                });
     }
 }

@@ -1,11 +1,11 @@
 package io.pusherj.core;
 
-import io.pusherj.api.AuthError;
 import io.pusherj.api.Binding;
 import io.pusherj.api.ChannelAuthorization;
 import io.pusherj.api.DecryptionFailure;
 import io.pusherj.api.EncryptedChannel;
 import io.pusherj.api.spi.SecretBoxProvider;
+import io.pusherj.core.auth.AuthErrors;
 import io.pusherj.core.protocol.Frame;
 import io.pusherj.core.protocol.FrameCodec;
 import jakarta.json.JsonObject;
@@ -58,8 +58,9 @@ final class EncryptedChannelImpl extends AuthorizedChannel implements EncryptedC
     void onAuthorized(ChannelAuthorization authorization) {
         Optional<byte[]> secret = decodeKey(authorization);
         if (secret.isEmpty()) {
-            subscriptionFailed(io.pusherj.core.auth.AuthErrors.error("no valid shared_secret in the auth response for '" + name()
-                    + "' (base64 of 32 bytes expected)", OptionalInt.empty()));
+            subscriptionFailed(AuthErrors.error(
+                    "no valid shared_secret in the auth response for '" + name() + "' (base64 of 32 bytes expected)",
+                    OptionalInt.empty()));
             return;
         }
         key = secret.get();
@@ -68,7 +69,10 @@ final class EncryptedChannelImpl extends AuthorizedChannel implements EncryptedC
 
     private static Optional<byte[]> decodeKey(ChannelAuthorization authorization) {
         try {
-            return authorization.sharedSecret().map(s -> Base64.getDecoder().decode(s)).filter(k -> k.length == KEY_BYTES);
+            return authorization
+                    .sharedSecret()
+                    .map(s -> Base64.getDecoder().decode(s))
+                    .filter(k -> k.length == KEY_BYTES);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -101,7 +105,9 @@ final class EncryptedChannelImpl extends AuthorizedChannel implements EncryptedC
             return;
         }
         if (nonce.length != NONCE_BYTES || cipher.length < TAG_BYTES) {
-            failed(frame, "nonce must be 24 bytes and ciphertext at least 16, got " + nonce.length + " and " + cipher.length);
+            failed(
+                    frame,
+                    "nonce must be 24 bytes and ciphertext at least 16, got " + nonce.length + " and " + cipher.length);
             return;
         }
         Optional<byte[]> plain = secretBox.open(key, nonce, cipher);
@@ -113,13 +119,18 @@ final class EncryptedChannelImpl extends AuthorizedChannel implements EncryptedC
         host.authorize(name(), (authorization, error) -> {
             Optional<byte[]> fresh = error == null ? decodeKey(authorization) : Optional.empty();
             if (fresh.isEmpty()) {
-                failed(frame, "could not decrypt, and re-authorizing for a fresh key failed"
-                        + (error == null ? "" : ": " + error.message()));
+                failed(
+                        frame,
+                        "could not decrypt, and re-authorizing for a fresh key failed"
+                                + (error == null ? "" : ": " + error.message()));
                 return;
             }
             key = fresh.get();
-            secretBox.open(key, nonce, cipher).ifPresentOrElse(p -> deliverDecrypted(frame, p),
-                    () -> failed(frame, "could not decrypt, even with a freshly authorized key"));
+            secretBox
+                    .open(key, nonce, cipher)
+                    .ifPresentOrElse(
+                            p -> deliverDecrypted(frame, p),
+                            () -> failed(frame, "could not decrypt, even with a freshly authorized key"));
         });
     }
 

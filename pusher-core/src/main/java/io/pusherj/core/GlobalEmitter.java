@@ -49,7 +49,8 @@ final class GlobalEmitter {
     void emit(Frame received) {
         String channel = received.channelOrNull();
         Frame frame = received.userId().isPresent() && (channel == null || !channel.startsWith("presence-"))
-                ? received.withoutUserId() : received;
+                ? received.withoutUserId()
+                : received;
         Listeners<EventListener> named = byName.get(frame.eventName());
         if (!everyEvent.isEmpty() || (named != null && !named.isEmpty())) {
             delivery.run(() -> {

@@ -12,8 +12,7 @@ public final class LibraryInfo {
     /** The library version, from the build. */
     public static final String VERSION = readVersion();
 
-    private LibraryInfo() {
-    }
+    private LibraryInfo() {}
 
     private static String readVersion() {
         try (InputStream in = LibraryInfo.class.getResourceAsStream("version.properties")) {

@@ -6,6 +6,7 @@ import java.lang.ref.WeakReference;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * A set of listeners that may be added and removed from any thread while the strand iterates over a
@@ -56,7 +57,7 @@ final class Listeners<T> {
         removeIf(e -> listener.equals(e.listener));
     }
 
-    private synchronized void removeIf(java.util.function.Predicate<Entry<?>> drop) {
+    private synchronized void removeIf(Predicate<Entry<?>> drop) {
         Entry<?>[] kept = Arrays.stream(entries).filter(drop.negate()).toArray(Entry<?>[]::new);
         entries = kept.length == 0 ? NONE : kept;
     }

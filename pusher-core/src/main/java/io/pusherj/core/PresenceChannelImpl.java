@@ -1,12 +1,12 @@
 package io.pusherj.core;
 
-import io.pusherj.api.AuthError;
 import io.pusherj.api.Binding;
 import io.pusherj.api.ChannelAuthorization;
 import io.pusherj.api.EventNames;
 import io.pusherj.api.Member;
 import io.pusherj.api.Members;
 import io.pusherj.api.PresenceChannel;
+import io.pusherj.core.auth.AuthErrors;
 import io.pusherj.core.protocol.Frame;
 import io.pusherj.core.protocol.FrameCodec;
 import jakarta.json.JsonNumber;
@@ -15,6 +15,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 
@@ -68,10 +69,11 @@ final class PresenceChannelImpl extends PrivateChannelImpl implements PresenceCh
                 if (!target.isSubscriptionPending()) {
                     return; // the connection went away meanwhile; the next one subscribes again
                 }
-                java.util.Optional<String> signedIn = host.signedInUserId();
+                Optional<String> signedIn = host.signedInUserId();
                 if (signedIn.isEmpty()) {
-                    target.subscriptionFailed(io.pusherj.core.auth.AuthErrors.error("invalid auth response for presence channel '"
-                            + name() + "': no channel_data, and the user is not signed in (call signin(), or see its sign-in error)",
+                    target.subscriptionFailed(AuthErrors.error(
+                            "invalid auth response for presence channel '" + name()
+                                    + "': no channel_data, and the user is not signed in (call signin(), or see its sign-in error)",
                             OptionalInt.empty()));
                     return;
                 }
@@ -80,11 +82,15 @@ final class PresenceChannelImpl extends PrivateChannelImpl implements PresenceCh
             });
             return;
         }
-        String id = userIdOf(FrameCodec.parseOrNull(authorization.channelData().get()) instanceof JsonObject o
-                ? o.get("user_id") : null);
+        String id = userIdOf(
+                FrameCodec.parseOrNull(authorization.channelData().get()) instanceof JsonObject o
+                        ? o.get("user_id")
+                        : null);
         if (id == null) {
-            subscriptionFailed(io.pusherj.core.auth.AuthErrors.error("invalid channel_data for presence channel '" + name()
-                    + "': it must be a JSON object with a user_id", OptionalInt.empty()));
+            subscriptionFailed(AuthErrors.error(
+                    "invalid channel_data for presence channel '" + name()
+                            + "': it must be a JSON object with a user_id",
+                    OptionalInt.empty()));
             return;
         }
         myId = id;
@@ -110,7 +116,8 @@ final class PresenceChannelImpl extends PrivateChannelImpl implements PresenceCh
         switch (frame.eventName()) {
             case "pusher_internal:subscription_succeeded" -> {
                 JsonObject presence = FrameCodec.dataObject(frame).get("presence") instanceof JsonObject p
-                        ? p : JsonValue.EMPTY_JSON_OBJECT;
+                        ? p
+                        : JsonValue.EMPTY_JSON_OBJECT;
                 Map<String, Member> all = new LinkedHashMap<>();
                 if (presence.get("hash") instanceof JsonObject hash) {
                     hash.forEach((id, info) -> all.put(id, new Member(id, info)));
@@ -153,7 +160,14 @@ final class PresenceChannelImpl extends PrivateChannelImpl implements PresenceCh
         if (!typed.isEmpty()) {
             host.deliver(() -> typed.forEach(l -> l.accept(m), host::listenerFailed));
         }
-        emit(new Frame(eventName, name(), FrameCodec.json().createObjectBuilder().add("id", m.id())
-                .add("info", m.info()).build(), frame.userId().orElse(null)));
+        emit(new Frame(
+                eventName,
+                name(),
+                FrameCodec.json()
+                        .createObjectBuilder()
+                        .add("id", m.id())
+                        .add("info", m.info())
+                        .build(),
+                frame.userId().orElse(null)));
     }
 }

@@ -59,25 +59,36 @@ final class PusherClient implements Pusher, ConnectionManager.Listener {
             var clock = resources.clock();
             var delivery = resources.delivery();
             Timeline entries = new Timeline();
-            this.connection = new ConnectionImpl(delivery, entries, new ConnectionErrorLog(clock::now),
-                    this::networkOnline, this::networkOffline);
-            this.timeline = new ClientTimeline(entries, clock, connection::publishTimeline,
+            this.connection = new ConnectionImpl(
+                    delivery, entries, new ConnectionErrorLog(clock::now), this::networkOnline, this::networkOffline);
+            this.timeline = new ClientTimeline(
+                    entries,
+                    clock,
+                    connection::publishTimeline,
                     ClientTimeline.statsSender(key, options, resources.transports(), entries, clock));
-            this.manager = new ConnectionManager(options, clock,
-                    resources.strategyContext(key, options, timeline.attempts(this::onError))::build, this);
+            this.manager = new ConnectionManager(
+                    options,
+                    clock,
+                    resources.strategyContext(key, options, timeline.attempts(this::onError))::build,
+                    this);
             this.global = new GlobalEmitter(delivery, connection::listenerFailed);
-            this.user = new UserImpl(delivery, (event, data) -> manager.sendEvent(event, data, null),
-                    connection::listenerFailed);
+            this.user = new UserImpl(
+                    delivery, (event, data) -> manager.sendEvent(event, data, null), connection::listenerFailed);
             this.auth = new AuthSteps(resources.authorizer(), clock, manager);
-            this.channels = new Channels(strand, closed::get, () -> manager.state() == ConnectionState.CONNECTED,
+            this.channels = new Channels(
+                    strand,
+                    closed::get,
+                    () -> manager.state() == ConnectionState.CONNECTED,
                     table -> new ChannelHost(manager, connection, delivery, auth, user, strand, table));
         } catch (RuntimeException | Error e) {
             resources.closeTransportsAndAuth();
             resources.releaseRuntime();
             throw e;
         }
-        LOG.log(Level.DEBUG, () -> "client for key " + key + " with transports " + resources.transports().keySet()
-                + ", " + options);
+        LOG.log(
+                Level.DEBUG,
+                () -> "client for key " + key + " with transports "
+                        + resources.transports().keySet() + ", " + options);
         if (options.autoConnect()) {
             connect();
         }
@@ -130,7 +141,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener {
 
     @Override
     public Channel subscribe(String channelName) {
-        return subscribe(channelName, channel -> { });
+        return subscribe(channelName, channel -> {});
     }
 
     @Override
@@ -141,15 +152,15 @@ final class PusherClient implements Pusher, ConnectionManager.Listener {
 
     @Override
     public PrivateChannel subscribePrivate(String channelName) {
-        return subscribePrivate(channelName, channel -> { });
+        return subscribePrivate(channelName, channel -> {});
     }
 
     @Override
     public PrivateChannel subscribePrivate(String channelName, Consumer<? super PrivateChannel> setup) {
         requirePrefix(channelName, "private-", "subscribePrivate needs a 'private-' channel name (not encrypted)");
         if (channelName.startsWith("private-encrypted-")) {
-            throw new IllegalArgumentException("subscribePrivate needs a 'private-' channel name (not encrypted), got '"
-                    + channelName + "'");
+            throw new IllegalArgumentException(
+                    "subscribePrivate needs a 'private-' channel name (not encrypted), got '" + channelName + "'");
         }
         ensureOpen();
         return channels.subscribe(channelName, PrivateChannel.class, setup);
@@ -157,19 +168,20 @@ final class PusherClient implements Pusher, ConnectionManager.Listener {
 
     @Override
     public EncryptedChannel subscribeEncrypted(String channelName) {
-        return subscribeEncrypted(channelName, channel -> { });
+        return subscribeEncrypted(channelName, channel -> {});
     }
 
     @Override
     public EncryptedChannel subscribeEncrypted(String channelName, Consumer<? super EncryptedChannel> setup) {
-        requirePrefix(channelName, "private-encrypted-", "subscribeEncrypted needs a 'private-encrypted-' channel name");
+        requirePrefix(
+                channelName, "private-encrypted-", "subscribeEncrypted needs a 'private-encrypted-' channel name");
         ensureOpen();
         return channels.subscribe(channelName, EncryptedChannel.class, setup);
     }
 
     @Override
     public PresenceChannel subscribePresence(String channelName) {
-        return subscribePresence(channelName, channel -> { });
+        return subscribePresence(channelName, channel -> {});
     }
 
     @Override
@@ -277,8 +289,10 @@ final class PusherClient implements Pusher, ConnectionManager.Listener {
             channels.connectionLost();
         }
         if (current == ConnectionState.FAILED) {
-            resources.missingTransports().ifPresent(
-                    missing -> onError(Errors.of(ConnectionError.Type.TRANSPORT_ERROR, missing, null, null)));
+            resources
+                    .missingTransports()
+                    .ifPresent(
+                            missing -> onError(Errors.of(ConnectionError.Type.TRANSPORT_ERROR, missing, null, null)));
         }
         if (current == ConnectionState.CONNECTED) {
             // Before the listeners hear of it, as in pusher-js (its own connected handler was bound first):
@@ -290,7 +304,9 @@ final class PusherClient implements Pusher, ConnectionManager.Listener {
             channels.connected();
         }
         String socketId = manager.socketId();
-        connection.publishState(new ConnectionStateChange(previous, current, Optional.ofNullable(socketId)), socketId,
+        connection.publishState(
+                new ConnectionStateChange(previous, current, Optional.ofNullable(socketId)),
+                socketId,
                 current == ConnectionState.CONNECTED ? manager.connection().transportName() : null);
         if (current == ConnectionState.CONNECTED) {
             Frame established = manager.connection().takeEstablishedFrame();

@@ -15,8 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Services {
     private static final Map<Class<?>, List<?>> FOUND = new ConcurrentHashMap<>();
 
-    private Services() {
-    }
+    private Services() {}
 
     /** Every provider of {@code service}, in discovery order. */
     @SuppressWarnings("unchecked")

@@ -8,6 +8,7 @@ import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -36,8 +37,12 @@ final class TransportRegistry {
 
     private static List<TransportProvider> discovered() {
         List<TransportProvider> found = Services.of(TransportProvider.class);
-        LOG.log(Level.DEBUG, () -> "discovered transport providers: "
-                + found.stream().map(p -> p.getClass().getName() + p.transportNames()).toList());
+        LOG.log(
+                Level.DEBUG,
+                () -> "discovered transport providers: "
+                        + found.stream()
+                                .map(p -> p.getClass().getName() + p.transportNames())
+                                .toList());
         return found;
     }
 
@@ -63,14 +68,20 @@ final class TransportRegistry {
      * null when there are none.
      */
     String missingEnabledTransports(PusherOptions options) {
-        List<String> missing = options.enabledTransports().orElse(java.util.Set.of()).stream()
-                .filter(n -> !bySlot.containsKey(n) && options.isTransportAllowed(n)).sorted().toList();
+        List<String> missing = options.enabledTransports().orElse(Set.of()).stream()
+                .filter(n -> !bySlot.containsKey(n) && options.isTransportAllowed(n))
+                .sorted()
+                .toList();
         if (missing.isEmpty()) {
             return null;
         }
         StringBuilder sb = new StringBuilder("enabledTransports names transports whose module is not on the path:");
         for (String n : missing) {
-            sb.append(' ').append(n).append(" (add ").append(TransportNames.artifactFor(n)).append(')');
+            sb.append(' ')
+                    .append(n)
+                    .append(" (add ")
+                    .append(TransportNames.artifactFor(n))
+                    .append(')');
         }
         sb.append("; transports found: ").append(available().isEmpty() ? "none" : String.join(", ", available()));
         return sb.toString();

@@ -5,6 +5,7 @@ import io.pusherj.api.Binding;
 import io.pusherj.api.EventListener;
 import io.pusherj.api.EventNames;
 import io.pusherj.api.User;
+import io.pusherj.core.auth.AuthErrors;
 import io.pusherj.core.protocol.Frame;
 import io.pusherj.core.protocol.FrameCodec;
 import jakarta.json.JsonArray;
@@ -14,6 +15,7 @@ import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,9 +40,13 @@ final class UserImpl implements User {
     private boolean signinRequested;
     /** Counts sign-in attempts, so a late timer of an earlier attempt cannot fail a newer one. */
     private int attempt;
+
     private boolean inFlight;
-    /** Presence subscriptions without channel_data, waiting for the sign-in in flight (pusher-js's signinDonePromise). */
+    /**
+     * Presence subscriptions without channel_data, waiting for the sign-in in flight (pusher-js's signinDonePromise).
+     */
     private final List<Runnable> waitingForSignin = new ArrayList<>();
+
     private volatile String id;
 
     UserImpl(Delivery delivery, BiConsumer<String, JsonValue> send, Consumer<Throwable> listenerFailed) {
@@ -56,7 +62,7 @@ final class UserImpl implements User {
 
     @Override
     public Binding bind(String eventName, EventListener listener) {
-        java.util.Objects.requireNonNull(eventName, "eventName");
+        Objects.requireNonNull(eventName, "eventName");
         return byEvent.computeIfAbsent(eventName, k -> new Listeners<>()).add(listener);
     }
 
@@ -77,7 +83,7 @@ final class UserImpl implements User {
 
     @Override
     public Binding bindWatchlist(String eventName, EventListener listener) {
-        java.util.Objects.requireNonNull(eventName, "eventName");
+        Objects.requireNonNull(eventName, "eventName");
         return watchlist.computeIfAbsent(eventName, k -> new Listeners<>()).add(listener);
     }
 
@@ -135,7 +141,10 @@ final class UserImpl implements User {
     void signinFailed(AuthError error) {
         id = null;
         deliver(signinErrors, l -> l.accept(error));
-        var data = FrameCodec.json().createObjectBuilder().add("type", error.type()).add("error", error.message());
+        var data = FrameCodec.json()
+                .createObjectBuilder()
+                .add("type", error.type())
+                .add("error", error.message());
         error.status().ifPresent(status -> data.add("status", status));
         emit(new Frame(EventNames.SIGNIN_ERROR, null, data.build(), null));
         settled();
@@ -175,7 +184,8 @@ final class UserImpl implements User {
             }
             default -> {
                 // pusher-js re-emits only application events of the user's channel.
-                if (!frame.eventName().startsWith("pusher_internal:") && !frame.eventName().startsWith("pusher:")) {
+                if (!frame.eventName().startsWith("pusher_internal:")
+                        && !frame.eventName().startsWith("pusher:")) {
                     emit(frame);
                 }
             }
@@ -194,14 +204,23 @@ final class UserImpl implements User {
     private void signedIn(Frame frame) {
         String userData = FrameCodec.dataObject(frame).get("user_data") instanceof JsonString s ? s.getString() : null;
         JsonValue parsed = userData == null ? null : FrameCodec.parseOrNull(userData);
-        if (!(parsed instanceof JsonObject o) || !(o.get("id") instanceof JsonString idValue) || idValue.getString().isEmpty()) {
-            signinFailed(io.pusherj.core.auth.AuthErrors.error("pusher:signin_success without a user_data holding a string id: "
-                    + FrameCodec.preview(frame.data()), OptionalInt.empty()));
+        if (!(parsed instanceof JsonObject o)
+                || !(o.get("id") instanceof JsonString idValue)
+                || idValue.getString().isEmpty()) {
+            signinFailed(AuthErrors.error(
+                    "pusher:signin_success without a user_data holding a string id: "
+                            + FrameCodec.preview(frame.data()),
+                    OptionalInt.empty()));
             return;
         }
         id = idValue.getString();
-        send.accept("pusher:subscribe", FrameCodec.json().createObjectBuilder().add("auth", "")
-                .add("channel", USER_CHANNEL_PREFIX + id).build());
+        send.accept(
+                "pusher:subscribe",
+                FrameCodec.json()
+                        .createObjectBuilder()
+                        .add("auth", "")
+                        .add("channel", USER_CHANNEL_PREFIX + id)
+                        .build());
         String confirmed = id;
         deliver(signins, l -> l.accept(confirmed));
         settled();

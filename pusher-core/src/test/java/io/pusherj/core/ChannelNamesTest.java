@@ -4,14 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every channel-name rule of docs/protocol.md §4.2, at its edges: what passes, and what fails with why. */
 class ChannelNamesTest {
     @ParameterizedTest
-    @ValueSource(strings = {"news", "private-orders", "presence-room.1", "cache-x", "private-encrypted-v",
-        "A-Z_a-z=0-9@,.;", "-", "x"})
+    @ValueSource(
+            strings = {
+                "news",
+                "private-orders",
+                "presence-room.1",
+                "cache-x",
+                "private-encrypted-v",
+                "A-Z_a-z=0-9@,.;",
+                "-",
+                "x"
+            })
     void namesOfTheAllowedCharactersPass(String name) {
         assertDoesNotThrow(() -> ChannelNames.validate(name));
     }
@@ -22,20 +32,37 @@ class ChannelNamesTest {
         assertDoesNotThrow(() -> ChannelNames.validate("c".repeat(length)));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aNameOneOverTheLimitFailsNamingTheLimit() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ChannelNames.validate("c".repeat(ChannelNames.MAX_LENGTH + 1)));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> ChannelNames.validate("c".repeat(ChannelNames.MAX_LENGTH + 1)));
         assertTrue(e.getMessage().contains("longer than 200"), e.getMessage());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"has space", "slash/name", "colon:name", "new\nline", "carriage\rreturn", "tab\tname",
-        "quote\"", "star*", "é", "emoji\uD83D\uDE00", "nul\u0000", "percent%20", "plus+", "brace{}"})
+    @ValueSource(
+            strings = {
+                "has space",
+                "slash/name",
+                "colon:name",
+                "new\nline",
+                "carriage\rreturn",
+                "tab\tname",
+                "quote\"",
+                "star*",
+                "é",
+                "emoji\uD83D\uDE00",
+                "nul\u0000",
+                "percent%20",
+                "plus+",
+                "brace{}"
+            })
     void namesWithAnyOtherCharacterFail(String name) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ChannelNames.validate(name));
         assertTrue(e.getMessage().contains("may only contain"), e.getMessage());
-        assertTrue(e.getMessage().chars().noneMatch(Character::isISOControl), "no raw control character in: " + e.getMessage());
+        assertTrue(
+                e.getMessage().chars().noneMatch(Character::isISOControl),
+                "no raw control character in: " + e.getMessage());
     }
 
     @ParameterizedTest
@@ -45,9 +72,10 @@ class ChannelNamesTest {
         assertTrue(e.getMessage().contains("reserved"), e.getMessage());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void emptyAndMissingNamesFail() {
         assertThrows(IllegalArgumentException.class, () -> ChannelNames.validate(""));
-        assertThrows(NullPointerException.class, () -> ChannelNames.validate(null), "null is refused as null everywhere");
+        assertThrows(
+                NullPointerException.class, () -> ChannelNames.validate(null), "null is refused as null everywhere");
     }
 }

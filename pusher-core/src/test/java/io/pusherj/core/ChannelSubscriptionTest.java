@@ -4,19 +4,31 @@ import static io.pusherj.api.ConnectionState.CONNECTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pusherj.api.AuthOptions;
 import io.pusherj.api.Channel;
+import io.pusherj.api.ChannelAuthorization;
+import io.pusherj.api.ConnectionError;
+import io.pusherj.api.ConnectionState;
 import io.pusherj.api.EventNames;
+import io.pusherj.api.PresenceChannel;
 import io.pusherj.api.Pusher;
+import io.pusherj.api.PusherException;
 import io.pusherj.api.PusherOptions;
 import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportProvider;
 import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
 import io.pusherj.testkit.VirtualScheduler;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,8 +61,14 @@ class ChannelSubscriptionTest {
 
     @BeforeEach
     void connect() throws Exception {
-        pusher = Pusher.create("key", PusherOptions.builder().autoConnect(false).scheduler(time)
-                .addTransportProvider(provider()).enabledTransports("ws").build());
+        pusher = Pusher.create(
+                "key",
+                PusherOptions.builder()
+                        .autoConnect(false)
+                        .scheduler(time)
+                        .addTransportProvider(provider())
+                        .enabledTransports("ws")
+                        .build());
         rec = ConnectionRecorder.attach(pusher.connection());
         pusher.connect();
         socket = ws.awaitSocket(1, WAIT);
@@ -89,12 +107,17 @@ class ChannelSubscriptionTest {
                 return new FakeTransport("ws", 3);
             }
         };
-        try (Pusher p = Pusher.create("key", PusherOptions.builder().autoConnect(false).addTransportProvider(wsOnly)
-                .enabledTransports("xhr_polling").build())) {
+        try (Pusher p = Pusher.create(
+                "key",
+                PusherOptions.builder()
+                        .autoConnect(false)
+                        .addTransportProvider(wsOnly)
+                        .enabledTransports("xhr_polling")
+                        .build())) {
             ConnectionRecorder r = ConnectionRecorder.attach(p.connection());
             p.connect();
-            r.awaitState(io.pusherj.api.ConnectionState.FAILED, WAIT);
-            var error = r.awaitError(e -> e.type() == io.pusherj.api.ConnectionError.Type.TRANSPORT_ERROR, WAIT);
+            r.awaitState(ConnectionState.FAILED, WAIT);
+            var error = r.awaitError(e -> e.type() == ConnectionError.Type.TRANSPORT_ERROR, WAIT);
             assertTrue(error.message().contains("io.pusherj:pusher-transport-xhr-polling"), error.message());
             assertTrue(error.message().contains("found: ws"), "lists what was found: " + error.message());
         }
@@ -102,8 +125,8 @@ class ChannelSubscriptionTest {
 
     @Test
     void encryptedChannelsWithoutTheEncryptionModuleFailNamingTheArtifact() {
-        var e = org.junit.jupiter.api.Assertions.assertThrows(io.pusherj.api.PusherException.class,
-                () -> pusher.subscribeEncrypted("private-encrypted-vault"));
+        var e = Assertions.assertThrows(
+                PusherException.class, () -> pusher.subscribeEncrypted("private-encrypted-vault"));
         assertTrue(e.getMessage().contains("io.pusherj:pusher-encryption"), e.getMessage());
         assertTrue(pusher.channel("private-encrypted-vault").isEmpty());
     }
@@ -115,7 +138,8 @@ class ChannelSubscriptionTest {
         socket.awaitSent("\"channel\":\"a\"", WAIT);
         pusher.unsubscribe("a");
         socket.receive(succeeded("a"));
-        assertEquals("{\"event\":\"pusher:unsubscribe\",\"data\":{\"channel\":\"a\"}}",
+        assertEquals(
+                "{\"event\":\"pusher:unsubscribe\",\"data\":{\"channel\":\"a\"}}",
                 socket.awaitSent("pusher:unsubscribe", WAIT));
         flushWith("m1");
         assertEquals(List.of(), events.events(), "no subscription_succeeded for a cancelled subscription");
@@ -135,8 +159,14 @@ class ChannelSubscriptionTest {
         second.await(1, WAIT);
         flushWith("m2");
         assertEquals(List.of(), first.events(), "the unsubscribed object's bindings are gone with it");
-        assertTrue(socket.sent().stream().noneMatch(f -> f.contains("pusher:unsubscribe")), socket.sent().toString());
-        assertEquals(1, socket.sent().stream().filter(f -> f.contains("\"channel\":\"c\"")).count(),
+        assertTrue(
+                socket.sent().stream().noneMatch(f -> f.contains("pusher:unsubscribe")),
+                socket.sent().toString());
+        assertEquals(
+                1,
+                socket.sent().stream()
+                        .filter(f -> f.contains("\"channel\":\"c\""))
+                        .count(),
                 "the pending subscription is taken over, not sent twice");
         assertTrue(c2.isSubscribed());
         assertEquals(c2, pusher.channel("c").orElseThrow());
@@ -149,12 +179,19 @@ class ChannelSubscriptionTest {
     @Test
     void aTakenOverPresenceSubscriptionKeepsTheUserIdItsAuthorizationGave() throws Exception {
         pusher.close();
-        pusher = Pusher.create("key", PusherOptions.builder().autoConnect(false).scheduler(time)
-                .addTransportProvider(provider()).enabledTransports("ws")
-                .channelAuthorization(io.pusherj.api.AuthOptions.forChannels().customHandler((socketId, channel) ->
-                        java.util.concurrent.CompletableFuture.completedFuture(new io.pusherj.api.ChannelAuthorization("key:sig",
-                                java.util.Optional.of("{\"user_id\":\"ada\"}"), java.util.Optional.empty()))).build())
-                .build());
+        pusher = Pusher.create(
+                "key",
+                PusherOptions.builder()
+                        .autoConnect(false)
+                        .scheduler(time)
+                        .addTransportProvider(provider())
+                        .enabledTransports("ws")
+                        .channelAuthorization(AuthOptions.forChannels()
+                                .customHandler((socketId, channel) ->
+                                        CompletableFuture.completedFuture(new ChannelAuthorization(
+                                                "key:sig", Optional.of("{\"user_id\":\"ada\"}"), Optional.empty())))
+                                .build())
+                        .build());
         rec = ConnectionRecorder.attach(pusher.connection());
         pusher.connect();
         socket = ws.awaitSocket(2, WAIT);
@@ -164,11 +201,12 @@ class ChannelSubscriptionTest {
         socket.awaitSent("\"channel\":\"presence-a\"", WAIT); // authorized, subscribe sent: still pending
         pusher.unsubscribe("presence-a");
         EventRecorder ok = new EventRecorder();
-        io.pusherj.api.PresenceChannel again = pusher.subscribePresence("presence-a",
-                ch -> ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok));
+        PresenceChannel again =
+                pusher.subscribePresence("presence-a", ch -> ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok));
         flushWith("m5");
-        socket.receive("{\"event\":\"pusher_internal:subscription_succeeded\",\"channel\":\"presence-a\",\"data\":"
-                + "\"{\\\"presence\\\":{\\\"ids\\\":[\\\"ada\\\"],\\\"hash\\\":{\\\"ada\\\":null},\\\"count\\\":1}}\"}");
+        socket.receive(
+                "{\"event\":\"pusher_internal:subscription_succeeded\",\"channel\":\"presence-a\",\"data\":"
+                        + "\"{\\\"presence\\\":{\\\"ids\\\":[\\\"ada\\\"],\\\"hash\\\":{\\\"ada\\\":null},\\\"count\\\":1}}\"}");
         ok.await(1, WAIT);
         assertEquals("ada", again.members().me().orElseThrow().id());
     }
@@ -195,29 +233,31 @@ class ChannelSubscriptionTest {
     /** A connection made while a setup is still binding must leave that channel to the setup's call. */
     @Test
     void aConnectionMadeWhileASetupBindsWaitsForTheSetupBeforeSubscribing() throws Exception {
-        java.util.concurrent.CountDownLatch inSetup = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch inSetup = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         EventRecorder ok = new EventRecorder();
         Thread subscriber = new Thread(() -> pusher.subscribe("late", ch -> {
             inSetup.countDown();
             try {
-                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok);
         }));
         subscriber.start();
-        assertTrue(inSetup.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(inSetup.await(10, TimeUnit.SECONDS));
         socket.serverClose(4200, "reconnect"); // a new connection subscribes every channel of the table
-        rec.awaitState(io.pusherj.api.ConnectionState.CONNECTING, 2, WAIT); // the retry timer is armed by now
+        rec.awaitState(ConnectionState.CONNECTING, 2, WAIT); // the retry timer is armed by now
         time.runUntilIdle();
         FakeTransport.FakeSocket second = ws.awaitSocket(2, WAIT);
         second.establish("2.2", 120);
         rec.awaitState(CONNECTED, 2, WAIT);
         socket = second;
         flushWith("m4");
-        assertTrue(second.sent().stream().noneMatch(f -> f.contains("\"late\"")), "not before its setup returned: " + second.sent());
+        assertTrue(
+                second.sent().stream().noneMatch(f -> f.contains("\"late\"")),
+                "not before its setup returned: " + second.sent());
 
         release.countDown();
         subscriber.join(10_000);
@@ -239,13 +279,15 @@ class ChannelSubscriptionTest {
         ok.await(1, WAIT);
         pusher.connection().onState(CONNECTED, change -> pusher.unsubscribe("y"));
         socket.serverClose(4200, "reconnect");
-        rec.awaitState(io.pusherj.api.ConnectionState.CONNECTING, 2, WAIT);
+        rec.awaitState(ConnectionState.CONNECTING, 2, WAIT);
         time.runUntilIdle();
         FakeTransport.FakeSocket second = ws.awaitSocket(2, WAIT);
         second.establish("2.2", 120);
         second.awaitSent("\"channel\":\"y\"", WAIT);
         second.receive(succeeded("y"));
-        assertEquals("{\"event\":\"pusher:unsubscribe\",\"data\":{\"channel\":\"y\"}}", second.awaitSent("pusher:unsubscribe", WAIT));
+        assertEquals(
+                "{\"event\":\"pusher:unsubscribe\",\"data\":{\"channel\":\"y\"}}",
+                second.awaitSent("pusher:unsubscribe", WAIT));
         socket = second;
         flushWith("m6");
         assertEquals(1, ok.events().size(), "no second subscription_succeeded for an unsubscribed channel");
@@ -253,20 +295,24 @@ class ChannelSubscriptionTest {
 
     @Test
     void aSetupThatThrowsLeavesNoChannelBehind() throws Exception {
-        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        var e = Assertions.assertThrows(
+                IllegalStateException.class,
                 () -> pusher.subscribe("broken", ch -> {
                     throw new IllegalStateException("setup failed");
                 }));
         assertEquals("setup failed", e.getMessage());
         flushWith("m3");
         assertTrue(pusher.channel("broken").isEmpty());
-        assertTrue(socket.sent().stream().noneMatch(f -> f.contains("broken")), socket.sent().toString());
+        assertTrue(
+                socket.sent().stream().noneMatch(f -> f.contains("broken")),
+                socket.sent().toString());
     }
 
     @Test
     void aSetupThatThrowsACheckedExceptionUndeclaredLeavesTheChannelUsable() throws Exception {
-        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
-                () -> pusher.subscribe("kotlin", ch -> sneaky(new java.io.IOException("from a Kotlin lambda"))));
+        Assertions.assertThrows(
+                IOException.class,
+                () -> pusher.subscribe("kotlin", ch -> sneaky(new IOException("from a Kotlin lambda"))));
         EventRecorder ok = new EventRecorder();
         pusher.subscribe("kotlin", ch -> ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok));
         socket.awaitSent("\"channel\":\"kotlin\"", WAIT);
@@ -290,7 +336,7 @@ class ChannelSubscriptionTest {
         time.advanceBy(Duration.ofSeconds(120));
         socket.awaitSent("pusher:ping", WAIT);
         time.advanceBy(Duration.ofSeconds(30)); // no pong: the connection is given up
-        rec.awaitState(io.pusherj.api.ConnectionState.CONNECTING, 2, WAIT);
+        rec.awaitState(ConnectionState.CONNECTING, 2, WAIT);
 
         socket.receive(succeeded("news")); // the backlog of a stalled link, delivered late
         time.runUntilIdle(); // the reconnect, queued on the strand after that frame
@@ -312,14 +358,18 @@ class ChannelSubscriptionTest {
         flushWith("m3");
 
         socket.serverClose(1006, "network");
-        rec.awaitState(io.pusherj.api.ConnectionState.CONNECTING, 2, WAIT);
+        rec.awaitState(ConnectionState.CONNECTING, 2, WAIT);
         time.advanceBy(1_200); // about a second: ± 20 % jitter
         FakeTransport.FakeSocket second = ws.awaitSocket(2, WAIT);
         second.establish("2.2", 120);
         rec.awaitState(CONNECTED, 2, WAIT);
         second.awaitSent("\"channel\":\"keep\"", WAIT);
         second.awaitSent("\"channel\":\"m3\"", WAIT);
-        assertTrue(second.sent().stream().noneMatch(f -> f.contains("\"cancel\"")), second.sent().toString());
-        assertEquals(List.of("keep", "m3"), pusher.channels().stream().map(c -> c.name()).sorted().toList());
+        assertTrue(
+                second.sent().stream().noneMatch(f -> f.contains("\"cancel\"")),
+                second.sent().toString());
+        assertEquals(
+                List.of("keep", "m3"),
+                pusher.channels().stream().map(c -> c.name()).sorted().toList());
     }
 }

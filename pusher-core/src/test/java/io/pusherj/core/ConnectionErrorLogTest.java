@@ -16,13 +16,21 @@ class ConnectionErrorLogTest {
     final ConnectionErrorLog log = new ConnectionErrorLog(() -> now, () -> true, logged::add);
 
     static ConnectionError closing() {
-        return new ConnectionError(ConnectionError.Type.PUSHER_ERROR, OptionalInt.of(4200), "Server is closing",
-                Optional.empty(), Optional.empty());
+        return new ConnectionError(
+                ConnectionError.Type.PUSHER_ERROR,
+                OptionalInt.of(4200),
+                "Server is closing",
+                Optional.empty(),
+                Optional.empty());
     }
 
     static ConnectionError refused(String transport) {
-        return new ConnectionError(ConnectionError.Type.TRANSPORT_ERROR, OptionalInt.empty(), "connection refused",
-                Optional.of(transport), Optional.empty());
+        return new ConnectionError(
+                ConnectionError.Type.TRANSPORT_ERROR,
+                OptionalInt.empty(),
+                "connection refused",
+                Optional.of(transport),
+                Optional.empty());
     }
 
     @Test
@@ -34,16 +42,17 @@ class ConnectionErrorLogTest {
             log.log(refused("xhr_streaming"));
         }
         log.flush();
-        assertEquals(List.of(
-                "connection error: PusherError 4200 Server is closing",
-                "connection error: WebSocketError connection refused (ws)",
-                "connection error: WebSocketError connection refused (xhr_streaming)",
-                "connection error repeated 10 times since it was last logged: PusherError 4200 Server is closing",
-                "connection error repeated 10 times since it was last logged: WebSocketError connection refused (ws)",
-                "connection error repeated 10 times since it was last logged: WebSocketError connection refused (xhr_streaming)",
-                "connection error repeated 4 times since it was last logged: PusherError 4200 Server is closing",
-                "connection error repeated 4 times since it was last logged: WebSocketError connection refused (ws)",
-                "connection error repeated 4 times since it was last logged: WebSocketError connection refused (xhr_streaming)"),
+        assertEquals(
+                List.of(
+                        "connection error: PusherError 4200 Server is closing",
+                        "connection error: WebSocketError connection refused (ws)",
+                        "connection error: WebSocketError connection refused (xhr_streaming)",
+                        "connection error repeated 10 times since it was last logged: PusherError 4200 Server is closing",
+                        "connection error repeated 10 times since it was last logged: WebSocketError connection refused (ws)",
+                        "connection error repeated 10 times since it was last logged: WebSocketError connection refused (xhr_streaming)",
+                        "connection error repeated 4 times since it was last logged: PusherError 4200 Server is closing",
+                        "connection error repeated 4 times since it was last logged: WebSocketError connection refused (ws)",
+                        "connection error repeated 4 times since it was last logged: WebSocketError connection refused (xhr_streaming)"),
                 logged);
     }
 
@@ -56,7 +65,8 @@ class ConnectionErrorLogTest {
         assertEquals(1, logged.size(), "less than 10 s: still counting");
         now = 10_000;
         log.stateChanged();
-        assertEquals("connection error repeated 1 times since it was last logged: PusherError 4200 Server is closing",
+        assertEquals(
+                "connection error repeated 1 times since it was last logged: PusherError 4200 Server is closing",
                 logged.get(1));
         log.log(closing());
         assertEquals(3, logged.size(), "forgotten after its count: the next one is logged plainly");

@@ -4,6 +4,8 @@ import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportRequest;
 import io.pusherj.api.spi.TransportSocket;
 import io.pusherj.api.spi.TransportSocketListener;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +43,7 @@ public final class FakeTransport implements Transport {
     }
 
     /** Waits (with a deadline, no polling) until {@code n} sockets were opened; returns the n-th. */
-    public synchronized FakeSocket awaitSocket(int n, java.time.Duration timeout) throws InterruptedException {
+    public synchronized FakeSocket awaitSocket(int n, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (sockets.size() < n) {
             long left = deadline - System.nanoTime();
@@ -100,7 +102,7 @@ public final class FakeTransport implements Transport {
         }
 
         /** Waits until a sent frame contains {@code text}; returns it. */
-        public synchronized String awaitSent(String text, java.time.Duration timeout) throws InterruptedException {
+        public synchronized String awaitSent(String text, Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (true) {
                 for (String f : sent) {
@@ -168,7 +170,7 @@ public final class FakeTransport implements Transport {
 
         /** The transport failed before opening. */
         public void fail(String message) {
-            listener.onError(new java.io.IOException(message));
+            listener.onError(new IOException(message));
             listener.onClose(1006, message, false);
         }
     }

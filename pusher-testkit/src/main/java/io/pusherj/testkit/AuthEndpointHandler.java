@@ -54,16 +54,22 @@ final class AuthEndpointHandler extends Handler.Abstract {
                 if (!fault.location().isEmpty()) {
                     // "QUERY" in a fault's location stands for this request's query string.
                     String query = request.getHttpURI().getQuery();
-                    response.getHeaders().put(HttpHeader.LOCATION, fault.location().replace("QUERY", query == null ? "" : query));
+                    response.getHeaders()
+                            .put(HttpHeader.LOCATION, fault.location().replace("QUERY", query == null ? "" : query));
                 }
                 RestApiHandler.reply(response, callback, fault.status(), fault.contentType(), body);
                 return;
             }
             String json = userAuth ? server.signUser(socketId, params) : server.signChannel(socketId, channel, params);
             if (json == null) {
-                RestApiHandler.reply(response, callback, 403, "{\"error\":\"cannot authorize '" + channel.replace("\"", "") + "'\"}");
+                RestApiHandler.reply(
+                        response,
+                        callback,
+                        403,
+                        "{\"error\":\"cannot authorize '" + channel.replace("\"", "") + "'\"}");
             } else if (callbackName != null) {
-                RestApiHandler.reply(response, callback, 200, "application/javascript", callbackName + "(" + json + ");");
+                RestApiHandler.reply(
+                        response, callback, 200, "application/javascript", callbackName + "(" + json + ");");
             } else {
                 RestApiHandler.reply(response, callback, 200, json);
             }

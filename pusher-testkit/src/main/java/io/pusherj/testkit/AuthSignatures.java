@@ -7,8 +7,7 @@ package io.pusherj.testkit;
  * for user sign-in. Handy for your own test auth endpoints too.
  */
 public final class AuthSignatures {
-    private AuthSignatures() {
-    }
+    private AuthSignatures() {}
 
     /**
      * The {@code auth} value for a private or encrypted channel.

@@ -59,14 +59,19 @@ final class ChannelEncryption {
     /** The data of an encrypted event, as the HTTP API would publish it. */
     String seal(String channel, String plaintext) {
         SecretBoxProvider box = ServiceLoader.load(SecretBoxProvider.class, ChannelEncryption.class.getClassLoader())
-                .findFirst().or(() -> ServiceLoader.load(SecretBoxProvider.class).findFirst())
+                .findFirst()
+                .or(() -> ServiceLoader.load(SecretBoxProvider.class).findFirst())
                 .orElseThrow(() -> new IllegalStateException(
                         "publishing to an encrypted channel needs io.pusherj:pusher-encryption on the path"));
         byte[] nonce = new byte[24];
         random.nextBytes(nonce);
         byte[] sealed = box.seal(channelKey(channel), nonce, plaintext.getBytes(StandardCharsets.UTF_8));
         Base64.Encoder b64 = Base64.getEncoder();
-        return ServerFrames.JSON.createObjectBuilder().add("nonce", b64.encodeToString(nonce))
-                .add("ciphertext", b64.encodeToString(sealed)).build().toString();
+        return ServerFrames.JSON
+                .createObjectBuilder()
+                .add("nonce", b64.encodeToString(nonce))
+                .add("ciphertext", b64.encodeToString(sealed))
+                .build()
+                .toString();
     }
 }

@@ -87,7 +87,8 @@ public final class ConnectProxy implements AutoCloseable {
             String[] requestLine = head.split("\r\n", 2)[0].split(" ");
             OutputStream out = client.getOutputStream();
             if (requestLine.length < 2 || !"CONNECT".equals(requestLine[0])) {
-                out.write("HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.write("HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
                 return;
             }
             String target = requestLine[1];
@@ -103,7 +104,8 @@ public final class ConnectProxy implements AutoCloseable {
                 upstream.connect(new InetSocketAddress(address, Integer.parseInt(target.substring(colon + 1))), 5_000);
                 out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
-                SocketPipe.daemon("pusher-testkit-proxy-pipe", () -> SocketPipe.pump(upstream, client, SocketPipe.OPEN));
+                SocketPipe.daemon(
+                        "pusher-testkit-proxy-pipe", () -> SocketPipe.pump(upstream, client, SocketPipe.OPEN));
                 SocketPipe.pump(client, upstream, SocketPipe.OPEN);
             }
         } catch (IOException | RuntimeException e) {

@@ -26,7 +26,9 @@ public final class ConnectionRecorder implements AutoCloseable {
     private final List<Binding> bindings;
 
     private ConnectionRecorder(Connection connection) {
-        bindings = List.of(connection.onStateChange(changes::add), connection.onError(errors::add),
+        bindings = List.of(
+                connection.onStateChange(changes::add),
+                connection.onError(errors::add),
                 connection.onConnectingIn(connectingIn::add));
     }
 

@@ -19,8 +19,7 @@ public final class EventRecorder implements EventListener {
     private final RecordedList<PusherEvent> events = new RecordedList<>();
 
     /** Creates an empty recorder. */
-    public EventRecorder() {
-    }
+    public EventRecorder() {}
 
     @Override
     public void onEvent(PusherEvent event) {
@@ -52,7 +51,8 @@ public final class EventRecorder implements EventListener {
      * @return the first such event
      */
     public PusherEvent awaitEvent(String eventName, Duration timeout) {
-        return events.await(e -> e.eventName().equals(eventName), 1, timeout, "event " + eventName).get(0);
+        return events.await(e -> e.eventName().equals(eventName), 1, timeout, "event " + eventName)
+                .get(0);
     }
 
     /**

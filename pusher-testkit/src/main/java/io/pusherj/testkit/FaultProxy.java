@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,7 +87,7 @@ public final class FaultProxy implements AutoCloseable {
      * @param count how many connections
      * @param timeout how long to wait
      */
-    public void awaitAccepted(int count, java.time.Duration timeout) {
+    public void awaitAccepted(int count, Duration timeout) {
         accepted.await(x -> true, count, timeout, "accepted connections");
     }
 
@@ -173,11 +174,13 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private void forward(Socket client) {
-        try (client; Socket upstream = new Socket()) {
+        try (client;
+                Socket upstream = new Socket()) {
             upstream.connect(target, 5_000);
             Link link = new Link(client, upstream);
             links.add(link);
-            SocketPipe.daemon("pusher-testkit-fault-proxy-pipe",
+            SocketPipe.daemon(
+                    "pusher-testkit-fault-proxy-pipe",
                     () -> SocketPipe.pump(upstream, client, (chunk, n, out) -> pass(link, true, chunk, n, out)));
             SocketPipe.pump(client, upstream, (chunk, n, out) -> pass(link, false, chunk, n, out));
             links.remove(link);
@@ -212,7 +215,7 @@ public final class FaultProxy implements AutoCloseable {
 
     private static void replaceAll(byte[] chunk, int n, byte[] find, byte[] replacement) {
         for (int i = 0; i + find.length <= n; i++) {
-            if (java.util.Arrays.equals(chunk, i, i + find.length, find, 0, find.length)) {
+            if (Arrays.equals(chunk, i, i + find.length, find, 0, find.length)) {
                 System.arraycopy(replacement, 0, chunk, i, replacement.length);
                 i += find.length - 1;
             }

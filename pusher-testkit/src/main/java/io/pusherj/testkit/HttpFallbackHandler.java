@@ -15,7 +15,8 @@ import org.eclipse.jetty.util.Callback;
  * {@code …/xhr_send}.
  */
 final class HttpFallbackHandler extends Handler.Abstract {
-    private static final Pattern PATH = Pattern.compile("^(.*)/app/([^/]+)/([^/]+)/([^/]+)/(xhr_streaming|xhr|xhr_send)$");
+    private static final Pattern PATH =
+            Pattern.compile("^(.*)/app/([^/]+)/([^/]+)/([^/]+)/(xhr_streaming|xhr|xhr_send)$");
 
     private final PusherTestServer server;
     private final Map<String, HttpFallbackSession> sessions = new ConcurrentHashMap<>();
@@ -40,13 +41,14 @@ final class HttpFallbackHandler extends Handler.Abstract {
         }
         String transport = kind.equals("xhr") ? "xhr_polling" : "xhr_streaming";
         if (server.isBlocked(transport)) {
-            return RestApiHandler.reply(response, callback, 503, "text/plain", transport + " blocked by the test server");
+            return RestApiHandler.reply(
+                    response, callback, 503, "text/plain", transport + " blocked by the test server");
         }
         HttpFallbackSession session = sessions.computeIfAbsent(id, k -> {
             HttpFallbackSession s = new HttpFallbackSession(server, kind.equals("xhr_streaming"), request.isSecure());
             String query = request.getHttpURI().getQuery();
-            ServerConnection c = new ServerConnection(server, m.group(2),
-                    request.getHttpURI().getPath() + (query == null ? "" : "?" + query), transport);
+            ServerConnection c = new ServerConnection(
+                    server, m.group(2), request.getHttpURI().getPath() + (query == null ? "" : "?" + query), transport);
             c.origin(request.getHeaders().get("Origin"));
             s.connection(c);
             return s;

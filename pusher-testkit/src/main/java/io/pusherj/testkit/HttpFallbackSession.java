@@ -28,10 +28,12 @@ import org.eclipse.jetty.util.Callback;
 final class HttpFallbackSession implements Peer {
     /** A heartbeat asked for while no receive request was open; guarded by this object's lock. */
     private boolean heartbeatPending;
+
     static final int POLL_WAIT_SECONDS = 25;
     static final int HEARTBEAT_SECONDS = 25;
     /** A session whose client has no receive request open for this long is gone. */
     static final int ABANDONED_SECONDS = 15;
+
     static final String PRELUDE = "h".repeat(2048) + "\n";
 
     private final PusherTestServer server;
@@ -102,23 +104,29 @@ final class HttpFallbackSession implements Peer {
                 return;
             }
             boolean last = endRequested && pending.isEmpty();
-            ByteBuffer bytes = next == null ? ByteBuffer.allocate(0) : ByteBuffer.wrap(next.getBytes(StandardCharsets.UTF_8));
+            ByteBuffer bytes =
+                    next == null ? ByteBuffer.allocate(0) : ByteBuffer.wrap(next.getBytes(StandardCharsets.UTF_8));
             writing = true;
-            response.write(last, bytes, Callback.from(() -> {
-                synchronized (HttpFallbackSession.this) {
-                    writing = false;
-                    if (last) {
-                        complete(true);
-                    } else {
-                        pump();
-                    }
-                }
-            }, failure -> {
-                synchronized (HttpFallbackSession.this) {
-                    writing = false;
-                    complete(false);
-                }
-            }));
+            response.write(
+                    last,
+                    bytes,
+                    Callback.from(
+                            () -> {
+                                synchronized (HttpFallbackSession.this) {
+                                    writing = false;
+                                    if (last) {
+                                        complete(true);
+                                    } else {
+                                        pump();
+                                    }
+                                }
+                            },
+                            failure -> {
+                                synchronized (HttpFallbackSession.this) {
+                                    writing = false;
+                                    complete(false);
+                                }
+                            }));
         }
 
         /** Ends the response; the session then waits for the client's next receive request. */
@@ -174,7 +182,8 @@ final class HttpFallbackSession implements Peer {
                 flush();
             }
             if (receiver == r) {
-                timer = server.schedule(this::idle, streaming ? HEARTBEAT_SECONDS : POLL_WAIT_SECONDS, TimeUnit.SECONDS);
+                timer = server.schedule(
+                        this::idle, streaming ? HEARTBEAT_SECONDS : POLL_WAIT_SECONDS, TimeUnit.SECONDS);
             }
         }
         if (greet && pathMessage == null) {
@@ -185,8 +194,13 @@ final class HttpFallbackSession implements Peer {
     /** {@code o}, with the hostname the server announces for sticky routing (docs/protocol.md §11.7) if any. */
     private String openFrame() {
         String hostname = server.announcedHostname();
-        return hostname == null ? "o\n"
-                : "o" + ServerFrames.JSON.createObjectBuilder().add("hostname", hostname).build() + "\n";
+        return hostname == null
+                ? "o\n"
+                : "o"
+                        + ServerFrames.JSON
+                                .createObjectBuilder()
+                                .add("hostname", hostname)
+                                .build() + "\n";
     }
 
     /** Records one request of this session (its {@code Host}) on the connection, once it has one. */
@@ -210,7 +224,8 @@ final class HttpFallbackSession implements Peer {
             return RestApiHandler.reply(response, callback, 404, "text/plain", "no such session");
         }
         List<String> messages = new ArrayList<>();
-        try (var r = ServerFrames.JSON.createReader(new StringReader(Content.Source.asString(request, StandardCharsets.UTF_8)))) {
+        try (var r = ServerFrames.JSON.createReader(
+                new StringReader(Content.Source.asString(request, StandardCharsets.UTF_8)))) {
             for (JsonString s : r.readArray().getValuesAs(JsonString.class)) {
                 messages.add(s.getString());
             }
@@ -340,16 +355,19 @@ final class HttpFallbackSession implements Peer {
             return;
         }
         cancelTimer();
-        timer = server.schedule(() -> {
-            boolean abandoned;
-            synchronized (this) {
-                abandoned = receiver == null && !closed;
-                closed |= abandoned;
-            }
-            if (abandoned && connection != null) {
-                connection.detached(1006);
-            }
-        }, ABANDONED_SECONDS, TimeUnit.SECONDS);
+        timer = server.schedule(
+                () -> {
+                    boolean abandoned;
+                    synchronized (this) {
+                        abandoned = receiver == null && !closed;
+                        closed |= abandoned;
+                    }
+                    if (abandoned && connection != null) {
+                        connection.detached(1006);
+                    }
+                },
+                ABANDONED_SECONDS,
+                TimeUnit.SECONDS);
     }
 
     private void cancelTimer() {

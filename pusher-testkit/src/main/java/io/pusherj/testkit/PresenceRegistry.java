@@ -18,8 +18,7 @@ import java.util.function.Function;
  * connection leaves.
  */
 final class PresenceRegistry {
-    private record Presence(JsonValue info, Set<ServerConnection> connections) {
-    }
+    private record Presence(JsonValue info, Set<ServerConnection> connections) {}
 
     private final Map<String, Map<String, Presence>> channels = new LinkedHashMap<>();
     private final Function<String, Set<ServerConnection>> subscribers;
@@ -32,8 +31,7 @@ final class PresenceRegistry {
      * A join: the {@code subscription_succeeded} data for the new connection, and the
      * {@code member_added} frame for the others (null when the user was already a member).
      */
-    record Joined(String succeededData, String memberAdded) {
-    }
+    record Joined(String succeededData, String memberAdded) {}
 
     /**
      * Adds the connection's user. The caller announces {@link Joined#memberAdded()} once the connection is a
@@ -54,8 +52,15 @@ final class PresenceRegistry {
         String added = null;
         if (existing == null) {
             members.put(userId, new Presence(info, new LinkedHashSet<>(Set.of(c))));
-            added = ServerFrames.event("pusher_internal:member_added", channel, ServerFrames.JSON
-                    .createObjectBuilder().add("user_id", userId).add("user_info", info).build().toString());
+            added = ServerFrames.event(
+                    "pusher_internal:member_added",
+                    channel,
+                    ServerFrames.JSON
+                            .createObjectBuilder()
+                            .add("user_id", userId)
+                            .add("user_info", info)
+                            .build()
+                            .toString());
         } else {
             existing.connections().add(c);
         }
@@ -65,8 +70,19 @@ final class PresenceRegistry {
             ids.add(id);
             hash.add(id, p.info());
         });
-        return new Joined(ServerFrames.JSON.createObjectBuilder().add("presence", ServerFrames.JSON.createObjectBuilder()
-                .add("ids", ids).add("hash", hash).add("count", members.size())).build().toString(), added);
+        return new Joined(
+                ServerFrames.JSON
+                        .createObjectBuilder()
+                        .add(
+                                "presence",
+                                ServerFrames.JSON
+                                        .createObjectBuilder()
+                                        .add("ids", ids)
+                                        .add("hash", hash)
+                                        .add("count", members.size()))
+                        .build()
+                        .toString(),
+                added);
     }
 
     /** Sends a join's {@code member_added} to every other subscriber of {@code channel}. */
@@ -87,8 +103,14 @@ final class PresenceRegistry {
         Presence p = members.get(userId);
         if (p != null && p.connections().remove(c) && p.connections().isEmpty()) {
             members.remove(userId);
-            String removed = ServerFrames.event("pusher_internal:member_removed", channel,
-                    ServerFrames.JSON.createObjectBuilder().add("user_id", userId).build().toString());
+            String removed = ServerFrames.event(
+                    "pusher_internal:member_removed",
+                    channel,
+                    ServerFrames.JSON
+                            .createObjectBuilder()
+                            .add("user_id", userId)
+                            .build()
+                            .toString());
             subscribers.apply(channel).stream().filter(o -> o != c).forEach(o -> o.send(removed));
         }
     }

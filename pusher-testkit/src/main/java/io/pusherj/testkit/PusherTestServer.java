@@ -14,10 +14,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -87,11 +89,12 @@ public final class PusherTestServer implements AutoCloseable {
         jetty.addConnector(connector);
         if (config.tls) {
             SslContextFactory.Server ssl = new SslContextFactory.Server();
-            ssl.setKeyStorePath(TestCertificate.forNames(config.certificateNames).keyStore().toString());
+            ssl.setKeyStorePath(
+                    TestCertificate.forNames(config.certificateNames).keyStore().toString());
             ssl.setKeyStorePassword(TestCertificate.PASSWORD);
             ssl.setKeyStoreType("PKCS12");
-            ServerConnector tlsConnector = new ServerConnector(jetty, 1, 1,
-                    new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory());
+            ServerConnector tlsConnector = new ServerConnector(
+                    jetty, 1, 1, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory());
             tlsConnector.setHost(config.host);
             tlsConnector.setPort(config.tlsPort);
             jetty.addConnector(tlsConnector);
@@ -117,8 +120,11 @@ public final class PusherTestServer implements AutoCloseable {
                 return new ServerConnection(this, key, path + (query == null ? "" : "?" + query), "ws").endpoint();
             });
         });
-        ws.setHandler(new Handler.Sequence(new RestApiHandler(this, config.appId, config.appKey, config.appSecret),
-                new HttpFallbackHandler(this), new SockJsHandler(this), new StatsEndpointHandler(this),
+        ws.setHandler(new Handler.Sequence(
+                new RestApiHandler(this, config.appId, config.appKey, config.appSecret),
+                new HttpFallbackHandler(this),
+                new SockJsHandler(this),
+                new StatsEndpointHandler(this),
                 new AuthEndpointHandler(this)));
         context.setHandler(ws);
         jetty.setHandler(context);
@@ -280,8 +286,12 @@ public final class PusherTestServer implements AutoCloseable {
      * @return a builder, to add options before {@code build()}
      */
     public PusherOptions.Builder clientOptions() {
-        PusherOptions.Builder b = PusherOptions.builder().wsHost(config.host).wsPort(port()).httpHost(config.host)
-                .httpPort(port()).forceTLS(false);
+        PusherOptions.Builder b = PusherOptions.builder()
+                .wsHost(config.host)
+                .wsPort(port())
+                .httpHost(config.host)
+                .httpPort(port())
+                .forceTLS(false);
         if (config.tls) {
             b.wssPort(tlsPort()).httpsPort(tlsPort()).sslContext(clientSslContext());
         }
@@ -378,8 +388,8 @@ public final class PusherTestServer implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (subscriberCount(channel) != count) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("channel " + channel + " has " + subscriberCount(channel)
-                        + " subscribers, expected " + count);
+                throw new AssertionError(
+                        "channel " + channel + " has " + subscriberCount(channel) + " subscribers, expected " + count);
             }
             synchronized (subscribers) {
                 try {
@@ -424,7 +434,9 @@ public final class PusherTestServer implements AutoCloseable {
 
     /** {@return every frame received from any client, in arrival order per connection} */
     public List<String> receivedFrames() {
-        return connections.snapshot().stream().flatMap(c -> c.receivedFrames().stream()).toList();
+        return connections.snapshot().stream()
+                .flatMap(c -> c.receivedFrames().stream())
+                .toList();
     }
 
     // --- authorization --------------------------------------------------------------------------------
@@ -494,7 +506,7 @@ public final class PusherTestServer implements AutoCloseable {
         return f != null ? f : authFaults.get("*");
     }
 
-    java.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
+    ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
         return timer.schedule(task, delay, unit);
     }
 
@@ -556,12 +568,21 @@ public final class PusherTestServer implements AutoCloseable {
                 watch.add(w.trim());
             }
         }
-        String userData = ServerFrames.JSON.createObjectBuilder().add("id", userId)
-                .add("user_info", ServerFrames.JSON.createObjectBuilder().add("name", params.getOrDefault("user_name", userId)))
-                .add("watchlist", watch).build().toString();
-        return ServerFrames.JSON.createObjectBuilder()
+        String userData = ServerFrames.JSON
+                .createObjectBuilder()
+                .add("id", userId)
+                .add(
+                        "user_info",
+                        ServerFrames.JSON.createObjectBuilder().add("name", params.getOrDefault("user_name", userId)))
+                .add("watchlist", watch)
+                .build()
+                .toString();
+        return ServerFrames.JSON
+                .createObjectBuilder()
                 .add("auth", AuthSignatures.user(config.appKey, config.appSecret, socketId, userData))
-                .add("user_data", userData).build().toString();
+                .add("user_data", userData)
+                .build()
+                .toString();
     }
 
     /**
@@ -581,26 +602,44 @@ public final class PusherTestServer implements AutoCloseable {
     String signChannel(String socketId, String channel, Map<String, String> params) {
         if (channel.startsWith("presence-") && "true".equals(params.get(OMIT_CHANNEL_DATA))) {
             // An app server relying on sign-in for presence: signed like a private channel (docs/protocol.md §8.6).
-            return ServerFrames.JSON.createObjectBuilder()
-                    .add("auth", AuthSignatures.channel(config.appKey, config.appSecret, socketId, channel)).build().toString();
+            return ServerFrames.JSON
+                    .createObjectBuilder()
+                    .add("auth", AuthSignatures.channel(config.appKey, config.appSecret, socketId, channel))
+                    .build()
+                    .toString();
         }
         if (channel.startsWith("presence-")) {
             String userId = params.getOrDefault("user_id", "user-" + socketId);
             String name = params.getOrDefault("user_name", userId);
-            String channelData = ServerFrames.JSON.createObjectBuilder().add("user_id", userId)
-                    .add("user_info", ServerFrames.JSON.createObjectBuilder().add("name", name)).build().toString();
-            return ServerFrames.JSON.createObjectBuilder()
-                    .add("auth", AuthSignatures.presence(config.appKey, config.appSecret, socketId, channel, channelData))
-                    .add("channel_data", channelData).build().toString();
+            String channelData = ServerFrames.JSON
+                    .createObjectBuilder()
+                    .add("user_id", userId)
+                    .add("user_info", ServerFrames.JSON.createObjectBuilder().add("name", name))
+                    .build()
+                    .toString();
+            return ServerFrames.JSON
+                    .createObjectBuilder()
+                    .add(
+                            "auth",
+                            AuthSignatures.presence(config.appKey, config.appSecret, socketId, channel, channelData))
+                    .add("channel_data", channelData)
+                    .build()
+                    .toString();
         }
         if (channel.startsWith("private-encrypted-")) {
-            return ServerFrames.JSON.createObjectBuilder()
+            return ServerFrames.JSON
+                    .createObjectBuilder()
                     .add("auth", AuthSignatures.channel(config.appKey, config.appSecret, socketId, channel))
-                    .add("shared_secret", encryption.sharedSecret(channel)).build().toString();
+                    .add("shared_secret", encryption.sharedSecret(channel))
+                    .build()
+                    .toString();
         }
         if (channel.startsWith("private-")) {
-            return ServerFrames.JSON.createObjectBuilder()
-                    .add("auth", AuthSignatures.channel(config.appKey, config.appSecret, socketId, channel)).build().toString();
+            return ServerFrames.JSON
+                    .createObjectBuilder()
+                    .add("auth", AuthSignatures.channel(config.appKey, config.appSecret, socketId, channel))
+                    .build()
+                    .toString();
         }
         return null;
     }
@@ -643,7 +682,7 @@ public final class PusherTestServer implements AutoCloseable {
      *
      * @param hostname the hostname, or empty for none
      */
-    public void announceHostname(java.util.Optional<String> hostname) {
+    public void announceHostname(Optional<String> hostname) {
         announcedHostname = hostname.orElse(null);
     }
 
@@ -747,7 +786,8 @@ public final class PusherTestServer implements AutoCloseable {
 
     /** A socket id in Pusher's {@code digits.digits} form, unique on this server. */
     String newSocketId() {
-        return socketCounter.incrementAndGet() + "." + ThreadLocalRandom.current().nextInt(1, 10_000_000);
+        return socketCounter.incrementAndGet() + "."
+                + ThreadLocalRandom.current().nextInt(1, 10_000_000);
     }
 
     /**
@@ -777,7 +817,9 @@ public final class PusherTestServer implements AutoCloseable {
             Integer failCode = handshakeErrorCode;
             String replacement = handshakeReplacement;
             if (!config.appKey.equals(c.appKey())) {
-                c.sendRaw(ServerFrames.error(4001, "App key " + c.appKey() + " not in this cluster. Did you forget to specify the cluster?"));
+                c.sendRaw(ServerFrames.error(
+                        4001,
+                        "App key " + c.appKey() + " not in this cluster. Did you forget to specify the cluster?"));
                 c.close(4001, "App key not found");
             } else if (failCode != null) {
                 c.sendRaw(ServerFrames.error(failCode, "handshake refused by the test server"));
@@ -799,7 +841,8 @@ public final class PusherTestServer implements AutoCloseable {
     }
 
     private boolean verifyUserSignature(ServerConnection c, String auth, String userData) {
-        return AuthSignatures.user(config.appKey, config.appSecret, c.socketId(), userData).equals(auth);
+        return AuthSignatures.user(config.appKey, config.appSecret, c.socketId(), userData)
+                .equals(auth);
     }
 
     void closed(ServerConnection c) {
@@ -823,7 +866,8 @@ public final class PusherTestServer implements AutoCloseable {
         switch (event) {
             case "pusher:ping" -> c.send(ServerFrames.event("pusher:pong", null, "{}"));
             case "pusher:signin" -> users.signin(c, data);
-            case "pusher:subscribe" -> subscribe(c, data.get("channel") instanceof JsonString s ? s.getString() : "", data);
+            case "pusher:subscribe" ->
+                subscribe(c, data.get("channel") instanceof JsonString s ? s.getString() : "", data);
             case "pusher:unsubscribe" -> {
                 String channel = data.get("channel") instanceof JsonString s ? s.getString() : "";
                 if (c.channelSet().remove(channel)) {
@@ -865,8 +909,8 @@ public final class PusherTestServer implements AutoCloseable {
     }
 
     /** Pusher's check of a private/presence subscription: the signature must match exactly. */
-    private String checkSubscriptionSignature(ServerConnection c, String channel, JsonObject data,
-            boolean presenceAsSignedInUser) {
+    private String checkSubscriptionSignature(
+            ServerConnection c, String channel, JsonObject data, boolean presenceAsSignedInUser) {
         String auth = data.getString("auth", "");
         String channelData = data.getString("channel_data", null);
         if (presenceAsSignedInUser) {
@@ -875,13 +919,16 @@ public final class PusherTestServer implements AutoCloseable {
             return expected.equals(auth) ? null : "Invalid signature for " + channel;
         }
         String expected = channel.startsWith("presence-")
-                ? AuthSignatures.presence(config.appKey, config.appSecret, c.socketId(), channel, channelData == null ? "" : channelData)
+                ? AuthSignatures.presence(
+                        config.appKey, config.appSecret, c.socketId(), channel, channelData == null ? "" : channelData)
                 : AuthSignatures.channel(config.appKey, config.appSecret, c.socketId(), channel);
         if (channel.startsWith("presence-") && channelData == null) {
             return "presence subscription without channel_data";
         }
-        return expected.equals(auth) ? null : "Invalid signature: expected HMAC SHA256 hex digest of "
-                + c.socketId() + ":" + channel + (channelData == null ? "" : ":" + channelData) + ", but got " + auth;
+        return expected.equals(auth)
+                ? null
+                : "Invalid signature: expected HMAC SHA256 hex digest of " + c.socketId() + ":" + channel
+                        + (channelData == null ? "" : ":" + channelData) + ", but got " + auth;
     }
 
     private void subscribe(ServerConnection c, String channel, JsonObject data) {
@@ -889,32 +936,51 @@ public final class PusherTestServer implements AutoCloseable {
             c.send(ServerFrames.error(null, "pusher:subscribe without a channel"));
             return;
         }
-        if (channel.startsWith("#server-to-user-") && !channel.equals("#server-to-user-" + c.signedInUserId().orElse(""))) {
+        if (channel.startsWith("#server-to-user-")
+                && !channel.equals("#server-to-user-" + c.signedInUserId().orElse(""))) {
             c.send(ServerFrames.error(null, "only the signed-in user may subscribe to " + channel));
             return;
         }
-        boolean presenceAsSignedInUser = channel.startsWith("presence-") && !data.containsKey("channel_data")
+        boolean presenceAsSignedInUser = channel.startsWith("presence-")
+                && !data.containsKey("channel_data")
                 && c.signedInUserId().isPresent();
         if (presenceAsSignedInUser) {
-            data = ServerFrames.JSON.createObjectBuilder(data).add("channel_data", ServerFrames.JSON.createObjectBuilder()
-                    .add("user_id", c.signedInUserId().orElseThrow()).add("user_info", c.signedInUserInfo()).build().toString()).build();
+            data = ServerFrames.JSON
+                    .createObjectBuilder(data)
+                    .add(
+                            "channel_data",
+                            ServerFrames.JSON
+                                    .createObjectBuilder()
+                                    .add("user_id", c.signedInUserId().orElseThrow())
+                                    .add("user_info", c.signedInUserInfo())
+                                    .build()
+                                    .toString())
+                    .build();
         }
         if (channel.startsWith("private-") || channel.startsWith("presence-")) {
             String problem = checkSubscriptionSignature(c, channel, data, presenceAsSignedInUser);
             if (problem != null) {
-                c.send(ServerFrames.eventWithObject("pusher:subscription_error", channel,
-                        ServerFrames.JSON.createObjectBuilder().add("type", "AuthError").add("error", problem)
-                                .add("status", 401).build()));
+                c.send(ServerFrames.eventWithObject(
+                        "pusher:subscription_error",
+                        channel,
+                        ServerFrames.JSON
+                                .createObjectBuilder()
+                                .add("type", "AuthError")
+                                .add("error", problem)
+                                .add("status", 401)
+                                .build()));
                 return;
             }
         }
-        PresenceRegistry.Joined joined = channel.startsWith("presence-")
-                ? presence.join(c, channel, data.getString("channel_data")) : null;
+        PresenceRegistry.Joined joined =
+                channel.startsWith("presence-") ? presence.join(c, channel, data.getString("channel_data")) : null;
         if (c.channelSet().add(channel)) {
-            subscribers.computeIfAbsent(channel, k -> ConcurrentHashMap.newKeySet()).add(c);
+            subscribers
+                    .computeIfAbsent(channel, k -> ConcurrentHashMap.newKeySet())
+                    .add(c);
         }
-        c.send(ServerFrames.event("pusher_internal:subscription_succeeded", channel,
-                joined == null ? "{}" : joined.succeededData()));
+        c.send(ServerFrames.event(
+                "pusher_internal:subscription_succeeded", channel, joined == null ? "{}" : joined.succeededData()));
         if (joined != null) {
             presence.announce(c, channel, joined);
         }
@@ -944,8 +1010,8 @@ public final class PusherTestServer implements AutoCloseable {
         }
         if (config.subscriptionCount) {
             Set<ServerConnection> set = subscribers.getOrDefault(channel, Set.of());
-            String frame = ServerFrames.event("pusher_internal:subscription_count", channel,
-                    "{\"subscription_count\":" + set.size() + "}");
+            String frame = ServerFrames.event(
+                    "pusher_internal:subscription_count", channel, "{\"subscription_count\":" + set.size() + "}");
             set.forEach(s -> s.send(frame));
         }
     }
@@ -974,11 +1040,10 @@ public final class PusherTestServer implements AutoCloseable {
         private boolean tls;
         private int tlsPort;
         private byte[] encryptionMasterKey = ChannelEncryption.DEFAULT_MASTER_KEY;
-        private BiConsumer<ServerConnection, String> onSubscribed = (c, channel) -> { };
+        private BiConsumer<ServerConnection, String> onSubscribed = (c, channel) -> {};
         private String certificateNames = TestCertificate.LOOPBACK;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Called on a server thread after a connection subscribed to a channel and was told so; a load

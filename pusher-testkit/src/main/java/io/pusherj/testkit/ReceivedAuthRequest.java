@@ -10,5 +10,5 @@ import java.util.Map;
  * @param params form or query parameters, in order
  * @param headers request headers (names lower-cased)
  */
-public record ReceivedAuthRequest(String method, String path, Map<String, String> params, Map<String, String> headers) {
-}
+public record ReceivedAuthRequest(
+        String method, String path, Map<String, String> params, Map<String, String> headers) {}

@@ -29,8 +29,8 @@ final class RecordedList<T> {
      */
     synchronized List<T> await(Predicate<? super T> filter, int count, Duration timeout, String what) {
         if (!waitFor(filter, count, timeout)) {
-            throw new AssertionError("timed out after " + timeout + " waiting for " + count + " x " + what
-                    + "; recorded: " + items);
+            throw new AssertionError(
+                    "timed out after " + timeout + " waiting for " + count + " x " + what + "; recorded: " + items);
         }
         return matching(filter);
     }

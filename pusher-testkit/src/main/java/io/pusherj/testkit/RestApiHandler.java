@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ final class RestApiHandler extends Handler.Abstract {
         String body;
         try {
             body = Content.Source.asString(request, StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return reply(response, callback, 400, "{\"error\":\"unreadable body\"}");
         }
         String authProblem = checkAuth(request.getMethod(), path, Request.extractQueryParameters(request), body);

@@ -5,6 +5,7 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.crypto.Mac;
@@ -17,8 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  * is covered by {@code body_md5}. Used by the test server to verify and by the CLI to sign.
  */
 public final class RestAuth {
-    private RestAuth() {
-    }
+    private RestAuth() {}
 
     /**
      * Builds the signed query string for a request.
@@ -31,7 +31,8 @@ public final class RestAuth {
      * @param epochSeconds the timestamp to sign
      * @return the query string, without the leading {@code ?}
      */
-    public static String signedQuery(String method, String path, String key, String secret, String body, long epochSeconds) {
+    public static String signedQuery(
+            String method, String path, String key, String secret, String body, long epochSeconds) {
         Map<String, String> params = new TreeMap<>();
         params.put("auth_key", key);
         params.put("auth_timestamp", Long.toString(epochSeconds));
@@ -51,11 +52,12 @@ public final class RestAuth {
         TreeMap<String, String> sorted = new TreeMap<>();
         params.forEach((k, v) -> {
             if (!"auth_signature".equals(k)) {
-                sorted.put(k.toLowerCase(java.util.Locale.ROOT), v);
+                sorted.put(k.toLowerCase(Locale.ROOT), v);
             }
         });
         StringBuilder sb = new StringBuilder();
-        sorted.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "&").append(k).append('=').append(v));
+        sorted.forEach((k, v) ->
+                sb.append(sb.length() == 0 ? "" : "&").append(k).append('=').append(v));
         return sb.toString();
     }
 
@@ -97,7 +99,8 @@ public final class RestAuth {
      */
     public static String md5Hex(String body) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("MD5").digest(body.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 unavailable", e);
         }

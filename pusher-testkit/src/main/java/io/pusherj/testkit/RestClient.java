@@ -21,7 +21,8 @@ public final class RestClient {
     private final String key;
     private final String secret;
     /** One JDK client for all: each one keeps a selector thread until it is garbage collected. */
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /**
      * Creates a client.

@@ -33,12 +33,54 @@ public final class SeededFuzzer {
     /** System property that scales the number of mutated inputs (for long local runs). */
     public static final String INPUTS_PROPERTY = "pusherj.fuzz.inputs";
 
-    private static final String[] TOKENS = {"{", "}", "[", "]", "\"", "\\", "\\u", "\\uD800", "\\u0000", ":", ",",
-        "null", "true", "false", "-0", "1e999999", "0.0000000000000000000001", "\"event\"", "\"data\"", "\"channel\"",
-        "\"user_id\"", "\"pusher:connection_established\"", "\"socket_id\"", "\n", "\r\n", "a", "m", "o", "h", "c",
-        "[\"", "\"]", "(", ")", ";", "/**/", "\u00e9", "\uD83D\uDE00", "\uD800", "\uDFFF", "\u0000", " "};
-    private static final char[] SPECIALS = {'"', '\\', '{', '}', '[', ']', ':', ',', '\n', '\u0000', '\uD800', '\uDFFF',
-        'é', '0', '-', 'e', 'a', 'o', 'h', 'c', 'm', '(', ')'};
+    private static final String[] TOKENS = {
+        "{",
+        "}",
+        "[",
+        "]",
+        "\"",
+        "\\",
+        "\\u",
+        "\\uD800",
+        "\\u0000",
+        ":",
+        ",",
+        "null",
+        "true",
+        "false",
+        "-0",
+        "1e999999",
+        "0.0000000000000000000001",
+        "\"event\"",
+        "\"data\"",
+        "\"channel\"",
+        "\"user_id\"",
+        "\"pusher:connection_established\"",
+        "\"socket_id\"",
+        "\n",
+        "\r\n",
+        "a",
+        "m",
+        "o",
+        "h",
+        "c",
+        "[\"",
+        "\"]",
+        "(",
+        ")",
+        ";",
+        "/**/",
+        "\u00e9",
+        "\uD83D\uDE00",
+        "\uD800",
+        "\uDFFF",
+        "\u0000",
+        " "
+    };
+    private static final char[] SPECIALS = {
+        '"', '\\', '{', '}', '[', ']', ':', ',', '\n', '\u0000', '\uD800', '\uDFFF', 'é', '0', '-', 'e', 'a', 'o', 'h',
+        'c', 'm', '(', ')'
+    };
 
     private final List<String> corpus;
     private final Random random;
@@ -80,8 +122,11 @@ public final class SeededFuzzer {
             case 0 -> {
                 if (b.length() > 0) {
                     int i = Math.min(at, b.length() - 1);
-                    b.setCharAt(i, random.nextBoolean() ? SPECIALS[random.nextInt(SPECIALS.length)]
-                            : (char) random.nextInt(0x3000));
+                    b.setCharAt(
+                            i,
+                            random.nextBoolean()
+                                    ? SPECIALS[random.nextInt(SPECIALS.length)]
+                                    : (char) random.nextInt(0x3000));
                 }
             }
             case 1 -> b.delete(at, Math.min(b.length(), at + 1 + random.nextInt(16)));
@@ -120,8 +165,8 @@ public final class SeededFuzzer {
      * @param expected the exceptions the target may throw for bad input
      * @return how many inputs ran
      */
-    public static int run(List<String> corpus, long seed, int count, Consumer<String> target,
-            Predicate<Throwable> expected) {
+    public static int run(
+            List<String> corpus, long seed, int count, Consumer<String> target, Predicate<Throwable> expected) {
         Objects.requireNonNull(target);
         SeededFuzzer fuzzer = new SeededFuzzer(corpus, seed);
         int ran = 0;
@@ -131,8 +176,10 @@ public final class SeededFuzzer {
                 target.accept(input);
             } catch (RuntimeException | Error e) {
                 if (!expected.test(e)) {
-                    throw new AssertionError("seed " + seed + ", input " + i + " (" + input.length() + " chars): "
-                            + e + "\n" + preview(input), e);
+                    throw new AssertionError(
+                            "seed " + seed + ", input " + i + " (" + input.length() + " chars): " + e + "\n"
+                                    + preview(input),
+                            e);
                 }
             }
             ran++;

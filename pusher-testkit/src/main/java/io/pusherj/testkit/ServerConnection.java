@@ -1,14 +1,20 @@
 package io.pusherj.testkit;
 
+import io.pusherj.testkit.internal.JettyEndpoint;
+import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
-import io.pusherj.testkit.internal.JettyEndpoint;
 import org.eclipse.jetty.websocket.api.Session;
 
 /**
@@ -27,7 +33,7 @@ public final class ServerConnection {
     private volatile boolean secure;
     private volatile String socketId = "";
     private volatile boolean silent;
-    private final java.util.Map<String, String> presenceUserIds = new ConcurrentHashMap<>();
+    private final Map<String, String> presenceUserIds = new ConcurrentHashMap<>();
     private long rateWindowStart;
     private int rateWindowCount;
 
@@ -57,7 +63,9 @@ public final class ServerConnection {
      */
     public int awaitReceiveRequests(int count, Duration timeout) {
         requestIsReceive.await(Boolean::booleanValue, count, timeout, "receive requests");
-        return (int) requestIsReceive.snapshot().stream().filter(Boolean::booleanValue).count();
+        return (int) requestIsReceive.snapshot().stream()
+                .filter(Boolean::booleanValue)
+                .count();
     }
 
     /**
@@ -66,7 +74,9 @@ public final class ServerConnection {
      * @return the number of receive requests
      */
     public int receiveRequests() {
-        return (int) requestIsReceive.snapshot().stream().filter(Boolean::booleanValue).count();
+        return (int) requestIsReceive.snapshot().stream()
+                .filter(Boolean::booleanValue)
+                .count();
     }
 
     /**
@@ -84,8 +94,8 @@ public final class ServerConnection {
     }
 
     /** {@return the {@code Origin} header of the request that started this connection, if it had one} */
-    public java.util.Optional<String> origin() {
-        return java.util.Optional.ofNullable(origin);
+    public Optional<String> origin() {
+        return Optional.ofNullable(origin);
     }
 
     void origin(String value) {
@@ -106,15 +116,15 @@ public final class ServerConnection {
     }
 
     /** {@return the close code the connection ended with (1006 for a drop); empty while open} */
-    public java.util.OptionalInt closeCode() {
+    public OptionalInt closeCode() {
         List<Integer> codes = closes.snapshot();
-        return codes.isEmpty() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(codes.get(0));
+        return codes.isEmpty() ? OptionalInt.empty() : OptionalInt.of(codes.get(0));
     }
 
     /** {@return when the connection closed (by either side), as {@link System#nanoTime()}; empty while open} */
-    public java.util.OptionalLong closedAtNanos() {
+    public OptionalLong closedAtNanos() {
         long t = closedAtNanos;
-        return t == 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(t);
+        return t == 0 ? OptionalLong.empty() : OptionalLong.of(t);
     }
 
     /** The client end is up: the server greets it. */
@@ -211,8 +221,9 @@ public final class ServerConnection {
 
     /**
      * Waits until this connection has subscribed to {@code channel} and the server has sent every frame of
-     * the subscription (events published from then on reach it, after those frames): after a reconnect, the old connection may still count as a subscriber for a while (an HTTP
-     * fallback session lingers until its timeout), so a subscriber count cannot tell the two apart.
+     * the subscription (events published from then on reach it, after those frames): after a reconnect, the old
+     * connection may still count as a subscriber for a while (an HTTP fallback session lingers until its
+     * timeout), so a subscriber count cannot tell the two apart.
      *
      * @param channel the channel name
      * @param timeout how long to wait
@@ -231,18 +242,18 @@ public final class ServerConnection {
     }
 
     private volatile String signedInUserId;
-    private volatile jakarta.json.JsonValue signedInUserInfo = jakarta.json.JsonValue.NULL;
+    private volatile JsonValue signedInUserInfo = JsonValue.NULL;
 
     /** {@return the user id this connection signed in as; empty before a successful sign-in} */
-    public java.util.Optional<String> signedInUserId() {
-        return java.util.Optional.ofNullable(signedInUserId);
+    public Optional<String> signedInUserId() {
+        return Optional.ofNullable(signedInUserId);
     }
 
-    jakarta.json.JsonValue signedInUserInfo() {
+    JsonValue signedInUserInfo() {
         return signedInUserInfo;
     }
 
-    void signedIn(String userId, jakarta.json.JsonValue info) {
+    void signedIn(String userId, JsonValue info) {
         signedInUserId = userId;
         signedInUserInfo = info;
     }
@@ -273,7 +284,8 @@ public final class ServerConnection {
      * @return the frame text
      */
     public String awaitFrame(Predicate<String> filter, Duration timeout) {
-        return received.await(filter, 1, timeout, "a matching frame from the client").get(0);
+        return received.await(filter, 1, timeout, "a matching frame from the client")
+                .get(0);
     }
 
     /**
@@ -296,7 +308,8 @@ public final class ServerConnection {
      * @return the frame text
      */
     public String awaitFrameContaining(String text, Duration timeout) {
-        return received.await(f -> f.contains(text), 1, timeout, "a frame containing " + text).get(0);
+        return received.await(f -> f.contains(text), 1, timeout, "a frame containing " + text)
+                .get(0);
     }
 
     /**
@@ -347,7 +360,7 @@ public final class ServerConnection {
     public void sendBinary(String text) {
         Peer p = peer;
         if (p != null) {
-            p.sendBinary(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            p.sendBinary(text.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -363,7 +376,9 @@ public final class ServerConnection {
     public String establish(String activityTimeout) {
         String id = server.newSocketId();
         socketId(id);
-        sendRaw(ServerFrames.event("pusher:connection_established", null,
+        sendRaw(ServerFrames.event(
+                "pusher:connection_established",
+                null,
                 "{\"socket_id\":\"" + id + "\",\"activity_timeout\":" + activityTimeout + "}"));
         return id;
     }
@@ -424,7 +439,8 @@ public final class ServerConnection {
 
     private void awaitPermits(Semaphore inFlight, int permits, Peer p) throws InterruptedException {
         if (!inFlight.tryAcquire(permits, FLOOD_STALL_SECONDS, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("flood stalled: nothing written for " + FLOOD_STALL_SECONDS + " s to " + this);
+            throw new IllegalStateException(
+                    "flood stalled: nothing written for " + FLOOD_STALL_SECONDS + " s to " + this);
         }
         if (!p.isOpen()) {
             throw new IllegalStateException("connection closed during the flood: " + this);

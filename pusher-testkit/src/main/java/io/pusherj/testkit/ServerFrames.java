@@ -9,8 +9,7 @@ import java.io.StringWriter;
 final class ServerFrames {
     static final JsonProvider JSON = JsonProvider.provider();
 
-    private ServerFrames() {
-    }
+    private ServerFrames() {}
 
     /** {@code {"event":e[,"channel":c],"data":"<data as a JSON string>"}}, as Pusher sends events. */
     static String event(String event, String channel, String data) {
@@ -57,8 +56,10 @@ final class ServerFrames {
 
     /** {@code pusher:connection_established} with its data double-encoded, as Pusher sends it. */
     static String connectionEstablished(String socketId, int activityTimeoutSeconds) {
-        JsonObject data = JSON.createObjectBuilder().add("socket_id", socketId)
-                .add("activity_timeout", activityTimeoutSeconds).build();
+        JsonObject data = JSON.createObjectBuilder()
+                .add("socket_id", socketId)
+                .add("activity_timeout", activityTimeoutSeconds)
+                .build();
         return event("pusher:connection_established", null, data.toString());
     }
 

@@ -26,8 +26,7 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class ServiceDeclarations {
-    private ServiceDeclarations() {
-    }
+    private ServiceDeclarations() {}
 
     /**
      * Compares the declarations of the module (or build output directory) that holds {@code anyClass}.
@@ -50,17 +49,20 @@ public final class ServiceDeclarations {
         if (Files.isDirectory(services)) {
             try (var files = Files.list(services)) {
                 for (Path f : files.toList()) {
-                    fromServiceFiles.put(f.getFileName().toString(), Files.readAllLines(f, StandardCharsets.UTF_8).stream()
-                            .map(l -> l.replaceAll("#.*", "").trim()).filter(l -> !l.isEmpty())
-                            .collect(Collectors.toCollection(TreeSet::new)));
+                    fromServiceFiles.put(
+                            f.getFileName().toString(),
+                            Files.readAllLines(f, StandardCharsets.UTF_8).stream()
+                                    .map(l -> l.replaceAll("#.*", "").trim())
+                                    .filter(l -> !l.isEmpty())
+                                    .collect(Collectors.toCollection(TreeSet::new)));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         if (!fromModuleInfo.equals(fromServiceFiles)) {
-            throw new AssertionError("module-info 'provides' " + fromModuleInfo
-                    + " differs from META-INF/services " + fromServiceFiles + " in " + root);
+            throw new AssertionError("module-info 'provides' " + fromModuleInfo + " differs from META-INF/services "
+                    + fromServiceFiles + " in " + root);
         }
         if (fromModuleInfo.isEmpty()) {
             throw new AssertionError("no service providers declared in " + root);

@@ -32,9 +32,13 @@ final class SockJsHandler extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
         if (INFO.matcher(path).matches()) {
-            return RestApiHandler.reply(response, callback, 200, "{\"websocket\":" + !server.isBlocked("sockjs-websocket")
-                    + ",\"origins\":[\"*:*\"],\"cookie_needed\":false,\"entropy\":"
-                    + ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE) + "}");
+            return RestApiHandler.reply(
+                    response,
+                    callback,
+                    200,
+                    "{\"websocket\":" + !server.isBlocked("sockjs-websocket")
+                            + ",\"origins\":[\"*:*\"],\"cookie_needed\":false,\"entropy\":"
+                            + ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE) + "}");
         }
         Matcher m = SESSION.matcher(path);
         if (!m.matches() || !"POST".equals(request.getMethod())) {
@@ -48,8 +52,10 @@ final class SockJsHandler extends Handler.Abstract {
         if (kind.equals("xhr_send")) {
             return HttpFallbackSession.serveSend(sessions.get(id), request, response, callback);
         }
-        HttpFallbackSession session = sessions.computeIfAbsent(id, k -> new HttpFallbackSession(server,
-                kind.equals("xhr_streaming"), request.isSecure(), server::sockJsConnection));
+        HttpFallbackSession session = sessions.computeIfAbsent(
+                id,
+                k -> new HttpFallbackSession(
+                        server, kind.equals("xhr_streaming"), request.isSecure(), server::sockJsConnection));
         session.receive(response, callback);
         return true;
     }

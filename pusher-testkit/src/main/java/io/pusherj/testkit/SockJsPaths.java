@@ -6,13 +6,13 @@ import java.io.StringReader;
 
 /** Reads the SockJS path message {@code {"path":"/app/KEY?protocol=7&..."}} (docs/protocol.md §11.9). */
 final class SockJsPaths {
-    private SockJsPaths() {
-    }
+    private SockJsPaths() {}
 
     /** The path, or null when the message is not a path message for {@code /app/KEY}. */
     static String path(String message) {
         try (var r = ServerFrames.JSON.createReader(new StringReader(message))) {
-            if (r.readValue() instanceof JsonObject o && o.get("path") instanceof JsonString p
+            if (r.readValue() instanceof JsonObject o
+                    && o.get("path") instanceof JsonString p
                     && p.getString().matches("/app/[^/?]+(\\?.*)?")) {
                 return p.getString();
             }

@@ -71,7 +71,8 @@ final class SockJsWebSocket implements Peer {
 
     @Override
     public synchronized void close(int code, String reason) {
-        session.sendText("c[" + code + "," + ServerFrames.JSON.createValue(reason == null ? "" : reason) + "]", Callback.NOOP);
+        session.sendText(
+                "c[" + code + "," + ServerFrames.JSON.createValue(reason == null ? "" : reason) + "]", Callback.NOOP);
         session.close(1000, "closed", Callback.NOOP);
     }
 

@@ -8,8 +8,7 @@ import java.net.Socket;
 
 /** Copies bytes from one socket to another until either closes: the test proxies' one loop. */
 final class SocketPipe {
-    private SocketPipe() {
-    }
+    private SocketPipe() {}
 
     /** Decides what happens to each chunk read: forwarded, held back, dropped, or the end of the pipe. */
     @FunctionalInterface

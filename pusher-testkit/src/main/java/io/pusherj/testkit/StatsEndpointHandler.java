@@ -41,7 +41,8 @@ final class StatsEndpointHandler extends Handler.Abstract {
                 fields.put(name, decodeBase64(value));
             }
         }
-        server.recordStats(new ReceivedStats(Collections.unmodifiableMap(fields), request.getHeaders().get(HttpHeader.HOST)));
+        server.recordStats(new ReceivedStats(
+                Collections.unmodifiableMap(fields), request.getHeaders().get(HttpHeader.HOST)));
         return RestApiHandler.reply(response, callback, 200, server.statsAnswer());
     }
 

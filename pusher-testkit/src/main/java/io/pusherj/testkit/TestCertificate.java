@@ -3,10 +3,14 @@ package io.pusherj.testkit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -21,7 +25,8 @@ final class TestCertificate {
     static final String PASSWORD = "pusherj-test";
     /** Subject alternative names of the usual certificate. */
     static final String LOOPBACK = "ip:127.0.0.1,dns:localhost";
-    private static final java.util.Map<String, TestCertificate> MADE = new java.util.HashMap<>();
+
+    private static final Map<String, TestCertificate> MADE = new HashMap<>();
 
     private final String subjectAlternativeNames;
     private Path keyStore;
@@ -42,11 +47,31 @@ final class TestCertificate {
                 Path dir = Files.createTempDirectory("pusherj-testkit-tls");
                 Path file = dir.resolve("server.p12");
                 Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-                Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "pusherj-test",
-                        "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "30", "-dname", "CN=localhost",
-                        "-ext", "SAN=" + subjectAlternativeNames, "-keystore", file.toString(), "-storetype", "PKCS12",
-                        "-storepass", PASSWORD, "-keypass", PASSWORD)
-                        .redirectErrorStream(true).start();
+                Process p = new ProcessBuilder(
+                                keytool.toString(),
+                                "-genkeypair",
+                                "-alias",
+                                "pusherj-test",
+                                "-keyalg",
+                                "EC",
+                                "-groupname",
+                                "secp256r1",
+                                "-validity",
+                                "30",
+                                "-dname",
+                                "CN=localhost",
+                                "-ext",
+                                "SAN=" + subjectAlternativeNames,
+                                "-keystore",
+                                file.toString(),
+                                "-storetype",
+                                "PKCS12",
+                                "-storepass",
+                                PASSWORD,
+                                "-keypass",
+                                PASSWORD)
+                        .redirectErrorStream(true)
+                        .start();
                 String output = new String(p.getInputStream().readAllBytes());
                 if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                     throw new IllegalStateException("keytool failed to make the test certificate: " + output);
@@ -71,7 +96,8 @@ final class TestCertificate {
             ks.load(in, PASSWORD.toCharArray());
             byte[] der = ks.getCertificate("pusherj-test").getEncoded();
             return "-----BEGIN CERTIFICATE-----\n"
-                    + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(der)
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(der)
                     + "\n-----END CERTIFICATE-----\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);

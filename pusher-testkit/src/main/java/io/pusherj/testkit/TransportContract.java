@@ -21,8 +21,8 @@ import java.util.stream.IntStream;
  *   <li>Frames it is given reach the server ({@code send}).</li>
  *   <li>A close by the server reaches the client with its code ({@code onClose(4201, …)}), so the client
  *       applies the close-code rules: 4201 reconnects at once.</li>
- *   <li>A connection that dies without a close (dropped by the server, its TCP connections reset) ends in {@code onClose} with
- *       {@code wasClean == false}, and the client reconnects 1 s later.</li>
+ *   <li>A connection that dies without a close (dropped by the server, its TCP connections reset) ends in
+ *       {@code onClose} with {@code wasClean == false}, and the client reconnects 1 s later.</li>
  *   <li>A refused connection ends the attempt (an error and an {@code onClose}), never a hang.</li>
  *   <li>{@code close()} closes the connection: the server sees it go (WebSocket slots; an HTTP session
  *       ends by the server's timeout, as pusher-js sends nothing when it leaves one).</li>
@@ -31,8 +31,7 @@ import java.util.stream.IntStream;
 public final class TransportContract {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private TransportContract() {
-    }
+    private TransportContract() {}
 
     /**
      * Verifies {@code provider}'s transport for {@code slot} ({@code ws}, {@code xhr_streaming}, …; the
@@ -46,10 +45,16 @@ public final class TransportContract {
         if (!provider.transportNames().contains(slot)) {
             throw new AssertionError(provider + " does not serve slot " + slot + ": " + provider.transportNames());
         }
-        try (PusherTestServer server = PusherTestServer.start(); FaultProxy proxy = FaultProxy.to(server.port())) {
+        try (PusherTestServer server = PusherTestServer.start();
+                FaultProxy proxy = FaultProxy.to(server.port())) {
             VirtualScheduler time = new VirtualScheduler();
-            PusherOptions options = server.clientOptions().wsPort(proxy.port()).httpPort(proxy.port())
-                    .enabledTransports(slot).addTransportProvider(provider).scheduler(time).autoConnect(false)
+            PusherOptions options = server.clientOptions()
+                    .wsPort(proxy.port())
+                    .httpPort(proxy.port())
+                    .enabledTransports(slot)
+                    .addTransportProvider(provider)
+                    .scheduler(time)
+                    .autoConnect(false)
                     .pusherJsReconnectTiming() // the delays below are pusher-js's, without jitter
                     .build();
             try (Pusher pusher = Pusher.create(server.appKey(), options)) {
@@ -58,15 +63,21 @@ public final class TransportContract {
                 pusher.subscribe("contract", c -> c.bind("tick", events));
                 pusher.connect();
                 rec.awaitState(ConnectionState.CONNECTED, WAIT);
-                check(slot.equals(pusher.connection().transport().orElse("")), "rule 1: connected over " + slot
-                        + ", got " + pusher.connection().transport());
+                check(
+                        slot.equals(pusher.connection().transport().orElse("")),
+                        "rule 1: connected over " + slot + ", got "
+                                + pusher.connection().transport());
 
                 ServerConnection first = server.awaitConnection(1, WAIT);
                 first.awaitSubscribed("contract", WAIT); // rule 2: the subscribe frame was sent
                 int n = 100;
                 IntStream.range(0, n).forEach(i -> server.publish("contract", "tick", i + ":" + "x".repeat(i * 50)));
-                List<String> got = events.await(n, WAIT).stream().map(PusherEvent::data).toList();
-                check(got.equals(IntStream.range(0, n).mapToObj(i -> i + ":" + "x".repeat(i * 50)).toList()),
+                List<String> got =
+                        events.await(n, WAIT).stream().map(PusherEvent::data).toList();
+                check(
+                        got.equals(IntStream.range(0, n)
+                                .mapToObj(i -> i + ":" + "x".repeat(i * 50))
+                                .toList()),
                         "rule 1: frames in order and whole");
 
                 first.close(4201, "contract");
@@ -83,7 +94,8 @@ public final class TransportContract {
                 proxy.resetAll();
                 second.drop();
                 rec.awaitState(ConnectionState.CONNECTING, 3, WAIT); // rule 4
-                check(rec.connectingIn().equals(List.of(Duration.ofSeconds(1))),
+                check(
+                        rec.connectingIn().equals(List.of(Duration.ofSeconds(1))),
                         "rule 4: an unclean close retries after 1 s, got " + rec.connectingIn());
                 time.advanceBy(1_000);
                 rec.awaitState(ConnectionState.CONNECTED, 3, WAIT);
@@ -100,9 +112,17 @@ public final class TransportContract {
 
     private static void refusedEndsTheAttempt(TransportProvider provider, String slot) {
         VirtualScheduler time = new VirtualScheduler();
-        PusherOptions options = PusherOptions.builder().wsHost("127.0.0.1").wsPort(1).httpHost("127.0.0.1")
-                .httpPort(1).forceTLS(false).enabledTransports(slot).addTransportProvider(provider).scheduler(time)
-                .autoConnect(false).build();
+        PusherOptions options = PusherOptions.builder()
+                .wsHost("127.0.0.1")
+                .wsPort(1)
+                .httpHost("127.0.0.1")
+                .httpPort(1)
+                .forceTLS(false)
+                .enabledTransports(slot)
+                .addTransportProvider(provider)
+                .scheduler(time)
+                .autoConnect(false)
+                .build();
         try (Pusher pusher = Pusher.create("contract-key", options)) {
             ConnectionRecorder rec = ConnectionRecorder.attach(pusher.connection());
             pusher.connect();

@@ -54,21 +54,28 @@ final class UserRegistry {
             return;
         }
         c.signedIn(id, user.getOrDefault("user_info", JsonValue.NULL));
-        c.send(ServerFrames.eventWithObject("pusher:signin_success", null,
-                ServerFrames.JSON.createObjectBuilder().add("user_data", userData).build()));
+        c.send(ServerFrames.eventWithObject(
+                "pusher:signin_success",
+                null,
+                ServerFrames.JSON
+                        .createObjectBuilder()
+                        .add("user_data", userData)
+                        .build()));
 
         List<String> watchlist = new ArrayList<>();
         if (user.get("watchlist") instanceof JsonArray a) {
             a.getValuesAs(JsonString.class).forEach(s -> watchlist.add(s.getString()));
         }
         if (watchlist.size() > WATCHLIST_LIMIT) {
-            c.send(ServerFrames.error(4302, "watchlist limit exceeded: only the first " + WATCHLIST_LIMIT + " ids are used"));
+            c.send(ServerFrames.error(
+                    4302, "watchlist limit exceeded: only the first " + WATCHLIST_LIMIT + " ids are used"));
             watchlist.subList(WATCHLIST_LIMIT, watchlist.size()).clear();
         }
         watching.put(c, watchlist);
         boolean firstConnection = !online.containsKey(id);
         online.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(c);
-        List<String> alreadyOnline = watchlist.stream().filter(online::containsKey).toList();
+        List<String> alreadyOnline =
+                watchlist.stream().filter(online::containsKey).toList();
         if (!alreadyOnline.isEmpty()) {
             c.send(watchlistEvent("online", alreadyOnline));
         }
@@ -99,8 +106,17 @@ final class UserRegistry {
     private static String watchlistEvent(String name, List<String> ids) {
         var idArray = ServerFrames.JSON.createArrayBuilder();
         ids.forEach(idArray::add);
-        JsonObject data = ServerFrames.JSON.createObjectBuilder().add("events", ServerFrames.JSON.createArrayBuilder()
-                .add(ServerFrames.JSON.createObjectBuilder().add("name", name).add("user_ids", idArray))).build();
+        JsonObject data = ServerFrames.JSON
+                .createObjectBuilder()
+                .add(
+                        "events",
+                        ServerFrames.JSON
+                                .createArrayBuilder()
+                                .add(ServerFrames.JSON
+                                        .createObjectBuilder()
+                                        .add("name", name)
+                                        .add("user_ids", idArray)))
+                .build();
         return ServerFrames.event("pusher_internal:watchlist_events", null, data.toString());
     }
 }

@@ -3,6 +3,7 @@ package io.pusherj.testkit;
 import io.pusherj.api.spi.Cancellable;
 import io.pusherj.api.spi.Scheduler;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.concurrent.Executor;
 
@@ -43,8 +44,7 @@ public final class VirtualScheduler implements Scheduler, Executor {
     }
 
     /** Creates a scheduler at time 0. */
-    public VirtualScheduler() {
-    }
+    public VirtualScheduler() {}
 
     @Override
     public synchronized long nowMillis() {
@@ -125,8 +125,8 @@ public final class VirtualScheduler implements Scheduler, Executor {
         while (queue.stream().noneMatch(t -> t.due == atMillis)) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("no task was scheduled for " + atMillis + " ms within " + timeout
-                        + "; now " + now + ", due: " + queue.stream().map(t -> t.due).toList());
+                throw new AssertionError("no task was scheduled for " + atMillis + " ms within " + timeout + "; now "
+                        + now + ", due: " + queue.stream().map(t -> t.due).toList());
             }
             try {
                 wait(Math.max(1, left / 1_000_000));
@@ -172,8 +172,8 @@ public final class VirtualScheduler implements Scheduler, Executor {
      *
      * @return the milliseconds until the next task, if any
      */
-    public synchronized java.util.OptionalLong nextTaskDelay() {
+    public synchronized OptionalLong nextTaskDelay() {
         Task t = queue.peek();
-        return t == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(t.due - now);
+        return t == null ? OptionalLong.empty() : OptionalLong.of(t.due - now);
     }
 }

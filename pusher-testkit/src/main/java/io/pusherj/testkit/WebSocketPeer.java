@@ -1,5 +1,6 @@
 package io.pusherj.testkit;
 
+import java.nio.ByteBuffer;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
@@ -23,7 +24,7 @@ final class WebSocketPeer implements Peer {
 
     @Override
     public synchronized void sendBinary(byte[] payload) {
-        session.sendBinary(java.nio.ByteBuffer.wrap(payload), Callback.NOOP);
+        session.sendBinary(ByteBuffer.wrap(payload), Callback.NOOP);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,10 @@ class HttpFallbackEndpointsTest {
     }
 
     static HttpRequest post(String uri, String body) {
-        return HttpRequest.newBuilder(URI.create(uri)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpRequest.newBuilder(URI.create(uri))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     static String poll(LinkedBlockingQueue<String> lines) throws InterruptedException {
@@ -48,16 +51,17 @@ class HttpFallbackEndpointsTest {
     }
 
     int send(String json) throws Exception {
-        return HTTP.send(post(base + "xhr_send?t=1&n=2", json), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(post(base + "xhr_send?t=1&n=2", json), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test
     void streamingSessionFramesPreludeOpenMessagesAndClose() throws Exception {
         LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> stream =
-                HTTP.sendAsync(post(base + "xhr_streaming?protocol=7&client=test&version=1&t=1&n=1", ""),
-                        HttpResponse.BodyHandlers.ofLines());
-        HttpResponse<java.util.stream.Stream<String>> response = stream.get(10, TimeUnit.SECONDS);
+        CompletableFuture<HttpResponse<Stream<String>>> stream = HTTP.sendAsync(
+                post(base + "xhr_streaming?protocol=7&client=test&version=1&t=1&n=1", ""),
+                HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> response = stream.get(10, TimeUnit.SECONDS);
         assertEquals(200, response.statusCode());
         Thread reader = new Thread(() -> response.body().forEach(lines::add));
         reader.setDaemon(true);
@@ -71,7 +75,10 @@ class HttpFallbackEndpointsTest {
         assertEquals("xhr_streaming", conn.transport());
         assertTrue(conn.requestUri().contains("protocol=7"));
 
-        assertEquals(204, send("[\"{\\\"event\\\":\\\"pusher:subscribe\\\",\\\"data\\\":{\\\"auth\\\":\\\"\\\",\\\"channel\\\":\\\"news\\\"}}\"]"));
+        assertEquals(
+                204,
+                send(
+                        "[\"{\\\"event\\\":\\\"pusher:subscribe\\\",\\\"data\\\":{\\\"auth\\\":\\\"\\\",\\\"channel\\\":\\\"news\\\"}}\"]"));
         assertTrue(poll(lines).contains("subscription_succeeded"));
         server.awaitSubscriberCount("news", 1, WAIT);
         server.publish("news", "story", "{\"id\":1}");
@@ -89,20 +96,26 @@ class HttpFallbackEndpointsTest {
 
     @Test
     void pollingSessionAnswersEachRequestWithWhatIsQueued() throws Exception {
-        String first = HTTP.send(post(base + "xhr?protocol=7&t=1&n=1", ""), HttpResponse.BodyHandlers.ofString()).body();
+        String first = HTTP.send(post(base + "xhr?protocol=7&t=1&n=1", ""), HttpResponse.BodyHandlers.ofString())
+                .body();
         assertEquals("o\n", first);
-        String second = HTTP.send(post(base + "xhr?protocol=7&t=2&n=2", ""), HttpResponse.BodyHandlers.ofString()).body();
+        String second = HTTP.send(post(base + "xhr?protocol=7&t=2&n=2", ""), HttpResponse.BodyHandlers.ofString())
+                .body();
         assertTrue(second.startsWith("a[") && second.contains("connection_established"), second);
         assertEquals("xhr_polling", server.awaitConnection(1, WAIT).transport());
         assertEquals(204, send("[\"{\\\"event\\\":\\\"pusher:ping\\\",\\\"data\\\":{}}\"]"));
-        String third = HTTP.send(post(base + "xhr?protocol=7&t=3&n=3", ""), HttpResponse.BodyHandlers.ofString()).body();
+        String third = HTTP.send(post(base + "xhr?protocol=7&t=3&n=3", ""), HttpResponse.BodyHandlers.ofString())
+                .body();
         assertTrue(third.contains("pusher:pong"), third);
     }
 
     @Test
     void sockJsOverWebSocketStartsWithThePathMessage() throws Exception {
-        String info = HTTP.send(HttpRequest.newBuilder(URI.create(server.httpUri() + "/pusher/info")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String info = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(server.httpUri() + "/pusher/info"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         assertTrue(info.startsWith("{\"websocket\":true"), info);
         PusherTestServerTest.RawClient c = PusherTestServerTest.RawClient.connect(
                 URI.create("ws://127.0.0.1:" + server.port() + "/pusher/123/abcdefgh/websocket"));
@@ -121,15 +134,20 @@ class HttpFallbackEndpointsTest {
     void sockJsOverXhrStreamingStartsWithThePathMessage() throws Exception {
         String sockjs = server.httpUri() + "/pusher/77/sessionx/";
         LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        HttpResponse<java.util.stream.Stream<String>> response = HTTP.sendAsync(post(sockjs + "xhr_streaming", ""),
-                HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+        HttpResponse<Stream<String>> response = HTTP.sendAsync(
+                        post(sockjs + "xhr_streaming", ""), HttpResponse.BodyHandlers.ofLines())
+                .get(10, TimeUnit.SECONDS);
         Thread reader = new Thread(() -> response.body().forEach(lines::add));
         reader.setDaemon(true);
         reader.start();
         assertEquals("h".repeat(2048), poll(lines));
         assertEquals("o", poll(lines));
-        assertEquals(204, HTTP.send(post(sockjs + "xhr_send", "[\"{\\\"path\\\":\\\"/app/app-key?protocol=7\\\"}\"]"),
-                HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertEquals(
+                204,
+                HTTP.send(
+                                post(sockjs + "xhr_send", "[\"{\\\"path\\\":\\\"/app/app-key?protocol=7\\\"}\"]"),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode());
         assertTrue(poll(lines).contains("connection_established"));
         assertEquals("sockjs", server.awaitConnection(1, WAIT).transport());
     }
@@ -137,7 +155,10 @@ class HttpFallbackEndpointsTest {
     @Test
     void blockedTransportsAndUnknownSessionsAreRefused() throws Exception {
         server.blockTransport("xhr_streaming", true);
-        assertEquals(503, HTTP.send(post(base + "xhr_streaming", ""), HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertEquals(
+                503,
+                HTTP.send(post(base + "xhr_streaming", ""), HttpResponse.BodyHandlers.discarding())
+                        .statusCode());
         assertEquals(404, send("[]"));
     }
 }

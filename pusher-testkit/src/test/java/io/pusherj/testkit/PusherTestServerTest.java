@@ -4,14 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +72,8 @@ class PusherTestServerTest {
         }
 
         String await(String containing) {
-            return frames.await(f -> f.contains(containing), 1, WAIT, containing).get(0);
+            return frames.await(f -> f.contains(containing), 1, WAIT, containing)
+                    .get(0);
         }
 
         void send(String text) throws Exception {
@@ -80,15 +87,20 @@ class PusherTestServerTest {
         String established = c.await("pusher:connection_established");
         String id = server.awaitConnection(1, WAIT).socketId();
         assertTrue(id.matches("\\d+\\.\\d+"), id);
-        assertEquals("{\"event\":\"pusher:connection_established\",\"data\":\"{\\\"socket_id\\\":\\\"" + id
-                + "\\\",\\\"activity_timeout\\\":120}\"}", established);
+        assertEquals(
+                "{\"event\":\"pusher:connection_established\",\"data\":\"{\\\"socket_id\\\":\\\"" + id
+                        + "\\\",\\\"activity_timeout\\\":120}\"}",
+                established);
     }
 
     @Test
     void anyPathPrefixBeforeAppKeyWorksForWsPath() throws Exception {
-        RawClient c = RawClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/some/prefix/app/app-key?protocol=7"));
+        RawClient c = RawClient.connect(
+                URI.create("ws://127.0.0.1:" + server.port() + "/some/prefix/app/app-key?protocol=7"));
         c.await("pusher:connection_established");
-        assertEquals("/some/prefix/app/app-key?protocol=7", server.awaitConnection(1, WAIT).requestUri());
+        assertEquals(
+                "/some/prefix/app/app-key?protocol=7",
+                server.awaitConnection(1, WAIT).requestUri());
     }
 
     @Test
@@ -100,9 +112,12 @@ class PusherTestServerTest {
         server.stopAccepting();
         before.closes.await(x -> true, 1, WAIT, "the open connection dropped");
         assertEquals(port, server.port());
-        var refused = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
-                () -> HTTP.newWebSocketBuilder().buildAsync(server.webSocketUri(), new RawClient()).get(10, TimeUnit.SECONDS));
-        assertTrue(refused.getCause() instanceof java.net.ConnectException, refused.toString());
+        var refused = Assertions.assertThrows(
+                ExecutionException.class,
+                () -> HTTP.newWebSocketBuilder()
+                        .buildAsync(server.webSocketUri(), new RawClient())
+                        .get(10, TimeUnit.SECONDS));
+        assertTrue(refused.getCause() instanceof ConnectException, refused.toString());
 
         server.startAccepting();
         RawClient after = RawClient.connect(server.webSocketUri());
@@ -122,11 +137,18 @@ class PusherTestServerTest {
         RawClient c = RawClient.connect(server.webSocketUri());
         c.await("connection_established");
         c.send("{\"event\":\"pusher:subscribe\",\"data\":{\"auth\":\"\",\"channel\":\"news\"}}");
-        assertEquals("{\"event\":\"pusher_internal:subscription_succeeded\",\"channel\":\"news\",\"data\":\"{}\"}",
+        assertEquals(
+                "{\"event\":\"pusher_internal:subscription_succeeded\",\"channel\":\"news\",\"data\":\"{}\"}",
                 c.await("subscription_succeeded"));
-        assertEquals("{\"event\":\"pusher_internal:subscription_count\",\"channel\":\"news\",\"data\":\"{\\\"subscription_count\\\":1}\"}",
+        assertEquals(
+                "{\"event\":\"pusher_internal:subscription_count\",\"channel\":\"news\",\"data\":\"{\\\"subscription_count\\\":1}\"}",
                 c.await("subscription_count"));
-        assertEquals(1, RestClient.forServer(server).trigger("news", "story", "{\"a\":1}").status() / 200);
+        assertEquals(
+                1,
+                RestClient.forServer(server)
+                                .trigger("news", "story", "{\"a\":1}")
+                                .status()
+                        / 200);
         assertEquals("{\"event\":\"story\",\"channel\":\"news\",\"data\":\"{\\\"a\\\":1}\"}", c.await("story"));
         c.send("{\"event\":\"pusher:ping\",\"data\":{}}");
         c.await("pusher:pong");
@@ -141,12 +163,16 @@ class PusherTestServerTest {
         c.await("connection_established");
         c.send("{\"event\":\"pusher:subscribe\",\"data\":{\"auth\":\"\",\"channel\":\"a\"}}");
         c.await("subscription_succeeded");
-        String body = "{\"batch\":[{\"channel\":\"a\",\"name\":\"one\",\"data\":\"1\"},{\"channel\":\"a\",\"name\":\"two\",\"data\":\"2\"}]}";
+        String body =
+                "{\"batch\":[{\"channel\":\"a\",\"name\":\"one\",\"data\":\"1\"},{\"channel\":\"a\",\"name\":\"two\",\"data\":\"2\"}]}";
         String path = "/apps/app-id/batch_events";
-        String query = RestAuth.signedQuery("POST", path, "app-key", "app-secret", body, System.currentTimeMillis() / 1000);
-        var response = HTTP.send(java.net.http.HttpRequest.newBuilder(URI.create(server.httpUri() + path + "?" + query))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String query =
+                RestAuth.signedQuery("POST", path, "app-key", "app-secret", body, System.currentTimeMillis() / 1000);
+        var response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.httpUri() + path + "?" + query))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         c.await("\"one\"");
         c.await("\"two\"");
@@ -185,8 +211,9 @@ class PusherTestServerTest {
         assertEquals(1006, sb.awaitClosed(WAIT));
 
         server.refuseConnections(true);
-        var refused = assertThrows(java.util.concurrent.ExecutionException.class, () -> RawClient.connect(server.webSocketUri()));
-        assertTrue(String.valueOf(refused.getCause()).contains("503") || refused.getCause() instanceof java.io.IOException,
+        var refused = assertThrows(ExecutionException.class, () -> RawClient.connect(server.webSocketUri()));
+        assertTrue(
+                String.valueOf(refused.getCause()).contains("503") || refused.getCause() instanceof IOException,
                 String.valueOf(refused.getCause()));
         server.refuseConnections(false);
 
@@ -199,6 +226,7 @@ class PusherTestServerTest {
 
     @Test
     void onlyLoopbackAddressesCanBeBound() {
-        assertThrows(IllegalArgumentException.class, () -> PusherTestServer.builder().host("0.0.0.0"));
+        assertThrows(
+                IllegalArgumentException.class, () -> PusherTestServer.builder().host("0.0.0.0"));
     }
 }

@@ -1,5 +1,12 @@
 package io.pusherj.xhr;
 
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,6 +45,7 @@ public final class XhrFrames {
     private final StringBuilder buffer = new StringBuilder();
     /** How much of {@link #buffer} is known to hold no newline, so a long line is scanned once. */
     private int scanned;
+
     private long consumedChars;
     /** Inside a line that grew past {@link #MAX_LINE_CHARS}: dropped up to its newline. */
     private boolean skipping;
@@ -123,13 +131,12 @@ public final class XhrFrames {
 
     /** Tiny JSON readers for the frame payloads, with the shared JSON-P provider. */
     static final class Json {
-        private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+        private static final JsonProvider JSON = JsonProvider.provider();
 
-        private Json() {
-        }
+        private Json() {}
 
-        static jakarta.json.JsonValue parse(String text) {
-            try (var r = JSON.createReader(new java.io.StringReader(text))) {
+        static JsonValue parse(String text) {
+            try (var r = JSON.createReader(new StringReader(text))) {
                 return r.readValue();
             } catch (RuntimeException e) {
                 return null;
@@ -137,12 +144,12 @@ public final class XhrFrames {
         }
 
         static List<String> stringArray(String text) {
-            if (!(parse(text) instanceof jakarta.json.JsonArray a)) {
+            if (!(parse(text) instanceof JsonArray a)) {
                 return null;
             }
             List<String> out = new ArrayList<>(a.size());
-            for (jakarta.json.JsonValue v : a) {
-                if (!(v instanceof jakarta.json.JsonString s)) {
+            for (JsonValue v : a) {
+                if (!(v instanceof JsonString s)) {
                     return null;
                 }
                 out.add(s.getString());
@@ -151,12 +158,14 @@ public final class XhrFrames {
         }
 
         static String string(String text) {
-            return parse(text) instanceof jakarta.json.JsonString s ? s.getString() : null;
+            return parse(text) instanceof JsonString s ? s.getString() : null;
         }
 
         static List<Object> closeFrame(String text) {
-            if (parse(text) instanceof jakarta.json.JsonArray a && a.size() >= 2
-                    && a.get(0) instanceof jakarta.json.JsonNumber code && a.get(1) instanceof jakarta.json.JsonString reason) {
+            if (parse(text) instanceof JsonArray a
+                    && a.size() >= 2
+                    && a.get(0) instanceof JsonNumber code
+                    && a.get(1) instanceof JsonString reason) {
                 return List.of(code.intValue(), reason.getString());
             }
             return null;
@@ -169,8 +178,9 @@ public final class XhrFrames {
 
         /** The {@code hostname} of an open frame, if any. */
         static String hostname(String json) {
-            return parse(json) instanceof jakarta.json.JsonObject o && o.get("hostname") instanceof jakarta.json.JsonString h
-                    ? h.getString() : null;
+            return parse(json) instanceof JsonObject o && o.get("hostname") instanceof JsonString h
+                    ? h.getString()
+                    : null;
         }
     }
 }

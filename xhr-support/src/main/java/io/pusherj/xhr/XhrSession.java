@@ -3,6 +3,7 @@ package io.pusherj.xhr;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * The URLs of one HTTP fallback session (docs/protocol.md §11.1-11.2, pusher-js {@code http_socket.ts}):
@@ -56,8 +57,8 @@ public final class XhrSession {
         return base;
     }
 
-    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile(
-            "[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+]");
+    private static final Pattern HOST =
+            Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+]");
 
     /**
      * Moves later requests to {@code hostname}, keeping scheme, port and path (docs/protocol.md §11.7).
@@ -76,6 +77,7 @@ public final class XhrSession {
     }
 
     private static String unique(String url) {
-        return url + (url.indexOf('?') < 0 ? "?" : "&") + "t=" + System.currentTimeMillis() + "&n=" + REQUESTS.incrementAndGet();
+        return url + (url.indexOf('?') < 0 ? "?" : "&") + "t=" + System.currentTimeMillis() + "&n="
+                + REQUESTS.incrementAndGet();
     }
 }

@@ -38,8 +38,11 @@ public final class XhrSocket implements TransportSocket {
      * Bytes that are not UTF-8 become U+FFFD, as in a browser's XHR: failing the response instead would
      * drop the session, and with it every message the server had queued behind the bad one.
      */
-    static final CharCodingConfig LENIENT_UTF8 = CharCodingConfig.custom().setCharset(StandardCharsets.UTF_8)
-            .setMalformedInputAction(CodingErrorAction.REPLACE).setUnmappableInputAction(CodingErrorAction.REPLACE).build();
+    static final CharCodingConfig LENIENT_UTF8 = CharCodingConfig.custom()
+            .setCharset(StandardCharsets.UTF_8)
+            .setMalformedInputAction(CodingErrorAction.REPLACE)
+            .setUnmappableInputAction(CodingErrorAction.REPLACE)
+            .build();
 
     /** pusher-js reopens a streaming response after this many characters. */
     static final long STREAM_ROTATION_CHARS = 256 * 1024;
@@ -51,18 +54,24 @@ public final class XhrSocket implements TransportSocket {
     /** A polling response normally comes within 25 s (server heartbeat); past this the request failed. */
     static final Timeout POLL_TIMEOUT = Timeout.ofSeconds(60);
 
-    private enum State { CONNECTING, OPEN, CLOSED }
+    private enum State {
+        CONNECTING,
+        OPEN,
+        CLOSED
+    }
 
     private final SharedHttpClient http;
     /** The send in flight (or the last one), guarded by this object's lock. */
     private Future<SimpleHttpResponse> sendExchange;
     /** {@code ignoreNullOrigin}: present the null origin of a page-less client ({@code Origin: null}). */
     private final boolean nullOrigin;
+
     private final XhrSession session;
     private final boolean streaming;
     private final TransportSocketListener listener;
     /** Told once when the socket closes, however it closes (the transport forgets it). */
     private final Consumer<XhrSocket> onFinished;
+
     private final Deque<String> outbox = new ArrayDeque<>();
     private State state = State.CONNECTING;
     private boolean sending;
@@ -79,8 +88,13 @@ public final class XhrSocket implements TransportSocket {
      * @param listener receives the socket's events
      * @param onFinished told once when the socket closes, by either side
      */
-    public XhrSocket(SharedHttpClient http, XhrSession session, boolean streaming, boolean nullOrigin,
-            TransportSocketListener listener, Consumer<XhrSocket> onFinished) {
+    public XhrSocket(
+            SharedHttpClient http,
+            XhrSession session,
+            boolean streaming,
+            boolean nullOrigin,
+            TransportSocketListener listener,
+            Consumer<XhrSocket> onFinished) {
         this.onFinished = onFinished;
         this.nullOrigin = nullOrigin;
         this.http = http;
@@ -104,28 +118,30 @@ public final class XhrSocket implements TransportSocket {
             return;
         }
         var request = withOrigin(SimpleRequestBuilder.post(session.receiveUri(streaming ? "xhr_streaming" : "xhr"))
-                .setBody(new byte[0], ContentType.APPLICATION_JSON)
-                .setRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(streaming ? Timeout.DISABLED : POLL_TIMEOUT).build()))
+                        .setBody(new byte[0], ContentType.APPLICATION_JSON)
+                        .setRequestConfig(RequestConfig.custom()
+                                .setResponseTimeout(streaming ? Timeout.DISABLED : POLL_TIMEOUT)
+                                .build()))
                 .build();
         Receiver receiver = new Receiver(predecessor);
         receiving = receiver;
-        receiver.exchange = http.client().execute(SimpleRequestProducer.create(request), receiver, new FutureCallback<Void>() {
-            @Override
-            public void completed(Void result) {
-                receiver.ended();
-            }
+        receiver.exchange = http.client()
+                .execute(SimpleRequestProducer.create(request), receiver, new FutureCallback<Void>() {
+                    @Override
+                    public void completed(Void result) {
+                        receiver.ended();
+                    }
 
-            @Override
-            public void failed(Exception e) {
-                receiver.failed(e);
-            }
+                    @Override
+                    public void failed(Exception e) {
+                        receiver.failed(e);
+                    }
 
-            @Override
-            public void cancelled() {
-                // Only close() and the streaming rotation cancel: both know what they are doing.
-            }
-        });
+                    @Override
+                    public void cancelled() {
+                        // Only close() and the streaming rotation cancel: both know what they are doing.
+                    }
+                });
     }
 
     /**
@@ -141,6 +157,7 @@ public final class XhrSocket implements TransportSocket {
         private boolean rotated;
         /** The rotated response still draining, guarded by the socket's lock; null once it has ended. */
         private Receiver predecessor;
+
         private Receiver successor;
         /** Frame handling deferred while {@link #predecessor} drains or earlier deferred frames run. */
         private final Deque<Runnable> held = new ArrayDeque<>();
@@ -232,8 +249,7 @@ public final class XhrSocket implements TransportSocket {
         }
 
         @Override
-        public void releaseResources() {
-        }
+        public void releaseResources() {}
 
         /**
          * The response ended. Held like a frame: a strict SockJS server refuses a second receive request
@@ -283,7 +299,9 @@ public final class XhrSocket implements TransportSocket {
             }
             if (badHostname != null) {
                 // Before the handshake nothing reaches the application's error listeners: log it.
-                LOG.log(System.Logger.Level.WARNING, "ignored the hostname of the server''s open frame: {0}",
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "ignored the hostname of the server''s open frame: {0}",
                         badHostname.getMessage());
             }
             if (justOpened) {
@@ -321,8 +339,8 @@ public final class XhrSocket implements TransportSocket {
 
         @Override
         public void malformed(String line) {
-            listener.onError(new IOException("malformed HTTP fallback frame: "
-                    + (line.length() > 80 ? line.substring(0, 80) + "…" : line)));
+            listener.onError(new IOException(
+                    "malformed HTTP fallback frame: " + (line.length() > 80 ? line.substring(0, 80) + "…" : line)));
         }
     }
 
@@ -419,33 +437,38 @@ public final class XhrSocket implements TransportSocket {
         }
         SimpleHttpRequest request;
         try {
-            request = withOrigin(SimpleRequestBuilder.post(session.sendUri()).setBody(body, ContentType.APPLICATION_JSON)).build();
+            request = withOrigin(
+                            SimpleRequestBuilder.post(session.sendUri()).setBody(body, ContentType.APPLICATION_JSON))
+                    .build();
         } catch (RuntimeException e) {
             // Never leave `sending` set with nothing in flight: every later send would wait forever.
             closed(1006, "Could not send: " + e.getMessage(), false);
             return;
         }
-        Future<SimpleHttpResponse> exchange = http.client().execute(SimpleRequestProducer.create(request),
-                new BoundedResponseConsumer(MAX_SEND_ANSWER_BYTES), new FutureCallback<SimpleHttpResponse>() {
-                    @Override
-                    public void completed(SimpleHttpResponse response) {
-                        if (response.getCode() / 100 == 2) {
-                            sendNext();
-                        } else {
-                            closed(1006, "Could not send (" + response.getCode() + ")", false);
-                        }
-                    }
+        Future<SimpleHttpResponse> exchange = http.client()
+                .execute(
+                        SimpleRequestProducer.create(request),
+                        new BoundedResponseConsumer(MAX_SEND_ANSWER_BYTES),
+                        new FutureCallback<SimpleHttpResponse>() {
+                            @Override
+                            public void completed(SimpleHttpResponse response) {
+                                if (response.getCode() / 100 == 2) {
+                                    sendNext();
+                                } else {
+                                    closed(1006, "Could not send (" + response.getCode() + ")", false);
+                                }
+                            }
 
-                    @Override
-                    public void failed(Exception e) {
-                        XhrSocket.this.failed(e);
-                    }
+                            @Override
+                            public void failed(Exception e) {
+                                XhrSocket.this.failed(e);
+                            }
 
-                    @Override
-                    public void cancelled() {
-                        closed(1006, "send cancelled", false);
-                    }
-                });
+                            @Override
+                            public void cancelled() {
+                                closed(1006, "send cancelled", false);
+                            }
+                        });
         synchronized (this) {
             sendExchange = exchange; // read by shutDown only; a finished exchange ignores the cancel
         }

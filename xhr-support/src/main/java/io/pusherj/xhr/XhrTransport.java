@@ -24,6 +24,7 @@ public final class XhrTransport implements Transport {
     private final PusherOptions options;
     /** Taken on the first connection attempt: a client that never falls back never starts an HTTP client. */
     private SharedResources.Lease<SharedHttpClient> http;
+
     private final Set<XhrSocket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -69,8 +70,13 @@ public final class XhrTransport implements Transport {
     public TransportSocket open(TransportRequest request, TransportSocketListener listener) {
         SharedHttpClient client = http();
         client.beforeNewSession();
-        XhrSocket socket = new XhrSocket(client, new XhrSession(request.httpUri()), streaming,
-                options.ignoreNullOrigin(), listener, sockets::remove);
+        XhrSocket socket = new XhrSocket(
+                client,
+                new XhrSession(request.httpUri()),
+                streaming,
+                options.ignoreNullOrigin(),
+                listener,
+                sockets::remove);
         sockets.add(socket);
         socket.start();
         return socket;

@@ -22,37 +22,39 @@ class XhrFramesFuzzTest {
     void noResponseTextMakesTheLineDecoderThrow() {
         List<String> corpus = SeededFuzzer.corpus(getClass().getResourceAsStream("lines.corpus"));
         Random chunks = new Random(SEED);
-        int ran = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> SeededFuzzer.run(corpus, SEED, INPUTS, input -> {
-            XhrFrames frames = new XhrFrames();
-            int at = 0;
-            while (at < input.length()) {
-                int end = Math.min(input.length(), at + 1 + chunks.nextInt(64));
-                frames.feed(input.subSequence(at, end), IGNORE);
-                at = end;
-            }
-        }, unexpected -> false));
+        int ran = assertTimeoutPreemptively(
+                Duration.ofMinutes(2),
+                () -> SeededFuzzer.run(
+                        corpus,
+                        SEED,
+                        INPUTS,
+                        input -> {
+                            XhrFrames frames = new XhrFrames();
+                            int at = 0;
+                            while (at < input.length()) {
+                                int end = Math.min(input.length(), at + 1 + chunks.nextInt(64));
+                                frames.feed(input.subSequence(at, end), IGNORE);
+                                at = end;
+                            }
+                        },
+                        unexpected -> false));
         assertEquals(corpus.size() + INPUTS, ran);
     }
 
     private static final XhrFrames.Handler IGNORE = new XhrFrames.Handler() {
         @Override
-        public void open(String json) {
-        }
+        public void open(String json) {}
 
         @Override
-        public void message(String text) {
-        }
+        public void message(String text) {}
 
         @Override
-        public void heartbeat() {
-        }
+        public void heartbeat() {}
 
         @Override
-        public void close(int code, String reason) {
-        }
+        public void close(int code, String reason) {}
 
         @Override
-        public void malformed(String line) {
-        }
+        public void malformed(String line) {}
     };
 }

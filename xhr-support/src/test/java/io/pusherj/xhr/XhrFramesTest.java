@@ -46,8 +46,16 @@ class XhrFramesTest {
         assertFalse(frames.isIdle(), "an unfinished line waits");
         frames.feed("ent\\\":\\\"b\\\"}\"]\nm\"single\"\nh\nc[4100,\"over capacity\"]\n", recorder);
         assertTrue(frames.isIdle());
-        assertEquals(List.of("heartbeat", "open:{\"hostname\":\"h2\"}", "message:{\"event\":\"a\"}",
-                "message:{\"event\":\"b\"}", "message:single", "heartbeat", "close:4100:over capacity"), seen);
+        assertEquals(
+                List.of(
+                        "heartbeat",
+                        "open:{\"hostname\":\"h2\"}",
+                        "message:{\"event\":\"a\"}",
+                        "message:{\"event\":\"b\"}",
+                        "message:single",
+                        "heartbeat",
+                        "close:4100:over capacity"),
+                seen);
     }
 
     @Test
@@ -71,14 +79,22 @@ class XhrFramesTest {
 
     @Test
     void urlsFollowTheSessionLayout() {
-        XhrSession session = new XhrSession(URI.create("https://sockjs-eu.pusher.com:443/pusher/app/KEY?protocol=7&client=js&version=8.6.0"));
+        XhrSession session = new XhrSession(
+                URI.create("https://sockjs-eu.pusher.com:443/pusher/app/KEY?protocol=7&client=js&version=8.6.0"));
         String receive = session.receiveUri("xhr_streaming").toString();
-        assertTrue(receive.matches("https://sockjs-eu\\.pusher\\.com:443/pusher/app/KEY/\\d{1,3}/[0-9a-v]{8}/xhr_streaming"
-                + "\\?protocol=7&client=js&version=8\\.6\\.0&t=\\d+&n=\\d+"), receive);
+        assertTrue(
+                receive.matches("https://sockjs-eu\\.pusher\\.com:443/pusher/app/KEY/\\d{1,3}/[0-9a-v]{8}/xhr_streaming"
+                        + "\\?protocol=7&client=js&version=8\\.6\\.0&t=\\d+&n=\\d+"),
+                receive);
         String send = session.sendUri().toString();
-        assertTrue(send.matches("https://sockjs-eu\\.pusher\\.com:443/pusher/app/KEY/\\d{1,3}/[0-9a-v]{8}/xhr_send\\?t=\\d+&n=\\d+"), send);
+        assertTrue(
+                send.matches(
+                        "https://sockjs-eu\\.pusher\\.com:443/pusher/app/KEY/\\d{1,3}/[0-9a-v]{8}/xhr_send\\?t=\\d+&n=\\d+"),
+                send);
         session.moveTo("sockjs-9.pusher.com");
-        assertTrue(session.sendUri().toString().startsWith("https://sockjs-9.pusher.com:443/pusher/app/KEY/"), session.base());
+        assertTrue(
+                session.sendUri().toString().startsWith("https://sockjs-9.pusher.com:443/pusher/app/KEY/"),
+                session.base());
     }
 
     @Test
@@ -98,7 +114,8 @@ class XhrFramesTest {
         assertTrue(mostHeld <= XhrFrames.MAX_LINE_CHARS, "held " + mostHeld);
         assertEquals(3, seen.size(), seen::toString);
         assertEquals("heartbeat", seen.get(0));
-        assertTrue(seen.get(1).startsWith("malformed:a line longer than " + XhrFrames.MAX_LINE_CHARS + " characters: a[\"xx"));
+        assertTrue(seen.get(1)
+                .startsWith("malformed:a line longer than " + XhrFrames.MAX_LINE_CHARS + " characters: a[\"xx"));
         assertTrue(seen.get(1).length() < 200);
         assertEquals("message:after", seen.get(2));
         assertTrue(frames.isIdle());

@@ -15,31 +15,29 @@ import org.junit.jupiter.api.Test;
 class XhrTransportTest {
     private static final TransportSocketListener IGNORE = new TransportSocketListener() {
         @Override
-        public void onOpen() {
-        }
+        public void onOpen() {}
 
         @Override
-        public void onMessage(String frame) {
-        }
+        public void onMessage(String frame) {}
 
         @Override
-        public void onActivity() {
-        }
+        public void onActivity() {}
 
         @Override
-        public void onError(Throwable error) {
-        }
+        public void onError(Throwable error) {}
 
         @Override
-        public void onClose(int code, String reason, boolean wasClean) {
-        }
+        public void onClose(int code, String reason, boolean wasClean) {}
     };
 
     @Test
     void aSocketTheOwnerClosesIsForgottenSoReconnectsDoNotAccumulate() throws IOException {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            PusherOptions options = PusherOptions.builder().forceTLS(false)
-                    .httpHost("127.0.0.1").httpPort(silent.getLocalPort()).build();
+            PusherOptions options = PusherOptions.builder()
+                    .forceTLS(false)
+                    .httpHost("127.0.0.1")
+                    .httpPort(silent.getLocalPort())
+                    .build();
             XhrTransport transport = new XhrTransport("xhr_streaming", true, options);
             try {
                 TransportRequest request = new TransportRequest("key", false, options, "java-pusherj", "test");

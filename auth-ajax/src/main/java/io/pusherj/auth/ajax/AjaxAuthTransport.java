@@ -31,12 +31,16 @@ final class AjaxAuthTransport implements AuthTransport {
     @Override
     public CompletionStage<AuthResponse> request(AuthRequest request) {
         List<NameValuePair> form = request.params().entrySet().stream()
-                .map(e -> (NameValuePair) new BasicNameValuePair(e.getKey(), e.getValue())).toList();
+                .map(e -> (NameValuePair) new BasicNameValuePair(e.getKey(), e.getValue()))
+                .toList();
         SimpleRequestBuilder builder = SimpleRequestBuilder.post(request.endpoint())
                 .setBody(WWWFormCodec.format(form, StandardCharsets.UTF_8), ContentType.APPLICATION_FORM_URLENCODED)
                 .setRequestConfig(HttpAuthExchange.config(request));
         request.headers().forEach(builder::setHeader);
-        return HttpAuthExchange.send(http.get(), builder.build(), request,
+        return HttpAuthExchange.send(
+                http.get(),
+                builder.build(),
+                request,
                 response -> new AuthResponse(response.getCode(), HttpAuthExchange.body(response)));
     }
 

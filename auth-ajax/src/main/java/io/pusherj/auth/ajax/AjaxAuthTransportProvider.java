@@ -9,8 +9,7 @@ import io.pusherj.http.SharedHttpClient;
 /** Provides the {@code ajax} auth transport (pusher-js's default). */
 public final class AjaxAuthTransportProvider implements AuthTransportProvider {
     /** Used by {@link java.util.ServiceLoader}. */
-    public AjaxAuthTransportProvider() {
-    }
+    public AjaxAuthTransportProvider() {}
 
     @Override
     public String name() {

@@ -37,8 +37,10 @@ final class JsonpAuthTransport implements AuthTransport {
     @Override
     public CompletionStage<AuthResponse> request(AuthRequest request) {
         if (!request.headers().isEmpty() && WARNED_ABOUT_HEADERS.compareAndSet(false, true)) {
-            LOG.log(System.Logger.Level.WARNING, "auth headers " + request.headers().keySet()
-                    + " are ignored: JSONP cannot send headers (use the ajax auth transport)");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "auth headers " + request.headers().keySet()
+                            + " are ignored: JSONP cannot send headers (use the ajax auth transport)");
         }
         String callbackName = "pusherAuthCallback" + CALLBACKS.incrementAndGet();
         URI uri;
@@ -47,18 +49,28 @@ final class JsonpAuthTransport implements AuthTransport {
             request.params().forEach(b::addParameter);
             uri = b.build();
         } catch (URISyntaxException e) {
-            return CompletableFuture.failedFuture(new AuthException("invalid auth endpoint " + request.endpoint(), -1, e));
+            return CompletableFuture.failedFuture(
+                    new AuthException("invalid auth endpoint " + request.endpoint(), -1, e));
         }
-        return HttpAuthExchange.send(http.get(),
-                SimpleRequestBuilder.get(uri).setRequestConfig(HttpAuthExchange.config(request)).build(), request,
+        return HttpAuthExchange.send(
+                http.get(),
+                SimpleRequestBuilder.get(uri)
+                        .setRequestConfig(HttpAuthExchange.config(request))
+                        .build(),
+                request,
                 response -> {
                     String body = HttpAuthExchange.body(response);
                     if (response.getCode() != 200) {
                         return new AuthResponse(response.getCode(), body);
                     }
-                    return new AuthResponse(200, JsonpResponse.extract(body, callbackName).orElseThrow(() ->
-                            new AuthException("the JSONP answer of " + request.endpoint() + " does not call "
-                                    + callbackName + "(...)", 200, null)));
+                    return new AuthResponse(
+                            200,
+                            JsonpResponse.extract(body, callbackName)
+                                    .orElseThrow(() -> new AuthException(
+                                            "the JSONP answer of " + request.endpoint() + " does not call "
+                                                    + callbackName + "(...)",
+                                            200,
+                                            null)));
                 });
     }
 

@@ -9,8 +9,7 @@ import io.pusherj.http.SharedHttpClient;
 /** Provides the {@code jsonp} auth transport. */
 public final class JsonpAuthTransportProvider implements AuthTransportProvider {
     /** Used by {@link java.util.ServiceLoader}. */
-    public JsonpAuthTransportProvider() {
-    }
+    public JsonpAuthTransportProvider() {}
 
     @Override
     public String name() {

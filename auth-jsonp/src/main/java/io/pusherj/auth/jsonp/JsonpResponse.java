@@ -7,8 +7,7 @@ import java.util.Optional;
  * {@code NAME(} and the last {@code )} is the JSON, and the core parses it as JSON only (docs/protocol.md §8.5).
  */
 final class JsonpResponse {
-    private JsonpResponse() {
-    }
+    private JsonpResponse() {}
 
     /** The JSON inside the callback call, or empty when the body does not call {@code callbackName}. */
     static Optional<String> extract(String body, String callbackName) {

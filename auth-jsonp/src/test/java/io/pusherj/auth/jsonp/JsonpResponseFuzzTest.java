@@ -20,9 +20,15 @@ class JsonpResponseFuzzTest {
     @Test
     void noBodyMakesTheReaderThrowOrReturnTextFromOutsideTheCall() {
         List<String> corpus = SeededFuzzer.corpus(getClass().getResourceAsStream("bodies.corpus"));
-        int ran = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> SeededFuzzer.run(corpus, SEED, INPUTS,
-                body -> JsonpResponse.extract(body, "pusherjCb1").ifPresent(json -> assertTrue(body.contains(json),
-                        "the JSON comes from the body")), unexpected -> false));
+        int ran = assertTimeoutPreemptively(
+                Duration.ofMinutes(2),
+                () -> SeededFuzzer.run(
+                        corpus,
+                        SEED,
+                        INPUTS,
+                        body -> JsonpResponse.extract(body, "pusherjCb1")
+                                .ifPresent(json -> assertTrue(body.contains(json), "the JSON comes from the body")),
+                        unexpected -> false));
         assertEquals(corpus.size() + INPUTS, ran);
     }
 }

@@ -26,7 +26,12 @@ final class BroadcastRun implements Measure.Run {
         AtomicReference<Round> current = new AtomicReference<>();
         RestClient rest = new RestClient(target.httpUri(), target.appId(), target.key(), target.secret());
         long lost = 0;
-        try (ClientGroup group = ClientGroup.open(library, target, settings.transport(), n, CHANNEL,
+        try (ClientGroup group = ClientGroup.open(
+                library,
+                target,
+                settings.transport(),
+                n,
+                CHANNEL,
                 i -> Map.<String, Consumer<String>>of(Flood.EVENT, data -> {
                     Round r = current.get();
                     int round = Integer.parseInt(data);
@@ -45,9 +50,13 @@ final class BroadcastRun implements Measure.Run {
             }
         }
         Percentiles p = new Percentiles(latencies);
-        return Json.createObjectBuilder().add("clients", n).add("broadcasts", rounds)
-                .add("deliveries", (long) n * rounds - lost).add("lost", lost)
-                .add("latency_p50_ms", OpenRun.round2(p.at(50))).add("latency_p99_ms", OpenRun.round2(p.at(99)))
+        return Json.createObjectBuilder()
+                .add("clients", n)
+                .add("broadcasts", rounds)
+                .add("deliveries", (long) n * rounds - lost)
+                .add("lost", lost)
+                .add("latency_p50_ms", OpenRun.round2(p.at(50)))
+                .add("latency_p99_ms", OpenRun.round2(p.at(99)))
                 .add("latency_max_ms", OpenRun.round2(p.max()));
     }
 

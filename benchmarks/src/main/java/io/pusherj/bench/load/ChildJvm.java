@@ -12,8 +12,7 @@ import java.util.List;
 
 /** Another JVM running the harness (a server, or one run), and the JSON lines it prints. */
 final class ChildJvm {
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     /**
      * The command that runs the harness with {@code args} in a new JVM, on this JVM's class path: leading

@@ -22,8 +22,14 @@ final class ClientGroup implements AutoCloseable {
      *
      * @throws IllegalStateException if they are not all subscribed within the time allowed
      */
-    static ClientGroup open(Library library, Target target, String transport, int n, String channel,
-            IntFunction<Map<String, Consumer<String>>> handlersOf) throws Exception {
+    static ClientGroup open(
+            Library library,
+            Target target,
+            String transport,
+            int n,
+            String channel,
+            IntFunction<Map<String, Consumer<String>>> handlersOf)
+            throws Exception {
         List<BenchClient> clients = new ArrayList<>(n);
         List<CompletableFuture<Void>> ready = new ArrayList<>(n);
         ClientGroup group = new ClientGroup(clients);
@@ -34,10 +40,13 @@ final class ClientGroup implements AutoCloseable {
                 c.connect();
                 ready.add(c.subscribe(channel, handlersOf.apply(i)));
             }
-            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).get(openTimeoutSeconds(n), TimeUnit.SECONDS);
+            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new))
+                    .get(openTimeoutSeconds(n), TimeUnit.SECONDS);
             return group;
         } catch (Exception | Error e) {
-            long subscribed = ready.stream().filter(f -> f.isDone() && !f.isCompletedExceptionally()).count();
+            long subscribed = ready.stream()
+                    .filter(f -> f.isDone() && !f.isCompletedExceptionally())
+                    .count();
             group.close();
             throw new IllegalStateException(subscribed + " of " + n + " " + library.label() + " clients subscribed", e);
         }
@@ -48,8 +57,15 @@ final class ClientGroup implements AutoCloseable {
      * runs where opening is not what is measured, and an in-process server should not take 10,000
      * handshakes at once.
      */
-    static ClientGroup openInBatches(Library library, Target target, String transport, int n, int batch, String channel,
-            IntFunction<Map<String, Consumer<String>>> handlersOf) throws Exception {
+    static ClientGroup openInBatches(
+            Library library,
+            Target target,
+            String transport,
+            int n,
+            int batch,
+            String channel,
+            IntFunction<Map<String, Consumer<String>>> handlersOf)
+            throws Exception {
         List<BenchClient> clients = new ArrayList<>(n);
         ClientGroup group = new ClientGroup(clients);
         try {
@@ -61,13 +77,16 @@ final class ClientGroup implements AutoCloseable {
                     c.connect();
                     ready.add(c.subscribe(channel, handlersOf.apply(i)));
                 }
-                CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).get(openTimeoutSeconds(batch), TimeUnit.SECONDS);
+                CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new))
+                        .get(openTimeoutSeconds(batch), TimeUnit.SECONDS);
             }
             return group;
         } catch (Exception | Error e) {
             group.close();
-            throw new IllegalStateException("opening " + n + " " + library.label() + " clients in batches of " + batch
-                    + " failed after " + clients.size(), e);
+            throw new IllegalStateException(
+                    "opening " + n + " " + library.label() + " clients in batches of " + batch + " failed after "
+                            + clients.size(),
+                    e);
         }
     }
 

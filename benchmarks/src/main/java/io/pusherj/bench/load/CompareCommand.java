@@ -24,31 +24,47 @@ import picocli.CommandLine.Option;
  * within each round (A B C A B C), then one summary line per figure with each library's median and
  * pusherj's ratios to the floor and to pusher-java-client.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Run every measure for every library, alternating, each run in a fresh JVM; print each run's "
                 + "JSON line, then summary lines with medians and ratios.")
 final class CompareCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--measures", split = ",", defaultValue = "cpu,ceiling,idle,threads,open,broadcast,fallback",
+    @Option(
+            names = "--measures",
+            split = ",",
+            defaultValue = "cpu,ceiling,idle,threads,open,broadcast,fallback",
             description = "Measures to run (default ${DEFAULT-VALUE}).")
     List<String> measures;
 
-    @Option(names = "--libraries", split = ",", defaultValue = "pusherj,official,floor",
+    @Option(
+            names = "--libraries",
+            split = ",",
+            defaultValue = "pusherj,official,floor",
             description = "Libraries to compare (default ${DEFAULT-VALUE}).")
     List<String> libraries;
 
-    @Option(names = "--rounds", defaultValue = "2", description = "Runs per library and step, alternating (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--rounds",
+            defaultValue = "2",
+            description = "Runs per library and step, alternating (default ${DEFAULT-VALUE}).")
     int rounds;
 
     @Option(names = "--heap", defaultValue = "1g", description = "-Xmx of each run's JVM (default ${DEFAULT-VALUE}).")
     String heap;
 
-    @Option(names = "--smoke", description = "Tiny sizes: proves the harness works in seconds; the figures mean nothing.")
+    @Option(
+            names = "--smoke",
+            description = "Tiny sizes: proves the harness works in seconds; the figures mean nothing.")
     boolean smoke;
 
-    @Option(names = "--logs", defaultValue = "benchmarks/target/load-logs",
+    @Option(
+            names = "--logs",
+            defaultValue = "benchmarks/target/load-logs",
             description = "Directory for each run's standard error (default ${DEFAULT-VALUE}).")
     Path logs;
 
@@ -66,17 +82,31 @@ final class CompareCommand implements Callable<Integer> {
         }
         Files.createDirectories(logs);
         PrintWriter out = spec.commandLine().getOut();
-        String self = LoadHarness.commandLine(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+        String self = LoadHarness.commandLine(
+                spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
         Process server = new ProcessBuilder(java("-Xmx2g", "serve"))
-                .redirectError(logs.resolve("serve.log").toFile()).start();
+                .redirectError(logs.resolve("serve.log").toFile())
+                .start();
         try {
             JsonObject ready = firstJsonLine(server);
-            List<String> target = List.of("--host", ready.getString("host"), "--port", String.valueOf(ready.getInt("port")),
-                    "--key", ready.getString("key"), "--app-id", ready.getString("app_id"), "--secret", ready.getString("secret"));
+            List<String> target = List.of(
+                    "--host",
+                    ready.getString("host"),
+                    "--port",
+                    String.valueOf(ready.getInt("port")),
+                    "--key",
+                    ready.getString("key"),
+                    "--app-id",
+                    ready.getString("app_id"),
+                    "--secret",
+                    ready.getString("secret"));
             // The feeder's JIT warms up on an uncounted run first, so whichever library runs first is not
             // measured against a cold server.
-            Step warmup = new Step("open", List.of("--clients", size(1000, 20), "--samples", "5"), List.of("floor"), "");
-            out.println(Json.createObjectBuilder(runChild(warmup, "floor", target, 0)).add("warmup", true).build());
+            Step warmup =
+                    new Step("open", List.of("--clients", size(1000, 20), "--samples", "5"), List.of("floor"), "");
+            out.println(Json.createObjectBuilder(runChild(warmup, "floor", target, 0))
+                    .add("warmup", true)
+                    .build());
             for (Step step : plan()) {
                 Map<String, List<JsonObject>> results = new LinkedHashMap<>();
                 for (int round = 1; round <= rounds; round++) {
@@ -88,8 +118,13 @@ final class CompareCommand implements Callable<Integer> {
                     }
                 }
                 if (!step.skipped().isEmpty()) {
-                    out.println(Json.createObjectBuilder().add("measure", step.measure()).add("step", step.label())
-                            .add("supported", false).add("reason", step.skipped()).add("command", self).build());
+                    out.println(Json.createObjectBuilder()
+                            .add("measure", step.measure())
+                            .add("step", step.label())
+                            .add("supported", false)
+                            .add("reason", step.skipped())
+                            .add("command", self)
+                            .build());
                 }
                 Summaries.of(step.measure(), step.label(), results, self).forEach(out::println);
                 out.flush();
@@ -106,9 +141,11 @@ final class CompareCommand implements Callable<Integer> {
     private List<Step> plan() {
         List<Step> plan = new ArrayList<>();
         List<String> all = libraries;
-        List<String> wsOnlyScale = libraries.stream().filter(l -> !l.equals("official")).toList();
+        List<String> wsOnlyScale =
+                libraries.stream().filter(l -> !l.equals("official")).toList();
         String officialScale = libraries.contains("official")
-                ? "official: not run at 10,000 clients (5 threads per connection: 50,000 threads)" : "";
+                ? "official: not run at 10,000 clients (5 threads per connection: 50,000 threads)"
+                : "";
         for (String measure : measures) {
             switch (measure) {
                 case "cpu" -> {
@@ -118,21 +155,33 @@ final class CompareCommand implements Callable<Integer> {
                 case "ceiling" -> plan.add(new Step("ceiling", flood(40), all, ""));
                 case "idle" -> {
                     plan.add(new Step("idle", List.of("--clients", size(1000, 20)), all, ""));
-                    plan.add(new Step("idle", List.of("--clients", size(1000, 20), "--transport", "xhr_streaming"),
-                            only("pusherj"), ""));
+                    plan.add(new Step(
+                            "idle",
+                            List.of("--clients", size(1000, 20), "--transport", "xhr_streaming"),
+                            only("pusherj"),
+                            ""));
                 }
                 case "threads" -> {
                     plan.add(new Step("threads", List.of("--clients", size(1000, 20)), all, ""));
                     plan.add(new Step("threads", List.of("--clients", size(10_000, 50)), wsOnlyScale, officialScale));
                 }
-                case "open" -> plan.add(new Step("open", List.of("--clients", size(1000, 20), "--samples", size(50, 5)), all, ""));
+                case "open" ->
+                    plan.add(new Step("open", List.of("--clients", size(1000, 20), "--samples", size(50, 5)), all, ""));
                 case "broadcast" -> {
-                    plan.add(new Step("broadcast", List.of("--clients", size(1000, 20), "--samples", size(3, 1)), all, ""));
-                    plan.add(new Step("broadcast", List.of("--clients", size(10_000, 50), "--samples", size(3, 1)),
-                            wsOnlyScale, officialScale));
+                    plan.add(new Step(
+                            "broadcast", List.of("--clients", size(1000, 20), "--samples", size(3, 1)), all, ""));
+                    plan.add(new Step(
+                            "broadcast",
+                            List.of("--clients", size(10_000, 50), "--samples", size(3, 1)),
+                            wsOnlyScale,
+                            officialScale));
                 }
-                case "fallback" -> plan.add(new Step("fallback", List.of("--samples", size(5, 1)), only("pusherj"),
-                        "official and floor: WebSocket only"));
+                case "fallback" ->
+                    plan.add(new Step(
+                            "fallback",
+                            List.of("--samples", size(5, 1)),
+                            only("pusherj"),
+                            "official and floor: WebSocket only"));
                 default -> throw new CommandLine.ParameterException(spec.commandLine(), "unknown measure " + measure);
             }
         }
@@ -140,7 +189,13 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private List<String> flood(int payload) {
-        return List.of("--payload", String.valueOf(payload), "--events", size(1_000_000, 20_000), "--warmup", size(200_000, 5_000));
+        return List.of(
+                "--payload",
+                String.valueOf(payload),
+                "--events",
+                size(1_000_000, 20_000),
+                "--warmup",
+                size(200_000, 5_000));
     }
 
     private String size(int full, int smokeSize) {
@@ -153,8 +208,15 @@ final class CompareCommand implements Callable<Integer> {
 
     private JsonObject runChild(Step step, String library, List<String> target, int round) throws Exception {
         // A fixed, pretouched heap: resident memory then grows only by what connections add outside it.
-        List<String> args = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch",
-                "run", "--measure", step.measure(), "--library", library));
+        List<String> args = new ArrayList<>(List.of(
+                "-Xms" + heap,
+                "-Xmx" + heap,
+                "-XX:+AlwaysPreTouch",
+                "run",
+                "--measure",
+                step.measure(),
+                "--library",
+                library));
         if (!step.measure().equals("fallback")) {
             args.addAll(target);
         }
@@ -164,13 +226,17 @@ final class CompareCommand implements Callable<Integer> {
         }
         String logName = (step.label() + " " + library + " " + round).replaceAll("[^A-Za-z0-9]+", "-") + ".log";
         Process child = new ProcessBuilder(java(args.toArray(String[]::new)))
-                .redirectError(logs.resolve(logName).toFile()).start();
+                .redirectError(logs.resolve(logName).toFile())
+                .start();
         child.getOutputStream().close();
         JsonObject line = firstJsonLine(child);
         if (!child.waitFor(30, TimeUnit.MINUTES)) {
             child.destroyForcibly();
         }
-        return Json.createObjectBuilder(line).add("step", step.label()).add("round", round).build();
+        return Json.createObjectBuilder(line)
+                .add("step", step.label())
+                .add("round", round)
+                .build();
     }
 
     /** The command that starts this harness in a fresh JVM with the same class path. */
@@ -180,8 +246,13 @@ final class CompareCommand implements Callable<Integer> {
 
     /** Reads the process's output until its first JSON line (bounded by the process's own bounds). */
     private static JsonObject firstJsonLine(Process p) throws IOException {
-        JsonObject line = ChildJvm.nextJsonLine(new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
-        return line != null ? line : Json.createObjectBuilder().add("error", "no result; exit code " + waitExit(p)).build();
+        JsonObject line = ChildJvm.nextJsonLine(
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
+        return line != null
+                ? line
+                : Json.createObjectBuilder()
+                        .add("error", "no result; exit code " + waitExit(p))
+                        .build();
     }
 
     private static int waitExit(Process p) {

@@ -5,6 +5,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -22,8 +23,10 @@ final class EventRateRun implements Measure.Run {
             if (!warmup.complete()) {
                 return warmup.figures().add("phase", "warmup");
             }
-            return Phase.run(client, new Flood(settings.events(), settings.payload(), "steady")).figures()
-                    .add("warmup_events", settings.warmup()).add("transport", client.transport());
+            return Phase.run(client, new Flood(settings.events(), settings.payload(), "steady"))
+                    .figures()
+                    .add("warmup_events", settings.warmup())
+                    .add("transport", client.transport());
         }
     }
 
@@ -47,8 +50,8 @@ final class EventRateRun implements Measure.Run {
 
         static Phase run(BenchClient client, Flood flood) throws Exception {
             Phase p = new Phase(flood);
-            Map<String, Consumer<String>> handlers = Map.of(Flood.EVENT, p::event,
-                    Flood.DONE_EVENT, data -> p.feederNanos.complete(Long.parseLong(data)));
+            Map<String, Consumer<String>> handlers = Map.of(
+                    Flood.EVENT, p::event, Flood.DONE_EVENT, data -> p.feederNanos.complete(Long.parseLong(data)));
             p.startCpu = ProcessStats.cpuNanos();
             p.startWall = System.nanoTime();
             client.subscribe(flood.channel(), handlers).get(30, TimeUnit.SECONDS);
@@ -56,7 +59,7 @@ final class EventRateRun implements Measure.Run {
                 // Bounded: a minute plus a generous 20 µs per event.
                 p.done.get(60 + flood.count() / 50_000, TimeUnit.SECONDS);
                 p.feederNanos.get(30, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 // Reported as incomplete, with what arrived.
             }
             return p;
@@ -87,7 +90,9 @@ final class EventRateRun implements Measure.Run {
             double clientSeconds = (endWall - startWall) / 1e9;
             double clientRate = flood.count() / clientSeconds;
             double feederRate = flood.count() / (feederNanos.join() / 1e9);
-            return b.add("complete", true).add("lost", flood.count() - received).add("out_of_order", outOfOrder)
+            return b.add("complete", true)
+                    .add("lost", flood.count() - received)
+                    .add("out_of_order", outOfOrder)
                     .add("cpu_ns_per_event", round((endCpu - startCpu) / (double) flood.count()))
                     .add("events_per_s", Math.round(clientRate))
                     .add("feeder_events_per_s", Math.round(feederRate))

@@ -20,28 +20,32 @@ final class FallbackRun implements Measure.Run {
         if (library != Library.PUSHERJ) {
             throw new UnsupportedMeasureException("only pusherj has HTTP fallback transports");
         }
-        try (PusherTestServer server = PusherTestServer.builder().tls(true).subscriptionCount(false).start()) {
+        try (PusherTestServer server =
+                PusherTestServer.builder().tls(true).subscriptionCount(false).start()) {
             server.blockTransport("ws", true);
             Samples tls = times(server, true, settings.samples(), settings.transport());
             Samples plain = times(server, false, settings.samples(), settings.transport());
             Percentiles p = new Percentiles(tls.millis());
-            return Json.createObjectBuilder().add("samples", settings.samples())
+            return Json.createObjectBuilder()
+                    .add("samples", settings.samples())
                     .add("tls_first_ms", EventRateRun.round(tls.millis()[0]))
-                    .add("tls_median_ms", EventRateRun.round(p.median())).add("tls_max_ms", EventRateRun.round(p.max()))
+                    .add("tls_median_ms", EventRateRun.round(p.median()))
+                    .add("tls_max_ms", EventRateRun.round(p.max()))
                     .add("plain_median_ms", EventRateRun.round(new Percentiles(plain.millis()).median()))
-                    .add("connected_over", tls.transport()).add("server", "in-process");
+                    .add("connected_over", tls.transport())
+                    .add("server", "in-process");
         }
     }
 
     /** Times to connected, in the order taken, and the transport the last client used. */
-    private record Samples(double[] millis, String transport) {
-    }
+    private record Samples(double[] millis, String transport) {}
 
     private static Samples times(PusherTestServer server, boolean tls, int samples, String transport) throws Exception {
         double[] millis = new double[samples];
         String used = "";
         for (int i = 0; i < samples; i++) {
-            PusherOptions.Builder options = PusherjClient.withTransport(server.clientOptions().forceTLS(tls), transport);
+            PusherOptions.Builder options =
+                    PusherjClient.withTransport(server.clientOptions().forceTLS(tls), transport);
             long start = System.nanoTime();
             try (PusherjClient c = new PusherjClient(server.appKey(), options)) {
                 c.connect().get(60, TimeUnit.SECONDS);

@@ -11,16 +11,22 @@ final class Feeder implements AutoCloseable {
     private final PusherTestServer server;
 
     Feeder(int port) {
-        server = PusherTestServer.builder().port(port).subscriptionCount(false).onSubscribed(Feeder::maybeFlood).start();
+        server = PusherTestServer.builder()
+                .port(port)
+                .subscriptionCount(false)
+                .onSubscribed(Feeder::maybeFlood)
+                .start();
     }
 
     /** Runs on a server thread: floods from a thread of its own, one per flood channel subscribed to. */
     private static void maybeFlood(ServerConnection connection, String channel) {
         Flood.parse(channel).ifPresent(flood -> {
-            Thread t = new Thread(() -> {
-                long nanos = connection.floodFrames(flood.count(), flood.frames(), Flood.WINDOW);
-                connection.flood(channel, Flood.DONE_EVENT, 1, i -> Long.toString(nanos), 1);
-            }, "feeder-" + connection.socketId());
+            Thread t = new Thread(
+                    () -> {
+                        long nanos = connection.floodFrames(flood.count(), flood.frames(), Flood.WINDOW);
+                        connection.flood(channel, Flood.DONE_EVENT, 1, i -> Long.toString(nanos), 1);
+                    },
+                    "feeder-" + connection.socketId());
             t.setDaemon(true);
             t.start();
         });

@@ -43,14 +43,15 @@ record Flood(int count, int bytes, String tag) {
 
     static Optional<Flood> parse(String channel) {
         Matcher m = NAME.matcher(channel);
-        return m.matches() ? Optional.of(new Flood(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3)))
+        return m.matches()
+                ? Optional.of(new Flood(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3)))
                 : Optional.empty();
     }
 
     /**
      * The whole event frames, by index, built from a template. Each one's data is
-     * {@code {"n":0000000042,"p":"xxx…"}}, {@link #bytes} long, sent as a JSON string (quotes escaped). The feeder writes these; a JSON generator per frame would make it slower
-     * than the clients it must outrun.
+     * {@code {"n":0000000042,"p":"xxx…"}}, {@link #bytes} long, sent as a JSON string (quotes escaped). The feeder
+     * writes these; a JSON generator per frame would make it slower than the clients it must outrun.
      */
     IntFunction<String> frames() {
         String head = "{\"event\":\"" + EVENT + "\",\"channel\":\"" + channel() + "\",\"data\":\"" + ESCAPED_PREFIX;

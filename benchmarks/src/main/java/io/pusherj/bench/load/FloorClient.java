@@ -28,8 +28,8 @@ import org.glassfish.tyrus.container.jdk.client.JdkClientContainer;
 
 /**
  * The floor: a bare Tyrus session with pusherj's container configuration (JDK container, one shared
- * manager, worker pool core 1 max 4, no session idle timeout, blocking connects on four threads) that reads the same frames and
- * parses each once with the same JSON library. No state machine, no channels object, no listeners
+ * manager, worker pool core 1 max 4, no session idle timeout, blocking connects on four threads) that reads the same
+ * frames and parses each once with the same JSON library. No state machine, no channels object, no listeners
  * registry: what any Pusher client on Tyrus and JSON-P must at least spend.
  */
 final class FloorClient implements BenchClient {
@@ -53,8 +53,13 @@ final class FloorClient implements BenchClient {
 
     private static ClientManager manager() {
         ClientManager m = ClientManager.createClient(JdkClientContainer.class.getName());
-        m.getProperties().put(ClientProperties.WORKER_THREAD_POOL_CONFIG,
-                ThreadPoolConfig.defaultConfig().setCorePoolSize(1).setMaxPoolSize(4).setDaemon(true));
+        m.getProperties()
+                .put(
+                        ClientProperties.WORKER_THREAD_POOL_CONFIG,
+                        ThreadPoolConfig.defaultConfig()
+                                .setCorePoolSize(1)
+                                .setMaxPoolSize(4)
+                                .setDaemon(true));
         m.setDefaultMaxSessionIdleTimeout(-1); // as pusherj's TyrusRuntime: no idle timer per session
         m.setDefaultMaxTextMessageBufferSize(4 * 1024 * 1024); // and the same message size limit
         return m;
@@ -64,18 +69,23 @@ final class FloorClient implements BenchClient {
     public CompletableFuture<Void> connect() {
         CONNECTS.execute(() -> {
             try {
-                MANAGER.connectToServer(new Endpoint() {
-                    @Override
-                    public void onOpen(Session s, EndpointConfig config) {
-                        session = s; // before any frame: connection_established may beat connectToServer's return
-                        s.addMessageHandler(String.class, (MessageHandler.Whole<String>) FloorClient.this::frame);
-                    }
+                MANAGER.connectToServer(
+                        new Endpoint() {
+                            @Override
+                            public void onOpen(Session s, EndpointConfig config) {
+                                session =
+                                        s; // before any frame: connection_established may beat connectToServer's return
+                                s.addMessageHandler(
+                                        String.class, (MessageHandler.Whole<String>) FloorClient.this::frame);
+                            }
 
-                    @Override
-                    public void onClose(Session s, CloseReason reason) {
-                        connected.completeExceptionally(new IllegalStateException("closed: " + reason));
-                    }
-                }, ClientEndpointConfig.Builder.create().build(), target.webSocketUri("floor"));
+                            @Override
+                            public void onClose(Session s, CloseReason reason) {
+                                connected.completeExceptionally(new IllegalStateException("closed: " + reason));
+                            }
+                        },
+                        ClientEndpointConfig.Builder.create().build(),
+                        target.webSocketUri("floor"));
             } catch (Exception e) {
                 connected.completeExceptionally(e);
             }
@@ -93,7 +103,9 @@ final class FloorClient implements BenchClient {
         switch (event) {
             case "pusher:connection_established" -> connected.complete(null);
             case "pusher_internal:subscription_succeeded" ->
-                    subscriptions.getOrDefault(frame.getString("channel", ""), new CompletableFuture<>()).complete(null);
+                subscriptions
+                        .getOrDefault(frame.getString("channel", ""), new CompletableFuture<>())
+                        .complete(null);
             default -> {
                 Consumer<String> handler = handlers.get(event);
                 if (handler != null) {
@@ -108,8 +120,8 @@ final class FloorClient implements BenchClient {
     public CompletableFuture<Void> subscribe(String channel, Map<String, Consumer<String>> eventHandlers) {
         CompletableFuture<Void> subscribed = subscriptions.computeIfAbsent(channel, c -> new CompletableFuture<>());
         handlers.putAll(eventHandlers);
-        connected.thenRun(() -> session.getAsyncRemote().sendText(
-                "{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"" + channel + "\"}}"));
+        connected.thenRun(() -> session.getAsyncRemote()
+                .sendText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"" + channel + "\"}}"));
         return subscribed;
     }
 

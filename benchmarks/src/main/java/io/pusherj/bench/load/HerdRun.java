@@ -34,17 +34,29 @@ final class HerdRun implements Measure.Run {
         AtomicLong gaps = new AtomicLong();
         Map<Integer, Integer> received = new HashMap<>(); // deliveries per event number, guarded by last
         Process server = new ProcessBuilder(ChildJvm.command("-Xmx2g", "herd-server", "--clients", Integer.toString(n)))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
-            BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
             JsonObject ready = ChildJvm.nextJsonLine(lines);
             if (ready == null) {
                 throw new IllegalStateException("the herd server did not start");
             }
-            Target target = new Target(ready.getString("host"), ready.getInt("port"), ready.getString("key"),
-                    ready.getString("app_id"), ready.getString("secret"));
-            try (ClientGroup group = ClientGroup.openInBatches(library, target, settings.transport(), n, 500,
-                    HerdServerCommand.CHANNEL, i -> Map.of(HerdServerCommand.EVENT, data -> {
+            Target target = new Target(
+                    ready.getString("host"),
+                    ready.getInt("port"),
+                    ready.getString("key"),
+                    ready.getString("app_id"),
+                    ready.getString("secret"));
+            try (ClientGroup group = ClientGroup.openInBatches(
+                    library,
+                    target,
+                    settings.transport(),
+                    n,
+                    500,
+                    HerdServerCommand.CHANNEL,
+                    i -> Map.of(HerdServerCommand.EVENT, data -> {
                         int seq = Integer.parseInt(data);
                         synchronized (last) {
                             received.merge(seq, 1, Integer::sum);
@@ -73,8 +85,14 @@ final class HerdRun implements Measure.Run {
                         line.add(k, v);
                     }
                 });
-                return line.add("events_published", tail + 1).add("deliveries_expected", expected.getValuesAs(JsonNumber.class).stream().mapToLong(JsonNumber::longValue).sum())
-                        .add("lost_after_resubscribing", lost).add("gaps_or_missing_tail", gaps.get() + missingTail)
+                return line.add("events_published", tail + 1)
+                        .add(
+                                "deliveries_expected",
+                                expected.getValuesAs(JsonNumber.class).stream()
+                                        .mapToLong(JsonNumber::longValue)
+                                        .sum())
+                        .add("lost_after_resubscribing", lost)
+                        .add("gaps_or_missing_tail", gaps.get() + missingTail)
                         .add("server", "own process");
             }
         } finally {

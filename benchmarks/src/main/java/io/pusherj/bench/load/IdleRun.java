@@ -2,6 +2,7 @@ package io.pusherj.bench.load;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import java.lang.management.ManagementFactory;
 import java.util.Map;
 
 /**
@@ -17,8 +18,8 @@ import java.util.Map;
  */
 final class IdleRun implements Measure.Run {
     static final String CHANNEL = "idle";
-    private static final boolean HEAP_PRETOUCHED = java.lang.management.ManagementFactory.getRuntimeMXBean()
-            .getInputArguments().contains("-XX:+AlwaysPreTouch");
+    private static final boolean HEAP_PRETOUCHED =
+            ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:+AlwaysPreTouch");
 
     /**
      * Idle means after the connect burst: a bounded pause so that what a library tidies up on its own
@@ -31,8 +32,8 @@ final class IdleRun implements Measure.Run {
     /** Keeps the clients open after measuring, for {@code jcmd <pid> GC.class_histogram} and the like. */
     private static void holdForInspection(Settings settings) throws InterruptedException {
         if (settings.holdSeconds() > 0) {
-            System.err.println("holding " + settings.clients() + " clients for " + settings.holdSeconds()
-                    + " s; pid " + ProcessHandle.current().pid());
+            System.err.println("holding " + settings.clients() + " clients for " + settings.holdSeconds() + " s; pid "
+                    + ProcessHandle.current().pid());
             Thread.sleep(settings.holdSeconds() * 1000L); // a deliberate pause for a human, bounded
         }
     }
@@ -45,7 +46,8 @@ final class IdleRun implements Measure.Run {
             long rssBefore = ProcessStats.rssBytes();
             int threadsBefore = ProcessStats.threads();
             int n = settings.clients();
-            try (ClientGroup group = ClientGroup.open(library, target, settings.transport(), n, CHANNEL, i -> Map.of())) {
+            try (ClientGroup group =
+                    ClientGroup.open(library, target, settings.transport(), n, CHANNEL, i -> Map.of())) {
                 int threadsJustOpened = ProcessStats.threads();
                 settle(settings.settleSeconds());
                 long heapAfter = ProcessStats.heapAfterGc();
@@ -54,7 +56,8 @@ final class IdleRun implements Measure.Run {
                 holdForInspection(settings);
                 long heapPerClient = (heapAfter - heapBefore) / n;
                 long nativePerClient = (rssAfter - rssBefore) / n;
-                return Json.createObjectBuilder().add("clients", group.size() + first.size())
+                return Json.createObjectBuilder()
+                        .add("clients", group.size() + first.size())
                         .add("heap_bytes_per_client", heapPerClient)
                         .add("native_rss_bytes_per_client", nativePerClient)
                         .add("rss_bytes_per_client", nativePerClient + heapPerClient)

@@ -15,8 +15,10 @@ enum Library {
     PUSHERJ_PUSHERJS_TIMING {
         @Override
         BenchClient create(Target target, String transport) {
-            return new PusherjClient(target.key(), PusherjClient.withTransport(PusherjClient.options(target), transport)
-                    .pusherJsReconnectTiming());
+            return new PusherjClient(
+                    target.key(),
+                    PusherjClient.withTransport(PusherjClient.options(target), transport)
+                            .pusherJsReconnectTiming());
         }
 
         @Override

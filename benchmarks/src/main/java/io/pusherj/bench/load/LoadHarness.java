@@ -11,11 +11,18 @@ import picocli.CommandLine.Command;
  * or the bare Tyrus + JSON-P floor against a Pusher-protocol server, and prints one JSON line per
  * measure. {@code compare} is the entry point for figures; {@code run} and {@code serve} are its parts.
  */
-@Command(name = "load-harness", mixinStandardHelpOptions = true,
+@Command(
+        name = "load-harness",
+        mixinStandardHelpOptions = true,
         description = "Load harness: pusherj vs pusher-java-client 2.4.4 vs a bare Tyrus + JSON-P floor, "
                 + "one JSON line per measure. Only 127.0.0.1 by default; every run is bounded.",
-        subcommands = {CompareCommand.class, RunCommand.class, ServeCommand.class, HerdServerCommand.class,
-                SummarizeCommand.class})
+        subcommands = {
+            CompareCommand.class,
+            RunCommand.class,
+            ServeCommand.class,
+            HerdServerCommand.class,
+            SummarizeCommand.class
+        })
 public final class LoadHarness implements Runnable {
     /** The class path as the README's commands give it, from the repository root. */
     static final String CLASS_PATH = "benchmarks/target/classes:benchmarks/target/lib/*";
@@ -37,8 +44,12 @@ public final class LoadHarness implements Runnable {
      * and {@code args}.
      */
     static String commandLine(String... args) {
-        return Stream.of(Stream.of("java"), ManagementFactory.getRuntimeMXBean().getInputArguments().stream(),
-                        Stream.of("-cp", "'" + CLASS_PATH + "'", LoadHarness.class.getName()), Stream.of(args))
-                .flatMap(s -> s).collect(Collectors.joining(" "));
+        return Stream.of(
+                        Stream.of("java"),
+                        ManagementFactory.getRuntimeMXBean().getInputArguments().stream(),
+                        Stream.of("-cp", "'" + CLASS_PATH + "'", LoadHarness.class.getName()),
+                        Stream.of(args))
+                .flatMap(s -> s)
+                .collect(Collectors.joining(" "));
     }
 }

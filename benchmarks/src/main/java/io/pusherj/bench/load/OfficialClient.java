@@ -16,46 +16,56 @@ final class OfficialClient implements BenchClient {
     private final Pusher pusher;
 
     OfficialClient(Target target) {
-        pusher = new Pusher(target.key(), new PusherOptions().setHost(target.host()).setWsPort(target.port())
-                .setUseTLS(false));
+        pusher = new Pusher(
+                target.key(),
+                new PusherOptions()
+                        .setHost(target.host())
+                        .setWsPort(target.port())
+                        .setUseTLS(false));
     }
 
     @Override
     public CompletableFuture<Void> connect() {
         CompletableFuture<Void> connected = new CompletableFuture<>();
-        pusher.connect(new ConnectionEventListener() {
-            @Override
-            public void onConnectionStateChange(ConnectionStateChange change) {
-                if (change.getCurrentState() == ConnectionState.CONNECTED) {
-                    connected.complete(null);
-                }
-            }
+        pusher.connect(
+                new ConnectionEventListener() {
+                    @Override
+                    public void onConnectionStateChange(ConnectionStateChange change) {
+                        if (change.getCurrentState() == ConnectionState.CONNECTED) {
+                            connected.complete(null);
+                        }
+                    }
 
-            @Override
-            public void onError(String message, String code, Exception e) {
-                connected.completeExceptionally(new IllegalStateException("official client: " + message + " " + code, e));
-            }
-        }, ConnectionState.CONNECTED);
+                    @Override
+                    public void onError(String message, String code, Exception e) {
+                        connected.completeExceptionally(
+                                new IllegalStateException("official client: " + message + " " + code, e));
+                    }
+                },
+                ConnectionState.CONNECTED);
         return connected;
     }
 
     @Override
     public CompletableFuture<Void> subscribe(String channel, Map<String, Consumer<String>> handlers) {
         CompletableFuture<Void> subscribed = new CompletableFuture<>();
-        pusher.subscribe(channel, new ChannelEventListener() {
-            @Override
-            public void onSubscriptionSucceeded(String name) {
-                subscribed.complete(null);
-            }
+        pusher.subscribe(
+                channel,
+                new ChannelEventListener() {
+                    @Override
+                    public void onSubscriptionSucceeded(String name) {
+                        subscribed.complete(null);
+                    }
 
-            @Override
-            public void onEvent(PusherEvent event) {
-                Consumer<String> handler = handlers.get(event.getEventName());
-                if (handler != null) {
-                    handler.accept(event.getData());
-                }
-            }
-        }, handlers.keySet().toArray(String[]::new));
+                    @Override
+                    public void onEvent(PusherEvent event) {
+                        Consumer<String> handler = handlers.get(event.getEventName());
+                        if (handler != null) {
+                            handler.accept(event.getData());
+                        }
+                    }
+                },
+                handlers.keySet().toArray(String[]::new));
         return subscribed;
     }
 

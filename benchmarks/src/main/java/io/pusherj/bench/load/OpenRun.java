@@ -50,12 +50,16 @@ final class OpenRun implements Measure.Run {
                 }
             }
             Percentiles p = new Percentiles(warm);
-            return Json.createObjectBuilder().add("first_connect_ms", EventRateRun.round(firstMillis))
-                    .add("clients", n).add("open_all_ms", EventRateRun.round(openMillis))
+            return Json.createObjectBuilder()
+                    .add("first_connect_ms", EventRateRun.round(firstMillis))
+                    .add("clients", n)
+                    .add("open_all_ms", EventRateRun.round(openMillis))
                     // CPU this process spent opening them: near the wall time × cores means CPU-bound.
                     .add("open_all_cpu_ms", EventRateRun.round(openCpuMillis))
-                    .add("warm_connects", warm.length).add("warm_connect_median_ms", round2(p.median()))
-                    .add("warm_connect_p90_ms", round2(p.at(90))).add("transport", first.transport());
+                    .add("warm_connects", warm.length)
+                    .add("warm_connect_median_ms", round2(p.median()))
+                    .add("warm_connect_p90_ms", round2(p.at(90)))
+                    .add("transport", first.transport());
         }
     }
 

@@ -8,8 +8,7 @@ import java.nio.file.Path;
 
 /** What this JVM costs: CPU time, heap after a full collection, resident memory, live threads. */
 final class ProcessStats {
-    private ProcessStats() {
-    }
+    private ProcessStats() {}
 
     /** CPU time of the whole process (every thread, GC and JIT included), in nanoseconds. */
     static long cpuNanos() {

@@ -42,15 +42,24 @@ final class PusherJsClient implements BenchClient {
 
     @Override
     public CompletableFuture<Void> subscribe(String channel, Map<String, Consumer<String>> handlers) {
-        JsonObject config = Json.createObjectBuilder().add("key", target.key()).add("host", target.host())
-                .add("port", target.port()).add("options", Json.createObjectBuilder()).add("timeoutMs", 600_000)
-                .add("actions", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("do", "subscribe").add("channel", channel))
-                        .add(Json.createObjectBuilder().add("do", "connect")))
+        JsonObject config = Json.createObjectBuilder()
+                .add("key", target.key())
+                .add("host", target.host())
+                .add("port", target.port())
+                .add("options", Json.createObjectBuilder())
+                .add("timeoutMs", 600_000)
+                .add(
+                        "actions",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("do", "subscribe")
+                                        .add("channel", channel))
+                                .add(Json.createObjectBuilder().add("do", "connect")))
                 .build();
         try {
             process = new ProcessBuilder("node", DRIVER.toString(), config.toString())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
         } catch (IOException e) {
             throw new UnsupportedMeasureException("cannot start node: " + e.getMessage());
         }
@@ -61,7 +70,8 @@ final class PusherJsClient implements BenchClient {
     }
 
     private void read(String channel) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 JsonObject r = Json.createReader(new StringReader(line)).readObject();

@@ -19,8 +19,12 @@ final class PusherjClient implements BenchClient {
 
     /** Options pointing at {@code target}, as a user of a self-hosted server writes them. */
     static PusherOptions.Builder options(Target target) {
-        return PusherOptions.builder().wsHost(target.host()).wsPort(target.port()).httpHost(target.host())
-                .httpPort(target.port()).forceTLS(false);
+        return PusherOptions.builder()
+                .wsHost(target.host())
+                .wsPort(target.port())
+                .httpHost(target.host())
+                .httpPort(target.port())
+                .forceTLS(false);
     }
 
     /** A client with exactly these options (connecting only when asked). */

@@ -14,37 +14,57 @@ import picocli.CommandLine.Option;
  * starts the feeder in this process too, which is fine for a try-out but puts the server's work in the
  * figures: {@code compare} runs the server in a process of its own.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Run one measure with one library in this JVM and print one JSON line.")
 final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--measure", required = true,
+    @Option(
+            names = "--measure",
+            required = true,
             description = "cpu, ceiling, idle, threads, open, broadcast, fallback, storm or herd.")
     String measure;
 
-    @Option(names = "--library", required = true, description = "pusherj, pusherj-pusherjs-timing, official "
-            + "(pusher-java-client 2.4.4), floor, or pusher-js (storm and herd only; Node, conformance/driver).")
+    @Option(
+            names = "--library",
+            required = true,
+            description =
+                    "pusherj, pusherj-pusherjs-timing, official "
+                            + "(pusher-java-client 2.4.4), floor, or pusher-js (storm and herd only; Node, conformance/driver).")
     String library;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Server host (default ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", defaultValue = "0", description = "Server port; 0 (default) starts the feeder in this process.")
+    @Option(
+            names = "--port",
+            defaultValue = "0",
+            description = "Server port; 0 (default) starts the feeder in this process.")
     int port;
 
     @Option(names = "--key", defaultValue = "app-key", description = "App key (default ${DEFAULT-VALUE}).")
     String key;
 
-    @Option(names = "--app-id", defaultValue = "app-id", description = "App id, for publishing (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--app-id",
+            defaultValue = "app-id",
+            description = "App id, for publishing (default ${DEFAULT-VALUE}).")
     String appId;
 
-    @Option(names = "--secret", defaultValue = "app-secret", description = "App secret, for publishing (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--secret",
+            defaultValue = "app-secret",
+            description = "App secret, for publishing (default ${DEFAULT-VALUE}).")
     String secret;
 
-    @Option(names = "--transport", description = "ws (default), xhr_streaming, xhr_polling, sockjs, or default "
-            + "(pusherj's whole fallback strategy; the default for fallback).")
+    @Option(
+            names = "--transport",
+            description = "ws (default), xhr_streaming, xhr_polling, sockjs, or default "
+                    + "(pusherj's whole fallback strategy; the default for fallback).")
     String transport;
 
     @Option(names = "--clients", description = "Clients (idle 1000, threads 10000, open 1000, broadcast 10000).")
@@ -56,18 +76,26 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--warmup", description = "Events before the steady state (cpu, ceiling: 200000).")
     Integer warmup;
 
-    @Option(names = "--payload", description = "Bytes of event data (cpu, ceiling: 40; at least " + Flood.MIN_BYTES + ").")
+    @Option(
+            names = "--payload",
+            description = "Bytes of event data (cpu, ceiling: 40; at least " + Flood.MIN_BYTES + ").")
     Integer payload;
 
     @Option(names = "--samples", description = "Repetitions: warm connects (open 50), broadcasts (3), fallbacks (5).")
     Integer samples;
 
-    @Option(names = "--settle-seconds", defaultValue = "10",
-            description = "idle, threads: let the clients sit this long before measuring (default ${DEFAULT-VALUE}, max 600).")
+    @Option(
+            names = "--settle-seconds",
+            defaultValue = "10",
+            description =
+                    "idle, threads: let the clients sit this long before measuring (default ${DEFAULT-VALUE}, max 600).")
     int settleSeconds;
 
-    @Option(names = "--hold-seconds", defaultValue = "0",
-            description = "idle, threads: keep the clients open this long after measuring, to inspect the JVM (max 600).")
+    @Option(
+            names = "--hold-seconds",
+            defaultValue = "0",
+            description =
+                    "idle, threads: keep the clients open this long after measuring, to inspect the JVM (max 600).")
     int holdSeconds;
 
     @Override
@@ -75,7 +103,8 @@ final class RunCommand implements Callable<Integer> {
         Measure m = parse(Measure.class, measure, "--measure");
         Library lib = parse(Library.class, library, "--library");
         Settings settings = settings(m);
-        JsonObjectBuilder line = Json.createObjectBuilder().add("measure", m.label()).add("library", lib.label());
+        JsonObjectBuilder line =
+                Json.createObjectBuilder().add("measure", m.label()).add("library", lib.label());
         if (m == Measure.CPU || m == Measure.CEILING) {
             line.add("payload_bytes", settings.payload());
         }
@@ -96,8 +125,14 @@ final class RunCommand implements Callable<Integer> {
             line.add("error", String.valueOf(e));
             exit = 1;
         }
-        line.add("java", Runtime.version().toString()).add("cores", Runtime.getRuntime().availableProcessors())
-                .add("command", LoadHarness.commandLine(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));
+        line.add("java", Runtime.version().toString())
+                .add("cores", Runtime.getRuntime().availableProcessors())
+                .add(
+                        "command",
+                        LoadHarness.commandLine(spec.commandLine()
+                                .getParseResult()
+                                .originalArgs()
+                                .toArray(String[]::new)));
         spec.commandLine().getOut().println(line.build());
         spec.commandLine().getOut().flush();
         return exit;
@@ -114,14 +149,28 @@ final class RunCommand implements Callable<Integer> {
             case BROADCAST -> 3;
             default -> 5;
         };
-        Settings s = new Settings(t, Optional.ofNullable(clients).orElse(defaultClients),
-                Optional.ofNullable(events).orElse(1_000_000), Optional.ofNullable(warmup).orElse(200_000),
-                Optional.ofNullable(payload).orElse(40), Optional.ofNullable(samples).orElse(defaultSamples), settleSeconds,
+        Settings s = new Settings(
+                t,
+                Optional.ofNullable(clients).orElse(defaultClients),
+                Optional.ofNullable(events).orElse(1_000_000),
+                Optional.ofNullable(warmup).orElse(200_000),
+                Optional.ofNullable(payload).orElse(40),
+                Optional.ofNullable(samples).orElse(defaultSamples),
+                settleSeconds,
                 holdSeconds);
-        if (s.clients() < 1 || s.events() < 1 || s.warmup() < 1 || s.samples() < 1 || s.payload() < Flood.MIN_BYTES
-                || holdSeconds < 0 || holdSeconds > 600 || settleSeconds < 0 || settleSeconds > 600) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "clients, events, warmup and samples must be "
-                    + "positive, payload at least " + Flood.MIN_BYTES + ", settle and hold 0 to 600 s");
+        if (s.clients() < 1
+                || s.events() < 1
+                || s.warmup() < 1
+                || s.samples() < 1
+                || s.payload() < Flood.MIN_BYTES
+                || holdSeconds < 0
+                || holdSeconds > 600
+                || settleSeconds < 0
+                || settleSeconds > 600) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "clients, events, warmup and samples must be " + "positive, payload at least " + Flood.MIN_BYTES
+                            + ", settle and hold 0 to 600 s");
         }
         return s;
     }

@@ -13,6 +13,12 @@ package io.pusherj.bench.load;
  * @param settleSeconds how long idle and threads let the clients sit before measuring
  * @param holdSeconds how long idle and threads keep their clients open after measuring (for inspection)
  */
-record Settings(String transport, int clients, int events, int warmup, int payload, int samples, int settleSeconds,
-        int holdSeconds) {
-}
+record Settings(
+        String transport,
+        int clients,
+        int events,
+        int warmup,
+        int payload,
+        int samples,
+        int settleSeconds,
+        int holdSeconds) {}

@@ -28,8 +28,10 @@ final class StormRun implements Measure.Run {
         double[] attempts = new double[samples];
         double[] backMillis = new double[samples];
         int notBack = 0;
-        try (PusherTestServer server = PusherTestServer.builder().subscriptionCount(false).start()) {
-            Target target = new Target(server.host(), server.port(), server.appKey(), server.appId(), server.appSecret());
+        try (PusherTestServer server =
+                PusherTestServer.builder().subscriptionCount(false).start()) {
+            Target target =
+                    new Target(server.host(), server.port(), server.appKey(), server.appId(), server.appSecret());
             for (int i = 0; i < samples; i++) {
                 try (BenchClient client = library.create(target, settings.transport())) {
                     client.connect();
@@ -60,10 +62,15 @@ final class StormRun implements Measure.Run {
         }
         Percentiles a = new Percentiles(attempts);
         Percentiles b = new Percentiles(backMillis);
-        return Json.createObjectBuilder().add("samples", samples).add("closing_window_ms", CLOSING_MILLIS)
-                .add("down_ms", DOWN_MILLIS).add("attempts_in_window_median", a.median())
-                .add("attempts_in_window_max", a.max()).add("back_to_subscribed_p50_ms", OpenRun.round2(b.at(50)))
+        return Json.createObjectBuilder()
+                .add("samples", samples)
+                .add("closing_window_ms", CLOSING_MILLIS)
+                .add("down_ms", DOWN_MILLIS)
+                .add("attempts_in_window_median", a.median())
+                .add("attempts_in_window_max", a.max())
+                .add("back_to_subscribed_p50_ms", OpenRun.round2(b.at(50)))
                 .add("back_to_subscribed_p99_ms", OpenRun.round2(b.at(99)))
-                .add("not_back_within_" + BACK_WAIT_SECONDS + "_s", notBack).add("server", "in-process");
+                .add("not_back_within_" + BACK_WAIT_SECONDS + "_s", notBack)
+                .add("server", "in-process");
     }
 }

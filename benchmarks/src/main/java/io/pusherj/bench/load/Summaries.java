@@ -15,16 +15,19 @@ import java.util.Map;
  * {@code compare} as it goes and by {@code summarize} on saved output.
  */
 final class Summaries {
-    private Summaries() {
-    }
+    private Summaries() {}
 
     /** The figures summarized for a measure. */
     static List<String> metrics(String measure) {
         return switch (measure) {
             case "cpu" -> List.of("cpu_ns_per_event", "events_per_s");
             case "ceiling" -> List.of("events_per_s");
-            case "idle" -> List.of("heap_bytes_per_client", "native_rss_bytes_per_client", "rss_bytes_per_client",
-                    "library_threads");
+            case "idle" ->
+                List.of(
+                        "heap_bytes_per_client",
+                        "native_rss_bytes_per_client",
+                        "rss_bytes_per_client",
+                        "library_threads");
             case "threads" -> List.of("library_threads", "library_threads_just_opened", "heap_bytes_per_client");
             case "open" -> List.of("open_all_ms", "warm_connect_median_ms", "first_connect_ms");
             case "broadcast" -> List.of("latency_p50_ms", "latency_p99_ms", "lost");
@@ -46,13 +49,18 @@ final class Summaries {
         return lines;
     }
 
-    private static JsonObject summary(String measure, String step, String metric, Map<String, List<JsonObject>> runs,
-            String command) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("summary", measure).add("step", step).add("metric", metric);
+    private static JsonObject summary(
+            String measure, String step, String metric, Map<String, List<JsonObject>> runs, String command) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("summary", measure)
+                .add("step", step)
+                .add("metric", metric);
         Map<String, Double> medians = new LinkedHashMap<>();
         runs.forEach((library, lines) -> {
-            double[] values = lines.stream().filter(l -> l.get(metric) instanceof JsonNumber)
-                    .mapToDouble(l -> l.getJsonNumber(metric).doubleValue()).toArray();
+            double[] values = lines.stream()
+                    .filter(l -> l.get(metric) instanceof JsonNumber)
+                    .mapToDouble(l -> l.getJsonNumber(metric).doubleValue())
+                    .toArray();
             if (values.length > 0) {
                 double median = new Percentiles(values).median();
                 medians.put(library, median);

@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
  * {@code summarize}: the summary lines again, from the run lines of saved {@code compare} output (one
  * file, or several runs' files together). Lines that are not run lines are skipped.
  */
-@Command(name = "summarize", mixinStandardHelpOptions = true,
+@Command(
+        name = "summarize",
+        mixinStandardHelpOptions = true,
         description = "Print summary lines (medians, ratios) for the run lines in saved compare output.")
 final class SummarizeCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -45,11 +47,13 @@ final class SummarizeCommand implements Callable<Integer> {
                     String step = line.getString("step");
                     measureOf.put(step, line.getString("measure"));
                     byStep.computeIfAbsent(step, s -> new LinkedHashMap<>())
-                            .computeIfAbsent(line.getString("library"), l -> new ArrayList<>()).add(line);
+                            .computeIfAbsent(line.getString("library"), l -> new ArrayList<>())
+                            .add(line);
                 }
             }
         }
-        String command = LoadHarness.commandLine(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+        String command = LoadHarness.commandLine(
+                spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
         byStep.forEach((step, runs) -> Summaries.of(measureOf.get(step), step, runs, command)
                 .forEach(spec.commandLine().getOut()::println));
         spec.commandLine().getOut().flush();

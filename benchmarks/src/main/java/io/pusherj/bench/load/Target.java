@@ -6,7 +6,8 @@ import java.net.URI;
 record Target(String host, int port, String key, String appId, String secret) {
     /** The plain WebSocket URL of the app, as the official client and the floor build it. */
     URI webSocketUri(String client) {
-        return URI.create("ws://" + host + ":" + port + "/app/" + key + "?protocol=7&client=" + client + "&version=bench");
+        return URI.create(
+                "ws://" + host + ":" + port + "/app/" + key + "?protocol=7&client=" + client + "&version=bench");
     }
 
     /** The server's HTTP API base. */

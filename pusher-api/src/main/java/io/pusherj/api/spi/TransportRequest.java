@@ -42,7 +42,8 @@ public record TransportRequest(
      * @return the path and query
      */
     public String genericPath() {
-        return "/app/" + appKey + "?protocol=" + PROTOCOL_VERSION + "&client=" + clientName + "&version=" + clientVersion;
+        return "/app/" + appKey + "?protocol=" + PROTOCOL_VERSION + "&client=" + clientName + "&version="
+                + clientVersion;
     }
 
     /**
@@ -54,7 +55,8 @@ public record TransportRequest(
         PusherOptions o = options;
         String scheme = useTLS ? "wss" : "ws";
         int port = useTLS ? o.wssPort() : o.wsPort();
-        return URI.create(scheme + "://" + o.effectiveWsHost() + ":" + port + o.wsPath() + genericPath() + "&flash=false");
+        return URI.create(
+                scheme + "://" + o.effectiveWsHost() + ":" + port + o.wsPath() + genericPath() + "&flash=false");
     }
 
     /**

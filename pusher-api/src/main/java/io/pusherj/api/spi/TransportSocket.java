@@ -11,8 +11,7 @@ public interface TransportSocket {
     boolean send(String frame);
 
     /** Sends the transport's native ping; only called when {@link Transport#supportsPing()}. */
-    default void ping() {
-    }
+    default void ping() {}
 
     /**
      * Closes the socket or aborts the attempt, at once and without blocking. The listener may or may

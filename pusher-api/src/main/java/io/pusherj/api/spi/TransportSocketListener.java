@@ -21,8 +21,7 @@ public interface TransportSocketListener {
     void onMessage(String frame);
 
     /** Proof of life that is not a message (e.g. an HTTP heartbeat); resets the activity timer. */
-    default void onActivity() {
-    }
+    default void onActivity() {}
 
     /**
      * The transport failed; {@code onClose} usually follows.

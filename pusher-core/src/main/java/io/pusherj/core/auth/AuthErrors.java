@@ -9,8 +9,7 @@ import java.util.concurrent.ExecutionException;
 
 /** Turns whatever an auth stage failed with into the {@link AuthError} channels report. */
 public final class AuthErrors {
-    private AuthErrors() {
-    }
+    private AuthErrors() {}
 
     /** The error for a failure; an {@link AuthException} keeps its status and message. */
     public static AuthError of(Throwable failure) {

@@ -9,8 +9,7 @@ import java.util.TreeSet;
 
 /** The auth transports found with {@link Services}, selected by name. */
 public final class AuthTransports {
-    private AuthTransports() {
-    }
+    private AuthTransports() {}
 
     private static List<AuthTransportProvider> discovered() {
         return Services.of(AuthTransportProvider.class);

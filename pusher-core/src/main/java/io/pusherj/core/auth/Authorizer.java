@@ -65,7 +65,9 @@ public final class Authorizer implements AutoCloseable {
     }
 
     private static AuthTransport transportFor(AuthOptions<?> o, PusherOptions options) {
-        return o.endpoint().isPresent() && o.customHandler().isEmpty() ? AuthTransports.create(o.transport(), options) : null;
+        return o.endpoint().isPresent() && o.customHandler().isEmpty()
+                ? AuthTransports.create(o.transport(), options)
+                : null;
     }
 
     /** How long one channel authorization may take. */
@@ -83,7 +85,8 @@ public final class Authorizer implements AutoCloseable {
      *
      * @return the authorization, or a stage failed with an {@link AuthException}
      */
-    public CompletionStage<ChannelAuthorization> authorize(String socketId, String channelName, BooleanSupplier stillWanted) {
+    public CompletionStage<ChannelAuthorization> authorize(
+            String socketId, String channelName, BooleanSupplier stillWanted) {
         String subject = "channel '" + channelName + "'";
         if (channelOptions.customHandler().isPresent()) {
             ChannelAuthorizer h = channelOptions.customHandler().get();
@@ -92,9 +95,17 @@ public final class Authorizer implements AutoCloseable {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("socket_id", socketId);
         params.put("channel_name", channelName);
-        return post(channelOptions, channelTransport, params, subject,
-                "neither authEndpoint nor channelAuthorization is configured", stillWanted).thenApply(o -> new ChannelAuthorization(
-                        ((JsonString) o.get("auth")).getString(), string(o, "channel_data"), string(o, "shared_secret")));
+        return post(
+                        channelOptions,
+                        channelTransport,
+                        params,
+                        subject,
+                        "neither authEndpoint nor channelAuthorization is configured",
+                        stillWanted)
+                .thenApply(o -> new ChannelAuthorization(
+                        ((JsonString) o.get("auth")).getString(),
+                        string(o, "channel_data"),
+                        string(o, "shared_secret")));
     }
 
     /**
@@ -109,12 +120,18 @@ public final class Authorizer implements AutoCloseable {
         }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("socket_id", socketId);
-        return post(userOptions, userTransport, params, "user sign-in", "no userAuthentication endpoint is configured",
-                stillWanted)
+        return post(
+                        userOptions,
+                        userTransport,
+                        params,
+                        "user sign-in",
+                        "no userAuthentication endpoint is configured",
+                        stillWanted)
                 .thenApply(o -> {
                     Optional<String> userData = string(o, "user_data");
                     if (userData.isEmpty()) {
-                        throw new AuthException("the user authentication response has no 'user_data' string", 200, null);
+                        throw new AuthException(
+                                "the user authentication response has no 'user_data' string", 200, null);
                     }
                     return new UserAuthentication(((JsonString) o.get("auth")).getString(), userData.get());
                 });
@@ -125,30 +142,40 @@ public final class Authorizer implements AutoCloseable {
      * null, is a refusal nobody reported: it fails the subscription or sign-in instead of leaving it
      * pending forever.
      */
-    private <T> CompletionStage<T> callHandler(String subject, BooleanSupplier stillWanted,
-            Supplier<CompletionStage<T>> handler) {
-        return CompletableFuture.supplyAsync(() -> {
-            checkStillWanted(stillWanted, subject);
-            CompletionStage<T> stage = handler.get();
-            if (stage == null) {
-                throw new AuthException("the custom auth handler for " + subject + " returned null instead of a stage");
-            }
-            return stage;
-        }, userCodeExecutor).thenCompose(stage -> stage).thenApply(result -> {
-            if (result == null) {
-                throw new AuthException("the custom auth handler for " + subject
-                        + " completed with null; complete the stage exceptionally to refuse");
-            }
-            return result;
-        });
+    private <T> CompletionStage<T> callHandler(
+            String subject, BooleanSupplier stillWanted, Supplier<CompletionStage<T>> handler) {
+        return CompletableFuture.supplyAsync(
+                        () -> {
+                            checkStillWanted(stillWanted, subject);
+                            CompletionStage<T> stage = handler.get();
+                            if (stage == null) {
+                                throw new AuthException(
+                                        "the custom auth handler for " + subject + " returned null instead of a stage");
+                            }
+                            return stage;
+                        },
+                        userCodeExecutor)
+                .thenCompose(stage -> stage)
+                .thenApply(result -> {
+                    if (result == null) {
+                        throw new AuthException("the custom auth handler for " + subject
+                                + " completed with null; complete the stage exceptionally to refuse");
+                    }
+                    return result;
+                });
     }
 
     /**
      * The HTTP auth request: the params and headers providers are the application's code and may block
      * (a token refresh), so they run on the auth executor, never on the client's strand.
      */
-    private CompletionStage<JsonObject> post(AuthOptions<?> o, AuthTransport transport, Map<String, String> base,
-            String subject, String missing, BooleanSupplier stillWanted) {
+    private CompletionStage<JsonObject> post(
+            AuthOptions<?> o,
+            AuthTransport transport,
+            Map<String, String> base,
+            String subject,
+            String missing,
+            BooleanSupplier stillWanted) {
         if (transport == null) {
             return CompletableFuture.failedFuture(new AuthException(subject + " needs authorization, but " + missing));
         }
@@ -162,9 +189,10 @@ public final class Authorizer implements AutoCloseable {
             return new AuthRequest(o.endpoint().orElseThrow(), params, headers, o.timeout());
         };
         // Without providers there is no application code to run, so no reason to start an auth thread.
-        CompletableFuture<AuthRequest> built = o.paramsProvider().isEmpty() && o.headersProvider().isEmpty()
-                ? CompletableFuture.completedFuture(request.get())
-                : CompletableFuture.supplyAsync(request, userCodeExecutor);
+        CompletableFuture<AuthRequest> built =
+                o.paramsProvider().isEmpty() && o.headersProvider().isEmpty()
+                        ? CompletableFuture.completedFuture(request.get())
+                        : CompletableFuture.supplyAsync(request, userCodeExecutor);
         return built.thenCompose(r -> transport.request(r).thenApply(response -> parse(response, subject, r)));
     }
 
@@ -183,16 +211,23 @@ public final class Authorizer implements AutoCloseable {
     static JsonObject parse(AuthResponse response, String subject, AuthRequest request) {
         String endpoint = request.endpoint().toString();
         if (response.status() != 200) {
-            throw new AuthException("could not get an auth string from " + endpoint + " for " + subject
-                    + ": HTTP " + response.status() + snippet(response.body()), response.status(), null);
+            throw new AuthException(
+                    "could not get an auth string from " + endpoint + " for " + subject + ": HTTP " + response.status()
+                            + snippet(response.body()),
+                    response.status(),
+                    null);
         }
         JsonValue json = FrameCodec.parseOrNull(response.body());
         if (!(json instanceof JsonObject o)) {
-            throw new AuthException("the auth endpoint " + endpoint + " returned HTTP 200 but not a JSON object"
-                    + snippet(response.body()), 200, null);
+            throw new AuthException(
+                    "the auth endpoint " + endpoint + " returned HTTP 200 but not a JSON object"
+                            + snippet(response.body()),
+                    200,
+                    null);
         }
         if (!(o.get("auth") instanceof JsonString auth) || auth.getString().isEmpty()) {
-            throw new AuthException("the auth response from " + endpoint + " has no 'auth' string for " + subject, 200, null);
+            throw new AuthException(
+                    "the auth response from " + endpoint + " has no 'auth' string for " + subject, 200, null);
         }
         return o;
     }

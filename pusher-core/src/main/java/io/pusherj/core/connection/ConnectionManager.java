@@ -59,6 +59,7 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
     private final BackoffSchedule backoff;
     /** Where jitter comes from: a value from 0 to 1 (tests pass a fixed one). */
     private final DoubleSupplier random;
+
     private final Function<Boolean, Strategy> strategyFactory;
     private final Listener listener;
 
@@ -73,6 +74,7 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
     private Timer unavailableTimer;
     /** The idle timer, or after a ping the pong timer ({@link #awaitingPong}). */
     private Timer activityTimer;
+
     private boolean awaitingPong;
     private long lastActivityMillis;
     /** Attempts that failed since the last connection that lived ({@link BackoffSchedule#LIVED_MILLIS}). */
@@ -107,13 +109,22 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
      * @param strategyFactory builds a strategy tree for a TLS flag; called for each connection attempt
      * @param listener receives states, errors and frames
      */
-    public ConnectionManager(PusherOptions options, Clock clock, Function<Boolean, Strategy> strategyFactory,
-            Listener listener) {
-        this(options, clock, strategyFactory, listener, () -> ThreadLocalRandom.current().nextDouble());
+    public ConnectionManager(
+            PusherOptions options, Clock clock, Function<Boolean, Strategy> strategyFactory, Listener listener) {
+        this(
+                options,
+                clock,
+                strategyFactory,
+                listener,
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
-    ConnectionManager(PusherOptions options, Clock clock, Function<Boolean, Strategy> strategyFactory,
-            Listener listener, DoubleSupplier random) {
+    ConnectionManager(
+            PusherOptions options,
+            Clock clock,
+            Function<Boolean, Strategy> strategyFactory,
+            Listener listener,
+            DoubleSupplier random) {
         this.options = options;
         this.clock = clock;
         this.backoff = options.reconnectBackoff().map(BackoffSchedule::new).orElse(null);
@@ -348,8 +359,11 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
         activityTimer = clock.start(pongTimeout, () -> {
             // pusher-js only records this in its timeline; pusherj also reports it, as it reports failed
             // attempts: a reconnect whose reason nobody is told looks like a bug.
-            listener.onError(Errors.of(ConnectionError.Type.TRANSPORT_ERROR, "no reply to a ping within "
-                    + pongTimeout + " ms: the connection is given up", connection == null ? null : connection.transportName(), null));
+            listener.onError(Errors.of(
+                    ConnectionError.Type.TRANSPORT_ERROR,
+                    "no reply to a ping within " + pongTimeout + " ms: the connection is given up",
+                    connection == null ? null : connection.transportName(),
+                    null));
             failedAttempt(0);
         });
         connection.ping();
@@ -429,8 +443,7 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
         }
         if (action != null) {
             handleAction(action);
-        } else if (retryTimer == null
-                && (state == ConnectionState.CONNECTING || state == ConnectionState.CONNECTED)) {
+        } else if (retryTimer == null && (state == ConnectionState.CONNECTING || state == ConnectionState.CONNECTED)) {
             // A retry already scheduled (after a pong timeout, say) stays as it is: a close that
             // follows must not postpone it.
             failedAttempt(BACKOFF_DELAY);

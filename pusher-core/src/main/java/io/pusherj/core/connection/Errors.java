@@ -1,8 +1,16 @@
 package io.pusherj.core.connection;
 
 import io.pusherj.api.ConnectionError;
+import io.pusherj.api.spi.Transport;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Factory methods for the connection errors the core reports. Every message is for a person: at most
@@ -13,8 +21,7 @@ public final class Errors {
     /** The longest message an error carries; a server's text or a stack of wrapped causes can be kilobytes. */
     public static final int MAX_MESSAGE = 300;
 
-    private Errors() {
-    }
+    private Errors() {}
 
     /** {@code text} on one line, cut to {@value #MAX_MESSAGE} characters. */
     public static String shorten(String text) {
@@ -30,16 +37,16 @@ public final class Errors {
         Throwable withMessage = null;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String m = t.getMessage();
-            if (t instanceof java.net.UnknownHostException) {
+            if (t instanceof UnknownHostException) {
                 return shorten("unknown host" + (m == null ? "" : " " + m));
             }
-            if (t instanceof java.nio.channels.UnresolvedAddressException) {
+            if (t instanceof UnresolvedAddressException) {
                 return "unknown host"; // NIO's name for it; the caller's message names the host
             }
-            if (t instanceof java.net.ConnectException) {
-                return shorten(m == null || m.isBlank() ? "connection refused" : m.toLowerCase(java.util.Locale.ROOT));
+            if (t instanceof ConnectException) {
+                return shorten(m == null || m.isBlank() ? "connection refused" : m.toLowerCase(Locale.ROOT));
             }
-            if (t instanceof java.net.SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException) {
+            if (t instanceof SocketTimeoutException || t instanceof TimeoutException) {
                 return shorten("timed out" + (m == null ? "" : ": " + m));
             }
             if (m != null && !m.isBlank()) {
@@ -50,7 +57,9 @@ public final class Errors {
             return failure.getClass().getSimpleName();
         }
         // A plain IOException's name adds nothing; others (SSLHandshakeException, ...) say what failed.
-        String name = withMessage.getClass() == java.io.IOException.class ? "" : withMessage.getClass().getSimpleName() + ": ";
+        String name = withMessage.getClass() == IOException.class
+                ? ""
+                : withMessage.getClass().getSimpleName() + ": ";
         return shorten(name + withMessage.getMessage());
     }
 
@@ -65,24 +74,36 @@ public final class Errors {
         String message = reason == null || reason.isBlank() ? "connection closed with code " + code : reason;
         if (code == 1009) {
             // The same event again after the reconnect means a loop: say what to look for.
-            message += " (a message over the " + (io.pusherj.api.spi.Transport.MAX_MESSAGE_BYTES >> 20)
+            message += " (a message over the " + (Transport.MAX_MESSAGE_BYTES >> 20)
                     + " MiB message limit; a cache channel's cached event that large comes again on every reconnect"
                     + " until it expires)";
         }
         message = shorten(message);
-        return new ConnectionError(ConnectionError.Type.PUSHER_ERROR, OptionalInt.of(code), message,
-                Optional.ofNullable(transport), Optional.empty());
+        return new ConnectionError(
+                ConnectionError.Type.PUSHER_ERROR,
+                OptionalInt.of(code),
+                message,
+                Optional.ofNullable(transport),
+                Optional.empty());
     }
 
     /** A {@code pusher:error} frame: code (possibly absent) and message. */
     public static ConnectionError pusherError(OptionalInt code, String message, String transport) {
-        return new ConnectionError(ConnectionError.Type.PUSHER_ERROR, code, shorten(message),
-                Optional.ofNullable(transport), Optional.empty());
+        return new ConnectionError(
+                ConnectionError.Type.PUSHER_ERROR,
+                code,
+                shorten(message),
+                Optional.ofNullable(transport),
+                Optional.empty());
     }
 
     /** Any other kind of error. */
     public static ConnectionError of(ConnectionError.Type type, String message, String transport, Throwable cause) {
-        return new ConnectionError(type, OptionalInt.empty(), shorten(message), Optional.ofNullable(transport),
+        return new ConnectionError(
+                type,
+                OptionalInt.empty(),
+                shorten(message),
+                Optional.ofNullable(transport),
                 Optional.ofNullable(cause));
     }
 }

@@ -9,6 +9,8 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 
@@ -26,7 +28,11 @@ public final class Handshake implements StrandSocket.Handler {
     private final long transportPingDelay;
 
     /** Takes over {@code socket}; {@code callback} gets exactly one result unless {@link #close()} comes first. */
-    public Handshake(StrandSocket socket, String transportName, int priority, long transportPingDelay,
+    public Handshake(
+            StrandSocket socket,
+            String transportName,
+            int priority,
+            long transportPingDelay,
             Consumer<HandshakeResult> callback) {
         this.transportPingDelay = transportPingDelay;
         this.socket = socket;
@@ -61,14 +67,18 @@ public final class Handshake implements StrandSocket.Handler {
             case "pusher:connection_established" -> established(frame);
             case "pusher:error" -> {
                 JsonObject data = FrameCodec.dataObject(frame);
-                OptionalInt code = data.get("code") instanceof JsonNumber n ? OptionalInt.of(n.intValue()) : OptionalInt.empty();
-                String message = data.get("message") instanceof JsonString s ? s.getString() : "pusher:error during handshake";
+                OptionalInt code =
+                        data.get("code") instanceof JsonNumber n ? OptionalInt.of(n.intValue()) : OptionalInt.empty();
+                String message =
+                        data.get("message") instanceof JsonString s ? s.getString() : "pusher:error during handshake";
                 // A missing code maps to no action in pusher-js (an internal failure there): back off instead.
                 CloseAction action = code.isPresent() ? CloseAction.forCode(code.getAsInt()) : null;
                 fail(action == null ? CloseAction.BACKOFF : action, Errors.pusherError(code, message, transportName));
             }
-            default -> fail(CloseAction.BACKOFF,
-                    handshakeError("expected pusher:connection_established first, got " + frame.eventName()));
+            default ->
+                fail(
+                        CloseAction.BACKOFF,
+                        handshakeError("expected pusher:connection_established first, got " + frame.eventName()));
         }
     }
 
@@ -79,8 +89,8 @@ public final class Handshake implements StrandSocket.Handler {
             return;
         }
         long activityMillis = activityTimeoutMillis(data.get("activity_timeout"));
-        ProtocolConnection connection = new ProtocolConnection(socket, transportName, priority, id.getString(),
-                activityMillis, transportPingDelay, frame);
+        ProtocolConnection connection = new ProtocolConnection(
+                socket, transportName, priority, id.getString(), activityMillis, transportPingDelay, frame);
         callback.accept(HandshakeResult.connected(connection, priority));
     }
 
@@ -92,12 +102,12 @@ public final class Handshake implements StrandSocket.Handler {
      * that omit the field still work.
      */
     static long activityTimeoutMillis(JsonValue value) {
-        java.math.BigDecimal seconds = null;
+        BigDecimal seconds = null;
         if (value instanceof JsonNumber n) {
             seconds = n.bigDecimalValue();
         } else if (value instanceof JsonString s) {
             try {
-                seconds = new java.math.BigDecimal(s.getString().strip());
+                seconds = new BigDecimal(s.getString().strip());
             } catch (NumberFormatException e) {
                 return 0;
             }
@@ -105,9 +115,10 @@ public final class Handshake implements StrandSocket.Handler {
         if (seconds == null || seconds.signum() <= 0) {
             return 0;
         }
-        java.math.BigDecimal millis = seconds.movePointRight(3);
-        return millis.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE
-                : Math.max(1, millis.setScale(0, java.math.RoundingMode.HALF_UP).longValue());
+        BigDecimal millis = seconds.movePointRight(3);
+        return millis.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) >= 0
+                ? Long.MAX_VALUE
+                : Math.max(1, millis.setScale(0, RoundingMode.HALF_UP).longValue());
     }
 
     private ConnectionError handshakeError(String message) {
@@ -132,7 +143,10 @@ public final class Handshake implements StrandSocket.Handler {
     @Override
     public void onClose(int code, String reason, boolean wasClean) {
         CloseAction action = CloseAction.forCode(code);
-        callback.accept(HandshakeResult.action(action == null ? CloseAction.BACKOFF : action,
-                Errors.closeError(code, reason, transportName), priority, transportName));
+        callback.accept(HandshakeResult.action(
+                action == null ? CloseAction.BACKOFF : action,
+                Errors.closeError(code, reason, transportName),
+                priority,
+                transportName));
     }
 }

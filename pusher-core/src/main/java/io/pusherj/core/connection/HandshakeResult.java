@@ -14,8 +14,12 @@ import java.util.Optional;
  * @param priority the priority of the transport that produced this result
  * @param transportName the slot of that transport (for the transport cache)
  */
-public record HandshakeResult(CloseAction action, ProtocolConnection connection, Optional<ConnectionError> error,
-        int priority, String transportName) {
+public record HandshakeResult(
+        CloseAction action,
+        ProtocolConnection connection,
+        Optional<ConnectionError> error,
+        int priority,
+        String transportName) {
 
     /** A successful handshake. */
     static HandshakeResult connected(ProtocolConnection connection, int priority) {

@@ -46,8 +46,14 @@ public final class ProtocolConnection implements StrandSocket.Handler {
     private Frame establishedFrame;
     private Listener listener;
 
-    ProtocolConnection(StrandSocket socket, String transportName, int priority, String socketId,
-            long serverActivityTimeoutMillis, long transportPingDelayMillis, Frame establishedFrame) {
+    ProtocolConnection(
+            StrandSocket socket,
+            String transportName,
+            int priority,
+            String socketId,
+            long serverActivityTimeoutMillis,
+            long transportPingDelayMillis,
+            Frame establishedFrame) {
         this.transportPingDelayMillis = transportPingDelayMillis;
         this.socket = socket;
         this.transportName = transportName;
@@ -152,7 +158,8 @@ public final class ProtocolConnection implements StrandSocket.Handler {
         switch (frame.eventName()) {
             case "pusher:error" -> {
                 JsonObject data = FrameCodec.dataObject(frame);
-                OptionalInt code = data.get("code") instanceof JsonNumber n ? OptionalInt.of(n.intValue()) : OptionalInt.empty();
+                OptionalInt code =
+                        data.get("code") instanceof JsonNumber n ? OptionalInt.of(n.intValue()) : OptionalInt.empty();
                 String message = data.get("message") instanceof JsonString s ? s.getString() : frame.data();
                 listener.onError(Errors.pusherError(code, message, transportName));
                 if (listener == null) {
@@ -181,8 +188,11 @@ public final class ProtocolConnection implements StrandSocket.Handler {
         if (listener == null) {
             return;
         }
-        listener.onError(Errors.of(ConnectionError.Type.TRANSPORT_ERROR,
-                transportName + ": " + Errors.describe(error), transportName, error));
+        listener.onError(Errors.of(
+                ConnectionError.Type.TRANSPORT_ERROR,
+                transportName + ": " + Errors.describe(error),
+                transportName,
+                error));
     }
 
     @Override

@@ -70,8 +70,8 @@ public final class StrandSocket implements TransportSocketListener {
      * @param inbound how frames get there (the strand, run on the I/O thread when it is idle), within the
      *                client's limit: frames are the hot path; the rare events keep the plain hand-off
      */
-    public static StrandSocket open(Executor strand, InboundQueue inbound, Transport transport, TransportRequest request,
-            Handler handler) {
+    public static StrandSocket open(
+            Executor strand, InboundQueue inbound, Transport transport, TransportRequest request, Handler handler) {
         StrandSocket s = new StrandSocket(strand, inbound, transport, handler);
         try {
             s.socket = transport.open(request, s);
@@ -166,7 +166,10 @@ public final class StrandSocket implements TransportSocketListener {
             if (overflowed.get()) {
                 // Our own decision, not the network's: the transport loses no life for it (docs/protocol.md §10.6).
                 closeObserver = null;
-                deliverClose(1006, "inbound queue over its limit", false,
+                deliverClose(
+                        1006,
+                        "inbound queue over its limit",
+                        false,
                         new InboundOverflowException(inbound.limitChars()));
             } else {
                 deliverClose(code, reason == null ? "" : reason, wasClean, null);

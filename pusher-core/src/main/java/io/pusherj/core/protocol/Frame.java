@@ -17,6 +17,7 @@ public final class Frame implements PusherEvent {
     private final String userId;
     /** The data member: a {@link JsonString} as received, another JSON value, or null when absent. */
     private final JsonValue rawData;
+
     private volatile JsonValue decoded;
 
     /**
@@ -93,7 +94,8 @@ public final class Frame implements PusherEvent {
     @Override
     public String toString() {
         String data = data();
-        String shown = data.length() <= TO_STRING_DATA_CHARS ? data
+        String shown = data.length() <= TO_STRING_DATA_CHARS
+                ? data
                 : data.substring(0, TO_STRING_DATA_CHARS) + "…(" + data.length() + " chars)";
         return "PusherEvent{event=" + event + (channel == null ? "" : ", channel=" + channel)
                 + (userId == null ? "" : ", user_id=" + userId) + ", data=" + shown + "}";

@@ -19,8 +19,7 @@ public final class FrameCodec {
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final int MAX_PREVIEW = 200;
 
-    private FrameCodec() {
-    }
+    private FrameCodec() {}
 
     /** The shared provider, for code that builds JSON values. */
     public static JsonProvider json() {
@@ -60,7 +59,8 @@ public final class FrameCodec {
                 throw new FrameParseException("trailing content after the JSON object: " + preview(text), null);
             }
         } catch (RuntimeException e) {
-            // Not only jakarta.json.JsonException: Parsson reports nesting deeper than 1,000 with a plain RuntimeException,
+            // Not only jakarta.json.JsonException: Parsson reports nesting deeper than 1,000 with a plain
+            // RuntimeException,
             // and a parser misused by odd input throws IllegalStateException or NoSuchElementException
             // (all found by FrameCodecFuzzTest). Every one of them means "not a frame".
             throw new FrameParseException("frame is not valid JSON: " + preview(text), e);

@@ -8,8 +8,7 @@ package io.pusherj.core.runtime;
  * is passed on.
  */
 public final class Failures {
-    private Failures() {
-    }
+    private Failures() {}
 
     /**
      * Returns {@code failure} if the library may contain it, else rethrows it.

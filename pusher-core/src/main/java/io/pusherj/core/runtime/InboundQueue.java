@@ -64,7 +64,7 @@ public final class InboundQueue {
     public Runnable holdCurrentFrame() {
         Charge c = current;
         if (c == null) {
-            return () -> { };
+            return () -> {};
         }
         c.refs.incrementAndGet();
         return c::release;

@@ -19,6 +19,7 @@ public final class SerialExecutor implements Executor {
     private static final int BATCH = 256;
     /** How long a frame's I/O thread may run the strand before the rest moves to the pool. */
     private static final long INLINE_BUDGET_NANOS = 1_000_000;
+
     private static final long NO_BUDGET = -1;
     /** How long frames go to the pool, not inline, after tasks overran the inline budget. */
     private static final long SLOW_TASK_BACKOFF_NANOS = 1_000_000_000L;

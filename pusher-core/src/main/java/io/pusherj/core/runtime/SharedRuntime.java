@@ -38,11 +38,21 @@ public final class SharedRuntime {
     private final Scheduler scheduler;
 
     private SharedRuntime() {
-        pool = new ThreadPoolExecutor(POOL_THREADS, POOL_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemonThreads("pusherj-strand-"));
+        pool = new ThreadPoolExecutor(
+                POOL_THREADS,
+                POOL_THREADS,
+                30,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                daemonThreads("pusherj-strand-"));
         pool.allowCoreThreadTimeOut(true);
-        auth = new ThreadPoolExecutor(AUTH_THREADS, AUTH_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemonThreads("pusherj-auth-"));
+        auth = new ThreadPoolExecutor(
+                AUTH_THREADS,
+                AUTH_THREADS,
+                30,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                daemonThreads("pusherj-auth-"));
         auth.allowCoreThreadTimeOut(true);
         timer = new ScheduledThreadPoolExecutor(1, daemonThreads("pusherj-timer-"));
         timer.setRemoveOnCancelPolicy(true);

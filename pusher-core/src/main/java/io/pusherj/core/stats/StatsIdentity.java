@@ -14,6 +14,11 @@ import java.util.Map;
  * @param features {@code ["ws"]} when WebSocket is available
  * @param params the user's {@code timelineParams}
  */
-public record StatsIdentity(int session, String key, String lib, String version, String cluster,
-        List<String> features, Map<String, String> params) {
-}
+public record StatsIdentity(
+        int session,
+        String key,
+        String lib,
+        String version,
+        String cluster,
+        List<String> features,
+        Map<String, String> params) {}

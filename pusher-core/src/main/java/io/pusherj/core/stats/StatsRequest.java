@@ -23,8 +23,7 @@ public final class StatsRequest {
     /** pusher-js: {@code '/timeline/v2/' + 'xhr'}, then {@code '/' + 2}. */
     static final String PATH = "/timeline/v2/xhr/2";
 
-    private StatsRequest() {
-    }
+    private StatsRequest() {}
 
     /**
      * The payload of one send.
@@ -40,9 +39,16 @@ public final class StatsRequest {
             JsonObjectBuilder event = FrameCodec.json().createObjectBuilder(e.data());
             timeline.add(event.add("timestamp", e.timestamp()));
         }
-        JsonObjectBuilder b = FrameCodec.json().createObjectBuilder().add("session", who.session()).add("bundle", bundle)
-                .add("key", who.key()).add("lib", who.lib()).add("version", who.version()).add("cluster", who.cluster())
-                .add("features", FrameCodec.json().createArrayBuilder(who.features())).add("timeline", timeline);
+        JsonObjectBuilder b = FrameCodec.json()
+                .createObjectBuilder()
+                .add("session", who.session())
+                .add("bundle", bundle)
+                .add("key", who.key())
+                .add("lib", who.lib())
+                .add("version", who.version())
+                .add("cluster", who.cluster())
+                .add("features", FrameCodec.json().createArrayBuilder(who.features()))
+                .add("timeline", timeline);
         who.params().forEach(b::add);
         return b.build();
     }

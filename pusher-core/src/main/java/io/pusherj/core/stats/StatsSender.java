@@ -32,6 +32,7 @@ public final class StatsSender implements AutoCloseable {
     private String host;
     /** Sends that succeeded: the next payload's {@code bundle} is one more. */
     private int sent;
+
     private Timer periodic;
 
     /**
@@ -78,20 +79,25 @@ public final class StatsSender implements AutoCloseable {
             return;
         }
         URI uri = StatsRequest.uri(useTLS, host, StatsRequest.payload(who, sent + 1, entries));
-        transport.get(uri).whenComplete((body, failure) -> clock.strand().execute(() -> {
-            if (failure != null) {
-                LOG.log(Level.DEBUG, "stats not sent to {0}: {1}", uri.getHost(), failure.toString());
-                return;
-            }
-            sent++;
-            movedTo(body).ifPresent(h -> host = h);
-        }));
+        transport
+                .get(uri)
+                .whenComplete((body, failure) -> clock.strand().execute(() -> {
+                    if (failure != null) {
+                        LOG.log(Level.DEBUG, "stats not sent to {0}: {1}", uri.getHost(), failure.toString());
+                        return;
+                    }
+                    sent++;
+                    movedTo(body).ifPresent(h -> host = h);
+                }));
     }
 
     private static Optional<String> movedTo(String body) {
         try (var reader = FrameCodec.json().createReader(new StringReader(body))) {
-            return reader.readValue() instanceof JsonObject o && o.get("host") instanceof JsonString h
-                    && !h.getString().isBlank() ? Optional.of(h.getString()) : Optional.empty();
+            return reader.readValue() instanceof JsonObject o
+                            && o.get("host") instanceof JsonString h
+                            && !h.getString().isBlank()
+                    ? Optional.of(h.getString())
+                    : Optional.empty();
         } catch (JsonException | IllegalStateException e) {
             return Optional.empty(); // pusher-js ignores an answer it cannot parse
         }

@@ -14,6 +14,5 @@ public interface AttemptListener {
      * {@code {"cid":3,"transport":"wss"}} when it starts, {@code {"cid":3,"state":"open"}},
      * {@code {"cid":3,"state":"closed","code":1006}}.
      */
-    default void step(JsonObject step) {
-    }
+    default void step(JsonObject step) {}
 }

@@ -38,7 +38,8 @@ public final class CachedStrategy implements Strategy {
      * @param key the cache key (app key and TLS flag)
      * @param clock timers and time
      */
-    public CachedStrategy(Strategy strategy, Map<String, Strategy> transports, TransportCache cache, String key, Clock clock) {
+    public CachedStrategy(
+            Strategy strategy, Map<String, Strategy> transports, TransportCache cache, String key, Clock clock) {
         this.strategy = strategy;
         this.transports = Map.copyOf(transports);
         this.cache = cache;
@@ -61,8 +62,11 @@ public final class CachedStrategy implements Strategy {
             if (cached != null) {
                 String name = info.get().transport();
                 if (name.equals(TransportNames.WS) || name.equals(TransportNames.WSS) || skips > MAX_SKIPS) {
-                    strategies.push(new SequentialStrategy(List.of(cached), clock,
-                            new SequentialStrategy.Options(false, true, info.get().latencyMillis() * 2 + 1000, 0)));
+                    strategies.push(new SequentialStrategy(
+                            List.of(cached),
+                            clock,
+                            new SequentialStrategy.Options(
+                                    false, true, info.get().latencyMillis() * 2 + 1000, 0)));
                 } else {
                     skips++;
                 }

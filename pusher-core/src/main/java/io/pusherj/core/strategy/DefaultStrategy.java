@@ -43,8 +43,7 @@ public final class DefaultStrategy {
     /** Delay of polling behind streaming. */
     static final long POLLING_DELAY = 4_000;
 
-    private DefaultStrategy() {
-    }
+    private DefaultStrategy() {}
 
     /**
      * Builds the tree.
@@ -66,31 +65,51 @@ public final class DefaultStrategy {
         Map<String, Strategy> leaves = new HashMap<>();
         Function<String, Strategy> leaf = name -> leaves.computeIfAbsent(name, n -> {
             Transport transport = context.usableTransport().apply(n);
-            return context.leafFactory().create(n, transport, context.requestFor().apply(n, WSS.equals(n) || useTLS),
-                    transport == null ? managers.unusable() : managers.of(n));
+            return context.leafFactory()
+                    .create(
+                            n,
+                            transport,
+                            context.requestFor().apply(n, WSS.equals(n) || useTLS),
+                            transport == null ? managers.unusable() : managers.of(n));
         });
         // The first loop: ws; without it streaming (polling races it 4 s later), polling alone, then SockJS.
         boolean wsFirst = leaf.apply(WS).isSupported();
         boolean streamingFirst = !wsFirst && leaf.apply(XHR_STREAMING).isSupported();
-        boolean pollingFirst = !wsFirst && !streamingFirst && leaf.apply(XHR_POLLING).isSupported();
+        boolean pollingFirst =
+                !wsFirst && !streamingFirst && leaf.apply(XHR_POLLING).isSupported();
         boolean sockjsFirst = !wsFirst && !streamingFirst && !pollingFirst;
         Strategy wsLoop = new SequentialStrategy(List.of(leaf.apply(WS)), clock, wsFirst ? primary : behind);
         Strategy wssLoop = new SequentialStrategy(List.of(leaf.apply(WSS)), clock, behind);
-        Strategy streamingLoop = new SequentialStrategy(List.of(leaf.apply(XHR_STREAMING)), clock, streamingFirst ? primary : behind);
-        Strategy pollingLoop = new SequentialStrategy(List.of(leaf.apply(XHR_POLLING)), clock, pollingFirst ? primary : behind);
-        Strategy sockjsLoop = new SequentialStrategy(List.of(leaf.apply(SOCKJS)), clock, sockjsFirst ? primary : behind);
+        Strategy streamingLoop =
+                new SequentialStrategy(List.of(leaf.apply(XHR_STREAMING)), clock, streamingFirst ? primary : behind);
+        Strategy pollingLoop =
+                new SequentialStrategy(List.of(leaf.apply(XHR_POLLING)), clock, pollingFirst ? primary : behind);
+        Strategy sockjsLoop =
+                new SequentialStrategy(List.of(leaf.apply(SOCKJS)), clock, sockjsFirst ? primary : behind);
 
-        Strategy httpLoop = new SequentialStrategy(List.of(new IfStrategy(streamingLoop::isSupported,
-                new BestConnectedEverStrategy(List.of(streamingLoop, new DelayedStrategy(pollingLoop, POLLING_DELAY, clock))),
-                pollingLoop)), clock, behind);
+        Strategy httpLoop = new SequentialStrategy(
+                List.of(new IfStrategy(
+                        streamingLoop::isSupported,
+                        new BestConnectedEverStrategy(
+                                List.of(streamingLoop, new DelayedStrategy(pollingLoop, POLLING_DELAY, clock))),
+                        pollingLoop)),
+                clock,
+                behind);
         Strategy httpFallbackLoop = new IfStrategy(httpLoop::isSupported, httpLoop, sockjsLoop);
 
         Strategy wsStrategy = useTLS
-                ? new BestConnectedEverStrategy(List.of(wsLoop, new DelayedStrategy(httpFallbackLoop, HTTP_DELAY_TLS, clock)))
-                : new BestConnectedEverStrategy(List.of(wsLoop, new DelayedStrategy(wssLoop, WSS_DELAY, clock),
+                ? new BestConnectedEverStrategy(
+                        List.of(wsLoop, new DelayedStrategy(httpFallbackLoop, HTTP_DELAY_TLS, clock)))
+                : new BestConnectedEverStrategy(List.of(
+                        wsLoop,
+                        new DelayedStrategy(wssLoop, WSS_DELAY, clock),
                         new DelayedStrategy(httpFallbackLoop, HTTP_DELAY_PLAIN, clock)));
-        return new CachedStrategy(new FirstConnectedStrategy(new IfStrategy(wsLoop::isSupported, wsStrategy, httpFallbackLoop)),
-                leaves, context.cache(), context.cacheKey(useTLS), clock);
+        return new CachedStrategy(
+                new FirstConnectedStrategy(new IfStrategy(wsLoop::isSupported, wsStrategy, httpFallbackLoop)),
+                leaves,
+                context.cache(),
+                context.cacheKey(useTLS),
+                clock);
     }
 
     /** Makes the leaf strategy of one slot. */

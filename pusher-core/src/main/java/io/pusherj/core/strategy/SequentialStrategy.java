@@ -82,7 +82,12 @@ public final class SequentialStrategy implements Strategy {
      * @param earlyRetries whether a try that fails early is retried after the backoff's wait instead of
      *                     waiting out its budget (needs {@code backoff}; {@link #withBackoff} sets both)
      */
-    public record Options(boolean loop, boolean failFast, long timeout, long timeoutLimit, ReconnectBackoff backoff,
+    public record Options(
+            boolean loop,
+            boolean failFast,
+            long timeout,
+            long timeoutLimit,
+            ReconnectBackoff backoff,
             boolean earlyRetries) {
         /** pusher-js's common loop options: loop, 15 s doubling up to 60 s (default_strategy.ts). */
         public static final Options DEFAULT_LOOP = new Options(true, false, 15_000, 60_000, null, false);
@@ -96,7 +101,6 @@ public final class SequentialStrategy implements Strategy {
         public Options withBackoff(ReconnectBackoff b) {
             return new Options(loop, failFast, timeout, timeoutLimit, b, b != null);
         }
-
     }
 
     @Override

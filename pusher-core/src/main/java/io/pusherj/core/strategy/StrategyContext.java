@@ -25,9 +25,15 @@ import java.util.function.Function;
  * @param clock the strand and timer
  * @param backoff how the retry loops pace early failures; empty for pusher-js's 15 s budgets
  */
-public record StrategyContext(String appKey, Function<String, Transport> usableTransport,
-        BiFunction<String, Boolean, TransportRequest> requestFor, DefaultStrategy.LeafFactory leafFactory,
-        TransportManagers plainManagers, TransportManagers tlsManagers, TransportCache cache, Clock clock,
+public record StrategyContext(
+        String appKey,
+        Function<String, Transport> usableTransport,
+        BiFunction<String, Boolean, TransportRequest> requestFor,
+        DefaultStrategy.LeafFactory leafFactory,
+        TransportManagers plainManagers,
+        TransportManagers tlsManagers,
+        TransportCache cache,
+        Clock clock,
         Optional<ReconnectBackoff> backoff) {
 
     /** Checks that nothing is missing. */

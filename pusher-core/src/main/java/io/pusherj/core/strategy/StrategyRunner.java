@@ -5,16 +5,13 @@ public interface StrategyRunner {
     /** A runner that does nothing, for attempts that failed at once. */
     StrategyRunner NONE = new StrategyRunner() {
         @Override
-        public void abort() {
-        }
+        public void abort() {}
 
         @Override
-        public void forceMinPriority(int priority) {
-        }
+        public void forceMinPriority(int priority) {}
 
         @Override
-        public void retryNow() {
-        }
+        public void retryNow() {}
     };
 
     /** Stops every attempt that has not connected; no callback follows. */

@@ -34,8 +34,9 @@ public final class TransportManagers {
     /** The lives of a slot's transport. */
     public TransportLives of(String slot) {
         String manager = slot.equals(WSS) ? WS : slot;
-        return lives.computeIfAbsent(manager, m -> new TransportLives(
-                m.equals(XHR_STREAMING) ? STREAMING_LIVES : Integer.MAX_VALUE, maxPingDelay));
+        return lives.computeIfAbsent(
+                manager,
+                m -> new TransportLives(m.equals(XHR_STREAMING) ? STREAMING_LIVES : Integer.MAX_VALUE, maxPingDelay));
     }
 
     /** Lives for a slot without a usable transport: never consulted, kept only as long as its tree. */

@@ -25,6 +25,7 @@ public final class TransportStrategy implements Strategy {
     private final AttemptListener attempts;
     /** Attempt ids for the timeline ({@code cid}), unique in the JVM as pusher-js's are per page. */
     private static final AtomicInteger NEXT_ATTEMPT_ID = new AtomicInteger();
+
     private final TransportLives lives;
 
     /**
@@ -37,8 +38,13 @@ public final class TransportStrategy implements Strategy {
      * @param attempts where attempts are reported (failures: the connection's error event)
      * @param lives the lives of this slot's transport manager
      */
-    public TransportStrategy(String name, Transport transport, TransportRequest request, Clock clock,
-            AttemptListener attempts, TransportLives lives) {
+    public TransportStrategy(
+            String name,
+            Transport transport,
+            TransportRequest request,
+            Clock clock,
+            AttemptListener attempts,
+            TransportLives lives) {
         this.lives = lives;
         this.name = name;
         this.transport = transport;
@@ -82,8 +88,11 @@ public final class TransportStrategy implements Strategy {
         }
 
         void start() {
-            attempts.step(FrameCodec.json().createObjectBuilder().add("cid", cid)
-                    .add("transport", name + (request.useTLS() && !name.equals("wss") ? "s" : "")).build());
+            attempts.step(FrameCodec.json()
+                    .createObjectBuilder()
+                    .add("cid", cid)
+                    .add("transport", name + (request.useTLS() && !name.equals("wss") ? "s" : ""))
+                    .build());
             socket = StrandSocket.open(clock.strand(), clock.inbound(), transport, request, this);
         }
 
@@ -92,7 +101,11 @@ public final class TransportStrategy implements Strategy {
             if (done) {
                 return;
             }
-            attempts.step(FrameCodec.json().createObjectBuilder().add("cid", cid).add("state", "open").build());
+            attempts.step(FrameCodec.json()
+                    .createObjectBuilder()
+                    .add("cid", cid)
+                    .add("state", "open")
+                    .build());
             long openedAt = clock.now();
             // Locals, not fields: a lambda reading fields would capture this attempt, and through its
             // callback the whole finished run, for as long as the connection lives (~3 KiB per client).
@@ -115,8 +128,7 @@ public final class TransportStrategy implements Strategy {
         }
 
         @Override
-        public void onActivity() {
-        }
+        public void onActivity() {}
 
         @Override
         public void onError(Throwable error) {
@@ -130,11 +142,18 @@ public final class TransportStrategy implements Strategy {
             }
             done = true;
             String why = lastError != null ? Errors.describe(lastError) : reason;
-            attempts.step(FrameCodec.json().createObjectBuilder().add("cid", cid).add("state", "closed")
-                    .add("code", code).build());
-            attempts.failed(Errors.of(ConnectionError.Type.TRANSPORT_ERROR,
-                    name + ": could not connect to " + describeTarget() + (why == null || why.isEmpty() ? "" : ": " + why),
-                    name, lastError));
+            attempts.step(FrameCodec.json()
+                    .createObjectBuilder()
+                    .add("cid", cid)
+                    .add("state", "closed")
+                    .add("code", code)
+                    .build());
+            attempts.failed(Errors.of(
+                    ConnectionError.Type.TRANSPORT_ERROR,
+                    name + ": could not connect to " + describeTarget()
+                            + (why == null || why.isEmpty() ? "" : ": " + why),
+                    name,
+                    lastError));
             callback.onFailure();
         }
 

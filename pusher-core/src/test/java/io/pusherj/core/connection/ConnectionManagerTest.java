@@ -13,10 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pusherj.api.ConnectionError;
 import io.pusherj.api.ConnectionState;
 import io.pusherj.api.PusherOptions;
+import io.pusherj.api.ReconnectBackoff;
+import io.pusherj.api.TransportCache;
 import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportRequest;
 import io.pusherj.core.FakeTransport;
-import io.pusherj.core.FakeTransport.FakeSocket;
 import io.pusherj.core.protocol.Frame;
 import io.pusherj.core.runtime.Clock;
 import io.pusherj.core.strategy.StrategyContext;
@@ -30,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The connection manager on virtual time with scripted sockets: cases ported from pusher-js's
@@ -53,16 +56,25 @@ class ConnectionManagerTest {
         }
         states.clear();
         // Kept across the trees built for each attempt, as the client keeps them.
-        StrategyContext context = new StrategyContext("key", transports::get,
+        StrategyContext context = new StrategyContext(
+                "key",
+                transports::get,
                 (name, tls) -> new TransportRequest("key", tls, options, "test", "1"),
                 (name, t, request, lives) -> new TransportStrategy(name, t, request, clock, errors::add, lives),
                 new TransportManagers(options.activityTimeout().toMillis()),
                 new TransportManagers(options.activityTimeout().toMillis()),
-                io.pusherj.api.TransportCache.inMemory(), clock, Optional.ofNullable(loopBackoff));
-        manager = new ConnectionManager(options, clock, useTLS -> {
-            tlsFlags.add(useTLS);
-            return context.build(useTLS);
-        }, listener(), () -> random);
+                TransportCache.inMemory(),
+                clock,
+                Optional.ofNullable(loopBackoff));
+        manager = new ConnectionManager(
+                options,
+                clock,
+                useTLS -> {
+                    tlsFlags.add(useTLS);
+                    return context.build(useTLS);
+                },
+                listener(),
+                () -> random);
         return manager;
     }
 
@@ -70,7 +82,7 @@ class ConnectionManagerTest {
      * The backoff of the strategy's retry loops: none (pusher-js's pacing) unless a test sets it, so the
      * manager's own waits are seen alone; SequentialStrategyTest covers backoff in the loops.
      */
-    io.pusherj.api.ReconnectBackoff loopBackoff;
+    ReconnectBackoff loopBackoff;
 
     /** The jitter source: 0.5 is the middle, no jitter at all (tests that check the bounds set it). */
     double random = 0.5;
@@ -427,8 +439,11 @@ class ConnectionManagerTest {
         manager.connect();
         closedAtOnce(4200, 14);
         // First reaction 0 (not announced), then 1 s × 1.6^k, capped at 60 s.
-        assertEquals(List.of(1_000L, 1_600L, 2_560L, 4_096L, 6_553L, 10_485L, 16_777L, 26_843L, 42_949L, 60_000L,
-                60_000L, 60_000L, 60_000L), connectingIn);
+        assertEquals(
+                List.of(
+                        1_000L, 1_600L, 2_560L, 4_096L, 6_553L, 10_485L, 16_777L, 26_843L, 42_949L, 60_000L, 60_000L,
+                        60_000L, 60_000L),
+                connectingIn);
         assertEquals(15, ws.sockets().size(), "one attempt per close, after the first connection");
     }
 
@@ -456,7 +471,9 @@ class ConnectionManagerTest {
         closedAtOnce(4100, 3);
         random = 0.999_999;
         closedAtOnce(4100, 2);
-        assertEquals(List.of(800L, 800L, 1_280L, 3_072L, 4_915L), connectingIn,
+        assertEquals(
+                List.of(800L, 800L, 1_280L, 3_072L, 4_915L),
+                connectingIn,
                 "1 s, 1 s, 1.6 s × 0.8, then 2.56 s, 4.096 s × 1.2");
     }
 
@@ -471,7 +488,7 @@ class ConnectionManagerTest {
 
     @Test
     void connectCalledWhileTheRetryLoopWaitsOutItsBackoffConnectsAtOnce() {
-        loopBackoff = io.pusherj.api.ReconnectBackoff.DEFAULT;
+        loopBackoff = ReconnectBackoff.DEFAULT;
         manager();
         manager.connect();
         time.runUntilIdle();
@@ -563,7 +580,8 @@ class ConnectionManagerTest {
         time.advanceBy(119_999);
         assertTrue(ws.last().sent().isEmpty());
         time.advanceBy(1);
-        assertEquals(List.of("{\"event\":\"pusher:ping\",\"data\":{}}"), ws.last().sent());
+        assertEquals(
+                List.of("{\"event\":\"pusher:ping\",\"data\":{}}"), ws.last().sent());
         time.advanceBy(29_999);
         assertEquals(CONNECTED, manager.state());
         time.advanceBy(1);
@@ -576,16 +594,18 @@ class ConnectionManagerTest {
     }
 
     /** pusher-js computes activity_timeout * 1000 with JavaScript's coercion: "1" and 0.5 count. */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {"\\\"1\\\"|1000", "0.5|500", "\\\" 30 \\\"|30000",
-            "\\\"soon\\\"|120000", "0|120000", "-5|120000"})
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {"\\\"1\\\"|1000", "0.5|500", "\\\" 30 \\\"|30000", "\\\"soon\\\"|120000", "0|120000", "-5|120000"})
     void activityTimeoutAsAFractionOrANumericStringCountsAsInPusherJs(String value, long expected) {
         manager();
         manager.connect();
         time.runUntilIdle();
         ws.last().open();
-        ws.last().receive("{\"event\":\"pusher:connection_established\",\"data\":\"{\\\"socket_id\\\":\\\"1.1\\\","
-                + "\\\"activity_timeout\\\":" + value + "}\"}");
+        ws.last()
+                .receive("{\"event\":\"pusher:connection_established\",\"data\":\"{\\\"socket_id\\\":\\\"1.1\\\","
+                        + "\\\"activity_timeout\\\":" + value + "}\"}");
         time.runUntilIdle();
         assertEquals(CONNECTED, manager.state());
         assertEquals(expected, manager.activityTimeout());
@@ -646,7 +666,8 @@ class ConnectionManagerTest {
         connected("1.1", 120);
         ws.last().receive("{\"event\":\"pusher:ping\",\"data\":{}}");
         time.runUntilIdle();
-        assertEquals(List.of("{\"event\":\"pusher:pong\",\"data\":{}}"), ws.last().sent());
+        assertEquals(
+                List.of("{\"event\":\"pusher:pong\",\"data\":{}}"), ws.last().sent());
     }
 
     @Test
@@ -661,7 +682,8 @@ class ConnectionManagerTest {
         time.runUntilIdle();
         manager.networkOffline();
         time.runUntilIdle();
-        assertEquals(List.of("{\"event\":\"pusher:ping\",\"data\":{}}"), ws.last().sent());
+        assertEquals(
+                List.of("{\"event\":\"pusher:ping\",\"data\":{}}"), ws.last().sent());
     }
 
     @Test
@@ -672,7 +694,11 @@ class ConnectionManagerTest {
         ws.last().receive("{\"data\":{}}");
         ws.last().receive("{\"event\":\"ok\",\"data\":\"x\"}");
         time.runUntilIdle();
-        assertEquals(2, errors.stream().filter(e -> e.type() == ConnectionError.Type.MESSAGE_PARSE_ERROR).count());
+        assertEquals(
+                2,
+                errors.stream()
+                        .filter(e -> e.type() == ConnectionError.Type.MESSAGE_PARSE_ERROR)
+                        .count());
         assertEquals(List.of("ok"), frames.stream().map(Frame::eventName).toList());
         assertEquals(CONNECTED, manager.state());
     }

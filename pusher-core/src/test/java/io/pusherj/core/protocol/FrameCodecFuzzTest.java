@@ -20,15 +20,22 @@ class FrameCodecFuzzTest {
     @Test
     void noInputMakesTheDecoderThrowAnythingButFrameParseException() {
         List<String> corpus = SeededFuzzer.corpus(getClass().getResourceAsStream("frames.corpus"));
-        int ran = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> SeededFuzzer.run(corpus, SEED, INPUTS, input -> {
-            try {
-                Frame frame = FrameCodec.decode(input);
-                frame.json();
-                frame.data();
-            } catch (FrameParseException refused) {
-                // the one way to refuse a frame
-            }
-        }, unexpected -> false));
+        int ran = assertTimeoutPreemptively(
+                Duration.ofMinutes(2),
+                () -> SeededFuzzer.run(
+                        corpus,
+                        SEED,
+                        INPUTS,
+                        input -> {
+                            try {
+                                Frame frame = FrameCodec.decode(input);
+                                frame.json();
+                                frame.data();
+                            } catch (FrameParseException refused) {
+                                // the one way to refuse a frame
+                            }
+                        },
+                        unexpected -> false));
         assertEquals(corpus.size() + INPUTS, ran);
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class InboundQueueTest {
     /** A strand that runs nothing until told: frames stay queued, as behind a slow listener. */
     private final Queue<Runnable> strand = new ArrayDeque<>();
+
     private final InboundQueue queue = new InboundQueue(strand::add, 10);
     private final List<String> handled = new ArrayList<>();
 

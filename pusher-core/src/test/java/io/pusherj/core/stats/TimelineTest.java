@@ -12,7 +12,10 @@ class TimelineTest {
     private final Timeline timeline = new Timeline();
 
     private void record(int n) {
-        timeline.record(n, TimelineEntry.Level.INFO, FrameCodec.json().createObjectBuilder().add("n", n).build());
+        timeline.record(
+                n,
+                TimelineEntry.Level.INFO,
+                FrameCodec.json().createObjectBuilder().add("n", n).build());
     }
 
     private static List<Integer> numbers(List<TimelineEntry> entries) {

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pusherj.api.TransportCache;
 import io.pusherj.core.connection.HandshakeResult;
 import io.pusherj.core.protocol.CloseAction;
 import io.pusherj.core.runtime.Clock;
 import io.pusherj.testkit.VirtualScheduler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -157,9 +159,14 @@ class CombinatorsTest {
     void retryNowReachesEveryRunningChildButNotADelayedOneThatHasNotStarted() {
         Stub a = new Stub("a", 3);
         Stub b = new Stub("b", 1);
-        StrategyRunner r = new CachedStrategy(new FirstConnectedStrategy(new BestConnectedEverStrategy(
-                List.of(a, new DelayedStrategy(b, 2_000, clock)))), java.util.Map.of(),
-                io.pusherj.api.TransportCache.inMemory(), "key", clock).connect(0, recorder());
+        StrategyRunner r = new CachedStrategy(
+                        new FirstConnectedStrategy(
+                                new BestConnectedEverStrategy(List.of(a, new DelayedStrategy(b, 2_000, clock)))),
+                        Map.of(),
+                        TransportCache.inMemory(),
+                        "key",
+                        clock)
+                .connect(0, recorder());
         time.runUntilIdle();
         r.retryNow();
         assertEquals(1, a.retriedNow);

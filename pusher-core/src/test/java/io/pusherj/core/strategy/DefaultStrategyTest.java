@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pusherj.api.CachedTransport;
 import io.pusherj.api.PusherOptions;
+import io.pusherj.api.ReconnectBackoff;
+import io.pusherj.api.TransportCache;
 import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportRequest;
+import io.pusherj.api.spi.TransportSocket;
+import io.pusherj.api.spi.TransportSocketListener;
 import io.pusherj.core.FakeTransport;
 import io.pusherj.core.connection.HandshakeResult;
 import io.pusherj.core.runtime.Clock;
@@ -15,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +33,7 @@ class DefaultStrategyTest {
     final Map<String, FakeTransport> slots = new LinkedHashMap<>();
     final List<String> opened = new ArrayList<>();
     final List<HandshakeResult> results = new ArrayList<>();
-    final io.pusherj.api.TransportCache cache = io.pusherj.api.TransportCache.inMemory();
+    final TransportCache cache = TransportCache.inMemory();
     int failures;
     /** The transport cache key of the TLS tree of app "key" (pusher-js's localStorage key). */
     static final String CACHE_KEY = "pusherTransportTLS:key";
@@ -40,14 +46,21 @@ class DefaultStrategyTest {
         return tree(useTLS, null);
     }
 
-    Strategy tree(boolean useTLS, io.pusherj.api.ReconnectBackoff backoff) {
+    Strategy tree(boolean useTLS, ReconnectBackoff backoff) {
         PusherOptions options = PusherOptions.builder().build();
         TransportManagers managers = new TransportManagers(120_000);
-        return new StrategyContext("key", slots::get,
-                (name, tls) -> new TransportRequest("key", tls, options, "test", "1"),
-                (name, t, request, lives) -> new TransportStrategy(name, t == null ? null : recording(name, t), request,
-                        clock, e -> { }, lives),
-                managers, managers, cache, clock, java.util.Optional.ofNullable(backoff)).build(useTLS);
+        return new StrategyContext(
+                        "key",
+                        slots::get,
+                        (name, tls) -> new TransportRequest("key", tls, options, "test", "1"),
+                        (name, t, request, lives) -> new TransportStrategy(
+                                name, t == null ? null : recording(name, t), request, clock, e -> {}, lives),
+                        managers,
+                        managers,
+                        cache,
+                        clock,
+                        Optional.ofNullable(backoff))
+                .build(useTLS);
     }
 
     /** Every socket of every slot is refused as soon as it opens (a server that is down). */
@@ -67,9 +80,9 @@ class DefaultStrategyTest {
             }
 
             @Override
-            public io.pusherj.api.spi.TransportSocket open(TransportRequest r, io.pusherj.api.spi.TransportSocketListener l) {
+            public TransportSocket open(TransportRequest r, TransportSocketListener l) {
                 opened.add(name + "@" + time.nowMillis() + (r.useTLS() ? "/tls" : ""));
-                io.pusherj.api.spi.TransportSocket socket = t.open(r, l);
+                TransportSocket socket = t.open(r, l);
                 if (refuseEverything) {
                     clock.defer(() -> ((FakeTransport.FakeSocket) socket).fail("refused"));
                 }
@@ -202,19 +215,23 @@ class DefaultStrategyTest {
 
     /** When each slot of {@code names} was opened, in ms. */
     List<Long> openedAt(String name) {
-        return opened.stream().filter(o -> o.startsWith(name + "@"))
-                .map(o -> Long.parseLong(o.substring(name.length() + 1).replace("/tls", ""))).toList();
+        return opened.stream()
+                .filter(o -> o.startsWith(name + "@"))
+                .map(o -> Long.parseLong(o.substring(name.length() + 1).replace("/tls", "")))
+                .toList();
     }
 
     /** The attempts of one slot in 60 s of a TLS tree whose every socket is refused, from the tree's start. */
-    List<Long> attemptsInAMinuteOfRefusals(io.pusherj.api.ReconnectBackoff backoff, String name) {
+    List<Long> attemptsInAMinuteOfRefusals(ReconnectBackoff backoff, String name) {
         opened.clear();
         long start = time.nowMillis();
         StrategyRunner r = run(tree(true, backoff));
         time.advanceBy(60_000);
         r.abort();
-        return opened.stream().filter(o -> o.startsWith(name + "@"))
-                .map(o -> Long.parseLong(o.substring(name.length() + 1).replace("/tls", "")) - start).toList();
+        return opened.stream()
+                .filter(o -> o.startsWith(name + "@"))
+                .map(o -> Long.parseLong(o.substring(name.length() + 1).replace("/tls", "")) - start)
+                .toList();
     }
 
     /**
@@ -229,11 +246,13 @@ class DefaultStrategyTest {
         slot("xhr_polling", 1);
         refuseEverything = true;
         for (String fallback : List.of("xhr_streaming", "xhr_polling")) {
-            assertEquals(attemptsInAMinuteOfRefusals(null, fallback),
-                    attemptsInAMinuteOfRefusals(io.pusherj.api.ReconnectBackoff.DEFAULT, fallback), fallback);
+            assertEquals(
+                    attemptsInAMinuteOfRefusals(null, fallback),
+                    attemptsInAMinuteOfRefusals(ReconnectBackoff.DEFAULT, fallback),
+                    fallback);
         }
         assertEquals(List.of(0L, 15_000L, 45_000L), attemptsInAMinuteOfRefusals(null, "ws"), "pusher-js");
-        List<Long> ws = attemptsInAMinuteOfRefusals(io.pusherj.api.ReconnectBackoff.DEFAULT, "ws");
+        List<Long> ws = attemptsInAMinuteOfRefusals(ReconnectBackoff.DEFAULT, "ws");
         assertEquals(1_000, ws.get(1), 200, "retried after the backoff's first wait, 1 s ± 20 %: " + ws);
         assertTrue(ws.size() >= 6 && ws.size() <= 9, "gRPC's schedule over a minute: " + ws);
     }
@@ -243,9 +262,10 @@ class DefaultStrategyTest {
         slot("xhr_streaming", 1);
         slot("xhr_polling", 1);
         refuseEverything = true;
-        assertEquals(attemptsInAMinuteOfRefusals(null, "xhr_polling"),
-                attemptsInAMinuteOfRefusals(io.pusherj.api.ReconnectBackoff.DEFAULT, "xhr_polling"));
-        List<Long> streaming = attemptsInAMinuteOfRefusals(io.pusherj.api.ReconnectBackoff.DEFAULT, "xhr_streaming");
+        assertEquals(
+                attemptsInAMinuteOfRefusals(null, "xhr_polling"),
+                attemptsInAMinuteOfRefusals(ReconnectBackoff.DEFAULT, "xhr_polling"));
+        List<Long> streaming = attemptsInAMinuteOfRefusals(ReconnectBackoff.DEFAULT, "xhr_streaming");
         assertEquals(1_000, streaming.get(1), 200, "retried after the backoff's first wait: " + streaming);
     }
 
@@ -253,7 +273,7 @@ class DefaultStrategyTest {
     void aCachedWebSocketIsTriedAloneFirstAndFailsFast() {
         slot("ws", 3);
         slot("xhr_streaming", 1);
-        cache.put(CACHE_KEY, new io.pusherj.api.CachedTransport("ws", time.nowMillis(), 100, 0));
+        cache.put(CACHE_KEY, new CachedTransport("ws", time.nowMillis(), 100, 0));
         run(tree(true));
         assertEquals(List.of("ws@0/tls"), opened);
         slots.get("ws").last().fail("refused");
@@ -267,7 +287,7 @@ class DefaultStrategyTest {
     void aCachedHttpTransportGivesWebSocketThreeMoreChancesBeforeGoingFirst() {
         slot("ws", 3);
         slot("xhr_streaming", 1);
-        cache.put(CACHE_KEY, new io.pusherj.api.CachedTransport("xhr_streaming", time.nowMillis(), 100, 0));
+        cache.put(CACHE_KEY, new CachedTransport("xhr_streaming", time.nowMillis(), 100, 0));
         for (int skips = 1; skips <= 4; skips++) {
             opened.clear();
             long start = time.nowMillis();
@@ -281,14 +301,15 @@ class DefaultStrategyTest {
         }
         opened.clear();
         run(tree(true));
-        assertEquals(List.of("xhr_streaming@" + time.nowMillis() + "/tls"), opened, "after more than 3 skips it goes first");
+        assertEquals(
+                List.of("xhr_streaming@" + time.nowMillis() + "/tls"), opened, "after more than 3 skips it goes first");
     }
 
     @Test
     void anExpiredEntryIsIgnored() {
         slot("ws", 3);
         slot("xhr_streaming", 1);
-        cache.put(CACHE_KEY, new io.pusherj.api.CachedTransport("xhr_streaming", time.nowMillis(), 100, 9));
+        cache.put(CACHE_KEY, new CachedTransport("xhr_streaming", time.nowMillis(), 100, 9));
         time.advanceBy(1_800_001);
         opened.clear();
         run(tree(true));

@@ -2,6 +2,7 @@ package io.pusherj.core.strategy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.pusherj.api.ReconnectBackoff;
 import io.pusherj.core.connection.HandshakeResult;
 import io.pusherj.core.runtime.Clock;
 import io.pusherj.testkit.VirtualScheduler;
@@ -49,8 +50,9 @@ class SequentialStrategyTest {
 
     @Test
     void failFastMovesOnAtOnceAndReportsFailureAfterTheLast() {
-        new SequentialStrategy(List.of(failing("a"), failing("b")), clock,
-                new SequentialStrategy.Options(false, true, 0, 0)).connect(0, counting());
+        new SequentialStrategy(
+                        List.of(failing("a"), failing("b")), clock, new SequentialStrategy.Options(false, true, 0, 0))
+                .connect(0, counting());
         time.runUntilIdle();
         assertEquals(List.of("a@0", "b@0"), log);
         assertEquals(1, failures);
@@ -58,8 +60,11 @@ class SequentialStrategyTest {
 
     @Test
     void withoutFailFastAFailureWaitsForTheTimeoutWhichDoubles() {
-        new SequentialStrategy(List.of(failing("a"), failing("b"), failing("c")), clock,
-                new SequentialStrategy.Options(false, false, 1_000, 0)).connect(0, counting());
+        new SequentialStrategy(
+                        List.of(failing("a"), failing("b"), failing("c")),
+                        clock,
+                        new SequentialStrategy.Options(false, false, 1_000, 0))
+                .connect(0, counting());
         time.advanceBy(10_000);
         assertEquals(List.of("a@0", "b@1000", "c@3000"), log);
         assertEquals(1, failures);
@@ -67,8 +72,9 @@ class SequentialStrategyTest {
 
     @Test
     void loopWrapsAroundForeverWithTheTimeoutCapped() {
-        StrategyRunner r = new SequentialStrategy(List.of(failing("a")), clock,
-                new SequentialStrategy.Options(true, false, 1_000, 3_000)).connect(0, counting());
+        StrategyRunner r = new SequentialStrategy(
+                        List.of(failing("a")), clock, new SequentialStrategy.Options(true, false, 1_000, 3_000))
+                .connect(0, counting());
         time.advanceBy(13_000);
         assertEquals(List.of("a@0", "a@1000", "a@3000", "a@6000", "a@9000", "a@12000"), log);
         r.abort();
@@ -84,8 +90,11 @@ class SequentialStrategyTest {
      */
     @Test
     void withBackoffAnEarlyFailureIsRetriedAfterTheBackoffNotTheWholeBudget() {
-        StrategyRunner r = new SequentialStrategy(List.of(failing("ws")), clock,
-                SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(io.pusherj.api.ReconnectBackoff.DEFAULT), () -> 0.5)
+        StrategyRunner r = new SequentialStrategy(
+                        List.of(failing("ws")),
+                        clock,
+                        SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(ReconnectBackoff.DEFAULT),
+                        () -> 0.5)
                 .connect(0, counting());
         time.advanceBy(30_000);
         assertEquals(List.of("ws@0", "ws@1000", "ws@2600", "ws@5160", "ws@9256", "ws@15809", "ws@26294"), log);
@@ -95,8 +104,11 @@ class SequentialStrategyTest {
     @Test
     void withBackoffTheWaitsAreJitteredSoClientsDoNotRetryInStep() {
         List<String> low = new ArrayList<>();
-        new SequentialStrategy(List.of(failing("ws")), clock,
-                SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(io.pusherj.api.ReconnectBackoff.DEFAULT), () -> 0.0)
+        new SequentialStrategy(
+                        List.of(failing("ws")),
+                        clock,
+                        SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(ReconnectBackoff.DEFAULT),
+                        () -> 0.0)
                 .connect(0, counting());
         time.advanceBy(3_000);
         low.addAll(log);
@@ -117,11 +129,15 @@ class SequentialStrategyTest {
                 return StrategyRunner.NONE;
             }
         };
-        new SequentialStrategy(List.of(hanging), clock,
-                SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(io.pusherj.api.ReconnectBackoff.DEFAULT), () -> 0.5)
+        new SequentialStrategy(
+                        List.of(hanging),
+                        clock,
+                        SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(ReconnectBackoff.DEFAULT),
+                        () -> 0.5)
                 .connect(0, counting());
         time.advanceBy(50_000);
-        assertEquals(List.of("hang@0", "hang@15000", "hang@45000"), log, "15 s, then 30 s, as pusher-js (no jitter at 0.5)");
+        assertEquals(
+                List.of("hang@0", "hang@15000", "hang@45000"), log, "15 s, then 30 s, as pusher-js (no jitter at 0.5)");
     }
 
     /** Fails its first {@code refusals} attempts at once, then hangs (a server refusing, then silent). */
@@ -149,11 +165,16 @@ class SequentialStrategyTest {
 
     @Test
     void withBackoffEarlyRetriesDoNotDoubleTheBudgetSoAHangAfterRefusalsEndsAfter15Seconds() {
-        new SequentialStrategy(List.of(refusingThenHanging(2)), clock,
-                SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(io.pusherj.api.ReconnectBackoff.DEFAULT), () -> 0.5)
+        new SequentialStrategy(
+                        List.of(refusingThenHanging(2)),
+                        clock,
+                        SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(ReconnectBackoff.DEFAULT),
+                        () -> 0.5)
                 .connect(0, counting());
         time.advanceBy(50_000);
-        assertEquals(List.of("refused@0", "refused@1000", "hang@2600", "hang@17600", "hang@47600"), log,
+        assertEquals(
+                List.of("refused@0", "refused@1000", "hang@2600", "hang@17600", "hang@47600"),
+                log,
                 "the hanging try keeps the first 15 s budget; only budgets that ran out double (30 s next)");
     }
 
@@ -178,19 +199,27 @@ class SequentialStrategyTest {
                 return StrategyRunner.NONE;
             }
         };
-        StrategyRunner r = new SequentialStrategy(List.of(refusedTwiceHungThenRefused), clock,
-                SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(io.pusherj.api.ReconnectBackoff.DEFAULT), () -> 0.5)
+        StrategyRunner r = new SequentialStrategy(
+                        List.of(refusedTwiceHungThenRefused),
+                        clock,
+                        SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(ReconnectBackoff.DEFAULT),
+                        () -> 0.5)
                 .connect(0, counting());
         time.advanceBy(19_000);
         r.abort();
-        assertEquals(List.of("refused@0", "refused@1000", "hang@2600", "refused@17600", "refused@18600"), log,
+        assertEquals(
+                List.of("refused@0", "refused@1000", "hang@2600", "refused@17600", "refused@18600"),
+                log,
                 "after the hang the waits start over at 1 s, not at 4.1 s");
     }
 
     @Test
     void retryNowMakesTheRetryWaitingOutTheBackoffAtOnce() {
-        StrategyRunner r = new SequentialStrategy(List.of(failing("ws")), clock,
-                SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(io.pusherj.api.ReconnectBackoff.DEFAULT), () -> 0.5)
+        StrategyRunner r = new SequentialStrategy(
+                        List.of(failing("ws")),
+                        clock,
+                        SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(ReconnectBackoff.DEFAULT),
+                        () -> 0.5)
                 .connect(0, counting());
         time.advanceBy(2_100); // ws@0, ws@1000, now waiting 1.6 s, until 2.6 s
         r.retryNow();
@@ -205,8 +234,11 @@ class SequentialStrategyTest {
 
     @Test
     void retryNowRightAfterARefusalWaitsOneSecondSoConnectInAnErrorListenerCannotStorm() {
-        StrategyRunner r = new SequentialStrategy(List.of(failing("ws")), clock,
-                SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(io.pusherj.api.ReconnectBackoff.DEFAULT), () -> 0.5)
+        StrategyRunner r = new SequentialStrategy(
+                        List.of(failing("ws")),
+                        clock,
+                        SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(ReconnectBackoff.DEFAULT),
+                        () -> 0.5)
                 .connect(0, counting());
         time.advanceBy(1_000); // ws@0, ws@1000 refused at once; the backoff's wait is 1.6 s
         for (int i = 0; i < 5; i++) {
@@ -221,8 +253,11 @@ class SequentialStrategyTest {
 
     @Test
     void retryNowAlsoEndsARefusedTryWaitingOutItsBudget() {
-        StrategyRunner r = new SequentialStrategy(List.of(failing("ws")), clock,
-                SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(io.pusherj.api.ReconnectBackoff.DEFAULT), () -> 0.5)
+        StrategyRunner r = new SequentialStrategy(
+                        List.of(failing("ws")),
+                        clock,
+                        SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(ReconnectBackoff.DEFAULT),
+                        () -> 0.5)
                 .connect(0, counting());
         time.advanceBy(30_000); // ws@26294 refused: the 16.8 s wait outlasts the budget, which ends at 41.3 s
         r.retryNow();
@@ -245,8 +280,11 @@ class SequentialStrategyTest {
                 return StrategyRunner.NONE;
             }
         };
-        StrategyRunner r = new SequentialStrategy(List.of(hanging), clock,
-                SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(io.pusherj.api.ReconnectBackoff.DEFAULT), () -> 0.999_999)
+        StrategyRunner r = new SequentialStrategy(
+                        List.of(hanging),
+                        clock,
+                        SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(ReconnectBackoff.DEFAULT),
+                        () -> 0.999_999)
                 .connect(0, counting());
         time.advanceBy(60_000);
         r.abort();
@@ -255,22 +293,37 @@ class SequentialStrategyTest {
 
     @Test
     void withBackoffARefusedTryWhoseWaitOutlastsItsBudgetKeepsEscalating() {
-        StrategyRunner r = new SequentialStrategy(List.of(failing("ws")), clock,
-                SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(io.pusherj.api.ReconnectBackoff.DEFAULT), () -> 0.5)
+        StrategyRunner r = new SequentialStrategy(
+                        List.of(failing("ws")),
+                        clock,
+                        SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(ReconnectBackoff.DEFAULT),
+                        () -> 0.5)
                 .connect(0, counting());
         time.advanceBy(70_000);
         r.abort();
         // The 7th wait, 16.8 s, does not fit in the 15 s budget: the try waits it out (41.3 s), the budget
         // doubles, and the count goes on: the next wait is the 8th, 26.8 s, not 1 s again.
-        assertEquals(List.of("ws@0", "ws@1000", "ws@2600", "ws@5160", "ws@9256", "ws@15809", "ws@26294", "ws@41294",
-                "ws@68137"),
+        assertEquals(
+                List.of(
+                        "ws@0",
+                        "ws@1000",
+                        "ws@2600",
+                        "ws@5160",
+                        "ws@9256",
+                        "ws@15809",
+                        "ws@26294",
+                        "ws@41294",
+                        "ws@68137"),
                 log);
     }
 
     @Test
     void withBackoffAbortDuringTheWaitMeansNoFurtherAttempt() {
-        StrategyRunner r = new SequentialStrategy(List.of(failing("ws")), clock,
-                SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(io.pusherj.api.ReconnectBackoff.DEFAULT), () -> 0.5)
+        StrategyRunner r = new SequentialStrategy(
+                        List.of(failing("ws")),
+                        clock,
+                        SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(ReconnectBackoff.DEFAULT),
+                        () -> 0.5)
                 .connect(0, counting());
         time.advanceBy(500);
         r.abort();

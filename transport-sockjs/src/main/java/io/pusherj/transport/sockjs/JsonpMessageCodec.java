@@ -32,16 +32,23 @@ final class JsonpMessageCodec extends AbstractSockJsMessageCodec {
     @Override
     public String[] decode(String content) throws IOException {
         if (content.length() > Transport.MAX_MESSAGE_BYTES) { // chars: at least as many bytes
-            LOG.log(System.Logger.Level.DEBUG, "a SockJS frame of {0} chars is over the limit of {1} bytes",
-                    content.length(), Transport.MAX_MESSAGE_BYTES);
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "a SockJS frame of {0} chars is over the limit of {1} bytes",
+                    content.length(),
+                    Transport.MAX_MESSAGE_BYTES);
             return new String[] {UNDECODABLE};
         }
         try (var r = JSON.createReader(new StringReader(content))) {
             JsonArray array = r.readArray();
             // Message frames hold strings; a close frame holds [code, "reason"], which Spring reads as text too.
-            return array.stream().map(v -> v instanceof JsonString s ? s.getString() : v.toString()).toArray(String[]::new);
+            return array.stream()
+                    .map(v -> v instanceof JsonString s ? s.getString() : v.toString())
+                    .toArray(String[]::new);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "not a SockJS message array: {0}",
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "not a SockJS message array: {0}",
                     content.length() > 80 ? content.substring(0, 80) + "…" : content);
             return new String[] {UNDECODABLE};
         }

@@ -34,8 +34,7 @@ import org.springframework.web.socket.sockjs.client.WebSocketTransport;
  * environments with neither WebSocket nor the xhr transports.
  */
 final class SockJsRuntime implements AutoCloseable {
-    private record Key(SSLContext sslContext, InetSocketAddress proxy) {
-    }
+    private record Key(SSLContext sslContext, InetSocketAddress proxy) {}
 
     private static final SharedResources<Key, SockJsRuntime> SHARED = new SharedResources<>(SockJsRuntime::new);
 
@@ -57,19 +56,23 @@ final class SockJsRuntime implements AutoCloseable {
             p.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, new SslEngineConfigurator(key.sslContext()));
         }
         if (key.proxy() != null) {
-            p.put(ClientProperties.PROXY_URI, "http://" + key.proxy().getHostString() + ":" + key.proxy().getPort());
+            p.put(
+                    ClientProperties.PROXY_URI,
+                    "http://" + key.proxy().getHostString() + ":" + key.proxy().getPort());
         }
         StandardWebSocketClient ws = new StandardWebSocketClient(webSockets);
         ws.setTaskExecutor(new TaskExecutorAdapter(pool));
 
-        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).executor(pool);
+        HttpClient.Builder http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).executor(pool);
         if (key.sslContext() != null) {
             http.sslContext(key.sslContext());
         }
         if (key.proxy() != null) {
             http.proxy(ProxySelector.of(key.proxy()));
         }
-        RestTemplateXhrTransport xhr = new RestTemplateXhrTransport(new RestTemplate(new JdkClientHttpRequestFactory(http.build())));
+        RestTemplateXhrTransport xhr =
+                new RestTemplateXhrTransport(new RestTemplate(new JdkClientHttpRequestFactory(http.build())));
         xhr.setTaskExecutor(new TaskExecutorAdapter(pool));
 
         client = new SockJsClient(List.of(new WebSocketTransport(ws), xhr));
@@ -77,7 +80,8 @@ final class SockJsRuntime implements AutoCloseable {
     }
 
     static SharedResources.Lease<SockJsRuntime> acquire(PusherOptions options) {
-        return SHARED.acquire(new Key(options.sslContext().orElse(null), options.proxy().orElse(null)));
+        return SHARED.acquire(
+                new Key(options.sslContext().orElse(null), options.proxy().orElse(null)));
     }
 
     SockJsClient client() {

@@ -34,7 +34,11 @@ final class SockJsSocket implements TransportSocket, WebSocketHandler {
     private boolean closed;
     private boolean reported;
 
-    SockJsSocket(SockJsRuntime runtime, String genericPath, TransportSocketListener listener, Consumer<SockJsSocket> onFinished) {
+    SockJsSocket(
+            SockJsRuntime runtime,
+            String genericPath,
+            TransportSocketListener listener,
+            Consumer<SockJsSocket> onFinished) {
         this.runtime = runtime;
         this.genericPath = genericPath;
         this.listener = listener;
@@ -75,7 +79,8 @@ final class SockJsSocket implements TransportSocket, WebSocketHandler {
             closeQuietly(s);
             return;
         }
-        String path = JSON.createObjectBuilder().add("path", genericPath).build().toString();
+        String path =
+                JSON.createObjectBuilder().add("path", genericPath).build().toString();
         enqueue(path);
         listener.onOpen();
     }
@@ -102,8 +107,10 @@ final class SockJsSocket implements TransportSocket, WebSocketHandler {
 
     @Override
     public void afterConnectionClosed(WebSocketSession s, CloseStatus status) {
-        finish(status.getCode(), status.getReason(), status.getCode() != CloseStatus.NO_CLOSE_FRAME.getCode()
-                && status.getCode() != 1006);
+        finish(
+                status.getCode(),
+                status.getReason(),
+                status.getCode() != CloseStatus.NO_CLOSE_FRAME.getCode() && status.getCode() != 1006);
     }
 
     @Override
@@ -137,13 +144,15 @@ final class SockJsSocket implements TransportSocket, WebSocketHandler {
 
     private synchronized void enqueue(String frame) {
         WebSocketSession s = session;
-        sends = sends.thenRunAsync(() -> {
-            try {
-                s.sendMessage(new TextMessage(frame));
-            } catch (IOException | RuntimeException e) {
-                listener.onError(e);
-            }
-        }, runtime.pool());
+        sends = sends.thenRunAsync(
+                () -> {
+                    try {
+                        s.sendMessage(new TextMessage(frame));
+                    } catch (IOException | RuntimeException e) {
+                        listener.onError(e);
+                    }
+                },
+                runtime.pool());
     }
 
     @Override

@@ -9,8 +9,7 @@ import java.util.Set;
 /** Provides the {@code sockjs} slot. */
 public final class SockJsTransportProvider implements TransportProvider {
     /** Used by {@link java.util.ServiceLoader}. */
-    public SockJsTransportProvider() {
-    }
+    public SockJsTransportProvider() {}
 
     @Override
     public Set<String> transportNames() {

@@ -41,8 +41,7 @@ final class TyrusRuntime implements AutoCloseable {
     /** Seconds Tyrus keeps its worker threads after the last connection of the JVM closed. */
     static final int SHARED_CONTAINER_IDLE_SECONDS = 2;
 
-    private record Key(SSLContext sslContext, InetSocketAddress proxy) {
-    }
+    private record Key(SSLContext sslContext, InetSocketAddress proxy) {}
 
     private static final SharedResources<Key, TyrusRuntime> SHARED = new SharedResources<>(TyrusRuntime::new);
 
@@ -52,8 +51,12 @@ final class TyrusRuntime implements AutoCloseable {
     private TyrusRuntime(Key key) {
         manager = ClientManager.createClient(JdkClientContainer.class.getName());
         Map<String, Object> p = manager.getProperties();
-        p.put(ClientProperties.WORKER_THREAD_POOL_CONFIG,
-                ThreadPoolConfig.defaultConfig().setCorePoolSize(1).setMaxPoolSize(4).setDaemon(true));
+        p.put(
+                ClientProperties.WORKER_THREAD_POOL_CONFIG,
+                ThreadPoolConfig.defaultConfig()
+                        .setCorePoolSize(1)
+                        .setMaxPoolSize(4)
+                        .setDaemon(true));
         p.put(ClientProperties.HANDSHAKE_TIMEOUT, HANDSHAKE_TIMEOUT_MILLIS);
         // No session idle timeout (pusherj checks activity itself). Tyrus 2.2 skips its idle timer only for
         // a negative value: with the default 0 it schedules a task per session and reschedules it on every
@@ -70,11 +73,13 @@ final class TyrusRuntime implements AutoCloseable {
             p.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, new SslEngineConfigurator(key.sslContext()));
         }
         if (key.proxy() != null) {
-            p.put(ClientProperties.PROXY_URI, "http://" + key.proxy().getHostString() + ":" + key.proxy().getPort());
+            p.put(
+                    ClientProperties.PROXY_URI,
+                    "http://" + key.proxy().getHostString() + ":" + key.proxy().getPort());
         }
         AtomicInteger n = new AtomicInteger();
-        connectPool = new ThreadPoolExecutor(CONNECT_THREADS, CONNECT_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
+        connectPool = new ThreadPoolExecutor(
+                CONNECT_THREADS, CONNECT_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, "pusherj-ws-connect-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
@@ -84,7 +89,8 @@ final class TyrusRuntime implements AutoCloseable {
 
     /** Takes a reference to the runtime for these options' TLS context and proxy. */
     static SharedResources.Lease<TyrusRuntime> acquire(PusherOptions options) {
-        return SHARED.acquire(new Key(options.sslContext().orElse(null), options.proxy().orElse(null)));
+        return SHARED.acquire(
+                new Key(options.sslContext().orElse(null), options.proxy().orElse(null)));
     }
 
     ClientManager manager() {

@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  */
 final class WebSocketSocket implements TransportSocket {
     private static final System.Logger LOG = System.getLogger(WebSocketSocket.class.getName());
-    private static final ClientEndpointConfig CONFIG = ClientEndpointConfig.Builder.create().build();
+    private static final ClientEndpointConfig CONFIG =
+            ClientEndpointConfig.Builder.create().build();
 
     private final TransportSocketListener listener;
     private final Consumer<WebSocketSocket> onFinished;
@@ -50,42 +51,52 @@ final class WebSocketSocket implements TransportSocket {
 
     private void connect(TyrusRuntime runtime, URI uri) {
         try {
-            Session s = runtime.manager().connectToServer(new Endpoint() {
-                @Override
-                public void onOpen(Session openSession, EndpointConfig config) {
-                    openSession.addMessageHandler(String.class, (MessageHandler.Whole<String>) listener::onMessage);
-                    // Pusher sends text frames only. Without a handler Tyrus reports a binary one with a dump
-                    // of its session, kilobytes long; this says what happened, once per frame.
-                    openSession.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) data -> listener.onError(
-                            new IOException("binary frame ignored (" + data.remaining() + " bytes): Pusher sends text frames only")));
-                    boolean abandon;
-                    synchronized (lock) {
-                        session = openSession;
-                        abandon = closed;
-                    }
-                    if (abandon) {
-                        closeQuietly(openSession);
-                    } else {
-                        listener.onOpen();
-                    }
-                }
+            Session s = runtime.manager()
+                    .connectToServer(
+                            new Endpoint() {
+                                @Override
+                                public void onOpen(Session openSession, EndpointConfig config) {
+                                    openSession.addMessageHandler(
+                                            String.class, (MessageHandler.Whole<String>) listener::onMessage);
+                                    // Pusher sends text frames only. Without a handler Tyrus reports a binary one with
+                                    // a dump
+                                    // of its session, kilobytes long; this says what happened, once per frame.
+                                    openSession.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>)
+                                            data -> listener.onError(new IOException("binary frame ignored ("
+                                                    + data.remaining() + " bytes): Pusher sends text frames only")));
+                                    boolean abandon;
+                                    synchronized (lock) {
+                                        session = openSession;
+                                        abandon = closed;
+                                    }
+                                    if (abandon) {
+                                        closeQuietly(openSession);
+                                    } else {
+                                        listener.onOpen();
+                                    }
+                                }
 
-                @Override
-                public void onClose(Session closedSession, CloseReason reason) {
-                    int code = reason.getCloseCode().getCode();
-                    finish(code, reason.getReasonPhrase(), code != CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode());
-                }
+                                @Override
+                                public void onClose(Session closedSession, CloseReason reason) {
+                                    int code = reason.getCloseCode().getCode();
+                                    finish(
+                                            code,
+                                            reason.getReasonPhrase(),
+                                            code != CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode());
+                                }
 
-                @Override
-                public void onError(Session errorSession, Throwable error) {
-                    synchronized (lock) {
-                        if (closed) {
-                            return;
-                        }
-                    }
-                    listener.onError(error);
-                }
-            }, CONFIG, uri);
+                                @Override
+                                public void onError(Session errorSession, Throwable error) {
+                                    synchronized (lock) {
+                                        if (closed) {
+                                            return;
+                                        }
+                                    }
+                                    listener.onError(error);
+                                }
+                            },
+                            CONFIG,
+                            uri);
             synchronized (lock) {
                 if (session == null) {
                     session = s;

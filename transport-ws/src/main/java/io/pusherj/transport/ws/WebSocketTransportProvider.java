@@ -9,8 +9,7 @@ import java.util.Set;
 /** Provides the {@code ws} and {@code wss} slots. */
 public final class WebSocketTransportProvider implements TransportProvider {
     /** Used by {@link java.util.ServiceLoader}. */
-    public WebSocketTransportProvider() {
-    }
+    public WebSocketTransportProvider() {}
 
     @Override
     public Set<String> transportNames() {

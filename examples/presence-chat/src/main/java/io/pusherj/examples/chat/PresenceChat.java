@@ -17,8 +17,7 @@ import java.util.concurrent.TimeUnit;
  * pusherj BOM; run it from its test (examples/presence-chat/README.md).
  */
 public final class PresenceChat {
-    private PresenceChat() {
-    }
+    private PresenceChat() {}
 
     /** Runs the chat, printing what each user sees; returns once ada has read bob's answer (at most 10 s). */
     public static void run(PrintStream out) throws InterruptedException {
@@ -29,7 +28,11 @@ public final class PresenceChat {
             PresenceChannel adaRoom = ada.subscribePresence("presence-chat", room -> {
                 room.onMemberAdded(m -> {
                     out.println("ada sees " + m.id() + " join");
-                    room.trigger("client-message", Json.createObjectBuilder().add("text", "hello " + m.id()).build());
+                    room.trigger(
+                            "client-message",
+                            Json.createObjectBuilder()
+                                    .add("text", "hello " + m.id())
+                                    .build());
                 });
                 room.bind("client-message", e -> {
                     out.println("ada reads: " + e.json().asJsonObject().getString("text"));
@@ -39,11 +42,19 @@ public final class PresenceChat {
             ada.connect();
             server.awaitSubscriberCount("presence-chat", 1, Duration.ofSeconds(10));
             bob.subscribePresence("presence-chat", room -> {
-                room.bind(EventNames.SUBSCRIPTION_SUCCEEDED, e -> out.println("bob joins; here: "
-                        + room.members().all().stream().map(Member::id).sorted().toList()));
+                room.bind(
+                        EventNames.SUBSCRIPTION_SUCCEEDED,
+                        e -> out.println("bob joins; here: "
+                                + room.members().all().stream()
+                                        .map(Member::id)
+                                        .sorted()
+                                        .toList()));
                 room.bind("client-message", e -> {
-                    out.println("bob reads: " + e.json().asJsonObject().getString("text") + " (from " + e.userId().orElse("?") + ")");
-                    room.trigger("client-message", Json.createObjectBuilder().add("text", "hi ada").build());
+                    out.println("bob reads: " + e.json().asJsonObject().getString("text") + " (from "
+                            + e.userId().orElse("?") + ")");
+                    room.trigger(
+                            "client-message",
+                            Json.createObjectBuilder().add("text", "hi ada").build());
                 });
             });
             bob.connect();
@@ -56,8 +67,13 @@ public final class PresenceChat {
     }
 
     private static Pusher user(PusherTestServer server, String id) {
-        return Pusher.create(server.appKey(), server.clientOptions().autoConnect(false)
-                .authEndpoint(server.authEndpoint().toString()).authParam("user_id", id).build());
+        return Pusher.create(
+                server.appKey(),
+                server.clientOptions()
+                        .autoConnect(false)
+                        .authEndpoint(server.authEndpoint().toString())
+                        .authParam("user_id", id)
+                        .build());
     }
 
     /** Runs the chat on stdout. */

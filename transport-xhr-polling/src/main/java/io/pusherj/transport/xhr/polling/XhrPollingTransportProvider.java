@@ -10,8 +10,7 @@ import java.util.Set;
 /** Provides the {@code xhr_polling} slot. */
 public final class XhrPollingTransportProvider implements TransportProvider {
     /** Used by {@link java.util.ServiceLoader}. */
-    public XhrPollingTransportProvider() {
-    }
+    public XhrPollingTransportProvider() {}
 
     @Override
     public Set<String> transportNames() {

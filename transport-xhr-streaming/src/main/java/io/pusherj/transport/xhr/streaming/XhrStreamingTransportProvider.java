@@ -10,8 +10,7 @@ import java.util.Set;
 /** Provides the {@code xhr_streaming} slot. */
 public final class XhrStreamingTransportProvider implements TransportProvider {
     /** Used by {@link java.util.ServiceLoader}. */
-    public XhrStreamingTransportProvider() {
-    }
+    public XhrStreamingTransportProvider() {}
 
     @Override
     public Set<String> transportNames() {
