@@ -112,7 +112,7 @@ class AuthEndpointFaultTest extends ServerTest {
     @Test
     void aRedirectFromHttpsToHttpIsRefused() {
         server.close();
-        server = PusherTestServer.builder().tls(true).start();
+        server = testServers.track(PusherTestServer.builder().tls(true).start());
         String https = "https://" + server.host() + ":" + server.tlsPort() + "/pusher/auth";
         server.authFault(
                 "private-orders", AuthFault.redirect(307, server.authEndpoint().toString()));

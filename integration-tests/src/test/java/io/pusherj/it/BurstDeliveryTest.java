@@ -5,36 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pusherj.api.Pusher;
 import io.pusherj.testkit.PusherTestServer;
+import io.pusherj.testkit.junit.PusherServerExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A server that writes as fast as the socket drains (the testkit's flood, which the load harness uses
  * too): every event arrives, once, in the order sent.
  */
 class BurstDeliveryTest {
+    @RegisterExtension
+    final PusherServerExtension testServers = new PusherServerExtension();
+
     static final int EVENTS = 20_000;
 
     private PusherTestServer server;
     private Pusher pusher;
 
-    @AfterEach
-    void stop() {
-        if (pusher != null) {
-            pusher.close();
-        }
-        server.close();
-    }
-
     @Test
     void aBurstWrittenAsFastAsTheSocketDrainsArrivesCompleteAndInOrder() throws Exception {
         CompletableFuture<Long> written = new CompletableFuture<>();
-        server = PusherTestServer.builder()
+        server = testServers.track(PusherTestServer.builder()
                 .subscriptionCount(false)
                 .onSubscribed((connection, channel) -> new Thread(
                                 () -> {
@@ -47,10 +43,11 @@ class BurstDeliveryTest {
                                 },
                                 "burst-feeder")
                         .start())
-                .start();
+                .start());
         List<String> received = new ArrayList<>(EVENTS);
         CountDownLatch all = new CountDownLatch(EVENTS);
-        pusher = Pusher.create(server.appKey(), server.clientOptions().build());
+        pusher = testServers.track(
+                Pusher.create(server.appKey(), server.clientOptions().build()));
         pusher.subscribe("burst").bind("tick", e -> {
             received.add(e.data()); // listeners of one client run one at a time, in order
             all.countDown();

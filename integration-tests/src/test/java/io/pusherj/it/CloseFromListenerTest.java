@@ -11,19 +11,24 @@ import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
 import io.pusherj.testkit.PusherTestServer;
 import io.pusherj.testkit.ServerConnection;
+import io.pusherj.testkit.junit.PusherServerExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code close()} called by a listener of the only client of the JVM (this class runs in a JVM of its own):
  * the close must still happen although the client cannot wait for it, and nothing may stay behind.
  */
 class CloseFromListenerTest {
-    static final Duration WAIT = Duration.ofSeconds(10);
+    @RegisterExtension
+    final PusherServerExtension testServers = new PusherServerExtension();
+
+    static final Duration WAIT = PusherServerExtension.WAIT;
 
     @Test
     void closingTheLastClientFromASlowListenerClosesTheSocketAndLeavesNoThread() throws Exception {

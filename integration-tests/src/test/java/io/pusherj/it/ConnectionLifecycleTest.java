@@ -12,15 +12,19 @@ import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
 import io.pusherj.testkit.PusherTestServer;
 import io.pusherj.testkit.ServerConnection;
+import io.pusherj.testkit.junit.PusherServerExtension;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Channels connection docs' state sequences over a real WebSocket on 127.0.0.1. */
 class ConnectionLifecycleTest {
-    static final Duration WAIT = Duration.ofSeconds(10);
+    @RegisterExtension
+    final PusherServerExtension testServers = new PusherServerExtension();
+
+    static final Duration WAIT = PusherServerExtension.WAIT;
 
     PusherTestServer server;
     Pusher pusher;
@@ -28,16 +32,10 @@ class ConnectionLifecycleTest {
 
     @BeforeEach
     void start() {
-        server = PusherTestServer.start();
-        pusher = Pusher.create(
-                server.appKey(), server.clientOptions().autoConnect(false).build());
+        server = testServers.server();
+        pusher = testServers.track(Pusher.create(
+                server.appKey(), server.clientOptions().autoConnect(false).build()));
         states = ConnectionRecorder.attach(pusher.connection());
-    }
-
-    @AfterEach
-    void stop() {
-        pusher.close();
-        server.close();
     }
 
     @Test

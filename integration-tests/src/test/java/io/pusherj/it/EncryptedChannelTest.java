@@ -12,16 +12,20 @@ import io.pusherj.api.PusherEvent;
 import io.pusherj.testkit.EventRecorder;
 import io.pusherj.testkit.PusherTestServer;
 import io.pusherj.testkit.ServerConnection;
+import io.pusherj.testkit.junit.PusherServerExtension;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** End-to-end encrypted channels (docs/protocol.md §9) against the testkit, which encrypts like pusher-http-node. */
 class EncryptedChannelTest {
-    static final Duration WAIT = Duration.ofSeconds(10);
+    @RegisterExtension
+    final PusherServerExtension testServers = new PusherServerExtension();
+
+    static final Duration WAIT = PusherServerExtension.WAIT;
 
     PusherTestServer server;
     Pusher pusher;
@@ -31,13 +35,13 @@ class EncryptedChannelTest {
 
     @BeforeEach
     void start() {
-        server = PusherTestServer.start();
-        pusher = Pusher.create(
+        server = testServers.server();
+        pusher = testServers.track(Pusher.create(
                 server.appKey(),
                 server.clientOptions()
                         .autoConnect(false)
                         .authEndpoint(server.authEndpoint().toString())
-                        .build());
+                        .build()));
         vault = pusher.subscribeEncrypted("private-encrypted-vault");
         vault.bind("secret", secrets);
         vault.onDecryptionFailure(failures::add);
@@ -45,12 +49,6 @@ class EncryptedChannelTest {
         vault.bind(EventNames.SUBSCRIPTION_SUCCEEDED, ok);
         pusher.connect();
         ok.await(1, WAIT);
-    }
-
-    @AfterEach
-    void stop() {
-        pusher.close();
-        server.close();
     }
 
     @Test

@@ -13,17 +13,21 @@ import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
 import io.pusherj.testkit.PusherTestServer;
 import io.pusherj.testkit.VirtualScheduler;
+import io.pusherj.testkit.junit.PusherServerExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * pusher-js's fallback, end to end over TLS on 127.0.0.1 with the strategy timers on virtual time:
  * WebSocket blocked → xhr_streaming after 2 s; streaming blocked too → polling 4 s later (docs/protocol.md §10.3).
  */
 class FallbackTest {
-    static final Duration WAIT = Duration.ofSeconds(10);
+    @RegisterExtension
+    final PusherServerExtension testServers = new PusherServerExtension();
+
+    static final Duration WAIT = PusherServerExtension.WAIT;
 
     PusherTestServer server;
     VirtualScheduler time;
@@ -32,22 +36,16 @@ class FallbackTest {
 
     @BeforeEach
     void start() {
-        server = PusherTestServer.builder().tls(true).start();
+        server = testServers.track(PusherTestServer.builder().tls(true).start());
         time = new VirtualScheduler();
-        pusher = Pusher.create(
+        pusher = testServers.track(Pusher.create(
                 server.appKey(),
                 server.clientOptions()
                         .forceTLS(true)
                         .autoConnect(false)
                         .scheduler(time)
-                        .build());
+                        .build()));
         rec = ConnectionRecorder.attach(pusher.connection());
-    }
-
-    @AfterEach
-    void stop() {
-        pusher.close();
-        server.close();
     }
 
     private void connectAndAwaitTheWebSocketFailure() {

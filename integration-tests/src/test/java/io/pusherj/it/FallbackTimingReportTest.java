@@ -10,11 +10,12 @@ import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherOptions;
 import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.PusherTestServer;
+import io.pusherj.testkit.junit.PusherServerExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,16 +28,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class FallbackTimingReportTest {
     static final Duration WAIT = Duration.ofSeconds(15);
-    static PusherTestServer server;
 
-    @BeforeAll
-    static void startServer() {
-        server = PusherTestServer.builder().tls(true).start();
-    }
+    @RegisterExtension
+    // Without the thread check: its SockJS rows leave an xhr receive thread (SockJsTransportTest says why).
+    final PusherServerExtension testServers = new PusherServerExtension(b -> b.tls(true)).withoutThreadCheck();
 
-    @AfterAll
-    static void stopServer() {
-        server.close();
+    PusherTestServer server;
+
+    @BeforeEach
+    void bindServer() {
+        server = testServers.server();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -53,11 +54,11 @@ class FallbackTimingReportTest {
         blockedTransports.forEach(t -> server.blockTransport(t, true));
         UnaryOperator<PusherOptions.Builder> transports =
                 expectedTransport.equals("sockjs") ? b -> b.enabledTransports("sockjs") : b -> b;
-        Pusher p = Pusher.create(
+        Pusher p = testServers.track(Pusher.create(
                 server.appKey(),
                 transports
                         .apply(server.clientOptions().forceTLS(true).autoConnect(false))
-                        .build());
+                        .build()));
         try {
             ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
             long start = System.nanoTime();

@@ -226,7 +226,8 @@ class FaultInjectionTest extends ServerTest {
         rec.awaitState(CONNECTING, 2, WAIT);
         int port = server.port();
         server.close();
-        server = PusherTestServer.builder().port(port).start(); // nothing of the old one's state survives
+        server = testServers.track(
+                PusherTestServer.builder().port(port).start()); // nothing of the old one's state survives
         time.awaitTaskAt(1_000, WAIT);
         time.advanceBy(1_000);
         assertRecovered(server, REPLACED);

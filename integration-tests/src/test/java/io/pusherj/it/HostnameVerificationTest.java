@@ -10,9 +10,10 @@ import io.pusherj.api.Pusher;
 import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
 import io.pusherj.testkit.PusherTestServer;
+import io.pusherj.testkit.junit.PusherServerExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,6 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * own {@code SSLContext}.
  */
 class HostnameVerificationTest {
+    @RegisterExtension
+    final PusherServerExtension testServers = new PusherServerExtension();
+
     static final Duration WAIT = Duration.ofSeconds(15);
 
     private PusherTestServer server;
@@ -29,30 +33,22 @@ class HostnameVerificationTest {
 
     @BeforeEach
     void start() {
-        server = PusherTestServer.builder()
+        server = testServers.track(PusherTestServer.builder()
                 .tls(true)
                 .tlsCertificateFor("pusher.invalid")
-                .start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (pusher != null) {
-            pusher.close();
-        }
-        server.close();
+                .start());
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ws", "xhr_streaming", "xhr_polling"})
     void aTrustedCertificateForAnotherHostIsATransportErrorNeverAConnection(String transport) {
-        pusher = Pusher.create(
+        pusher = testServers.track(Pusher.create(
                 server.appKey(),
                 server.clientOptions()
                         .forceTLS(true)
                         .enabledTransports(transport)
                         .autoConnect(false)
-                        .build());
+                        .build()));
         ConnectionRecorder rec = ConnectionRecorder.attach(pusher.connection());
         pusher.connect();
         ConnectionError e = rec.awaitError(x -> x.type() == ConnectionError.Type.TRANSPORT_ERROR, WAIT);
@@ -66,14 +62,14 @@ class HostnameVerificationTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ajax", "jsonp"})
     void anAuthEndpointWithATrustedCertificateForAnotherHostIsASubscriptionError(String authTransport) {
-        pusher = Pusher.create(
+        pusher = testServers.track(Pusher.create(
                 server.appKey(),
                 server.clientOptions()
                         .forceTLS(false)
                         .authTransport(authTransport)
                         .authEndpoint("https://" + server.host() + ":" + server.tlsPort() + "/pusher/auth")
                         .autoConnect(false)
-                        .build());
+                        .build()));
         EventRecorder errors = new EventRecorder();
         pusher.subscribePrivate("private-secure", c -> c.bind(EventNames.SUBSCRIPTION_ERROR, errors));
         pusher.connect();

@@ -84,7 +84,6 @@ class LeakTest extends ServerTest {
         long growth = heapAfterGc() - afterWarmUp;
         System.out.printf("heap growth over 900 connect/disconnect cycles: %d bytes%n", growth);
         assertTrue(growth < MAX_GROWTH_BYTES, "the heap grew by " + growth + " bytes over 900 cycles");
-        server = PusherTestServer.start(); // for the common teardown
     }
 
     @SuppressWarnings("try") // the server only has to be up on that port while the cycles run
@@ -104,7 +103,7 @@ class LeakTest extends ServerTest {
     void aMillionEventsLeaveTheHeapWhereItWas() throws Exception {
         server.close();
         // Each subscription to "burst-N" makes the server write N events as fast as the client reads.
-        server = PusherTestServer.builder()
+        server = testServers.track(PusherTestServer.builder()
                 .subscriptionCount(false)
                 .onSubscribed((connection, channel) -> {
                     int count = Integer.parseInt(channel.substring("burst-".length()));
@@ -113,7 +112,7 @@ class LeakTest extends ServerTest {
                     feeder.setDaemon(true);
                     feeder.start();
                 })
-                .start();
+                .start());
         Pusher p = client(o -> o);
         long[] received = new long[1];
         Semaphore done = new Semaphore(0);

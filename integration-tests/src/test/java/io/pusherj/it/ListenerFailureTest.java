@@ -15,15 +15,16 @@ import io.pusherj.api.PusherOptions;
 import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
 import io.pusherj.testkit.PusherTestServer;
+import io.pusherj.testkit.junit.PusherServerExtension;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Listeners may throw anything, not only unchecked exceptions: Kotlin lambdas and {@code @SneakyThrows}
@@ -31,7 +32,10 @@ import org.junit.jupiter.api.Test;
  * reported as a {@code LISTENER_ERROR} and the protocol work that delivered the event goes on.
  */
 class ListenerFailureTest {
-    static final Duration WAIT = Duration.ofSeconds(10);
+    @RegisterExtension
+    final PusherServerExtension testServers = new PusherServerExtension();
+
+    static final Duration WAIT = PusherServerExtension.WAIT;
 
     PusherTestServer server;
     Pusher pusher;
@@ -39,15 +43,7 @@ class ListenerFailureTest {
 
     @BeforeEach
     void start() {
-        server = PusherTestServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (pusher != null) {
-            pusher.close();
-        }
-        server.close();
+        server = testServers.server();
     }
 
     /** Throws {@code t} without declaring it, as Kotlin and Lombok's {@code @SneakyThrows} do. */
@@ -61,9 +57,9 @@ class ListenerFailureTest {
     }
 
     private Pusher client(UnaryOperator<PusherOptions.Builder> options) {
-        pusher = Pusher.create(
+        pusher = testServers.track(Pusher.create(
                 server.appKey(),
-                options.apply(server.clientOptions().autoConnect(false)).build());
+                options.apply(server.clientOptions().autoConnect(false)).build()));
         rec = ConnectionRecorder.attach(pusher.connection());
         return pusher;
     }

@@ -17,6 +17,7 @@ import io.pusherj.testkit.EventRecorder;
 import io.pusherj.testkit.PusherTestServer;
 import io.pusherj.testkit.RestClient;
 import io.pusherj.testkit.ServerConnection;
+import io.pusherj.testkit.junit.PusherServerExtension;
 import jakarta.json.JsonString;
 import java.time.Duration;
 import java.util.List;
@@ -24,13 +25,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Public and cache channels end to end, with events published through the HTTP API. */
 class PublicChannelTest {
-    static final Duration WAIT = Duration.ofSeconds(10);
+    @RegisterExtension
+    final PusherServerExtension testServers = new PusherServerExtension();
+
+    static final Duration WAIT = PusherServerExtension.WAIT;
 
     PusherTestServer server;
     RestClient rest;
@@ -39,17 +43,11 @@ class PublicChannelTest {
 
     @BeforeEach
     void start() {
-        server = PusherTestServer.start();
+        server = testServers.server();
         rest = RestClient.forServer(server);
-        pusher = Pusher.create(
-                server.appKey(), server.clientOptions().autoConnect(false).build());
+        pusher = testServers.track(Pusher.create(
+                server.appKey(), server.clientOptions().autoConnect(false).build()));
         rec = ConnectionRecorder.attach(pusher.connection());
-    }
-
-    @AfterEach
-    void stop() {
-        pusher.close();
-        server.close();
     }
 
     private Channel subscribed(String name) {

@@ -14,11 +14,12 @@ import io.pusherj.testkit.EventRecorder;
 import io.pusherj.testkit.PusherTestServer;
 import io.pusherj.testkit.ServerConnection;
 import io.pusherj.testkit.VirtualScheduler;
+import io.pusherj.testkit.junit.PusherServerExtension;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Drops, silence and refusals over real sockets (ws), with the client's timers on virtual time: the test
@@ -26,7 +27,10 @@ import org.junit.jupiter.api.Test;
  * transport: {@link CloseCodeTest}; network faults: {@link FaultInjectionTest}.
  */
 class ReconnectTest {
-    static final Duration WAIT = Duration.ofSeconds(10);
+    @RegisterExtension
+    final PusherServerExtension testServers = new PusherServerExtension();
+
+    static final Duration WAIT = PusherServerExtension.WAIT;
 
     PusherTestServer server;
     VirtualScheduler time;
@@ -35,23 +39,17 @@ class ReconnectTest {
 
     @BeforeEach
     void start() {
-        server = PusherTestServer.start();
+        server = testServers.server();
         time = new VirtualScheduler();
         // pusher-js's delays to the millisecond; backoff and jitter: ReconnectBackoffTest.
-        pusher = Pusher.create(
+        pusher = testServers.track(Pusher.create(
                 server.appKey(),
                 server.clientOptions()
                         .autoConnect(false)
                         .scheduler(time)
                         .pusherJsReconnectTiming()
-                        .build());
+                        .build()));
         rec = ConnectionRecorder.attach(pusher.connection());
-    }
-
-    @AfterEach
-    void stop() {
-        pusher.close();
-        server.close();
     }
 
     private ServerConnection connectFirst() {
@@ -87,14 +85,14 @@ class ReconnectTest {
     @Test
     void code4000SwitchesToTlsForGood() {
         pusher.close();
-        pusher = Pusher.create(
+        pusher = testServers.track(Pusher.create(
                 server.appKey(),
                 server.clientOptions()
                         .autoConnect(false)
                         .scheduler(time)
                         .pusherJsReconnectTiming()
                         .wssPort(1)
-                        .build());
+                        .build()));
         rec = ConnectionRecorder.attach(pusher.connection());
         connectFirst().close(4000, "TLS only");
         rec.awaitState(CONNECTING, 2, WAIT);

@@ -3,29 +3,37 @@ package io.pusherj.it;
 import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherOptions;
 import io.pusherj.testkit.PusherTestServer;
+import io.pusherj.testkit.junit.PusherServerExtension;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A fresh test server per test and the clients a test created, all closed afterwards. */
+/**
+ * A fresh test server per test and the clients a test created, all closed afterwards, and no pusherj
+ * thread left behind ({@link PusherServerExtension}).
+ */
 abstract class ServerTest {
-    static final Duration WAIT = Duration.ofSeconds(10);
+    static final Duration WAIT = PusherServerExtension.WAIT;
 
-    PusherTestServer server;
-    private final List<Pusher> clients = new ArrayList<>();
+    @RegisterExtension
+    final PusherServerExtension testServers;
 
-    @BeforeEach
-    void startServer() {
-        server = PusherTestServer.start();
+    ServerTest() {
+        this(new PusherServerExtension());
     }
 
-    @AfterEach
-    void stopServer() {
-        clients.forEach(Pusher::close);
-        server.close();
+    /** For a test class that needs the extension set up otherwise. */
+    ServerTest(PusherServerExtension testServers) {
+        this.testServers = testServers;
+    }
+
+    /** The test's server; a test that replaces it tracks the new one ({@code testServers.track}). */
+    PusherTestServer server;
+
+    @BeforeEach
+    void bindServer() {
+        server = testServers.server();
     }
 
     /** A client of the test server (not connected yet), closed after the test. */
@@ -37,7 +45,6 @@ abstract class ServerTest {
 
     /** Closes {@code p} after the test. */
     Pusher track(Pusher p) {
-        clients.add(p);
-        return p;
+        return testServers.track(p);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pusherj.api.Pusher;
 import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.PusherTestServer;
+import io.pusherj.testkit.junit.PusherServerExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,13 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Threads are shared: their number does not grow with the number of clients, and none is left after close. */
 class ThreadUseTest {
+    @RegisterExtension
+    final PusherServerExtension testServers = new PusherServerExtension();
+
     static final Duration WAIT = Duration.ofSeconds(30);
     /** Gives every client's private channel its own name across batches. */
     static final AtomicInteger CLIENTS_SO_FAR = new AtomicInteger();

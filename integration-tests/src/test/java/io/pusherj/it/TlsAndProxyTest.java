@@ -16,41 +16,31 @@ import io.pusherj.testkit.EventRecorder;
 import io.pusherj.testkit.PusherTestServer;
 import io.pusherj.testkit.ServerConnection;
 import io.pusherj.testkit.VirtualScheduler;
+import io.pusherj.testkit.junit.PusherServerExtension;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** wss with a custom SSLContext, the 4000 switch to TLS, and the HTTP proxy option, over 127.0.0.1. */
 class TlsAndProxyTest {
     static final Duration WAIT = Duration.ofSeconds(15);
-    static PusherTestServer server;
-    final List<Pusher> clients = new ArrayList<>();
 
-    @BeforeAll
-    static void startServer() {
-        server = PusherTestServer.builder().tls(true).start();
-    }
+    @RegisterExtension
+    final PusherServerExtension testServers = new PusherServerExtension(b -> b.tls(true));
 
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    PusherTestServer server;
 
-    @AfterEach
-    void closeClients() {
-        clients.forEach(Pusher::close);
+    @BeforeEach
+    void bindServer() {
+        server = testServers.server();
     }
 
     Pusher client(PusherOptions options) {
-        Pusher p = Pusher.create(server.appKey(), options);
-        clients.add(p);
-        return p;
+        return testServers.track(Pusher.create(server.appKey(), options));
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.pusherj.api.PusherOptions;
 import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
 import io.pusherj.testkit.PusherTestServer;
+import io.pusherj.testkit.junit.PusherServerExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,21 +18,20 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** enabledTransports / disabledTransports over the transports discovered on the class path. */
 class TransportSelectionTest {
-    static final Duration WAIT = Duration.ofSeconds(10);
+    @RegisterExtension
+    final PusherServerExtension testServers = new PusherServerExtension();
+
+    static final Duration WAIT = PusherServerExtension.WAIT;
 
     PusherTestServer server;
 
     @BeforeEach
     void start() {
-        server = PusherTestServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        server = testServers.server();
     }
 
     private ConnectionRecorder connectWith(UnaryOperator<PusherOptions.Builder> options, EventRecorder global) {
