@@ -12,7 +12,8 @@ module io.pusherj.transport.sockjs {
     requires jakarta.websocket.client;
     requires org.glassfish.tyrus.client;
     requires org.glassfish.tyrus.container.jdk.client;
-    requires java.net.http;
+    requires org.apache.httpcomponents.client5.httpclient5;
+    requires org.apache.httpcomponents.core5.httpcore5;
     // Spring logs through commons-logging; an automatic module on a real module path needs it named.
     requires org.apache.commons.logging;
 

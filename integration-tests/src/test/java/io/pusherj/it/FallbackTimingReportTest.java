@@ -30,8 +30,7 @@ class FallbackTimingReportTest {
     static final Duration WAIT = Duration.ofSeconds(15);
 
     @RegisterExtension
-    // Without the thread check: its SockJS rows leave an xhr receive thread (SockJsTransportTest says why).
-    final PusherServerExtension testServers = new PusherServerExtension(b -> b.tls(true)).withoutThreadCheck();
+    final PusherServerExtension testServers = new PusherServerExtension(b -> b.tls(true));
 
     PusherTestServer server;
 

@@ -17,16 +17,7 @@ abstract class ServerTest {
     static final Duration WAIT = PusherServerExtension.WAIT;
 
     @RegisterExtension
-    final PusherServerExtension testServers;
-
-    ServerTest() {
-        this(new PusherServerExtension());
-    }
-
-    /** For a test class that needs the extension set up otherwise. */
-    ServerTest(PusherServerExtension testServers) {
-        this.testServers = testServers;
-    }
+    final PusherServerExtension testServers = new PusherServerExtension();
 
     /** The test's server; a test that replaces it tracks the new one ({@code testServers.track}). */
     PusherTestServer server;

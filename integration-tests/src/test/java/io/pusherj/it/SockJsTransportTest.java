@@ -10,20 +10,12 @@ import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
 import io.pusherj.testkit.ServerConnection;
 import io.pusherj.testkit.VirtualScheduler;
-import io.pusherj.testkit.junit.PusherServerExtension;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The SockJS transport alone, over Spring's WebSocket transport and, when that is blocked, its XHR one. */
 class SockJsTransportTest extends ServerTest {
-    /**
-     * Without the check for threads left behind: a closed client's SockJS xhr receive thread stays blocked
-     * in the JDK HttpClient's response stream until the server sends again (RELIABILITY.md, known gaps).
-     */
-    SockJsTransportTest() {
-        super(new PusherServerExtension().withoutThreadCheck());
-    }
 
     record Connected(ConnectionRecorder rec, VirtualScheduler time) {}
 

@@ -4,9 +4,6 @@ import io.pusherj.api.PusherOptions;
 import io.pusherj.api.spi.SharedResources;
 import io.pusherj.api.spi.Transport;
 import java.net.InetSocketAddress;
-import java.net.ProxySelector;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -15,12 +12,21 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 import org.glassfish.tyrus.client.SslEngineConfigurator;
 import org.glassfish.tyrus.container.jdk.client.JdkClientContainer;
 import org.springframework.core.task.support.TaskExecutorAdapter;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.sockjs.client.RestTemplateXhrTransport;
@@ -41,6 +47,7 @@ final class SockJsRuntime implements AutoCloseable {
     private final ClientManager webSockets;
     private final ThreadPoolExecutor pool;
     private final SockJsClient client;
+    private final CloseableHttpClient xhrHttp;
 
     private SockJsRuntime(Key key) {
         AtomicInteger n = new AtomicInteger();
@@ -63,16 +70,30 @@ final class SockJsRuntime implements AutoCloseable {
         StandardWebSocketClient ws = new StandardWebSocketClient(webSockets);
         ws.setTaskExecutor(new TaskExecutorAdapter(pool));
 
-        HttpClient.Builder http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).executor(pool);
-        if (key.sslContext() != null) {
-            http.sslContext(key.sslContext());
-        }
+        // Apache HttpClient's classic (blocking) client, not the JDK's: the xhr receive loop blocks in a read
+        // until the server sends, and only a connection that can be closed under it (close(IMMEDIATE) below)
+        // lets that thread end when the client closes. In the JDK client's response stream it waited for
+        // the server's next heartbeat, or for ever.
+        var tls = key.sslContext() != null
+                ? ClientTlsStrategyBuilder.create()
+                        .setSslContext(key.sslContext())
+                        .buildClassic()
+                : ClientTlsStrategyBuilder.create().buildClassic();
+        HttpClientBuilder http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setTlsSocketStrategy(tls)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.ofSeconds(10))
+                                .build())
+                        .build())
+                .disableCookieManagement()
+                .disableAutomaticRetries();
         if (key.proxy() != null) {
-            http.proxy(ProxySelector.of(key.proxy()));
+            http.setProxy(new HttpHost(key.proxy().getHostString(), key.proxy().getPort()));
         }
+        xhrHttp = http.build();
         RestTemplateXhrTransport xhr =
-                new RestTemplateXhrTransport(new RestTemplate(new JdkClientHttpRequestFactory(http.build())));
+                new RestTemplateXhrTransport(new RestTemplate(new HttpComponentsClientHttpRequestFactory(xhrHttp)));
         xhr.setTaskExecutor(new TaskExecutorAdapter(pool));
 
         client = new SockJsClient(List.of(new WebSocketTransport(ws), xhr));
@@ -96,6 +117,7 @@ final class SockJsRuntime implements AutoCloseable {
     public void close() {
         client.stop();
         webSockets.shutdown();
+        xhrHttp.close(CloseMode.IMMEDIATE); // ends xhr reads blocked on the server: their threads can finish
         pool.shutdownNow();
     }
 }
