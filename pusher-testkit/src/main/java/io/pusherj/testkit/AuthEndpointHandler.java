@@ -60,7 +60,9 @@ final class AuthEndpointHandler extends Handler.Abstract {
                 RestApiHandler.reply(response, callback, fault.status(), fault.contentType(), body);
                 return;
             }
-            String json = userAuth ? server.signUser(socketId, params) : server.signChannel(socketId, channel, params);
+            String json = userAuth
+                    ? server.signer().signUser(socketId, params)
+                    : server.signer().signChannel(socketId, channel, params);
             if (json == null) {
                 RestApiHandler.reply(
                         response,

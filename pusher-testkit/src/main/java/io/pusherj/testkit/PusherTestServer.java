@@ -63,8 +63,9 @@ public final class PusherTestServer implements AutoCloseable {
     private final RecordedList<ReceivedAuthRequest> authRequests = new RecordedList<>();
     private final Map<String, AuthFault> authFaults = new ConcurrentHashMap<>();
     private final PresenceRegistry presence = new PresenceRegistry(this::subscribersOf);
-    private final UserRegistry users = new UserRegistry(this::verifyUserSignature);
     private final ChannelEncryption encryption;
+    private final AppSigner signer;
+    private final UserRegistry users;
     private final Set<String> blockedTransports = ConcurrentHashMap.newKeySet();
     private volatile String announcedHostname;
     private volatile boolean refuseOverlappingReceives;
@@ -79,6 +80,8 @@ public final class PusherTestServer implements AutoCloseable {
         this.config = config;
         this.activityTimeoutSeconds = config.activityTimeoutSeconds;
         this.encryption = new ChannelEncryption(config.encryptionMasterKey);
+        this.signer = new AppSigner(config.appKey, config.appSecret, encryption);
+        this.users = new UserRegistry(signer::verifyUserSignature);
         QueuedThreadPool threads = new QueuedThreadPool(32, 4);
         threads.setName("pusher-testkit");
         threads.setDaemon(true);
@@ -558,31 +561,9 @@ public final class PusherTestServer implements AutoCloseable {
         return URI.create(httpUri() + AuthEndpointHandler.USER_AUTH_PATH);
     }
 
-    /** The JSON an app server returns for a sign-in: {@code auth} and the exact {@code user_data} string. */
-    String signUser(String socketId, Map<String, String> params) {
-        String userId = params.getOrDefault("user_id", "user-" + socketId);
-        var watch = ServerFrames.JSON.createArrayBuilder();
-        String list = params.getOrDefault("watchlist", "");
-        for (String w : list.split(",")) {
-            if (!w.isBlank()) {
-                watch.add(w.trim());
-            }
-        }
-        String userData = ServerFrames.JSON
-                .createObjectBuilder()
-                .add("id", userId)
-                .add(
-                        "user_info",
-                        ServerFrames.JSON.createObjectBuilder().add("name", params.getOrDefault("user_name", userId)))
-                .add("watchlist", watch)
-                .build()
-                .toString();
-        return ServerFrames.JSON
-                .createObjectBuilder()
-                .add("auth", AuthSignatures.user(config.appKey, config.appSecret, socketId, userData))
-                .add("user_data", userData)
-                .build()
-                .toString();
+    /** {@return the app-server role: auth endpoint answers and signature checks} */
+    AppSigner signer() {
+        return signer;
     }
 
     /**
@@ -596,52 +577,6 @@ public final class PusherTestServer implements AutoCloseable {
      */
     public int sendToUser(String userId, String event, String data) {
         return publish("#server-to-user-" + userId, event, data);
-    }
-
-    /** The JSON an app server returns for a channel, or null if the channel needs no authorization. */
-    String signChannel(String socketId, String channel, Map<String, String> params) {
-        if (channel.startsWith("presence-") && "true".equals(params.get(OMIT_CHANNEL_DATA))) {
-            // An app server relying on sign-in for presence: signed like a private channel (docs/protocol.md §8.6).
-            return ServerFrames.JSON
-                    .createObjectBuilder()
-                    .add("auth", AuthSignatures.channel(config.appKey, config.appSecret, socketId, channel))
-                    .build()
-                    .toString();
-        }
-        if (channel.startsWith("presence-")) {
-            String userId = params.getOrDefault("user_id", "user-" + socketId);
-            String name = params.getOrDefault("user_name", userId);
-            String channelData = ServerFrames.JSON
-                    .createObjectBuilder()
-                    .add("user_id", userId)
-                    .add("user_info", ServerFrames.JSON.createObjectBuilder().add("name", name))
-                    .build()
-                    .toString();
-            return ServerFrames.JSON
-                    .createObjectBuilder()
-                    .add(
-                            "auth",
-                            AuthSignatures.presence(config.appKey, config.appSecret, socketId, channel, channelData))
-                    .add("channel_data", channelData)
-                    .build()
-                    .toString();
-        }
-        if (channel.startsWith("private-encrypted-")) {
-            return ServerFrames.JSON
-                    .createObjectBuilder()
-                    .add("auth", AuthSignatures.channel(config.appKey, config.appSecret, socketId, channel))
-                    .add("shared_secret", encryption.sharedSecret(channel))
-                    .build()
-                    .toString();
-        }
-        if (channel.startsWith("private-")) {
-            return ServerFrames.JSON
-                    .createObjectBuilder()
-                    .add("auth", AuthSignatures.channel(config.appKey, config.appSecret, socketId, channel))
-                    .build()
-                    .toString();
-        }
-        return null;
     }
 
     // --- faults ---------------------------------------------------------------------------------------
@@ -840,11 +775,6 @@ public final class PusherTestServer implements AutoCloseable {
         }
     }
 
-    private boolean verifyUserSignature(ServerConnection c, String auth, String userData) {
-        return AuthSignatures.user(config.appKey, config.appSecret, c.socketId(), userData)
-                .equals(auth);
-    }
-
     void closed(ServerConnection c) {
         users.signout(c);
         for (String channel : c.channelSet()) {
@@ -908,29 +838,6 @@ public final class PusherTestServer implements AutoCloseable {
         }
     }
 
-    /** Pusher's check of a private/presence subscription: the signature must match exactly. */
-    private String checkSubscriptionSignature(
-            ServerConnection c, String channel, JsonObject data, boolean presenceAsSignedInUser) {
-        String auth = data.getString("auth", "");
-        String channelData = data.getString("channel_data", null);
-        if (presenceAsSignedInUser) {
-            // Presence for a signed-in user: signed like a private channel (docs/protocol.md §8.6).
-            String expected = AuthSignatures.channel(config.appKey, config.appSecret, c.socketId(), channel);
-            return expected.equals(auth) ? null : "Invalid signature for " + channel;
-        }
-        String expected = channel.startsWith("presence-")
-                ? AuthSignatures.presence(
-                        config.appKey, config.appSecret, c.socketId(), channel, channelData == null ? "" : channelData)
-                : AuthSignatures.channel(config.appKey, config.appSecret, c.socketId(), channel);
-        if (channel.startsWith("presence-") && channelData == null) {
-            return "presence subscription without channel_data";
-        }
-        return expected.equals(auth)
-                ? null
-                : "Invalid signature: expected HMAC SHA256 hex digest of " + c.socketId() + ":" + channel
-                        + (channelData == null ? "" : ":" + channelData) + ", but got " + auth;
-    }
-
     private void subscribe(ServerConnection c, String channel, JsonObject data) {
         if (channel.isEmpty()) {
             c.send(ServerFrames.error(null, "pusher:subscribe without a channel"));
@@ -958,7 +865,7 @@ public final class PusherTestServer implements AutoCloseable {
                     .build();
         }
         if (channel.startsWith("private-") || channel.startsWith("presence-")) {
-            String problem = checkSubscriptionSignature(c, channel, data, presenceAsSignedInUser);
+            String problem = signer.checkSubscriptionSignature(c, channel, data, presenceAsSignedInUser);
             if (problem != null) {
                 c.send(ServerFrames.eventWithObject(
                         "pusher:subscription_error",
