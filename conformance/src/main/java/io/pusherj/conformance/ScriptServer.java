@@ -67,16 +67,17 @@ final class ScriptServer {
             case "activityTimeout" -> server.activityTimeoutSeconds(((JsonNumber) arg).intValue());
             case "authFault" -> {
                 JsonObject f = arg.asJsonObject();
-                server.authFault(
-                        f.getString("channel"),
-                        new AuthFault(
-                                f.getInt("status", 0),
-                                f.getString("contentType", "application/json"),
-                                f.getString("body", ""),
-                                Duration.ofMillis(f.getInt("delayMs", 0))));
+                server.faults()
+                        .authFault(
+                                f.getString("channel"),
+                                new AuthFault(
+                                        f.getInt("status", 0),
+                                        f.getString("contentType", "application/json"),
+                                        f.getString("body", ""),
+                                        Duration.ofMillis(f.getInt("delayMs", 0))));
             }
-            case "clearAuthFaults" -> server.clearAuthFaults();
-            case "refuse" -> server.refuseConnections(arg == JsonValue.TRUE);
+            case "clearAuthFaults" -> server.faults().clearAuthFaults();
+            case "refuse" -> server.faults().refuseConnections(arg == JsonValue.TRUE);
             case "pause" -> Thread.sleep(((JsonNumber) arg).longValue()); // server pacing, part of the scenario
             case "end" -> current.sendRaw(END_FRAME);
             case "endIdle" -> {
@@ -106,14 +107,14 @@ final class ScriptServer {
     private void handshake(JsonValue mode) {
         if (mode instanceof JsonString s) {
             switch (s.getString()) {
-                case "normal" -> server.normalHandshakes();
-                case "hold" -> server.holdHandshakes();
+                case "normal" -> server.faults().normalHandshakes();
+                case "hold" -> server.faults().holdHandshakes();
                 default -> throw new IllegalArgumentException("unknown handshake mode " + s);
             }
         } else if (mode.asJsonObject().containsKey("error")) {
-            server.failHandshakes(mode.asJsonObject().getInt("error"));
+            server.faults().failHandshakes(mode.asJsonObject().getInt("error"));
         } else {
-            server.replaceHandshake(mode.asJsonObject().getString("raw"));
+            server.faults().replaceHandshake(mode.asJsonObject().getString("raw"));
         }
     }
 }

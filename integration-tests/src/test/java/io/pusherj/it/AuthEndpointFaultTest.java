@@ -60,7 +60,7 @@ class AuthEndpointFaultTest extends ServerTest {
 
     @Test
     void aHangingEndpointTimesOutAndOtherChannelsKeepFlowing() {
-        server.authFault("private-slow", AuthFault.slow(Duration.ofSeconds(60)));
+        server.faults().authFault("private-slow", AuthFault.slow(Duration.ofSeconds(60)));
         Pusher p = client(server.authEndpoint().toString(), Duration.ofMillis(500));
         EventRecorder errors = subscribeRecordingErrors(p, "private-slow");
         EventRecorder fast = new EventRecorder();
@@ -79,11 +79,12 @@ class AuthEndpointFaultTest extends ServerTest {
     void aRedirectToAnotherEndpointIsFollowed() {
         other = PusherTestServer.start(); // same app key and secret, so it signs for this connection too
         // ajax: 307 keeps the POST and its body; jsonp: the app server moves the query along itself.
-        server.authFault(
-                "private-orders",
-                authTransport.equals("ajax")
-                        ? AuthFault.redirect(307, other.authEndpoint().toString())
-                        : AuthFault.redirect(302, other.authEndpoint() + "?QUERY"));
+        server.faults()
+                .authFault(
+                        "private-orders",
+                        authTransport.equals("ajax")
+                                ? AuthFault.redirect(307, other.authEndpoint().toString())
+                                : AuthFault.redirect(302, other.authEndpoint() + "?QUERY"));
         Pusher p = client(server.authEndpoint().toString(), AuthOptions.DEFAULT_TIMEOUT);
         EventRecorder shipped = new EventRecorder();
         p.subscribePrivate("private-orders").bind("shipped", shipped);
@@ -98,7 +99,7 @@ class AuthEndpointFaultTest extends ServerTest {
 
     @Test
     void aRedirectLoopIsASubscriptionErrorAfterAFewHops() {
-        server.authFault("*", AuthFault.redirect(307, server.authEndpoint() + "?QUERY")); // back to itself
+        server.faults().authFault("*", AuthFault.redirect(307, server.authEndpoint() + "?QUERY")); // back to itself
         Pusher p = client(server.authEndpoint().toString(), AuthOptions.DEFAULT_TIMEOUT);
         EventRecorder errors = subscribeRecordingErrors(p, "private-orders");
         p.connect();
@@ -114,8 +115,10 @@ class AuthEndpointFaultTest extends ServerTest {
         server.close();
         server = testServers.track(PusherTestServer.builder().tls(true).start());
         String https = "https://" + server.host() + ":" + server.tlsPort() + "/pusher/auth";
-        server.authFault(
-                "private-orders", AuthFault.redirect(307, server.authEndpoint().toString()));
+        server.faults()
+                .authFault(
+                        "private-orders",
+                        AuthFault.redirect(307, server.authEndpoint().toString()));
         Pusher p = client(o -> o.sslContext(server.clientSslContext())
                 .channelAuthorization(AuthOptions.forChannels()
                         .endpoint(https)

@@ -93,7 +93,7 @@ class CloseCodeTest extends ServerTest {
 
     @Test
     void handshakeErrorFromAnOverQuotaAppIsReportedAndRefused() {
-        server.failHandshakes(4004);
+        server.faults().failHandshakes(4004);
         pusher.connect();
         rec.awaitState(DISCONNECTED, WAIT);
         assertEquals(
@@ -123,7 +123,7 @@ class CloseCodeTest extends ServerTest {
             case "null" -> "\"code\":null,";
             default -> "\"code\":" + code + ",";
         };
-        server.replaceHandshake("{\"event\":\"pusher:error\",\"data\":{" + codeField + "\"message\":\"no\"}}");
+        server.faults().replaceHandshake("{\"event\":\"pusher:error\",\"data\":{" + codeField + "\"message\":\"no\"}}");
         pusher.connect();
         ConnectionError error = rec.awaitError(e -> e.type() == ConnectionError.Type.PUSHER_ERROR, WAIT);
         OptionalInt expectedCode = code.equals("null") || code.equals("absent")
@@ -131,7 +131,7 @@ class CloseCodeTest extends ServerTest {
                 : OptionalInt.of(Integer.parseInt(code));
         assertEquals(expectedCode, error.code());
         assertEquals("no", error.message());
-        server.normalHandshakes(); // the next attempt gets a normal handshake
+        server.faults().normalHandshakes(); // the next attempt gets a normal handshake
         switch (action) {
             case "refused" -> {
                 rec.awaitState(DISCONNECTED, WAIT);

@@ -58,7 +58,7 @@ class FallbackTest {
 
     @Test
     void webSocketBlockedConnectsOverStreamingAfterTwoSeconds() {
-        server.blockTransport("ws", true);
+        server.faults().blockTransport("ws", true);
         connectAndAwaitTheWebSocketFailure();
         time.advanceBy(1_999);
         assertEquals(0, server.connections().size());
@@ -78,7 +78,7 @@ class FallbackTest {
 
     @Test
     void aRememberedStreamingTransportGoesFirstOnceWebSocketHadItsChances() {
-        server.blockTransport("ws", true);
+        server.faults().blockTransport("ws", true);
         // The first connection stores streaming; the next four each count a skip (WebSocket gets its
         // chance first); with more than three skips, the sixth goes straight to streaming (pusher-js).
         for (int i = 1; i <= 5; i++) {
@@ -100,8 +100,8 @@ class FallbackTest {
 
     @Test
     void streamingBlockedTooConnectsOverPollingFourSecondsLater() {
-        server.blockTransport("ws", true);
-        server.blockTransport("xhr_streaming", true);
+        server.faults().blockTransport("ws", true);
+        server.faults().blockTransport("xhr_streaming", true);
         connectAndAwaitTheWebSocketFailure();
         time.advanceBy(2_000);
         rec.awaitError(e -> e.transport().orElse("").equals("xhr_streaming"), WAIT);

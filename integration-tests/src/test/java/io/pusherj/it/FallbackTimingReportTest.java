@@ -50,7 +50,7 @@ class FallbackTimingReportTest {
     void timeToConnected(String path, String blocked, String expectedTransport, long atLeastMillis) {
         List<String> blockedTransports =
                 blocked.isBlank() ? List.of() : List.of(blocked.trim().split(" "));
-        blockedTransports.forEach(t -> server.blockTransport(t, true));
+        blockedTransports.forEach(t -> server.faults().blockTransport(t, true));
         UnaryOperator<PusherOptions.Builder> transports =
                 expectedTransport.equals("sockjs") ? b -> b.enabledTransports("sockjs") : b -> b;
         Pusher p = testServers.track(Pusher.create(
@@ -72,7 +72,7 @@ class FallbackTimingReportTest {
             assertFalse(rec.states().contains(UNAVAILABLE));
         } finally {
             p.close();
-            blockedTransports.forEach(t -> server.blockTransport(t, false));
+            blockedTransports.forEach(t -> server.faults().blockTransport(t, false));
         }
     }
 }

@@ -58,7 +58,7 @@ class JsonpAuthTest extends ServerTest {
                 "not JSON in the call   | 200 | application/javascript  | CALLBACK(alert(1));  | not a JSON object"
             })
     void jsonpFailuresAreSubscriptionErrors(String label, int status, String type, String body, String expected) {
-        server.authFault("private-orders", new AuthFault(status, type, body, Duration.ZERO));
+        server.faults().authFault("private-orders", new AuthFault(status, type, body, Duration.ZERO));
         Pusher p = jsonpClient();
         EventRecorder errors = new EventRecorder();
         p.subscribePrivate("private-orders").bind(EventNames.SUBSCRIPTION_ERROR, errors);

@@ -121,7 +121,7 @@ class PrivateChannelTest extends ServerTest {
     @ValueSource(strings = {"ajax", "jsonp"})
     void anAuthEndpointAnsweringMegabytesIsASubscriptionErrorAndTheClientReadsNoMoreThan64KiB(String transport) {
         String huge = "x".repeat(4 * 1024 * 1024);
-        server.authFault("private-orders", AuthFault.body("application/json", "{\"auth\":\"" + huge + "\"}"));
+        server.faults().authFault("private-orders", AuthFault.body("application/json", "{\"auth\":\"" + huge + "\"}"));
         Pusher p = client(o -> o.authEndpoint(server.authEndpoint().toString()).authTransport(transport));
         PrivateChannel orders = p.subscribePrivate("private-orders");
         EventRecorder errors = await(orders, EventNames.SUBSCRIPTION_ERROR);
@@ -169,7 +169,7 @@ class PrivateChannelTest extends ServerTest {
             })
     void authFailuresBecomeSubscriptionErrorsAndTheConnectionStays(
             String label, int status, String type, String body, String expected) {
-        server.authFault("private-orders", new AuthFault(status, type, body, Duration.ZERO));
+        server.faults().authFault("private-orders", new AuthFault(status, type, body, Duration.ZERO));
         Pusher p = client();
         ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
         PrivateChannel orders = p.subscribePrivate("private-orders");
@@ -202,7 +202,7 @@ class PrivateChannelTest extends ServerTest {
 
     @Test
     void aFailedChannelIsAuthorizedAgainOnTheNextConnection() {
-        server.authFault("private-orders", AuthFault.status(500, "{}"));
+        server.faults().authFault("private-orders", AuthFault.status(500, "{}"));
         VirtualScheduler time = new VirtualScheduler();
         Pusher p = client(o -> o.authEndpoint(server.authEndpoint().toString()).scheduler(time));
         ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
@@ -211,7 +211,7 @@ class PrivateChannelTest extends ServerTest {
         EventRecorder ok = await(orders, EventNames.SUBSCRIPTION_SUCCEEDED);
         p.connect();
         errors.await(1, WAIT);
-        server.clearAuthFaults();
+        server.faults().clearAuthFaults();
         server.awaitConnection(1, WAIT).drop();
         rec.awaitState(ConnectionState.CONNECTING, 2, WAIT);
         time.advanceBy(1_200); // the reconnect after a drop: about a second, ± 20 % jitter
@@ -290,7 +290,8 @@ class PrivateChannelTest extends ServerTest {
         assertEquals(1, atBob.events().size(), "not echoed to the sender");
 
         assertThrows(IllegalArgumentException.class, () -> a.trigger("typing", Json.createValue(1)));
-        server.authFault("private-other", AuthFault.slow(Duration.ofSeconds(30))); // pending for the whole test
+        server.faults()
+                .authFault("private-other", AuthFault.slow(Duration.ofSeconds(30))); // pending for the whole test
         PrivateChannel notYet = alice.subscribePrivate("private-other");
         assertEquals(TriggerResult.NOT_SUBSCRIBED, notYet.trigger("client-x", Json.createValue(1)));
     }

@@ -44,7 +44,7 @@ class ReconnectBackoffTest extends ServerTest {
         p.connect();
         subscribed.await(1, WAIT);
 
-        server.failHandshakes(4200); // graceful shutdown: accept, close at once
+        server.faults().failHandshakes(4200); // graceful shutdown: accept, close at once
         server.awaitConnection(1, WAIT).close(4200, "Server is closing");
         time.awaitTaskAt(time.nowMillis(), WAIT); // the first reaction: at once, as pusher-js's
         time.runUntilIdle();
@@ -64,7 +64,7 @@ class ReconnectBackoffTest extends ServerTest {
             assertTrue(announced.get(i) > announced.get(i - 1) * 1.6 * 0.8 / 1.2 - 1, "escalates: " + announced);
         }
 
-        server.normalHandshakes(); // the server is back
+        server.faults().normalHandshakes(); // the server is back
         long wait = take(waits);
         time.advanceBy(wait);
         rec.awaitState(CONNECTED, 2, WAIT);

@@ -139,13 +139,13 @@ class ReconnectTest {
 
     @Test
     void refusedConnectionsGoUnavailableThenConnectWhenTheServerIsBack() {
-        server.refuseConnections(true);
+        server.faults().refuseConnections(true);
         pusher.connect();
         rec.awaitError(e -> e.type() == ConnectionError.Type.TRANSPORT_ERROR, WAIT);
 
         time.advanceBy(10_000);
         rec.awaitState(UNAVAILABLE, WAIT);
-        server.refuseConnections(false);
+        server.faults().refuseConnections(false);
         time.advanceBy(5_000); // the ws loop's first 15 s budget ends; the next attempt starts
         rec.awaitState(CONNECTED, WAIT);
         assertEquals(

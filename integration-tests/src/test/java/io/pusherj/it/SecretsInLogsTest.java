@@ -74,7 +74,7 @@ class SecretsInLogsTest extends ServerTest {
 
     @Test
     void noSecretReachesALogLineOrAnError() {
-        server.authFault("private-refused", AuthFault.status(401, "{\"error\":\"denied\"}"));
+        server.faults().authFault("private-refused", AuthFault.status(401, "{\"error\":\"denied\"}"));
         Pusher p = client(o -> o.channelAuthorization(AuthOptions.forChannels()
                         .endpoint(server.authEndpoint().toString())
                         .header("Authorization", "Bearer " + TOKEN)

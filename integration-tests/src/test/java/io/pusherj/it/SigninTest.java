@@ -124,7 +124,7 @@ class SigninTest extends ServerTest {
 
     @Test
     void aRefusedSigninIsReportedWithItsStatus() throws Exception {
-        server.authFault("/pusher/user-auth", AuthFault.status(403, "{\"error\":\"banned\"}"));
+        server.faults().authFault("/pusher/user-auth", AuthFault.status(403, "{\"error\":\"banned\"}"));
         Pusher ada = user("ada", null, null);
         LinkedBlockingQueue<AuthError> errors = new LinkedBlockingQueue<>();
         ada.user().onSigninError(errors::add);
@@ -176,7 +176,7 @@ class SigninTest extends ServerTest {
     void presenceWithoutChannelDataWaitsForTheSigninOnTheFirstConnectAndAfterEveryReconnect() {
         // Sign-in takes its auth request plus a round trip on the socket; a slower user endpoint makes the
         // presence authorization finish first every time, as it mostly does against real servers.
-        server.authFault("/pusher/user-auth", AuthFault.slow(Duration.ofMillis(300)));
+        server.faults().authFault("/pusher/user-auth", AuthFault.slow(Duration.ofMillis(300)));
         Pusher ada = signedInPresenceUser("ada");
         EventRecorder ok = new EventRecorder();
         List<AuthError> errors = new CopyOnWriteArrayList<>();
@@ -198,7 +198,7 @@ class SigninTest extends ServerTest {
 
     @Test
     void presenceWithoutChannelDataFailsClearlyWhenTheSigninFails() {
-        server.authFault("/pusher/user-auth", AuthFault.status(403, "{\"error\":\"no\"}"));
+        server.faults().authFault("/pusher/user-auth", AuthFault.status(403, "{\"error\":\"no\"}"));
         Pusher ada = signedInPresenceUser("ada");
         List<AuthError> errors = new CopyOnWriteArrayList<>();
         EventRecorder failed = new EventRecorder();
@@ -220,7 +220,7 @@ class SigninTest extends ServerTest {
 
     @Test
     void signinAfterAFailedAttemptTriesAgainOnTheSameConnection() throws Exception {
-        server.authFault("/pusher/user-auth", AuthFault.status(500, "{}"));
+        server.faults().authFault("/pusher/user-auth", AuthFault.status(500, "{}"));
         Pusher ada = user("ada", null, null);
         LinkedBlockingQueue<String> signins = new LinkedBlockingQueue<>();
         LinkedBlockingQueue<String> failures = new LinkedBlockingQueue<>();
@@ -229,7 +229,7 @@ class SigninTest extends ServerTest {
         ada.signin();
         ada.connect();
         take(failures);
-        server.clearAuthFaults();
+        server.faults().clearAuthFaults();
         ada.signin();
         assertEquals("ada", take(signins));
         assertEquals(1, server.connections().size(), "the same connection");

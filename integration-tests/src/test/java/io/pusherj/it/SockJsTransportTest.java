@@ -21,7 +21,7 @@ class SockJsTransportTest extends ServerTest {
 
     /** A client on the sockjs transport alone, its timers on virtual time, connected. */
     Connected connectOnVirtualTime(boolean blockSockJsWebSocket) {
-        server.blockTransport("sockjs-websocket", blockSockJsWebSocket);
+        server.faults().blockTransport("sockjs-websocket", blockSockJsWebSocket);
         VirtualScheduler time = new VirtualScheduler();
         Pusher p = client(o -> o.enabledTransports("sockjs").scheduler(time).pusherJsReconnectTiming());
         ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
@@ -33,7 +33,7 @@ class SockJsTransportTest extends ServerTest {
     @ParameterizedTest(name = "SockJS websocket blocked: {0}")
     @ValueSource(booleans = {false, true})
     void connectsSubscribesAndReceivesEvents(boolean blockSockJsWebSocket) {
-        server.blockTransport("sockjs-websocket", blockSockJsWebSocket);
+        server.faults().blockTransport("sockjs-websocket", blockSockJsWebSocket);
         Pusher p = client(o ->
                 o.enabledTransports("sockjs").authEndpoint(server.authEndpoint().toString()));
         ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
@@ -89,7 +89,7 @@ class SockJsTransportTest extends ServerTest {
     @ParameterizedTest(name = "SockJS websocket blocked: {0}")
     @ValueSource(booleans = {false, true})
     void aMessageOverTheLimitDropsTheConnectionAndIsNeverDelivered(boolean blockSockJsWebSocket) {
-        server.blockTransport("sockjs-websocket", blockSockJsWebSocket);
+        server.faults().blockTransport("sockjs-websocket", blockSockJsWebSocket);
         Pusher p = client(o -> o.enabledTransports("sockjs"));
         ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
         EventRecorder news = new EventRecorder();

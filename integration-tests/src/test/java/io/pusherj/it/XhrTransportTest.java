@@ -125,12 +125,12 @@ class XhrTransportTest extends ServerTest {
     @ValueSource(strings = {"xhr_streaming", "xhr_polling"})
     void anOversizedAnswerToASendFailsTheSessionInsteadOfFillingMemory(String transport) {
         Client c = connect(transport);
-        server.answerSendsWith(1024 * 1024); // 16 times what the client reads of an xhr_send answer
+        server.faults().answerSendsWith(1024 * 1024); // 16 times what the client reads of an xhr_send answer
         c.pusher().subscribe("news");
         ConnectionError error = c.rec().awaitError(e -> e.message().contains("larger than"), WAIT);
         assertTrue(error.message().contains("65536 bytes"), error.message());
         c.rec().awaitState(CONNECTING, 2, WAIT);
-        server.answerSendsWith(0);
+        server.faults().answerSendsWith(0);
         c.time().advanceBy(1_000);
         c.rec().awaitState(CONNECTED, 2, WAIT);
         server.awaitConnection(2, WAIT).awaitSubscribed("news", WAIT);
@@ -180,7 +180,7 @@ class XhrTransportTest extends ServerTest {
 
     @Test
     void aServerThatRefusesTheReopenedRequestKeepsStreamingOnTheOldOne() {
-        server.refuseOverlappingReceives(true); // sockjs-node: c[2010] to the second receive request
+        server.faults().refuseOverlappingReceives(true); // sockjs-node: c[2010] to the second receive request
         Client c = connect("xhr_streaming");
         EventRecorder events = new EventRecorder();
         ServerConnection conn = subscribedToBulk(c, events);
@@ -206,7 +206,7 @@ class XhrTransportTest extends ServerTest {
     @ParameterizedTest
     @ValueSource(strings = {"xhr_streaming", "xhr_polling"})
     void theRestOfTheSessionGoesToTheHostnameTheOpenFrameAnnounces(String transport) {
-        server.announceHostname(Optional.of("localhost"));
+        server.faults().announceHostname(Optional.of("localhost"));
         Client c = connect(transport);
         EventRecorder events = new EventRecorder();
         c.pusher().subscribePrivate("private-sticky", ch -> ch.bind("news", events));
@@ -228,7 +228,7 @@ class XhrTransportTest extends ServerTest {
     @ParameterizedTest
     @ValueSource(strings = {"xhr_streaming", "xhr_polling"})
     void aMalformedHostnameInTheOpenFrameIsIgnoredAndTheSessionStaysWhereItIs(String transport) {
-        server.announceHostname(Optional.of("bad host/with path"));
+        server.faults().announceHostname(Optional.of("bad host/with path"));
         Client c = connect(transport);
         EventRecorder events = new EventRecorder();
         c.pusher().subscribePrivate("private-sticky", ch -> ch.bind("news", events));

@@ -209,7 +209,7 @@ class CliTest {
 
     @Test
     void listenWithAuthPrintsMembersJoinsLeavesAndSubscriptionErrorsAndSendsClientEvents() throws Exception {
-        server.authFault("private-denied", AuthFault.status(403, "{\"error\":\"no\"}"));
+        server.faults().authFault("private-denied", AuthFault.status(403, "{\"error\":\"no\"}"));
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
                 () -> run(
                         "listen",

@@ -46,7 +46,7 @@ final class AuthEndpointHandler extends Handler.Abstract {
         String channel = userAuth ? USER_AUTH_PATH : params.getOrDefault("channel_name", "");
         String socketId = params.getOrDefault("socket_id", "");
         String callbackName = params.get("callback");
-        AuthFault fault = server.authFaultFor(channel);
+        AuthFault fault = server.faults().authFaultFor(channel);
         Runnable answer = () -> {
             if (fault != null && fault.status() != 0) {
                 // "CALLBACK" in a fault body stands for the JSONP callback name of this request.

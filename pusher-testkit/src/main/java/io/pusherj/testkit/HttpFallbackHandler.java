@@ -40,7 +40,7 @@ final class HttpFallbackHandler extends Handler.Abstract {
             return HttpFallbackSession.serveSend(sessions.get(id), request, response, callback);
         }
         String transport = kind.equals("xhr") ? "xhr_polling" : "xhr_streaming";
-        if (server.isBlocked(transport)) {
+        if (server.faults().isBlocked(transport)) {
             return RestApiHandler.reply(
                     response, callback, 503, "text/plain", transport + " blocked by the test server");
         }

@@ -159,7 +159,7 @@ final class HttpFallbackSession implements Peer {
             cancelTimer();
             response.setStatus(200);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/javascript; charset=UTF-8");
-            if (receiver != null && server.refusesOverlappingReceives()) {
+            if (receiver != null && server.faults().refusesOverlappingReceives()) {
                 new Receiver(response, done).write("c[2010,\"Another connection still open\"]\n", true);
                 return;
             }
@@ -193,7 +193,7 @@ final class HttpFallbackSession implements Peer {
 
     /** {@code o}, with the hostname the server announces for sticky routing (docs/protocol.md §11.7) if any. */
     private String openFrame() {
-        String hostname = server.announcedHostname();
+        String hostname = server.faults().announcedHostname();
         return hostname == null
                 ? "o\n"
                 : "o"
@@ -234,7 +234,7 @@ final class HttpFallbackSession implements Peer {
         }
         session.requestArrived(request.getHttpURI().getHost(), false);
         session.sent(messages);
-        int padding = session.server.sendAnswerBytes();
+        int padding = session.server.faults().sendAnswerBytes();
         if (padding > 0) {
             return RestApiHandler.reply(response, callback, 200, "text/plain", "x".repeat(padding));
         }

@@ -6,11 +6,8 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -53,18 +50,10 @@ public final class PusherTestServer implements AutoCloseable {
     private final RecordedList<String> publishedViaHttp = new RecordedList<>();
     private final AtomicLong socketCounter = new AtomicLong(1000);
     private final RecordedList<ReceivedAuthRequest> authRequests = new RecordedList<>();
-    private final Map<String, AuthFault> authFaults = new ConcurrentHashMap<>();
     private final ChannelEncryption encryption;
     private final AppSigner signer;
     private final Broker broker;
-    private final Set<String> blockedTransports = ConcurrentHashMap.newKeySet();
-    private volatile String announcedHostname;
-    private volatile boolean refuseOverlappingReceives;
-    private volatile int sendAnswerBytes;
-    private volatile Duration handshakeDelay = Duration.ZERO;
-    private volatile Integer handshakeErrorCode; // null: no failure
-    private volatile String handshakeReplacement; // null: the normal connection_established
-    private volatile boolean holdHandshakes;
+    private final ServerFaults faults = new ServerFaults();
     private volatile int activityTimeoutSeconds;
 
     private PusherTestServer(Builder config) {
@@ -97,14 +86,14 @@ public final class PusherTestServer implements AutoCloseable {
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(jetty, context, container -> {
             container.setIdleTimeout(Duration.ofHours(1));
             container.addMapping("^(/.*)?/[^/]+/[^/]+/websocket$", (request, response, callback) -> {
-                if (isBlocked("sockjs") || isBlocked("sockjs-websocket")) {
+                if (faults.isBlocked("sockjs") || faults.isBlocked("sockjs-websocket")) {
                     Response.writeError(request, response, callback, 503, "refused by the test server");
                     return null;
                 }
                 return SockJsWebSocket.endpoint(this);
             });
             container.addMapping("^(/.*)?/app/[^/]+$", (request, response, callback) -> {
-                if (isBlocked("ws")) {
+                if (faults.isBlocked("ws")) {
                     Response.writeError(request, response, callback, 503, "refused by the test server");
                     return null;
                 }
@@ -435,38 +424,8 @@ public final class PusherTestServer implements AutoCloseable {
         return authRequests.await(r -> true, count, timeout, "auth requests");
     }
 
-    /**
-     * Makes the auth endpoint misbehave for one channel ({@code *} for every channel).
-     *
-     * @param channel the channel name, or {@code *}
-     * @param fault how to misbehave
-     */
-    public void authFault(String channel, AuthFault fault) {
-        authFaults.put(channel, fault);
-    }
-
-    /**
-     * Replaces the encryption master key (as an app rotating its key): later events and authorizations of
-     * {@code private-encrypted-} channels use keys derived from it.
-     *
-     * @param masterKey 32 bytes
-     */
-    public void encryptionMasterKey(byte[] masterKey) {
-        encryption.masterKey(masterKey);
-    }
-
-    /** Restores normal signing for every channel. */
-    public void clearAuthFaults() {
-        authFaults.clear();
-    }
-
     void recordAuthRequest(ReceivedAuthRequest r) {
         authRequests.add(r);
-    }
-
-    AuthFault authFaultFor(String channel) {
-        AuthFault f = authFaults.get(channel);
-        return f != null ? f : authFaults.get("*");
     }
 
     ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
@@ -542,141 +501,159 @@ public final class PusherTestServer implements AutoCloseable {
     // --- faults ---------------------------------------------------------------------------------------
 
     /**
-     * While true, every transport is refused: WebSocket upgrades and HTTP fallback receive requests are
-     * answered with HTTP 503 (a server that refuses connections).
+     * Replaces the encryption master key (as an app rotating its key): later events and authorizations of
+     * {@code private-encrypted-} channels use keys derived from it.
      *
-     * @param refuse whether to refuse
+     * @param masterKey 32 bytes
      */
+    public void encryptionMasterKey(byte[] masterKey) {
+        encryption.masterKey(masterKey);
+    }
+
+    /**
+     * {@return the faults this server plays: refused or blocked transports, handshakes delayed, failed,
+     * replaced or held, auth endpoint failures, HTTP fallback quirks} Set them on a running server; each
+     * applies to what comes next.
+     */
+    public ServerFaults faults() {
+        return faults;
+    }
+
+    /**
+     * Same as {@code faults().refuseConnections(…)}.
+     *
+     * @param refuse see {@link ServerFaults#refuseConnections}
+     * @deprecated use {@link #faults()}{@code .refuseConnections(…)}
+     */
+    @Deprecated
     public void refuseConnections(boolean refuse) {
-        for (String t : List.of("ws", "xhr_streaming", "xhr_polling", "sockjs")) {
-            blockTransport(t, refuse);
-        }
+        faults.refuseConnections(refuse);
     }
 
     /**
-     * Blocks one transport ({@code ws}, {@code xhr_streaming}, {@code xhr_polling}, {@code sockjs}, or only
-     * SockJS's WebSocket with {@code sockjs-websocket}) with HTTP 503, like
-     * a proxy or network that lets only some through; used to test fallbacks.
+     * Same as {@code faults().blockTransport(…)}.
      *
-     * @param transport the transport
-     * @param blocked whether to block it
+     * @param transport see {@link ServerFaults#blockTransport}
+     * @param blocked see {@link ServerFaults#blockTransport}
+     * @deprecated use {@link #faults()}{@code .blockTransport(…)}
      */
+    @Deprecated
     public void blockTransport(String transport, boolean blocked) {
-        if (blocked) {
-            blockedTransports.add(transport);
-        } else {
-            blockedTransports.remove(transport);
-        }
+        faults.blockTransport(transport, blocked);
     }
 
     /**
-     * Makes new HTTP fallback sessions announce {@code hostname} in their open frame
-     * ({@code o{"hostname":"…"}}, docs/protocol.md §11.7), so the client sends the rest of the session there
-     * (sticky routing); {@link java.util.Optional#empty()} turns it off. Use a name of this loopback
-     * server, e.g. {@code localhost} when clients connect to {@code 127.0.0.1}.
+     * Same as {@code faults().announceHostname(…)}.
      *
-     * @param hostname the hostname, or empty for none
+     * @param hostname see {@link ServerFaults#announceHostname}
+     * @deprecated use {@link #faults()}{@code .announceHostname(…)}
      */
+    @Deprecated
     public void announceHostname(Optional<String> hostname) {
-        announcedHostname = hostname.orElse(null);
+        faults.announceHostname(hostname);
     }
 
     /**
-     * While true, an HTTP fallback session refuses a second receive request while one is still open, as
-     * sockjs-node does: the newcomer gets {@code c[2010,"Another connection still open"]} and ends, the
-     * open one goes on. By default the newer request replaces the older one.
+     * Same as {@code faults().refuseOverlappingReceives(…)}.
      *
-     * @param refuse whether to refuse
+     * @param refuse see {@link ServerFaults#refuseOverlappingReceives}
+     * @deprecated use {@link #faults()}{@code .refuseOverlappingReceives(…)}
      */
+    @Deprecated
     public void refuseOverlappingReceives(boolean refuse) {
-        refuseOverlappingReceives = refuse;
-    }
-
-    boolean refusesOverlappingReceives() {
-        return refuseOverlappingReceives;
+        faults.refuseOverlappingReceives(refuse);
     }
 
     /**
-     * Makes HTTP fallback sessions answer each {@code xhr_send} with 200 and a body of {@code bytes} bytes
-     * instead of an empty 204 (a misbehaving server or proxy); 0 restores the empty answer. The messages
-     * are still taken.
+     * Same as {@code faults().answerSendsWith(…)}.
      *
-     * @param bytes the body size, 0 or more
+     * @param bytes see {@link ServerFaults#answerSendsWith}
+     * @deprecated use {@link #faults()}{@code .answerSendsWith(…)}
      */
+    @Deprecated
     public void answerSendsWith(int bytes) {
-        if (bytes < 0) {
-            throw new IllegalArgumentException("bytes must be 0 or more, got " + bytes);
-        }
-        sendAnswerBytes = bytes;
+        faults.answerSendsWith(bytes);
     }
 
-    int sendAnswerBytes() {
-        return sendAnswerBytes;
+    /**
+     * Same as {@code faults().delayHandshake(…)}.
+     *
+     * @param delay see {@link ServerFaults#delayHandshake}
+     * @deprecated use {@link #faults()}{@code .delayHandshake(…)}
+     */
+    @Deprecated
+    public void delayHandshake(Duration delay) {
+        faults.delayHandshake(delay);
     }
 
-    /** {@return the hostname new HTTP fallback sessions announce, or null} */
-    String announcedHostname() {
-        return announcedHostname;
+    /**
+     * Same as {@code faults().failHandshakes(…)}.
+     *
+     * @param code see {@link ServerFaults#failHandshakes}
+     * @deprecated use {@link #faults()}{@code .failHandshakes(…)}
+     */
+    @Deprecated
+    public void failHandshakes(int code) {
+        faults.failHandshakes(code);
+    }
+
+    /**
+     * Same as {@code faults().replaceHandshake(…)}.
+     *
+     * @param frame see {@link ServerFaults#replaceHandshake}
+     * @deprecated use {@link #faults()}{@code .replaceHandshake(…)}
+     */
+    @Deprecated
+    public void replaceHandshake(String frame) {
+        faults.replaceHandshake(frame);
+    }
+
+    /**
+     * Same as {@code faults().holdHandshakes(…)}.
+     *
+     * @deprecated use {@link #faults()}{@code .holdHandshakes(…)}
+     */
+    @Deprecated
+    public void holdHandshakes() {
+        faults.holdHandshakes();
+    }
+
+    /**
+     * Same as {@code faults().normalHandshakes(…)}.
+     *
+     * @deprecated use {@link #faults()}{@code .normalHandshakes(…)}
+     */
+    @Deprecated
+    public void normalHandshakes() {
+        faults.normalHandshakes();
+    }
+
+    /**
+     * Same as {@code faults().authFault(…)}.
+     *
+     * @param channel see {@link ServerFaults#authFault}
+     * @param fault see {@link ServerFaults#authFault}
+     * @deprecated use {@link #faults()}{@code .authFault(…)}
+     */
+    @Deprecated
+    public void authFault(String channel, AuthFault fault) {
+        faults.authFault(channel, fault);
+    }
+
+    /**
+     * Same as {@code faults().clearAuthFaults(…)}.
+     *
+     * @deprecated use {@link #faults()}{@code .clearAuthFaults(…)}
+     */
+    @Deprecated
+    public void clearAuthFaults() {
+        faults.clearAuthFaults();
     }
 
     /** A SockJS session's connection, started by its path message; null if the message is not one. */
     ServerConnection sockJsConnection(String message, Peer peer) {
         String path = SockJsPaths.path(message);
         return path == null ? null : new ServerConnection(this, SockJsPaths.key(path), path, "sockjs");
-    }
-
-    boolean isBlocked(String transport) {
-        return blockedTransports.contains(transport);
-    }
-
-    /**
-     * Delays {@code pusher:connection_established} on new connections (zero to send at once).
-     *
-     * @param delay the delay, zero for none
-     */
-    public void delayHandshake(Duration delay) {
-        handshakeDelay = Objects.requireNonNull(delay);
-    }
-
-    /**
-     * Makes new connections fail their handshake as Pusher does for an over-quota app: a
-     * {@code pusher:error} frame with {@code code}, then a close with the same code, until
-     * {@link #normalHandshakes()}. With 4200 this is a server shutting down gracefully, as soketi and
-     * Reverb do: they keep accepting for a few seconds and close every new connection at once.
-     *
-     * @param code the Pusher error code, e.g. 4004
-     */
-    public void failHandshakes(int code) {
-        handshakeErrorCode = code;
-    }
-
-    /**
-     * Sends {@code frame} instead of {@code connection_established} on new connections, until
-     * {@link #normalHandshakes()}.
-     *
-     * @param frame the raw frame text
-     */
-    public void replaceHandshake(String frame) {
-        handshakeReplacement = Objects.requireNonNull(frame, "frame");
-    }
-
-    /**
-     * New connections get no greeting until the test completes the handshake itself with
-     * {@link ServerConnection#establish(String)}, sends something else, or closes them; until
-     * {@link #normalHandshakes()}. For step-by-step scripts of the handshake.
-     */
-    public void holdHandshakes() {
-        holdHandshakes = true;
-    }
-
-    /**
-     * Undoes {@link #failHandshakes(int)}, {@link #replaceHandshake(String)} and {@link #holdHandshakes()}:
-     * new connections are welcomed.
-     */
-    public void normalHandshakes() {
-        handshakeErrorCode = null;
-        handshakeReplacement = null;
-        holdHandshakes = false;
     }
 
     /** A socket id in Pusher's {@code digits.digits} form, unique on this server. */
@@ -709,8 +686,8 @@ public final class PusherTestServer implements AutoCloseable {
     void opened(ServerConnection c) {
         connections.add(c);
         Runnable handshake = () -> {
-            Integer failCode = handshakeErrorCode;
-            String replacement = handshakeReplacement;
+            Integer failCode = faults.handshakeErrorCode();
+            String replacement = faults.handshakeReplacement();
             if (!config.appKey.equals(c.appKey())) {
                 c.sendRaw(ServerFrames.error(
                         4001,
@@ -721,13 +698,13 @@ public final class PusherTestServer implements AutoCloseable {
                 c.close(failCode, "handshake refused by the test server");
             } else if (replacement != null) {
                 c.sendRaw(replacement);
-            } else if (!holdHandshakes) {
+            } else if (!faults.holdsHandshakes()) {
                 String id = newSocketId();
                 c.socketId(id);
                 c.send(ServerFrames.connectionEstablished(id, activityTimeoutSeconds));
             }
         };
-        Duration delay = handshakeDelay;
+        Duration delay = faults.handshakeDelay();
         if (delay.isZero()) {
             handshake.run();
         } else {

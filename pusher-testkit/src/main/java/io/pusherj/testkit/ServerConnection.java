@@ -365,7 +365,7 @@ public final class ServerConnection {
     }
 
     /**
-     * Completes the handshake by hand, on a server that {@linkplain PusherTestServer#holdHandshakes() holds
+     * Completes the handshake by hand, on a server that {@linkplain ServerFaults#holdHandshakes() holds
      * handshakes}: gives the connection a socket id and sends {@code pusher:connection_established} with
      * {@code activityTimeout} as the raw JSON value of {@code activity_timeout} (a number of seconds
      * normally; {@code "30"} or {@code 0.5} to see how a client takes odd values).

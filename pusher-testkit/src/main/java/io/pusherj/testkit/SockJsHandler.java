@@ -36,7 +36,7 @@ final class SockJsHandler extends Handler.Abstract {
                     response,
                     callback,
                     200,
-                    "{\"websocket\":" + !server.isBlocked("sockjs-websocket")
+                    "{\"websocket\":" + !server.faults().isBlocked("sockjs-websocket")
                             + ",\"origins\":[\"*:*\"],\"cookie_needed\":false,\"entropy\":"
                             + ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE) + "}");
         }
@@ -44,7 +44,7 @@ final class SockJsHandler extends Handler.Abstract {
         if (!m.matches() || !"POST".equals(request.getMethod())) {
             return false;
         }
-        if (server.isBlocked("sockjs")) {
+        if (server.faults().isBlocked("sockjs")) {
             return RestApiHandler.reply(response, callback, 503, "text/plain", "sockjs blocked by the test server");
         }
         String id = m.group(2) + "/" + m.group(3);

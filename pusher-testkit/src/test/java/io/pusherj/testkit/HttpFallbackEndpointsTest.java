@@ -154,7 +154,7 @@ class HttpFallbackEndpointsTest {
 
     @Test
     void blockedTransportsAndUnknownSessionsAreRefused() throws Exception {
-        server.blockTransport("xhr_streaming", true);
+        server.faults().blockTransport("xhr_streaming", true);
         assertEquals(
                 503,
                 HTTP.send(post(base + "xhr_streaming", ""), HttpResponse.BodyHandlers.discarding())

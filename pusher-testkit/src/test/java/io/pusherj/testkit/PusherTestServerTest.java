@@ -210,14 +210,14 @@ class PusherTestServerTest {
         sb.drop();
         assertEquals(1006, sb.awaitClosed(WAIT));
 
-        server.refuseConnections(true);
+        server.faults().refuseConnections(true);
         var refused = assertThrows(ExecutionException.class, () -> RawClient.connect(server.webSocketUri()));
         assertTrue(
                 String.valueOf(refused.getCause()).contains("503") || refused.getCause() instanceof IOException,
                 String.valueOf(refused.getCause()));
-        server.refuseConnections(false);
+        server.faults().refuseConnections(false);
 
-        server.delayHandshake(Duration.ofMillis(300));
+        server.faults().delayHandshake(Duration.ofMillis(300));
         long start = System.nanoTime();
         RawClient d = RawClient.connect(server.webSocketUri());
         d.await("connection_established");

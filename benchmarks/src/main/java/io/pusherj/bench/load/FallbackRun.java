@@ -22,7 +22,7 @@ final class FallbackRun implements Measure.Run {
         }
         try (PusherTestServer server =
                 PusherTestServer.builder().tls(true).subscriptionCount(false).start()) {
-            server.blockTransport("ws", true);
+            server.faults().blockTransport("ws", true);
             Samples tls = times(server, true, settings.samples(), settings.transport());
             Samples plain = times(server, false, settings.samples(), settings.transport());
             Percentiles p = new Percentiles(tls.millis());

@@ -39,14 +39,14 @@ final class StormRun implements Measure.Run {
                     server.awaitSubscriberCount(CHANNEL, 1, Duration.ofSeconds(10));
 
                     int before = server.connections().size();
-                    server.failHandshakes(4200); // graceful shutdown: accept, close at once
+                    server.faults().failHandshakes(4200); // graceful shutdown: accept, close at once
                     server.closeAll(4200, "Server is closing");
                     Thread.sleep(CLOSING_MILLIS); // the scenario's window, in real time
                     attempts[i] = server.connections().size() - before;
 
                     server.stopAccepting(); // the server process is gone
                     Thread.sleep(DOWN_MILLIS);
-                    server.normalHandshakes();
+                    server.faults().normalHandshakes();
                     long back = System.nanoTime();
                     server.startAccepting();
                     try {
