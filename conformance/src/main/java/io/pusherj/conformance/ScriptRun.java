@@ -2,6 +2,7 @@ package io.pusherj.conformance;
 
 import io.pusherj.testkit.PusherTestServer;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,10 +36,16 @@ final class ScriptRun {
                 ClientDriver driver = pusherJs
                         ? new PusherJsDriver(script, server, driverDir)
                         : new PusherjDriver(script, server, pusherJsTiming)) {
-            driver.start();
-            driver.awaitStarted(START_WAIT);
+            ScriptServer scriptServer = new ScriptServer(server);
+            List<JsonValue> steps = script.steps();
+            int setup = ScriptServer.leadingSetupSteps(steps);
             try {
-                new ScriptServer(server).run(script.steps(), driver::stop);
+                // Set-up steps (a fault, a cached event) apply before the client starts: run after it, they
+                // raced with its first connection, and a fast client won.
+                scriptServer.run(steps.subList(0, setup), driver::stop);
+                driver.start();
+                driver.awaitStarted(START_WAIT);
+                scriptServer.run(steps.subList(setup, steps.size()), driver::stop);
             } catch (AssertionError e) {
                 return new Outcome(
                         null, "the script's server step failed with " + driver.name() + ": " + e.getMessage());

@@ -8,6 +8,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Plays the server part of a script on a {@link PusherTestServer}, one step after the other. The server's
@@ -34,6 +36,20 @@ final class ScriptServer {
      * @param stopClient stops the client's driver (for an {@code endIdle} step)
      * @throws AssertionError if a step waited longer than its timeout
      */
+    /** Steps that only set the server up, with no client needed: they may run before the client starts. */
+    private static final Set<String> SETUP_STEPS =
+            Set.of("handshake", "activityTimeout", "authFault", "clearAuthFaults", "refuse", "publish");
+
+    /** {@return how many steps at the start of {@code steps} only set the server up} */
+    static int leadingSetupSteps(List<JsonValue> steps) {
+        int n = 0;
+        while (n < steps.size()
+                && SETUP_STEPS.containsAll(steps.get(n).asJsonObject().keySet())) {
+            n++;
+        }
+        return n;
+    }
+
     void run(Iterable<JsonValue> steps, Runnable stopClient) throws InterruptedException {
         for (JsonValue step : steps) {
             run(step.asJsonObject(), stopClient);

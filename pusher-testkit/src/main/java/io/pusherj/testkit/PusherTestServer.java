@@ -684,10 +684,13 @@ public final class PusherTestServer implements AutoCloseable {
     // --- protocol -------------------------------------------------------------------------------------
 
     void opened(ServerConnection c) {
+        // The handshake a connection gets is decided before anyone can see the connection: a test that
+        // waits for it and then changes the handshake faults changes those of the next connections only.
+        Integer failCode = faults.handshakeErrorCode();
+        String replacement = faults.handshakeReplacement();
+        boolean hold = faults.holdsHandshakes();
         connections.add(c);
         Runnable handshake = () -> {
-            Integer failCode = faults.handshakeErrorCode();
-            String replacement = faults.handshakeReplacement();
             if (!config.appKey.equals(c.appKey())) {
                 c.sendRaw(ServerFrames.error(
                         4001,
@@ -698,7 +701,7 @@ public final class PusherTestServer implements AutoCloseable {
                 c.close(failCode, "handshake refused by the test server");
             } else if (replacement != null) {
                 c.sendRaw(replacement);
-            } else if (!faults.holdsHandshakes()) {
+            } else if (!hold) {
                 String id = newSocketId();
                 c.socketId(id);
                 c.send(ServerFrames.connectionEstablished(id, activityTimeoutSeconds));
