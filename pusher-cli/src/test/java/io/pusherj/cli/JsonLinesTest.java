@@ -28,6 +28,13 @@ class JsonLinesTest {
                 Optional.empty());
     }
 
+    /** Virtual time for the 10 s rule, in nanoseconds. */
+    final long[] now = {0};
+
+    static StatusLine quiet() {
+        return new StatusLine(new PrintWriter(new StringWriter()), false);
+    }
+
     List<String> lines() {
         return written.toString().lines().toList();
     }
@@ -80,11 +87,7 @@ class JsonLinesTest {
 
     @Test
     void anotherLineTenSecondsAfterAnErrorsLastLineFirstPrintsItsCount() {
-        long[] now = {0};
-        JsonLines timed = new JsonLines(
-                new PrintWriter(written, true),
-                new StatusLine(new PrintWriter(new StringWriter()), false),
-                () -> now[0]);
+        JsonLines timed = new JsonLines(new PrintWriter(written, true), quiet(), () -> now[0]);
         timed.error(closing());
         timed.error(closing());
         now[0] = 9_999_999_999L;
@@ -103,11 +106,7 @@ class JsonLinesTest {
 
     @Test
     void theSameErrorAfterTenQuietSecondsIsPrintedPlainly() {
-        long[] now = {0};
-        JsonLines timed = new JsonLines(
-                new PrintWriter(written, true),
-                new StatusLine(new PrintWriter(new StringWriter()), false),
-                () -> now[0]);
+        JsonLines timed = new JsonLines(new PrintWriter(written, true), quiet(), () -> now[0]);
         timed.error(closing());
         now[0] = 30_000_000_000L;
         timed.error(closing());
@@ -117,11 +116,7 @@ class JsonLinesTest {
 
     @Test
     void aLongRunOfRepeatsAlsoPrintsItsCountEveryTenSeconds() {
-        long[] now = {0};
-        JsonLines timed = new JsonLines(
-                new PrintWriter(written, true),
-                new StatusLine(new PrintWriter(new StringWriter()), false),
-                () -> now[0]);
+        JsonLines timed = new JsonLines(new PrintWriter(written, true), quiet(), () -> now[0]);
         for (int second = 0; second < 25; second++) {
             now[0] = second * 1_000_000_000L;
             for (int i = 0; i < 10; i++) {

@@ -48,6 +48,16 @@ class SequentialStrategyTest {
         };
     }
 
+    /** A looping strategy over {@code child} with the default backoff, jitter source {@code random}, started. */
+    StrategyRunner backoffLoop(Strategy child, double random) {
+        return new SequentialStrategy(
+                        List.of(child),
+                        clock,
+                        SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(ReconnectBackoff.DEFAULT),
+                        () -> random)
+                .connect(0, counting());
+    }
+
     @Test
     void failFastMovesOnAtOnceAndReportsFailureAfterTheLast() {
         new SequentialStrategy(
@@ -90,12 +100,7 @@ class SequentialStrategyTest {
      */
     @Test
     void withBackoffAnEarlyFailureIsRetriedAfterTheBackoffNotTheWholeBudget() {
-        StrategyRunner r = new SequentialStrategy(
-                        List.of(failing("ws")),
-                        clock,
-                        SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(ReconnectBackoff.DEFAULT),
-                        () -> 0.5)
-                .connect(0, counting());
+        StrategyRunner r = backoffLoop(failing("ws"), 0.5);
         time.advanceBy(30_000);
         assertEquals(List.of("ws@0", "ws@1000", "ws@2600", "ws@5160", "ws@9256", "ws@15809", "ws@26294"), log);
         r.abort();
@@ -104,12 +109,7 @@ class SequentialStrategyTest {
     @Test
     void withBackoffTheWaitsAreJitteredSoClientsDoNotRetryInStep() {
         List<String> low = new ArrayList<>();
-        new SequentialStrategy(
-                        List.of(failing("ws")),
-                        clock,
-                        SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(ReconnectBackoff.DEFAULT),
-                        () -> 0.0)
-                .connect(0, counting());
+        backoffLoop(failing("ws"), 0.0);
         time.advanceBy(3_000);
         low.addAll(log);
         assertEquals(List.of("ws@0", "ws@800", "ws@2080"), low, "waits × 0.8");
@@ -117,24 +117,8 @@ class SequentialStrategyTest {
 
     @Test
     void withBackoffAHangingAttemptStillEndsWithItsBudget() {
-        Strategy hanging = new Strategy() {
-            @Override
-            public boolean isSupported() {
-                return true;
-            }
-
-            @Override
-            public StrategyRunner connect(int minPriority, StrategyCallback callback) {
-                log.add("hang@" + time.nowMillis());
-                return StrategyRunner.NONE;
-            }
-        };
-        new SequentialStrategy(
-                        List.of(hanging),
-                        clock,
-                        SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(ReconnectBackoff.DEFAULT),
-                        () -> 0.5)
-                .connect(0, counting());
+        Strategy hanging = refusingThenHanging(0);
+        backoffLoop(hanging, 0.5);
         time.advanceBy(50_000);
         assertEquals(
                 List.of("hang@0", "hang@15000", "hang@45000"), log, "15 s, then 30 s, as pusher-js (no jitter at 0.5)");
@@ -165,12 +149,7 @@ class SequentialStrategyTest {
 
     @Test
     void withBackoffEarlyRetriesDoNotDoubleTheBudgetSoAHangAfterRefusalsEndsAfter15Seconds() {
-        new SequentialStrategy(
-                        List.of(refusingThenHanging(2)),
-                        clock,
-                        SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(ReconnectBackoff.DEFAULT),
-                        () -> 0.5)
-                .connect(0, counting());
+        backoffLoop(refusingThenHanging(2), 0.5);
         time.advanceBy(50_000);
         assertEquals(
                 List.of("refused@0", "refused@1000", "hang@2600", "hang@17600", "hang@47600"),
@@ -199,12 +178,7 @@ class SequentialStrategyTest {
                 return StrategyRunner.NONE;
             }
         };
-        StrategyRunner r = new SequentialStrategy(
-                        List.of(refusedTwiceHungThenRefused),
-                        clock,
-                        SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(ReconnectBackoff.DEFAULT),
-                        () -> 0.5)
-                .connect(0, counting());
+        StrategyRunner r = backoffLoop(refusedTwiceHungThenRefused, 0.5);
         time.advanceBy(19_000);
         r.abort();
         assertEquals(
@@ -215,12 +189,7 @@ class SequentialStrategyTest {
 
     @Test
     void retryNowMakesTheRetryWaitingOutTheBackoffAtOnce() {
-        StrategyRunner r = new SequentialStrategy(
-                        List.of(failing("ws")),
-                        clock,
-                        SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(ReconnectBackoff.DEFAULT),
-                        () -> 0.5)
-                .connect(0, counting());
+        StrategyRunner r = backoffLoop(failing("ws"), 0.5);
         time.advanceBy(2_100); // ws@0, ws@1000, now waiting 1.6 s, until 2.6 s
         r.retryNow();
         time.runUntilIdle();
@@ -234,12 +203,7 @@ class SequentialStrategyTest {
 
     @Test
     void retryNowRightAfterARefusalWaitsOneSecondSoConnectInAnErrorListenerCannotStorm() {
-        StrategyRunner r = new SequentialStrategy(
-                        List.of(failing("ws")),
-                        clock,
-                        SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(ReconnectBackoff.DEFAULT),
-                        () -> 0.5)
-                .connect(0, counting());
+        StrategyRunner r = backoffLoop(failing("ws"), 0.5);
         time.advanceBy(1_000); // ws@0, ws@1000 refused at once; the backoff's wait is 1.6 s
         for (int i = 0; i < 5; i++) {
             r.retryNow();
@@ -253,12 +217,7 @@ class SequentialStrategyTest {
 
     @Test
     void retryNowAlsoEndsARefusedTryWaitingOutItsBudget() {
-        StrategyRunner r = new SequentialStrategy(
-                        List.of(failing("ws")),
-                        clock,
-                        SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(ReconnectBackoff.DEFAULT),
-                        () -> 0.5)
-                .connect(0, counting());
+        StrategyRunner r = backoffLoop(failing("ws"), 0.5);
         time.advanceBy(30_000); // ws@26294 refused: the 16.8 s wait outlasts the budget, which ends at 41.3 s
         r.retryNow();
         time.runUntilIdle();
@@ -268,24 +227,8 @@ class SequentialStrategyTest {
 
     @Test
     void withBackoffAHangingTryWaitsItsJitteredBudgetUpTo20PercentLonger() {
-        Strategy hanging = new Strategy() {
-            @Override
-            public boolean isSupported() {
-                return true;
-            }
-
-            @Override
-            public StrategyRunner connect(int minPriority, StrategyCallback callback) {
-                log.add("hang@" + time.nowMillis());
-                return StrategyRunner.NONE;
-            }
-        };
-        StrategyRunner r = new SequentialStrategy(
-                        List.of(hanging),
-                        clock,
-                        SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(ReconnectBackoff.DEFAULT),
-                        () -> 0.999_999)
-                .connect(0, counting());
+        Strategy hanging = refusingThenHanging(0);
+        StrategyRunner r = backoffLoop(hanging, 0.999_999);
         time.advanceBy(60_000);
         r.abort();
         assertEquals(List.of("hang@0", "hang@18000", "hang@54000"), log, "15 s and 30 s × 1.2");
@@ -293,12 +236,7 @@ class SequentialStrategyTest {
 
     @Test
     void withBackoffARefusedTryWhoseWaitOutlastsItsBudgetKeepsEscalating() {
-        StrategyRunner r = new SequentialStrategy(
-                        List.of(failing("ws")),
-                        clock,
-                        SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(ReconnectBackoff.DEFAULT),
-                        () -> 0.5)
-                .connect(0, counting());
+        StrategyRunner r = backoffLoop(failing("ws"), 0.5);
         time.advanceBy(70_000);
         r.abort();
         // The 7th wait, 16.8 s, does not fit in the 15 s budget: the try waits it out (41.3 s), the budget
@@ -319,12 +257,7 @@ class SequentialStrategyTest {
 
     @Test
     void withBackoffAbortDuringTheWaitMeansNoFurtherAttempt() {
-        StrategyRunner r = new SequentialStrategy(
-                        List.of(failing("ws")),
-                        clock,
-                        SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(ReconnectBackoff.DEFAULT),
-                        () -> 0.5)
-                .connect(0, counting());
+        StrategyRunner r = backoffLoop(failing("ws"), 0.5);
         time.advanceBy(500);
         r.abort();
         time.advanceBy(120_000);
