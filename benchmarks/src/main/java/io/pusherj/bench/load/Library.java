@@ -20,11 +20,6 @@ enum Library {
                     PusherjClient.withTransport(PusherjClient.options(target), transport)
                             .pusherJsReconnectTiming());
         }
-
-        @Override
-        String label() {
-            return "pusherj-pusherjs-timing";
-        }
     },
     /** pusher-js 8.6.0 in Node (reconnect measures only: the server counts what it does). */
     PUSHER_JS {
@@ -32,11 +27,6 @@ enum Library {
         BenchClient create(Target target, String transport) {
             requireWs(transport);
             return new PusherJsClient(target);
-        }
-
-        @Override
-        String label() {
-            return "pusher-js";
         }
     },
     /** {@code com.pusher:pusher-java-client} 2.4.4, the official client (WebSocket only). */
@@ -58,9 +48,9 @@ enum Library {
 
     abstract BenchClient create(Target target, String transport);
 
-    /** The name used on the command line and in the JSON lines. */
+    /** The name used on the command line and in the JSON lines: the constant's, e.g. {@code pusher-js}. */
     String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static void requireWs(String transport) {
