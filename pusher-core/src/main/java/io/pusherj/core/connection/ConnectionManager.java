@@ -81,6 +81,10 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
     private int failuresInARow;
     /** When the current connection was made (clock time), or -1 without one. */
     private long connectedAtMillis = -1;
+    /** When the last attempt failed or the last connection that had not lived ended. */
+    private long lastFailureAtMillis;
+    /** When the pending retry fires ({@link #retryIn}). */
+    private long retryAtMillis;
 
     private final StrategyCallback strategyCallback = new StrategyCallback() {
         @Override
@@ -164,11 +168,22 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
      * While an attempt exists, a retry it holds back for the backoff is made now: the application asked.
      */
     public void connect() {
-        if (connection == null && runner != null) {
-            runner.retryNow();
-        }
         if (connection != null || runner != null) {
+            if (connection == null) {
+                runner.retryNow();
+            }
             return;
+        }
+        if (retryTimer != null && backoff != null && failuresInARow >= 2) {
+            // Escalating: the retry comes now, but not sooner than a second after the failure, so an
+            // application calling connect() from its error listener cannot undo the backoff.
+            long earliest = lastFailureAtMillis + BackoffSchedule.CONNECT_FLOOR_MILLIS;
+            if (clock.now() < earliest) {
+                if (retryAtMillis > earliest) {
+                    retryIn(earliest - clock.now());
+                }
+                return;
+            }
         }
         // A reconnect already scheduled (the second after a drop) happens now instead: left armed, its
         // timer would tear down the connection this call makes (pusher-js has that quirk).
@@ -264,6 +279,7 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
             failuresInARow = 0; // the connection that just ended lived: this is a first failure again
         }
         connectedAtMillis = -1;
+        lastFailureAtMillis = clock.now();
         failuresInARow = failuresInARow == Integer.MAX_VALUE ? failuresInARow : failuresInARow + 1;
         long delay = codeDelayMillis;
         if (backoff != null) {
@@ -278,6 +294,7 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
     private void retryIn(long delay) {
         // The timer is armed before anything is published, so whoever reacts to the events finds it set.
         clearRetryTimer();
+        retryAtMillis = clock.now() + delay;
         retryTimer = clock.start(delay, () -> {
             retryTimer = null;
             disconnectInternally();

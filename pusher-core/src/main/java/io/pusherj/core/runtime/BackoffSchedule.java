@@ -10,6 +10,12 @@ import io.pusherj.api.ReconnectBackoff;
 public final class BackoffSchedule {
     /** How long a connection must stay up for the failures before it to be forgiven (docs/decisions.md). */
     public static final long LIVED_MILLIS = 10_000;
+    /**
+     * The application's {@code connect()} makes a retry the backoff holds back at once, but not sooner than
+     * this after the failure: an application calling {@code connect()} from its error listener still makes
+     * at most one attempt a second.
+     */
+    public static final long CONNECT_FLOOR_MILLIS = 1_000;
 
     private final long initialMillis;
     private final double multiplier;

@@ -41,13 +41,6 @@ public final class SequentialStrategy implements Strategy {
     private int refusalsInARow;
 
     /**
-     * The application's {@code connect()} makes a retry held back by the backoff at once, but not sooner
-     * than this after the refusal: an application calling {@code connect()} from its error listener still
-     * makes at most one attempt a second.
-     */
-    static final long RETRY_NOW_FLOOR_MILLIS = 1_000;
-
-    /**
      * Creates the strategy.
      *
      * @param strategies the strategies to try, in order
@@ -202,7 +195,7 @@ public final class SequentialStrategy implements Strategy {
             }
         }
 
-        /** The next try in {@code wait} ms, keeping this try's budget. */
+        /** The next try in {@code wait} ms, a new try with the same budget, not a doubled one. */
         private void retryIn(long wait) {
             if (wait <= 0) {
                 waitingToRetry = false;
@@ -263,7 +256,7 @@ public final class SequentialStrategy implements Strategy {
                 runner.retryNow(); // a try under way goes on: it is the "at once" asked for
                 return;
             }
-            long earliest = failedAtMillis + RETRY_NOW_FLOOR_MILLIS;
+            long earliest = failedAtMillis + BackoffSchedule.CONNECT_FLOOR_MILLIS;
             if (waitingToRetry && retryAtMillis <= earliest) {
                 return; // the backoff's own wait ends first
             }

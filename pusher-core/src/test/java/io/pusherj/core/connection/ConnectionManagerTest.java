@@ -533,9 +533,26 @@ class ConnectionManagerTest {
         time.runUntilIdle();
         assertEquals(10_485L, connectingIn.get(connectingIn.size() - 1), "the seventh close in a row waits 10.5 s");
         int sockets = ws.sockets().size();
+        time.advanceBy(1_000);
         manager.connect();
         time.runUntilIdle();
-        assertEquals(sockets + 1, ws.sockets().size(), "the user's connect() does not wait");
+        assertEquals(sockets + 1, ws.sockets().size(), "the user's connect() does not wait out the 10.5 s");
+    }
+
+    @Test
+    void connectCalledRightAfterEachFailureMakesAtMostAnAttemptASecond() {
+        manager();
+        manager.connect();
+        closedAtOnce(4200, 3); // escalating now: the next wait is 2.56 s
+        time.runUntilIdle();
+        int sockets = ws.sockets().size();
+        manager.connect(); // as an error listener would, at the instant of the failure
+        time.runUntilIdle();
+        assertEquals(sockets, ws.sockets().size(), "not at once: the backoff would be undone");
+        time.advanceBy(999);
+        assertEquals(sockets, ws.sockets().size());
+        time.advanceBy(1);
+        assertEquals(sockets + 1, ws.sockets().size(), "a second after the failure, not 2.56 s");
     }
 
     @Test
