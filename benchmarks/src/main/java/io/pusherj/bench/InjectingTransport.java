@@ -1,7 +1,7 @@
 package io.pusherj.bench;
 
-import io.pusherj.api.PusherOptions;
 import io.pusherj.api.spi.Transport;
+import io.pusherj.api.spi.TransportContext;
 import io.pusherj.api.spi.TransportProvider;
 import io.pusherj.api.spi.TransportRequest;
 import io.pusherj.api.spi.TransportSocket;
@@ -29,7 +29,7 @@ final class InjectingTransport implements TransportProvider, Transport, Transpor
     }
 
     @Override
-    public Transport create(String transportName, PusherOptions options) {
+    public Transport create(TransportContext context) {
         return this;
     }
 

@@ -3,6 +3,7 @@ package io.pusherj.http;
 import io.pusherj.api.PusherOptions;
 import io.pusherj.api.spi.SharedResources;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -99,8 +100,19 @@ public final class SharedHttpClient implements AutoCloseable {
 
     /** Takes a reference to the client for these options' TLS context and proxy. */
     public static SharedResources.Lease<SharedHttpClient> acquire(PusherOptions options) {
-        return SHARED.acquire(
-                new Key(options.sslContext().orElse(null), options.proxy().orElse(null)));
+        return acquire(options.sslContext(), options.proxy());
+    }
+
+    /**
+     * Takes a reference to the client for this TLS context and proxy (the JVM default and none when empty).
+     *
+     * @param sslContext the TLS context
+     * @param proxy the HTTP proxy
+     * @return the lease; close it when done
+     */
+    public static SharedResources.Lease<SharedHttpClient> acquire(
+            Optional<SSLContext> sslContext, Optional<InetSocketAddress> proxy) {
+        return SHARED.acquire(new Key(sslContext.orElse(null), proxy.orElse(null)));
     }
 
     /** The client; never close it directly, close the lease. */

@@ -145,11 +145,6 @@ public final class PusherOptions {
         return wsHost;
     }
 
-    /** {@return the WebSocket host in force: the one set, else {@code ws-CLUSTER.pusher.com}} */
-    public String effectiveWsHost() {
-        return wsHost.orElse("ws-" + cluster + ".pusher.com");
-    }
-
     /** {@return the port for {@code ws://}, default 80} */
     public int wsPort() {
         return wsPort;
@@ -168,17 +163,6 @@ public final class PusherOptions {
     /** {@return the HTTP fallback host set explicitly, if any} */
     public Optional<String> httpHost() {
         return httpHost;
-    }
-
-    /**
-     * The HTTP fallback host in force: the one set; else, when {@code wsHost} was set (a self-hosted
-     * server), that same host, so fallbacks never silently go to pusher.com; else
-     * {@code sockjs-CLUSTER.pusher.com}.
-     *
-     * @return the host the HTTP fallbacks connect to
-     */
-    public String effectiveHttpHost() {
-        return httpHost.or(() -> wsHost).orElse("sockjs-" + cluster + ".pusher.com");
     }
 
     /** {@return the port for {@code http://} fallbacks, default 80} */
@@ -242,17 +226,6 @@ public final class PusherOptions {
     /** {@return the transports forbidden; empty unless given} */
     public Set<String> disabledTransports() {
         return disabledTransports;
-    }
-
-    /**
-     * Whether the enabled/disabled filters allow a transport slot (pusher-js's rule).
-     *
-     * @param transportName a slot name from {@link TransportNames}
-     * @return true when the slot may be used
-     */
-    public boolean isTransportAllowed(String transportName) {
-        return enabledTransports.map(s -> s.contains(transportName)).orElse(true)
-                && !disabledTransports.contains(transportName);
     }
 
     /**
@@ -356,9 +329,10 @@ public final class PusherOptions {
     /** Readable summary without secrets. */
     @Override
     public String toString() {
-        return "PusherOptions{cluster=" + cluster + ", forceTLS=" + forceTLS + ", wsHost=" + effectiveWsHost()
+        return "PusherOptions{cluster=" + cluster + ", forceTLS=" + forceTLS + ", wsHost=" + wsHost.orElse("(cluster)")
                 + ", wsPort=" + wsPort + ", wssPort=" + wssPort + ", wsPath=" + wsPath
-                + ", httpHost=" + effectiveHttpHost() + ", activityTimeout=" + activityTimeout
+                + ", httpHost=" + httpHost.orElse(wsHost.isPresent() ? "(wsHost)" : "(cluster)") + ", activityTimeout="
+                + activityTimeout
                 + ", pongTimeout=" + pongTimeout + ", enabledTransports=" + enabledTransports
                 + ", disabledTransports=" + disabledTransports + ", channelAuthorization=" + channelAuthorization
                 + ", userAuthentication=" + userAuthentication + ", reconnectBackoff="

@@ -1,5 +1,8 @@
 package io.pusherj.api;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,8 +21,9 @@ public final class TransportNames {
     /** SockJS fallback. */
     public static final String SOCKJS = "sockjs";
 
-    /** Every slot name, in the Channels docs' order. */
-    public static final Set<String> ALL = Set.of(WS, WSS, XHR_STREAMING, XHR_POLLING, SOCKJS);
+    /** Every slot name, in the Channels docs' order (iteration keeps it). */
+    public static final Set<String> ALL =
+            Collections.unmodifiableSet(new LinkedHashSet<>(List.of(WS, WSS, XHR_STREAMING, XHR_POLLING, SOCKJS)));
 
     private TransportNames() {}
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pusherj.api.spi.TransportRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +22,6 @@ class PusherOptionsTest {
         PusherOptions o = PusherOptions.builder().build();
         assertEquals("mt1", o.cluster());
         assertTrue(o.forceTLS());
-        assertEquals("ws-mt1.pusher.com", o.effectiveWsHost());
-        assertEquals("sockjs-mt1.pusher.com", o.effectiveHttpHost());
         assertEquals(80, o.wsPort());
         assertEquals(443, o.wssPort());
         assertEquals("", o.wsPath());
@@ -35,26 +32,6 @@ class PusherOptionsTest {
         assertFalse(o.statsEnabled());
         assertTrue(o.autoConnect());
         assertEquals(Optional.empty(), o.enabledTransports());
-    }
-
-    @Test
-    void clusterSelectsHosts() {
-        PusherOptions o = PusherOptions.builder().cluster("eu").build();
-        assertEquals("ws-eu.pusher.com", o.effectiveWsHost());
-        assertEquals("sockjs-eu.pusher.com", o.effectiveHttpHost());
-    }
-
-    @Test
-    void aSelfHostedWsHostAlsoBecomesTheFallbackHostSoNothingGoesToPusherCom() {
-        PusherOptions o = PusherOptions.builder().wsHost("127.0.0.1").build();
-        assertEquals("127.0.0.1", o.effectiveHttpHost());
-        assertEquals(
-                "10.0.0.9",
-                PusherOptions.builder()
-                        .wsHost("127.0.0.1")
-                        .httpHost("10.0.0.9")
-                        .build()
-                        .effectiveHttpHost());
     }
 
     @Test
@@ -101,14 +78,7 @@ class PusherOptionsTest {
     }
 
     @Test
-    void transportFiltersFollowPusherJs() {
-        PusherOptions o = PusherOptions.builder()
-                .enabledTransports("ws", "xhr_polling")
-                .disabledTransports("xhr_polling")
-                .build();
-        assertTrue(o.isTransportAllowed("ws"));
-        assertFalse(o.isTransportAllowed("xhr_polling"));
-        assertFalse(o.isTransportAllowed("wss"));
+    void anEmptyEnabledTransportsListIsKept() {
         assertEquals(
                 Optional.of(Set.of()),
                 PusherOptions.builder().enabledTransports().build().enabledTransports());
@@ -131,35 +101,6 @@ class PusherOptionsTest {
     private static void assertMessage(String expected, Executable e) {
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e);
         assertTrue(ex.getMessage().contains(expected), ex.getMessage());
-    }
-
-    @Test
-    void urlsMatchTheProtocolDocumentExamples() {
-        PusherOptions eu = PusherOptions.builder().cluster("eu").build();
-        TransportRequest tls = new TransportRequest("a1b2c3d4e5f6a7b8c9d0", true, eu, "js", "8.6.0");
-        assertEquals(
-                "wss://ws-eu.pusher.com:443/app/a1b2c3d4e5f6a7b8c9d0?protocol=7&client=js&version=8.6.0&flash=false",
-                tls.webSocketUri().toString());
-        assertEquals(
-                "https://sockjs-eu.pusher.com:443/pusher/app/a1b2c3d4e5f6a7b8c9d0?protocol=7&client=js&version=8.6.0",
-                tls.httpUri().toString());
-        assertEquals(
-                "https://sockjs-eu.pusher.com:443/pusher", tls.httpBaseUri().toString());
-        TransportRequest plain = new TransportRequest("a1b2c3d4e5f6a7b8c9d0", false, eu, "js", "8.6.0");
-        assertEquals(
-                "ws://ws-eu.pusher.com:80/app/a1b2c3d4e5f6a7b8c9d0?protocol=7&client=js&version=8.6.0&flash=false",
-                plain.webSocketUri().toString());
-        PusherOptions custom = PusherOptions.builder()
-                .wsHost("127.0.0.1")
-                .wsPort(6001)
-                .wsPath("/ws")
-                .forceTLS(false)
-                .build();
-        assertEquals(
-                "ws://127.0.0.1:6001/ws/app/k?protocol=7&client=java-pusherj&version=1&flash=false",
-                new TransportRequest("k", false, custom, "java-pusherj", "1")
-                        .webSocketUri()
-                        .toString());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.pusherj.core;
 
 import io.pusherj.api.PusherOptions;
 import io.pusherj.api.TransportCache;
+import io.pusherj.api.spi.Endpoints;
 import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportRequest;
 import io.pusherj.core.auth.Authorizer;
@@ -71,7 +72,7 @@ final class ClientResources {
             // at most AUTH_CALLS_PER_CLIENT at once, so a hung backend cannot take every shared auth thread.
             authorizer = new Authorizer(options, new BoundedExecutor(runtime.authPool(), AUTH_CALLS_PER_CLIENT));
             TransportRegistry registry = new TransportRegistry(options.transportProviders());
-            transports = registry.createAllowed(options);
+            transports = registry.createAllowed(options, clock.scheduler());
             Optional<String> missing = Optional.ofNullable(registry.missingEnabledTransports(options));
             if (options.wsHost().isPresent()
                     && options.httpHost().isEmpty()
@@ -82,7 +83,7 @@ final class ClientResources {
                 LOG.log(
                         Level.DEBUG,
                         "HTTP fallbacks go to wsHost {0} (no httpHost set), not to pusher.com",
-                        options.effectiveHttpHost());
+                        ClientEndpoints.of(options).httpHost());
             }
             Delivery delivery = new Delivery(options.callbackExecutor(), inbound);
             return new ClientResources(runtime, strand, clock, delivery, authorizer, transports, missing);
@@ -104,10 +105,11 @@ final class ClientResources {
      */
     StrategyContext strategyContext(String key, PusherOptions options, AttemptListener attempts) {
         long activityTimeout = options.activityTimeout().toMillis();
+        Endpoints endpoints = ClientEndpoints.of(options);
         return new StrategyContext(
                 key,
                 transports::get,
-                (name, tls) -> new TransportRequest(key, tls, options, LibraryInfo.CLIENT_NAME, LibraryInfo.VERSION),
+                (name, tls) -> new TransportRequest(key, tls, endpoints, LibraryInfo.CLIENT_NAME, LibraryInfo.VERSION),
                 (name, transport, request, lives) ->
                         new TransportStrategy(name, transport, request, clock, attempts, lives),
                 new TransportManagers(activityTimeout),

@@ -2,6 +2,7 @@ package io.pusherj.core;
 
 import io.pusherj.api.PusherOptions;
 import io.pusherj.api.TransportNames;
+import io.pusherj.api.spi.Scheduler;
 import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportProvider;
 import java.lang.System.Logger.Level;
@@ -13,7 +14,9 @@ import java.util.TreeSet;
 
 /**
  * The transport providers a client can use: those given in the options first, then those found with
- * {@link Services}.
+ * {@link Services}. A provider given in the options decides its slots; two discovered providers for one
+ * slot are an error naming both (JUnit refuses two engines with one id), since which one wins would
+ * depend on the order of the class path.
  */
 final class TransportRegistry {
     private static final System.Logger LOG = System.getLogger(TransportRegistry.class.getName());
@@ -21,18 +24,30 @@ final class TransportRegistry {
     private final Map<String, TransportProvider> bySlot = new LinkedHashMap<>();
 
     TransportRegistry(List<TransportProvider> explicit) {
-        for (TransportProvider p : explicit) {
-            register(p);
-        }
-        for (TransportProvider p : discovered()) {
-            register(p);
-        }
+        this(explicit, discovered());
     }
 
-    private void register(TransportProvider p) {
-        for (String name : p.transportNames()) {
-            bySlot.putIfAbsent(name, p);
+    /** A registry of these providers: {@code explicit} from the options, {@code discovered} on the path. */
+    TransportRegistry(List<TransportProvider> explicit, List<TransportProvider> discovered) {
+        for (TransportProvider p : explicit) {
+            for (String name : p.transportNames()) {
+                bySlot.putIfAbsent(name, p);
+            }
         }
+        Map<String, TransportProvider> found = new LinkedHashMap<>();
+        for (TransportProvider p : discovered) {
+            for (String name : p.transportNames()) {
+                TransportProvider other = found.putIfAbsent(name, p);
+                if (other != null && other != p && !bySlot.containsKey(name)) {
+                    throw new IllegalStateException("two transport providers serve '" + name + "': "
+                            + other.getClass().getName() + " and "
+                            + p.getClass().getName()
+                            + "; keep one of their modules on the path, or pass the one to use with"
+                            + " PusherOptions.Builder.addTransportProvider");
+                }
+            }
+        }
+        found.forEach(bySlot::putIfAbsent);
     }
 
     private static List<TransportProvider> discovered() {
@@ -51,16 +66,30 @@ final class TransportRegistry {
         return new TreeSet<>(bySlot.keySet());
     }
 
-    /** Creates the transport of every slot that has a provider and that the filters allow. */
-    Map<String, Transport> createAllowed(PusherOptions options) {
+    /**
+     * Creates the transport of every slot that has a provider and that the filters allow. When one fails,
+     * those already made are closed before the failure goes on.
+     */
+    Map<String, Transport> createAllowed(PusherOptions options, Scheduler scheduler) {
         Map<String, Transport> transports = new LinkedHashMap<>();
-        for (String name : TransportNames.ALL) {
-            TransportProvider p = bySlot.get(name);
-            if (p != null && options.isTransportAllowed(name)) {
-                transports.put(name, p.create(name, options));
+        try {
+            for (String name : TransportNames.ALL) {
+                TransportProvider p = bySlot.get(name);
+                if (p != null && allowed(options, name)) {
+                    transports.put(name, p.create(ClientTransportContext.of(name, options, scheduler)));
+                }
             }
+        } catch (RuntimeException | Error e) {
+            transports.values().forEach(Transport::close);
+            throw e;
         }
         return transports;
+    }
+
+    /** Whether the enabled/disabled filters allow a slot (pusher-js's rule). */
+    static boolean allowed(PusherOptions options, String transportName) {
+        return options.enabledTransports().map(s -> s.contains(transportName)).orElse(true)
+                && !options.disabledTransports().contains(transportName);
     }
 
     /**
@@ -69,7 +98,7 @@ final class TransportRegistry {
      */
     String missingEnabledTransports(PusherOptions options) {
         List<String> missing = options.enabledTransports().orElse(Set.of()).stream()
-                .filter(n -> !bySlot.containsKey(n) && options.isTransportAllowed(n))
+                .filter(n -> !bySlot.containsKey(n) && allowed(options, n))
                 .sorted()
                 .toList();
         if (missing.isEmpty()) {

@@ -15,6 +15,7 @@ import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherException;
 import io.pusherj.api.PusherOptions;
 import io.pusherj.api.spi.Transport;
+import io.pusherj.api.spi.TransportContext;
 import io.pusherj.api.spi.TransportProvider;
 import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
@@ -53,7 +54,7 @@ class ChannelSubscriptionTest {
             }
 
             @Override
-            public Transport create(String name, PusherOptions options) {
+            public Transport create(TransportContext context) {
                 return ws;
             }
         };
@@ -103,7 +104,7 @@ class ChannelSubscriptionTest {
             }
 
             @Override
-            public Transport create(String name, PusherOptions options) {
+            public Transport create(TransportContext context) {
                 return new FakeTransport("ws", 3);
             }
         };

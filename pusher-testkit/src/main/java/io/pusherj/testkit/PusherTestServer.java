@@ -1,6 +1,7 @@
 package io.pusherj.testkit;
 
 import io.pusherj.api.PusherOptions;
+import io.pusherj.api.spi.Endpoints;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -250,6 +251,16 @@ public final class PusherTestServer implements AutoCloseable {
      */
     public URI webSocketUri() {
         return URI.create("ws://" + config.host + ":" + port() + "/app/" + config.appKey);
+    }
+
+    /**
+     * Where a transport under test connects to reach this server (the port serves every scheme it has,
+     * plain or TLS), for {@link TestTransportContext}.
+     *
+     * @return the endpoints
+     */
+    public Endpoints endpoints() {
+        return new Endpoints(config.host, port(), port(), "", config.host, port(), port(), "/pusher");
     }
 
     /**

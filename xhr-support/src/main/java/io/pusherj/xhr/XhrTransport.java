@@ -1,8 +1,8 @@
 package io.pusherj.xhr;
 
-import io.pusherj.api.PusherOptions;
 import io.pusherj.api.spi.SharedResources;
 import io.pusherj.api.spi.Transport;
+import io.pusherj.api.spi.TransportContext;
 import io.pusherj.api.spi.TransportRequest;
 import io.pusherj.api.spi.TransportSocket;
 import io.pusherj.api.spi.TransportSocketListener;
@@ -21,7 +21,7 @@ public final class XhrTransport implements Transport {
 
     private final String name;
     private final boolean streaming;
-    private final PusherOptions options;
+    private final TransportContext context;
     /** Taken on the first connection attempt: a client that never falls back never starts an HTTP client. */
     private SharedResources.Lease<SharedHttpClient> http;
 
@@ -31,14 +31,13 @@ public final class XhrTransport implements Transport {
     /**
      * Creates the transport of one client.
      *
-     * @param name the slot name
+     * @param context the slot name and the client's TLS context, proxy and null-origin setting
      * @param streaming true for streaming, false for polling
-     * @param options the client options (TLS context, proxy)
      */
-    public XhrTransport(String name, boolean streaming, PusherOptions options) {
-        this.name = name;
+    public XhrTransport(TransportContext context, boolean streaming) {
+        this.name = context.transportName();
         this.streaming = streaming;
-        this.options = options;
+        this.context = context;
     }
 
     @Override
@@ -61,7 +60,7 @@ public final class XhrTransport implements Transport {
             throw new IllegalStateException("transport " + name + " is closed");
         }
         if (http == null) {
-            http = SharedHttpClient.acquire(options);
+            http = SharedHttpClient.acquire(context.sslContext(), context.proxy());
         }
         return http.get();
     }
@@ -74,7 +73,7 @@ public final class XhrTransport implements Transport {
                 client,
                 new XhrSession(request.httpUri()),
                 streaming,
-                options.ignoreNullOrigin(),
+                context.ignoreNullOrigin(),
                 listener,
                 sockets::remove);
         sockets.add(socket);

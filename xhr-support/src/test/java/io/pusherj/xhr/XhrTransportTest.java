@@ -2,10 +2,11 @@ package io.pusherj.xhr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.pusherj.api.PusherOptions;
+import io.pusherj.api.spi.Endpoints;
 import io.pusherj.api.spi.TransportRequest;
 import io.pusherj.api.spi.TransportSocket;
 import io.pusherj.api.spi.TransportSocketListener;
+import io.pusherj.testkit.TestTransportContext;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -33,14 +34,11 @@ class XhrTransportTest {
     @Test
     void aSocketTheOwnerClosesIsForgottenSoReconnectsDoNotAccumulate() throws IOException {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            PusherOptions options = PusherOptions.builder()
-                    .forceTLS(false)
-                    .httpHost("127.0.0.1")
-                    .httpPort(silent.getLocalPort())
-                    .build();
-            XhrTransport transport = new XhrTransport("xhr_streaming", true, options);
+            int port = silent.getLocalPort();
+            Endpoints endpoints = new Endpoints("127.0.0.1", port, port, "", "127.0.0.1", port, port, "/pusher");
+            XhrTransport transport = new XhrTransport(TestTransportContext.of("xhr_streaming", endpoints), true);
             try {
-                TransportRequest request = new TransportRequest("key", false, options, "java-pusherj", "test");
+                TransportRequest request = new TransportRequest("key", false, endpoints, "java-pusherj", "test");
                 for (int i = 0; i < 3; i++) {
                     TransportSocket socket = transport.open(request, IGNORE);
                     assertEquals(1, transport.openSockets(), "the attempt in flight is tracked");

@@ -29,9 +29,9 @@ public interface TransportProvider {
      * Creates the transport of one slot for one client. The client closes it when it is closed, so
      * a provider can share heavy resources between clients and release them when the last one goes.
      *
-     * @param transportName one of {@link #transportNames()}
-     * @param options the client's options (TLS context, proxy, hosts)
+     * @param context the slot (one of {@link #transportNames()}) and what the transport needs of the
+     *                client's settings: endpoints, TLS context, proxy, null origin, scheduler
      * @return the transport
      */
-    Transport create(String transportName, PusherOptions options);
+    Transport create(TransportContext context);
 }

@@ -1,6 +1,5 @@
 package io.pusherj.api.spi;
 
-import io.pusherj.api.PusherOptions;
 import java.net.URI;
 import java.util.Objects;
 
@@ -10,12 +9,12 @@ import java.util.Objects;
  *
  * @param appKey the application key
  * @param useTLS whether this attempt uses TLS ({@code wss://}, {@code https://})
- * @param options the client's options (hosts, ports, paths)
+ * @param endpoints where the client's transports connect (hosts, ports, paths)
  * @param clientName the {@code client} query value, e.g. {@code java-pusherj}
  * @param clientVersion the {@code version} query value, the library version
  */
 public record TransportRequest(
-        String appKey, boolean useTLS, PusherOptions options, String clientName, String clientVersion) {
+        String appKey, boolean useTLS, Endpoints endpoints, String clientName, String clientVersion) {
 
     /** The Pusher protocol version this library speaks. */
     public static final int PROTOCOL_VERSION = 7;
@@ -25,13 +24,13 @@ public record TransportRequest(
      *
      * @param appKey the application key
      * @param useTLS whether this attempt uses TLS ({@code wss://}, {@code https://})
-     * @param options the client's options (hosts, ports, paths)
+     * @param endpoints where the client's transports connect (hosts, ports, paths)
      * @param clientName the {@code client} query value, e.g. {@code java-pusherj}
      * @param clientVersion the {@code version} query value, the library version
      */
     public TransportRequest {
         Objects.requireNonNull(appKey, "appKey");
-        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(endpoints, "endpoints");
         Objects.requireNonNull(clientName, "clientName");
         Objects.requireNonNull(clientVersion, "clientVersion");
     }
@@ -52,11 +51,10 @@ public record TransportRequest(
      * @return the WebSocket URI
      */
     public URI webSocketUri() {
-        PusherOptions o = options;
+        Endpoints e = endpoints;
         String scheme = useTLS ? "wss" : "ws";
-        int port = useTLS ? o.wssPort() : o.wsPort();
-        return URI.create(
-                scheme + "://" + o.effectiveWsHost() + ":" + port + o.wsPath() + genericPath() + "&flash=false");
+        int port = useTLS ? e.wssPort() : e.wsPort();
+        return URI.create(scheme + "://" + e.wsHost() + ":" + port + e.wsPath() + genericPath() + "&flash=false");
     }
 
     /**
@@ -65,10 +63,10 @@ public record TransportRequest(
      * @return the SockJS base URI
      */
     public URI httpBaseUri() {
-        PusherOptions o = options;
+        Endpoints e = endpoints;
         String scheme = useTLS ? "https" : "http";
-        int port = useTLS ? o.httpsPort() : o.httpPort();
-        return URI.create(scheme + "://" + o.effectiveHttpHost() + ":" + port + o.httpPath());
+        int port = useTLS ? e.httpsPort() : e.httpPort();
+        return URI.create(scheme + "://" + e.httpHost() + ":" + port + e.httpPath());
     }
 
     /**

@@ -15,6 +15,7 @@ import io.pusherj.api.ConnectionState;
 import io.pusherj.api.PusherOptions;
 import io.pusherj.api.ReconnectBackoff;
 import io.pusherj.api.TransportCache;
+import io.pusherj.api.spi.Endpoints;
 import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportRequest;
 import io.pusherj.core.FakeTransport;
@@ -39,6 +40,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code connection_manager_spec.js}, adapted where pusherj deliberately differs (see ConnectionManager).
  */
 class ConnectionManagerTest {
+    /** Where the fake transports "connect": nothing listens there, and nothing needs to. */
+    static final Endpoints ENDPOINTS = new Endpoints("127.0.0.1", 80, 443, "", "127.0.0.1", 80, 443, "/pusher");
+
     final VirtualScheduler time = new VirtualScheduler();
     final Clock clock = new Clock(time, time);
     final FakeTransport ws = new FakeTransport("ws", 3);
@@ -59,7 +63,7 @@ class ConnectionManagerTest {
         StrategyContext context = new StrategyContext(
                 "key",
                 transports::get,
-                (name, tls) -> new TransportRequest("key", tls, options, "test", "1"),
+                (name, tls) -> new TransportRequest("key", tls, ENDPOINTS, "test", "1"),
                 (name, t, request, lives) -> new TransportStrategy(name, t, request, clock, errors::add, lives),
                 new TransportManagers(options.activityTimeout().toMillis()),
                 new TransportManagers(options.activityTimeout().toMillis()),

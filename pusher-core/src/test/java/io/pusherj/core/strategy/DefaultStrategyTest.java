@@ -8,6 +8,7 @@ import io.pusherj.api.CachedTransport;
 import io.pusherj.api.PusherOptions;
 import io.pusherj.api.ReconnectBackoff;
 import io.pusherj.api.TransportCache;
+import io.pusherj.api.spi.Endpoints;
 import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportRequest;
 import io.pusherj.api.spi.TransportSocket;
@@ -28,6 +29,9 @@ import org.junit.jupiter.api.Test;
  * played by a scripted transport: pusher-js's strategy specs, ported.
  */
 class DefaultStrategyTest {
+    /** Where the fake transports "connect": nothing listens there, and nothing needs to. */
+    static final Endpoints ENDPOINTS = new Endpoints("127.0.0.1", 80, 443, "", "127.0.0.1", 80, 443, "/pusher");
+
     final VirtualScheduler time = new VirtualScheduler();
     final Clock clock = new Clock(time, time);
     final Map<String, FakeTransport> slots = new LinkedHashMap<>();
@@ -52,7 +56,7 @@ class DefaultStrategyTest {
         return new StrategyContext(
                         "key",
                         slots::get,
-                        (name, tls) -> new TransportRequest("key", tls, options, "test", "1"),
+                        (name, tls) -> new TransportRequest("key", tls, ENDPOINTS, "test", "1"),
                         (name, t, request, lives) -> new TransportStrategy(
                                 name, t == null ? null : recording(name, t), request, clock, e -> {}, lives),
                         managers,

@@ -1,8 +1,8 @@
 package io.pusherj.transport.sockjs;
 
-import io.pusherj.api.PusherOptions;
 import io.pusherj.api.spi.SharedResources;
 import io.pusherj.api.spi.Transport;
+import io.pusherj.api.spi.TransportContext;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -100,9 +100,9 @@ final class SockJsRuntime implements AutoCloseable {
         client.setMessageCodec(new JsonpMessageCodec());
     }
 
-    static SharedResources.Lease<SockJsRuntime> acquire(PusherOptions options) {
+    static SharedResources.Lease<SockJsRuntime> acquire(TransportContext context) {
         return SHARED.acquire(
-                new Key(options.sslContext().orElse(null), options.proxy().orElse(null)));
+                new Key(context.sslContext().orElse(null), context.proxy().orElse(null)));
     }
 
     SockJsClient client() {

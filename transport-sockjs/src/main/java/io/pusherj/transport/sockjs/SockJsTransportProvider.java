@@ -1,8 +1,8 @@
 package io.pusherj.transport.sockjs;
 
-import io.pusherj.api.PusherOptions;
 import io.pusherj.api.TransportNames;
 import io.pusherj.api.spi.Transport;
+import io.pusherj.api.spi.TransportContext;
 import io.pusherj.api.spi.TransportProvider;
 import java.util.Set;
 
@@ -17,10 +17,10 @@ public final class SockJsTransportProvider implements TransportProvider {
     }
 
     @Override
-    public Transport create(String transportName, PusherOptions options) {
-        if (!TransportNames.SOCKJS.equals(transportName)) {
-            throw new IllegalArgumentException("this provider serves sockjs, not " + transportName);
+    public Transport create(TransportContext context) {
+        if (!TransportNames.SOCKJS.equals(context.transportName())) {
+            throw new IllegalArgumentException("this provider serves sockjs, not " + context.transportName());
         }
-        return new SockJsTransport(SockJsRuntime.acquire(options), options.ignoreNullOrigin());
+        return new SockJsTransport(SockJsRuntime.acquire(context), context.ignoreNullOrigin());
     }
 }

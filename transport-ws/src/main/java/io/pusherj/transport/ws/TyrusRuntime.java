@@ -1,8 +1,8 @@
 package io.pusherj.transport.ws;
 
-import io.pusherj.api.PusherOptions;
 import io.pusherj.api.spi.SharedResources;
 import io.pusherj.api.spi.Transport;
+import io.pusherj.api.spi.TransportContext;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -87,10 +87,10 @@ final class TyrusRuntime implements AutoCloseable {
         connectPool.allowCoreThreadTimeOut(true);
     }
 
-    /** Takes a reference to the runtime for these options' TLS context and proxy. */
-    static SharedResources.Lease<TyrusRuntime> acquire(PusherOptions options) {
+    /** Takes a reference to the runtime for this client's TLS context and proxy. */
+    static SharedResources.Lease<TyrusRuntime> acquire(TransportContext context) {
         return SHARED.acquire(
-                new Key(options.sslContext().orElse(null), options.proxy().orElse(null)));
+                new Key(context.sslContext().orElse(null), context.proxy().orElse(null)));
     }
 
     ClientManager manager() {

@@ -1,8 +1,8 @@
 package io.pusherj.transport.ws;
 
-import io.pusherj.api.PusherOptions;
 import io.pusherj.api.TransportNames;
 import io.pusherj.api.spi.Transport;
+import io.pusherj.api.spi.TransportContext;
 import io.pusherj.api.spi.TransportProvider;
 import java.util.Set;
 
@@ -17,10 +17,11 @@ public final class WebSocketTransportProvider implements TransportProvider {
     }
 
     @Override
-    public Transport create(String transportName, PusherOptions options) {
+    public Transport create(TransportContext context) {
+        String transportName = context.transportName();
         if (!transportNames().contains(transportName)) {
             throw new IllegalArgumentException("this provider serves ws and wss, not " + transportName);
         }
-        return new WebSocketTransport(transportName, TyrusRuntime.acquire(options));
+        return new WebSocketTransport(transportName, TyrusRuntime.acquire(context));
     }
 }

@@ -1,7 +1,7 @@
 package io.pusherj.examples.jdkws;
 
-import io.pusherj.api.PusherOptions;
 import io.pusherj.api.spi.Transport;
+import io.pusherj.api.spi.TransportContext;
 import io.pusherj.api.spi.TransportRequest;
 import io.pusherj.api.spi.TransportSocket;
 import io.pusherj.api.spi.TransportSocketListener;
@@ -21,10 +21,10 @@ final class JdkWebSocketTransport implements Transport {
     private final String name;
     private final HttpClient http;
 
-    JdkWebSocketTransport(String name, PusherOptions options) {
-        this.name = name;
+    JdkWebSocketTransport(TransportContext context) {
+        this.name = context.transportName();
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
-        options.sslContext().ifPresent(b::sslContext);
+        context.sslContext().ifPresent(b::sslContext);
         this.http = b.build();
     }
 

@@ -1,7 +1,7 @@
 package io.pusherj.examples.jdkws;
 
-import io.pusherj.api.PusherOptions;
 import io.pusherj.api.spi.Transport;
+import io.pusherj.api.spi.TransportContext;
 import io.pusherj.api.spi.TransportProvider;
 import java.util.Set;
 
@@ -17,7 +17,7 @@ public final class JdkWebSocketTransportProvider implements TransportProvider {
     }
 
     @Override
-    public Transport create(String transportName, PusherOptions options) {
-        return new JdkWebSocketTransport(transportName, options);
+    public Transport create(TransportContext context) {
+        return new JdkWebSocketTransport(context);
     }
 }

@@ -1,8 +1,8 @@
 package io.pusherj.transport.xhr.streaming;
 
-import io.pusherj.api.PusherOptions;
 import io.pusherj.api.TransportNames;
 import io.pusherj.api.spi.Transport;
+import io.pusherj.api.spi.TransportContext;
 import io.pusherj.api.spi.TransportProvider;
 import io.pusherj.xhr.XhrTransport;
 import java.util.Set;
@@ -18,10 +18,10 @@ public final class XhrStreamingTransportProvider implements TransportProvider {
     }
 
     @Override
-    public Transport create(String transportName, PusherOptions options) {
-        if (!TransportNames.XHR_STREAMING.equals(transportName)) {
-            throw new IllegalArgumentException("this provider serves xhr_streaming, not " + transportName);
+    public Transport create(TransportContext context) {
+        if (!TransportNames.XHR_STREAMING.equals(context.transportName())) {
+            throw new IllegalArgumentException("this provider serves xhr_streaming, not " + context.transportName());
         }
-        return new XhrTransport(TransportNames.XHR_STREAMING, true, options);
+        return new XhrTransport(context, true);
     }
 }
