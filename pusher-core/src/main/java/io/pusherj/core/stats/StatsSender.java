@@ -18,7 +18,9 @@ import java.util.Optional;
  * Sends the timeline to the stats service when {@code enableStats} is on (pusher-js
  * {@code timeline/timeline_sender.ts} with the XHR agent): on each {@code connected} and every 60 s after
  * {@code connect()}, only what was recorded since the last send, nothing when that is empty. A JSON answer
- * with {@code host} moves later sends there. Failures are only logged. Strand only.
+ * with {@code host} moves later sends there. Failures are only logged. One send at a time: a send due
+ * while another waits for its answer goes when that answer came, so each {@code bundle} number follows
+ * from the answers before it (docs/decisions.md, "Stats"). Strand only.
  */
 public final class StatsSender implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(StatsSender.class.getName());
@@ -34,6 +36,12 @@ public final class StatsSender implements AutoCloseable {
     private int sent;
 
     private Timer periodic;
+    /** Whether a request waits for its answer. */
+    private boolean inFlight;
+    /** A send came due while one was in flight: the TLS flag to send with when it is answered. */
+    private Optional<Boolean> dueWithTLS = Optional.empty();
+
+    private boolean closed;
 
     /**
      * @param timeline what to send
@@ -74,21 +82,33 @@ public final class StatsSender implements AutoCloseable {
 
     /** Sends what was recorded since the last send, if anything. */
     public void send(boolean useTLS) {
+        if (closed) {
+            return;
+        }
+        if (inFlight) {
+            dueWithTLS = Optional.of(useTLS);
+            return;
+        }
         List<TimelineEntry> entries = timeline.takeUnsent();
         if (entries.isEmpty()) {
             return;
         }
         URI uri = StatsRequest.uri(useTLS, host, StatsRequest.payload(who, sent + 1, entries));
-        transport
-                .get(uri)
-                .whenComplete((body, failure) -> clock.strand().execute(() -> {
-                    if (failure != null) {
-                        LOG.log(Level.DEBUG, "stats not sent to {0}: {1}", uri.getHost(), failure.toString());
-                        return;
-                    }
-                    sent++;
-                    movedTo(body).ifPresent(h -> host = h);
-                }));
+        inFlight = true;
+        transport.get(uri).whenComplete((body, failure) -> clock.strand().execute(() -> answered(uri, body, failure)));
+    }
+
+    private void answered(URI uri, String body, Throwable failure) {
+        inFlight = false;
+        if (failure != null) {
+            LOG.log(Level.DEBUG, "stats not sent to {0}: {1}", uri.getHost(), failure.toString());
+        } else {
+            sent++;
+            movedTo(body).ifPresent(h -> host = h);
+        }
+        Optional<Boolean> due = dueWithTLS;
+        dueWithTLS = Optional.empty();
+        due.ifPresent(this::send);
     }
 
     private static Optional<String> movedTo(String body) {
@@ -110,6 +130,7 @@ public final class StatsSender implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         disconnected();
         transport.close();
     }
