@@ -24,7 +24,7 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * One async HttpClient per TLS context and proxy for the whole JVM, shared by every client and module
+ * One async HttpClient per TLS context and proxy for a runtime, shared by every client and module
  * that needs HTTP, so threads do not grow with clients (docs/architecture.md §6): a single I/O thread, a
  * connection pool sized so a few hundred concurrent requests never silently queue behind the default
  * limits (25 total, 5 per route), no cookies (credentials are the application's headers).
@@ -48,8 +48,6 @@ public final class SharedHttpClient implements AutoCloseable {
     static final int SESSION_BUFFER_BYTES = 4 * 1024;
 
     private record Key(SSLContext sslContext, InetSocketAddress proxy) {}
-
-    private static final SharedResources<Key, SharedHttpClient> SHARED = new SharedResources<>(SharedHttpClient::new);
 
     private final CloseableHttpAsyncClient client;
     private final PoolingAsyncClientConnectionManager connections;
@@ -98,21 +96,28 @@ public final class SharedHttpClient implements AutoCloseable {
         client.start();
     }
 
-    /** Takes a reference to the client for these options' TLS context and proxy. */
-    public static SharedResources.Lease<SharedHttpClient> acquire(PusherOptions options) {
-        return acquire(options.sslContext(), options.proxy());
+    /**
+     * Takes a reference to the runtime's client for these options' TLS context and proxy.
+     *
+     * @param resources what the client's runtime shares
+     * @param options the client's options
+     * @return the lease; close it when done
+     */
+    public static SharedResources.Lease<SharedHttpClient> acquire(SharedResources resources, PusherOptions options) {
+        return acquire(resources, options.sslContext(), options.proxy());
     }
 
     /**
      * Takes a reference to the client for this TLS context and proxy (the JVM default and none when empty).
      *
+     * @param resources what the client's runtime shares
      * @param sslContext the TLS context
      * @param proxy the HTTP proxy
      * @return the lease; close it when done
      */
     public static SharedResources.Lease<SharedHttpClient> acquire(
-            Optional<SSLContext> sslContext, Optional<InetSocketAddress> proxy) {
-        return SHARED.acquire(new Key(sslContext.orElse(null), proxy.orElse(null)));
+            SharedResources resources, Optional<SSLContext> sslContext, Optional<InetSocketAddress> proxy) {
+        return resources.acquire(new Key(sslContext.orElse(null), proxy.orElse(null)), SharedHttpClient::new);
     }
 
     /** The client; never close it directly, close the lease. */

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@code close()} called by a listener of the only client of the JVM (this class runs in a JVM of its own):
- * the close must still happen although the client cannot wait for it, and nothing may stay behind.
+ * {@code close()} called by a listener of the only client of the JVM (the extension checks that every test
+ * before closed its clients), so the client's release stops the shared runtime: the close must still happen
+ * although the client cannot wait for it, and nothing may stay behind.
  */
 class CloseFromListenerTest {
     @RegisterExtension

@@ -78,6 +78,7 @@ public final class PusherOptions {
     private final Optional<InetSocketAddress> proxy;
     private final Optional<Executor> callbackExecutor;
     private final Optional<Scheduler> scheduler;
+    private final Optional<PusherRuntime> runtime;
     private final boolean autoConnect;
     private final List<TransportProvider> transportProviders;
     private final AuthOptions<ChannelAuthorizer> channelAuthorization;
@@ -111,6 +112,7 @@ public final class PusherOptions {
         proxy = Optional.ofNullable(b.proxy);
         callbackExecutor = Optional.ofNullable(b.callbackExecutor);
         scheduler = Optional.ofNullable(b.scheduler);
+        runtime = Optional.ofNullable(b.runtime);
         autoConnect = b.autoConnect;
         transportProviders = List.copyOf(b.transportProviders);
         this.channelAuthorization = channelAuthorization;
@@ -291,6 +293,14 @@ public final class PusherOptions {
         return scheduler;
     }
 
+    /**
+     * {@return the runtime the client runs on, if given; otherwise the one all such clients of the JVM share,
+     * started by the first and stopped with the last}
+     */
+    public Optional<PusherRuntime> runtime() {
+        return runtime;
+    }
+
     /** {@return whether creating the client connects it (the Channels docs' behaviour)} Default true. */
     public boolean autoConnect() {
         return autoConnect;
@@ -367,6 +377,7 @@ public final class PusherOptions {
         private InetSocketAddress proxy;
         private Executor callbackExecutor;
         private Scheduler scheduler;
+        private PusherRuntime runtime;
         private boolean autoConnect = true;
         private List<TransportProvider> transportProviders = new ArrayList<>();
         private AuthOptions<ChannelAuthorizer> channelAuthorization;
@@ -403,6 +414,7 @@ public final class PusherOptions {
             proxy = o.proxy.orElse(null);
             callbackExecutor = o.callbackExecutor.orElse(null);
             scheduler = o.scheduler.orElse(null);
+            runtime = o.runtime.orElse(null);
             autoConnect = o.autoConnect;
             transportProviders = new ArrayList<>(o.transportProviders);
             legacyAuth = o.channelAuthorization.toBuilder();
@@ -730,6 +742,19 @@ public final class PusherOptions {
          */
         public Builder scheduler(Scheduler scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /**
+         * Run the client on a runtime the application owns (its threads and shared connections) instead of
+         * the JVM-wide shared one. Closing the client leaves the runtime running; closing the runtime closes
+         * the client.
+         *
+         * @param runtime from {@link PusherRuntime#create()}, not closed
+         * @return this builder
+         */
+        public Builder runtime(PusherRuntime runtime) {
+            this.runtime = Objects.requireNonNull(runtime, "runtime");
             return this;
         }
 

@@ -1,16 +1,19 @@
 package io.pusherj.core;
 
 import io.pusherj.api.PusherOptions;
+import io.pusherj.api.PusherRuntime;
 import io.pusherj.api.TransportCache;
 import io.pusherj.api.spi.Endpoints;
+import io.pusherj.api.spi.SharedResources;
 import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportRequest;
 import io.pusherj.core.auth.Authorizer;
 import io.pusherj.core.runtime.BoundedExecutor;
+import io.pusherj.core.runtime.ClientRuntime;
 import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.runtime.DefaultRuntime;
 import io.pusherj.core.runtime.InboundQueue;
 import io.pusherj.core.runtime.SerialExecutor;
-import io.pusherj.core.runtime.SharedRuntime;
 import io.pusherj.core.strategy.AttemptListener;
 import io.pusherj.core.strategy.StrategyContext;
 import io.pusherj.core.strategy.TransportManagers;
@@ -22,8 +25,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What a client opens and must close again, wired together: its share of the shared runtime (strand
- * pool, timer, auth pool), its strand and clock, listener delivery, its transports and its authorizer.
+ * What a client opens and must close again, wired together: its place on a runtime (strand pool, timer,
+ * auth pool, shared connections: the application's, or else the JVM-wide default), its strand and clock,
+ * listener delivery, its transports and its authorizer.
  * {@link #open} closes what it opened when a later step fails, so a {@code Pusher.create} that throws
  * leaks no lease and no thread.
  */
@@ -34,7 +38,12 @@ final class ClientResources {
 
     private static final long CLOSE_WAIT_SECONDS = 5;
 
-    private final SharedRuntime runtime;
+    private final ClientRuntime runtime;
+    /** Whether {@link #runtime} is the JVM-wide default, which this client holds a reference to. */
+    private final boolean defaultRuntime;
+    /** The client, once attached to a runtime the application owns (which closes it when it closes). */
+    private volatile AutoCloseable attached;
+
     private final SerialExecutor strand;
     private final Clock clock;
     private final Delivery delivery;
@@ -43,7 +52,8 @@ final class ClientResources {
     private final Optional<String> missingTransports;
 
     private ClientResources(
-            SharedRuntime runtime,
+            ClientRuntime runtime,
+            boolean defaultRuntime,
             SerialExecutor strand,
             Clock clock,
             Delivery delivery,
@@ -51,6 +61,7 @@ final class ClientResources {
             Map<String, Transport> transports,
             Optional<String> missingTransports) {
         this.runtime = runtime;
+        this.defaultRuntime = defaultRuntime;
         this.strand = strand;
         this.clock = clock;
         this.delivery = delivery;
@@ -61,7 +72,8 @@ final class ClientResources {
 
     /** Opens a client's resources for {@code options}; on failure nothing stays open. */
     static ClientResources open(PusherOptions options) {
-        SharedRuntime runtime = SharedRuntime.acquire();
+        boolean defaultRuntime = options.runtime().isEmpty();
+        ClientRuntime runtime = options.runtime().map(ClientResources::owned).orElseGet(DefaultRuntime::acquire);
         Authorizer authorizer = null;
         Map<String, Transport> transports = null;
         try {
@@ -70,9 +82,10 @@ final class ClientResources {
             Clock clock = new Clock(strand, inbound, options.scheduler().orElse(runtime.scheduler()));
             // Application auth code never runs on the strand or the strand pool: it may block. A client runs
             // at most AUTH_CALLS_PER_CLIENT at once, so a hung backend cannot take every shared auth thread.
-            authorizer = new Authorizer(options, new BoundedExecutor(runtime.authPool(), AUTH_CALLS_PER_CLIENT));
+            authorizer = new Authorizer(
+                    options, new BoundedExecutor(runtime.authPool(), AUTH_CALLS_PER_CLIENT), runtime.resources());
             TransportRegistry registry = new TransportRegistry(options.transportProviders());
-            transports = registry.createAllowed(options, clock.scheduler());
+            transports = registry.createAllowed(options, clock.scheduler(), runtime.resources());
             Optional<String> missing = Optional.ofNullable(registry.missingEnabledTransports(options));
             if (options.wsHost().isPresent()
                     && options.httpHost().isEmpty()
@@ -86,7 +99,8 @@ final class ClientResources {
                         ClientEndpoints.of(options).httpHost());
             }
             Delivery delivery = new Delivery(options.callbackExecutor(), inbound);
-            return new ClientResources(runtime, strand, clock, delivery, authorizer, transports, missing);
+            return new ClientResources(
+                    runtime, defaultRuntime, strand, clock, delivery, authorizer, transports, missing);
         } catch (RuntimeException | Error e) {
             if (transports != null) {
                 transports.values().forEach(ClientResources::closeQuietly);
@@ -94,9 +108,39 @@ final class ClientResources {
             if (authorizer != null) {
                 authorizer.close();
             }
-            runtime.release();
+            if (defaultRuntime) {
+                DefaultRuntime.release(runtime);
+            }
             throw e;
         }
+    }
+
+    private static ClientRuntime owned(PusherRuntime given) {
+        if (!(given instanceof ClientRuntime runtime)) {
+            throw new IllegalArgumentException("the runtime must come from PusherRuntime.create(), got "
+                    + given.getClass().getName());
+        }
+        if (runtime.isClosed()) {
+            throw new IllegalStateException("this PusherRuntime is closed; create clients on an open one");
+        }
+        return runtime;
+    }
+
+    /**
+     * Records the finished client with a runtime the application owns, which closes it when it closes.
+     *
+     * @throws IllegalStateException if that runtime closed meanwhile
+     */
+    void attach(AutoCloseable client) {
+        if (!defaultRuntime) {
+            runtime.attach(client);
+            attached = client;
+        }
+    }
+
+    /** {@return what the client's transports and auth and stats transports share with other clients} */
+    SharedResources sharedResources() {
+        return runtime.resources();
     }
 
     /**
@@ -184,9 +228,19 @@ final class ClientResources {
         authorizer.close();
     }
 
-    /** Gives the client's share of the shared runtime back; the last client's release stops its threads. */
+    /**
+     * Leaves the runtime: gives the default runtime back (the last client's release stops its threads), or
+     * detaches from the application's, which keeps running.
+     */
     void releaseRuntime() {
-        runtime.release();
+        if (defaultRuntime) {
+            DefaultRuntime.release(runtime);
+        } else {
+            AutoCloseable client = attached;
+            if (client != null) {
+                runtime.detach(client);
+            }
+        }
     }
 
     private static void closeQuietly(Transport t) {

@@ -3,6 +3,7 @@ package io.pusherj.core;
 import io.pusherj.api.PusherOptions;
 import io.pusherj.api.spi.Endpoints;
 import io.pusherj.api.spi.Scheduler;
+import io.pusherj.api.spi.SharedResources;
 import io.pusherj.api.spi.TransportContext;
 import java.net.InetSocketAddress;
 import java.util.Optional;
@@ -15,16 +16,19 @@ record ClientTransportContext(
         Optional<SSLContext> sslContext,
         Optional<InetSocketAddress> proxy,
         boolean ignoreNullOrigin,
-        Scheduler scheduler)
+        Scheduler scheduler,
+        SharedResources resources)
         implements TransportContext {
 
-    static ClientTransportContext of(String transportName, PusherOptions options, Scheduler scheduler) {
+    static ClientTransportContext of(
+            String transportName, PusherOptions options, Scheduler scheduler, SharedResources resources) {
         return new ClientTransportContext(
                 transportName,
                 ClientEndpoints.of(options),
                 options.sslContext(),
                 options.proxy(),
                 options.ignoreNullOrigin(),
-                scheduler);
+                scheduler,
+                resources);
     }
 }

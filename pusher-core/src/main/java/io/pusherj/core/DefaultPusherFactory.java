@@ -2,7 +2,9 @@ package io.pusherj.core;
 
 import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherOptions;
+import io.pusherj.api.PusherRuntime;
 import io.pusherj.api.spi.PusherFactory;
+import io.pusherj.core.runtime.ClientRuntime;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -23,5 +25,10 @@ public final class DefaultPusherFactory implements PusherFactory {
                     "app key must be non-empty letters, digits, '-', '_' or '.', got '" + key + "'");
         }
         return new PusherClient(key, options);
+    }
+
+    @Override
+    public PusherRuntime createRuntime(int strandThreads, int authThreads) {
+        return new ClientRuntime(strandThreads, authThreads);
     }
 }

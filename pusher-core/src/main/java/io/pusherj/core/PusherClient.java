@@ -65,7 +65,8 @@ final class PusherClient implements Pusher, ConnectionManager.Listener {
                     entries,
                     clock,
                     connection::publishTimeline,
-                    ClientTimeline.statsSender(key, options, resources.transports(), entries, clock));
+                    ClientTimeline.statsSender(
+                            key, options, resources.transports(), resources.sharedResources(), entries, clock));
             this.manager = new ConnectionManager(
                     options,
                     clock,
@@ -80,6 +81,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener {
                     closed::get,
                     () -> manager.state() == ConnectionState.CONNECTED,
                     table -> new ChannelHost(manager, connection, delivery, auth, user, strand, table));
+            resources.attach(this);
         } catch (RuntimeException | Error e) {
             resources.closeTransportsAndAuth();
             resources.releaseRuntime();

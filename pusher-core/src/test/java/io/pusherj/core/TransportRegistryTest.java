@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pusherj.api.PusherOptions;
+import io.pusherj.api.spi.SharedResources;
 import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportContext;
 import io.pusherj.api.spi.TransportProvider;
@@ -49,7 +50,8 @@ class TransportRegistryTest {
     void aProviderGivenInTheOptionsDecidesItsSlotsOverDiscoveredOnes() {
         TransportProvider mine = provider("ws");
         var registry = new TransportRegistry(List.of(mine), List.of(provider("ws", "wss"), provider("ws")));
-        var transports = registry.createAllowed(PusherOptions.builder().build(), new VirtualScheduler());
+        var transports =
+                registry.createAllowed(PusherOptions.builder().build(), new VirtualScheduler(), new SharedResources());
         assertEquals(Set.of("ws", "wss"), transports.keySet());
         assertEquals(
                 List.of("ws", "wss"),
@@ -65,7 +67,7 @@ class TransportRegistryTest {
                 .ignoreNullOrigin(true)
                 .build();
         new TransportRegistry(List.of(provider("xhr_streaming")), List.of())
-                .createAllowed(options, new VirtualScheduler());
+                .createAllowed(options, new VirtualScheduler(), new SharedResources());
         TransportContext context = contexts.get(0);
         assertEquals("xhr_streaming", context.transportName());
         assertEquals("127.0.0.1", context.endpoints().httpHost(), "the fallbacks follow a self-hosted wsHost");
@@ -85,7 +87,7 @@ class TransportRegistryTest {
         assertFalse(TransportRegistry.allowed(o, "wss"));
         Map<String, Transport> made = new TransportRegistry(
                         List.of(provider("ws", "wss"), provider("xhr_polling")), List.of())
-                .createAllowed(o, new VirtualScheduler());
+                .createAllowed(o, new VirtualScheduler(), new SharedResources());
         assertEquals(Set.of("ws"), made.keySet());
     }
 }

@@ -2,6 +2,7 @@ package io.pusherj.testkit;
 
 import io.pusherj.api.spi.Endpoints;
 import io.pusherj.api.spi.Scheduler;
+import io.pusherj.api.spi.SharedResources;
 import io.pusherj.api.spi.TransportContext;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -21,6 +22,7 @@ import javax.net.ssl.SSLContext;
  * @param proxy the HTTP proxy, if any
  * @param ignoreNullOrigin whether the HTTP fallbacks send {@code Origin: null}
  * @param scheduler the timer and clock
+ * @param resources what the transport shares (close it at the end of the test: it closes what is left)
  */
 public record TestTransportContext(
         String transportName,
@@ -28,7 +30,8 @@ public record TestTransportContext(
         Optional<SSLContext> sslContext,
         Optional<InetSocketAddress> proxy,
         boolean ignoreNullOrigin,
-        Scheduler scheduler)
+        Scheduler scheduler,
+        SharedResources resources)
         implements TransportContext {
 
     /**
@@ -40,6 +43,7 @@ public record TestTransportContext(
      * @param proxy the HTTP proxy, if any
      * @param ignoreNullOrigin whether the HTTP fallbacks send {@code Origin: null}
      * @param scheduler the timer and clock
+     * @param resources what the transport shares
      */
     public TestTransportContext {
         Objects.requireNonNull(transportName, "transportName");
@@ -47,10 +51,12 @@ public record TestTransportContext(
         Objects.requireNonNull(sslContext, "sslContext");
         Objects.requireNonNull(proxy, "proxy");
         Objects.requireNonNull(scheduler, "scheduler");
+        Objects.requireNonNull(resources, "resources");
     }
 
     /**
-     * A context with no TLS context or proxy of its own, no null origin, and virtual time.
+     * A context with no TLS context or proxy of its own, no null origin, virtual time and a fresh set of
+     * shared resources.
      *
      * @param transportName the slot
      * @param endpoints where the transport connects
@@ -58,6 +64,12 @@ public record TestTransportContext(
      */
     public static TestTransportContext of(String transportName, Endpoints endpoints) {
         return new TestTransportContext(
-                transportName, endpoints, Optional.empty(), Optional.empty(), false, new VirtualScheduler());
+                transportName,
+                endpoints,
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                new VirtualScheduler(),
+                new SharedResources());
     }
 }

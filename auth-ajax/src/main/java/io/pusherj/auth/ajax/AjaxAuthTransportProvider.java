@@ -4,6 +4,7 @@ import io.pusherj.api.AuthOptions;
 import io.pusherj.api.PusherOptions;
 import io.pusherj.api.spi.AuthTransport;
 import io.pusherj.api.spi.AuthTransportProvider;
+import io.pusherj.api.spi.SharedResources;
 import io.pusherj.http.SharedHttpClient;
 
 /** Provides the {@code ajax} auth transport (pusher-js's default). */
@@ -17,7 +18,7 @@ public final class AjaxAuthTransportProvider implements AuthTransportProvider {
     }
 
     @Override
-    public AuthTransport create(PusherOptions options) {
-        return new AjaxAuthTransport(SharedHttpClient.acquire(options));
+    public AuthTransport create(PusherOptions options, SharedResources resources) {
+        return new AjaxAuthTransport(SharedHttpClient.acquire(resources, options));
     }
 }

@@ -4,6 +4,7 @@ import io.pusherj.api.AuthOptions;
 import io.pusherj.api.PusherOptions;
 import io.pusherj.api.spi.AuthTransport;
 import io.pusherj.api.spi.AuthTransportProvider;
+import io.pusherj.api.spi.SharedResources;
 import io.pusherj.http.SharedHttpClient;
 
 /** Provides the {@code jsonp} auth transport. */
@@ -17,7 +18,7 @@ public final class JsonpAuthTransportProvider implements AuthTransportProvider {
     }
 
     @Override
-    public AuthTransport create(PusherOptions options) {
-        return new JsonpAuthTransport(SharedHttpClient.acquire(options));
+    public AuthTransport create(PusherOptions options, SharedResources resources) {
+        return new JsonpAuthTransport(SharedHttpClient.acquire(resources, options));
     }
 }

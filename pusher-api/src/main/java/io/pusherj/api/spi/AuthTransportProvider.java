@@ -14,7 +14,8 @@ public interface AuthTransportProvider {
      * Creates the transport for one client; the client closes it when it is closed.
      *
      * @param options the client's options (TLS context, proxy)
+     * @param resources what the client's runtime shares between clients (an HTTP client, say)
      * @return the transport
      */
-    AuthTransport create(PusherOptions options);
+    AuthTransport create(PusherOptions options, SharedResources resources);
 }

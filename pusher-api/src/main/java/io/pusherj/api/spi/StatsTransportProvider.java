@@ -12,7 +12,8 @@ public interface StatsTransportProvider {
      * Creates the transport for one client; the client closes it when it is closed.
      *
      * @param options the client's options (TLS context, proxy)
+     * @param resources what the client's runtime shares between clients (an HTTP client, say)
      * @return the transport
      */
-    StatsTransport create(PusherOptions options);
+    StatsTransport create(PusherOptions options, SharedResources resources);
 }

@@ -30,4 +30,10 @@ public interface TransportContext {
 
     /** {@return the client's timer and clock (virtual in tests): for a transport's own timeouts} */
     Scheduler scheduler();
+
+    /**
+     * {@return what the client's runtime shares between its clients: the place for a transport's HTTP or
+     * WebSocket client, so they do not grow with clients}
+     */
+    SharedResources resources();
 }

@@ -10,6 +10,7 @@ import io.pusherj.api.UserAuthenticator;
 import io.pusherj.api.spi.AuthRequest;
 import io.pusherj.api.spi.AuthResponse;
 import io.pusherj.api.spi.AuthTransport;
+import io.pusherj.api.spi.SharedResources;
 import io.pusherj.core.protocol.FrameCodec;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -47,14 +48,14 @@ public final class Authorizer implements AutoCloseable {
      *        providers): never the client's strand or an I/O thread, since that code may block
      * @throws IllegalArgumentException if a configured auth transport is not on the path
      */
-    public Authorizer(PusherOptions options, Executor userCodeExecutor) {
+    public Authorizer(PusherOptions options, Executor userCodeExecutor, SharedResources resources) {
         this.channelOptions = options.channelAuthorization();
         this.userOptions = options.userAuthentication();
         this.userCodeExecutor = userCodeExecutor;
-        this.channelTransport = transportFor(channelOptions, options);
+        this.channelTransport = transportFor(channelOptions, options, resources);
         AuthTransport user;
         try {
-            user = transportFor(userOptions, options);
+            user = transportFor(userOptions, options, resources);
         } catch (RuntimeException e) {
             if (channelTransport != null) {
                 channelTransport.close();
@@ -64,9 +65,9 @@ public final class Authorizer implements AutoCloseable {
         this.userTransport = user;
     }
 
-    private static AuthTransport transportFor(AuthOptions<?> o, PusherOptions options) {
+    private static AuthTransport transportFor(AuthOptions<?> o, PusherOptions options, SharedResources resources) {
         return o.endpoint().isPresent() && o.customHandler().isEmpty()
-                ? AuthTransports.create(o.transport(), options)
+                ? AuthTransports.create(o.transport(), options, resources)
                 : null;
     }
 

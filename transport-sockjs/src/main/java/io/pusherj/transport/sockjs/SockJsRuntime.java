@@ -34,15 +34,13 @@ import org.springframework.web.socket.sockjs.client.SockJsClient;
 import org.springframework.web.socket.sockjs.client.WebSocketTransport;
 
 /**
- * One Spring {@link SockJsClient} per TLS context and proxy, reference-counted like the other shared
- * clients. Spring's client blocks threads (WebSocket connects, XHR receive loops and sends), so it runs
+ * One Spring {@link SockJsClient} per runtime, TLS context and proxy, reference-counted like the other
+ * shared clients. Spring's client blocks threads (WebSocket connects, XHR receive loops and sends), so it runs
  * on a pool owned here, whose idle threads end after a minute: SockJS is the last fallback, for
  * environments with neither WebSocket nor the xhr transports.
  */
 final class SockJsRuntime implements AutoCloseable {
     private record Key(SSLContext sslContext, InetSocketAddress proxy) {}
-
-    private static final SharedResources<Key, SockJsRuntime> SHARED = new SharedResources<>(SockJsRuntime::new);
 
     private final ClientManager webSockets;
     private final ThreadPoolExecutor pool;
@@ -101,8 +99,12 @@ final class SockJsRuntime implements AutoCloseable {
     }
 
     static SharedResources.Lease<SockJsRuntime> acquire(TransportContext context) {
-        return SHARED.acquire(
-                new Key(context.sslContext().orElse(null), context.proxy().orElse(null)));
+        return context.resources()
+                .acquire(
+                        new Key(
+                                context.sslContext().orElse(null),
+                                context.proxy().orElse(null)),
+                        SockJsRuntime::new);
     }
 
     SockJsClient client() {

@@ -18,8 +18,8 @@ import org.glassfish.tyrus.client.ThreadPoolConfig;
 import org.glassfish.tyrus.container.jdk.client.JdkClientContainer;
 
 /**
- * The Tyrus client shared by every client with the same TLS context and proxy, reference-counted so the
- * last transport closed shuts it down (docs/architecture.md §6):
+ * The Tyrus client shared by every client of a runtime with the same TLS context and proxy,
+ * reference-counted so the last transport closed shuts it down (docs/architecture.md §6):
  * <ul>
  *   <li>one {@link ClientManager} with the JDK container, created explicitly: a manager per client keeps
  *       about ten threads each;</li>
@@ -42,8 +42,6 @@ final class TyrusRuntime implements AutoCloseable {
     static final int SHARED_CONTAINER_IDLE_SECONDS = 2;
 
     private record Key(SSLContext sslContext, InetSocketAddress proxy) {}
-
-    private static final SharedResources<Key, TyrusRuntime> SHARED = new SharedResources<>(TyrusRuntime::new);
 
     private final ClientManager manager;
     private final ThreadPoolExecutor connectPool;
@@ -89,8 +87,12 @@ final class TyrusRuntime implements AutoCloseable {
 
     /** Takes a reference to the runtime for this client's TLS context and proxy. */
     static SharedResources.Lease<TyrusRuntime> acquire(TransportContext context) {
-        return SHARED.acquire(
-                new Key(context.sslContext().orElse(null), context.proxy().orElse(null)));
+        return context.resources()
+                .acquire(
+                        new Key(
+                                context.sslContext().orElse(null),
+                                context.proxy().orElse(null)),
+                        TyrusRuntime::new);
     }
 
     ClientManager manager() {
