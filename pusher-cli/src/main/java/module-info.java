@@ -4,7 +4,7 @@
  */
 module io.pusherj.cli {
     requires io.pusherj.api;
-    requires io.pusherj.testkit;
+    requires io.pusherj.server;
     requires info.picocli;
     requires org.eclipse.parsson;
 

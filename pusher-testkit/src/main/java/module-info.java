@@ -1,19 +1,12 @@
 /**
- * Test support for pusherj and for applications built on it: {@link io.pusherj.testkit.PusherTestServer}
- * (a Pusher-protocol server on 127.0.0.1 with scriptable faults), {@link io.pusherj.testkit.VirtualScheduler}
- * (virtual time) and recording listeners.
+ * Test support for pusherj and for applications built on it: {@link io.pusherj.testkit.VirtualScheduler}
+ * (virtual time), recording listeners, a fault-injecting proxy, a fuzzer, and the contract every transport
+ * passes. The local server they run against, {@link io.pusherj.server.PusherTestServer}, comes with it.
  */
 module io.pusherj.testkit {
     requires transitive io.pusherj.api;
-    requires org.eclipse.jetty.server;
-    requires org.eclipse.jetty.websocket.server;
+    requires transitive io.pusherj.server;
     requires org.eclipse.parsson;
-    requires java.net.http;
-
-    // Encrypted channels: found at run time when pusher-encryption is on the path (no compile dependency).
-    uses io.pusherj.api.spi.SecretBoxProvider;
 
     exports io.pusherj.testkit;
-    // Jetty binds endpoints through MethodHandles.publicLookup(): plumbing, not API.
-    exports io.pusherj.testkit.internal;
 }

@@ -1,6 +1,6 @@
 package io.pusherj.conformance;
 
-import io.pusherj.testkit.PusherTestServer;
+import io.pusherj.server.PusherTestServer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;

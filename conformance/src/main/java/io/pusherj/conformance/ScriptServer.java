@@ -1,8 +1,8 @@
 package io.pusherj.conformance;
 
-import io.pusherj.testkit.AuthFault;
-import io.pusherj.testkit.PusherTestServer;
-import io.pusherj.testkit.ServerConnection;
+import io.pusherj.server.AuthFault;
+import io.pusherj.server.PusherTestServer;
+import io.pusherj.server.ServerConnection;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

@@ -12,7 +12,7 @@ import io.pusherj.api.EventNames;
 import io.pusherj.api.PrivateChannel;
 import io.pusherj.api.Pusher;
 import io.pusherj.api.UserAuthentication;
-import io.pusherj.testkit.AuthSignatures;
+import io.pusherj.server.AuthSignatures;
 import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pusherj.api.Pusher;
-import io.pusherj.testkit.PusherTestServer;
+import io.pusherj.server.PusherTestServer;
 import io.pusherj.testkit.junit.PusherServerExtension;
 import java.util.ArrayList;
 import java.util.List;

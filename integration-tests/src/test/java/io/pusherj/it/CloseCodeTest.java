@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pusherj.api.ConnectionError;
 import io.pusherj.api.Pusher;
+import io.pusherj.server.ServerConnection;
 import io.pusherj.testkit.ConnectionRecorder;
-import io.pusherj.testkit.ServerConnection;
 import io.pusherj.testkit.VirtualScheduler;
 import java.time.Duration;
 import java.util.List;

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pusherj.api.EventNames;
 import io.pusherj.api.Pusher;
+import io.pusherj.server.PusherTestServer;
+import io.pusherj.server.ServerConnection;
 import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
-import io.pusherj.testkit.PusherTestServer;
-import io.pusherj.testkit.ServerConnection;
 import io.pusherj.testkit.junit.PusherServerExtension;
 import java.time.Duration;
 import java.util.List;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherOptions;
+import io.pusherj.server.PusherTestServer;
 import io.pusherj.testkit.ConnectionRecorder;
-import io.pusherj.testkit.PusherTestServer;
 import io.pusherj.testkit.junit.PusherServerExtension;
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.pusherj.it;
 
 import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherOptions;
-import io.pusherj.testkit.PusherTestServer;
+import io.pusherj.server.PusherTestServer;
 import io.pusherj.testkit.junit.PusherServerExtension;
 import java.time.Duration;
 import java.util.function.UnaryOperator;

@@ -6,9 +6,9 @@ import static io.pusherj.api.ConnectionState.DISCONNECTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pusherj.api.Pusher;
+import io.pusherj.server.ServerConnection;
 import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
-import io.pusherj.testkit.ServerConnection;
 import io.pusherj.testkit.VirtualScheduler;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;

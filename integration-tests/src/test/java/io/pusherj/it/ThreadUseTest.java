@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pusherj.api.Pusher;
+import io.pusherj.server.PusherTestServer;
 import io.pusherj.testkit.ConnectionRecorder;
-import io.pusherj.testkit.PusherTestServer;
 import io.pusherj.testkit.junit.PusherServerExtension;
 import java.time.Duration;
 import java.util.ArrayList;

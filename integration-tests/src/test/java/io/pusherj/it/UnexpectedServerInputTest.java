@@ -9,9 +9,9 @@ import io.pusherj.api.Channel;
 import io.pusherj.api.EventNames;
 import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherEvent;
+import io.pusherj.server.ServerConnection;
 import io.pusherj.testkit.ConnectionRecorder;
 import io.pusherj.testkit.EventRecorder;
-import io.pusherj.testkit.ServerConnection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.pusherj.cli;
 
-import io.pusherj.testkit.RestClient;
+import io.pusherj.server.RestClient;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pusherj.api.Pusher;
-import io.pusherj.testkit.AuthFault;
+import io.pusherj.server.AuthFault;
+import io.pusherj.server.PusherTestServer;
+import io.pusherj.server.RestClient;
 import io.pusherj.testkit.ConnectProxy;
-import io.pusherj.testkit.PusherTestServer;
-import io.pusherj.testkit.RestClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.PrintWriter;

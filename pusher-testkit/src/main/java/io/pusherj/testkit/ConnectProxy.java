@@ -1,5 +1,6 @@
 package io.pusherj.testkit;
 
+import io.pusherj.server.internal.RecordedList;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -5,6 +5,7 @@ import io.pusherj.api.Connection;
 import io.pusherj.api.ConnectionError;
 import io.pusherj.api.ConnectionState;
 import io.pusherj.api.ConnectionStateChange;
+import io.pusherj.server.internal.RecordedList;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;

@@ -2,6 +2,7 @@ package io.pusherj.testkit;
 
 import io.pusherj.api.EventListener;
 import io.pusherj.api.PusherEvent;
+import io.pusherj.server.internal.RecordedList;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;

@@ -1,5 +1,6 @@
 package io.pusherj.testkit;
 
+import jakarta.json.Json;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -216,7 +217,7 @@ public final class SeededFuzzer {
                 if (line.isBlank()) {
                     continue;
                 }
-                try (var r = ServerFrames.JSON.createReader(new StringReader(line))) {
+                try (var r = Json.createReader(new StringReader(line))) {
                     JsonValue v = r.readValue();
                     if (!(v instanceof JsonString s)) {
                         throw new IllegalArgumentException("corpus lines are JSON strings: " + line);

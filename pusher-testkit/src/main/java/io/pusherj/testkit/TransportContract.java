@@ -6,6 +6,8 @@ import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherEvent;
 import io.pusherj.api.PusherOptions;
 import io.pusherj.api.spi.TransportProvider;
+import io.pusherj.server.PusherTestServer;
+import io.pusherj.server.ServerConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;

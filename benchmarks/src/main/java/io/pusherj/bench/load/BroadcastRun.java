@@ -1,6 +1,6 @@
 package io.pusherj.bench.load;
 
-import io.pusherj.testkit.RestClient;
+import io.pusherj.server.RestClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Map;

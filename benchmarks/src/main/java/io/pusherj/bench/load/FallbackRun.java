@@ -1,7 +1,7 @@
 package io.pusherj.bench.load;
 
 import io.pusherj.api.PusherOptions;
-import io.pusherj.testkit.PusherTestServer;
+import io.pusherj.server.PusherTestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.util.concurrent.TimeUnit;

@@ -1,7 +1,7 @@
 package io.pusherj.bench.load;
 
-import io.pusherj.testkit.PusherTestServer;
-import io.pusherj.testkit.ServerConnection;
+import io.pusherj.server.PusherTestServer;
+import io.pusherj.server.ServerConnection;
 
 /**
  * The harness's server: the testkit's Pusher-protocol server on 127.0.0.1, with subscription counts off

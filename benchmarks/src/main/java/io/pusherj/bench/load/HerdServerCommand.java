@@ -1,7 +1,7 @@
 package io.pusherj.bench.load;
 
-import io.pusherj.testkit.PusherTestServer;
-import io.pusherj.testkit.ServerConnection;
+import io.pusherj.server.PusherTestServer;
+import io.pusherj.server.ServerConnection;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package io.pusherj.bench.load;
 
-import io.pusherj.testkit.PusherTestServer;
+import io.pusherj.server.PusherTestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;

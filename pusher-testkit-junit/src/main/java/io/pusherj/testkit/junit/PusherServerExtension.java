@@ -2,7 +2,7 @@ package io.pusherj.testkit.junit;
 
 import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherOptions;
-import io.pusherj.testkit.PusherTestServer;
+import io.pusherj.server.PusherTestServer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pusherj.testkit.PusherTestServer;
+import io.pusherj.server.PusherTestServer;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;

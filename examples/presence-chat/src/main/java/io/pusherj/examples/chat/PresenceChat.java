@@ -4,7 +4,7 @@ import io.pusherj.api.EventNames;
 import io.pusherj.api.Member;
 import io.pusherj.api.PresenceChannel;
 import io.pusherj.api.Pusher;
-import io.pusherj.testkit.PusherTestServer;
+import io.pusherj.server.PusherTestServer;
 import jakarta.json.Json;
 import java.io.PrintStream;
 import java.time.Duration;
