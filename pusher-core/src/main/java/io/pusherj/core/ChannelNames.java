@@ -1,5 +1,9 @@
 package io.pusherj.core;
 
+import io.pusherj.api.Channel;
+import io.pusherj.api.EncryptedChannel;
+import io.pusherj.api.PresenceChannel;
+import io.pusherj.api.PrivateChannel;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -28,6 +32,31 @@ final class ChannelNames {
         if (!VALID.matcher(name).matches()) {
             throw new IllegalArgumentException(
                     "channel name may only contain A-Z a-z 0-9 _ - = @ , . ; but is: " + printable(name));
+        }
+    }
+
+    /**
+     * Throws {@link IllegalArgumentException} when {@code name} is not of the kind a typed subscribe needs
+     * ({@code subscribePrivate} takes {@code private-} but not {@code private-encrypted-} names, and so on).
+     */
+    static void requireKind(String name, Class<? extends Channel> kind) {
+        Objects.requireNonNull(name, "channelName");
+        String needs;
+        boolean fits;
+        if (kind == PrivateChannel.class) {
+            needs = "subscribePrivate needs a 'private-' channel name (not encrypted)";
+            fits = name.startsWith("private-") && !name.startsWith("private-encrypted-");
+        } else if (kind == EncryptedChannel.class) {
+            needs = "subscribeEncrypted needs a 'private-encrypted-' channel name";
+            fits = name.startsWith("private-encrypted-");
+        } else if (kind == PresenceChannel.class) {
+            needs = "subscribePresence needs a 'presence-' channel name";
+            fits = name.startsWith("presence-");
+        } else {
+            return; // any valid name is a Channel
+        }
+        if (!fits) {
+            throw new IllegalArgumentException(needs + ", got '" + name + "'");
         }
     }
 

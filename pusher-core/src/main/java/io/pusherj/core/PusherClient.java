@@ -3,20 +3,15 @@ package io.pusherj.core;
 import io.pusherj.api.Binding;
 import io.pusherj.api.Channel;
 import io.pusherj.api.Connection;
-import io.pusherj.api.ConnectionError;
 import io.pusherj.api.ConnectionState;
-import io.pusherj.api.ConnectionStateChange;
 import io.pusherj.api.EncryptedChannel;
 import io.pusherj.api.EventListener;
-import io.pusherj.api.EventNames;
 import io.pusherj.api.PresenceChannel;
 import io.pusherj.api.PrivateChannel;
 import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherOptions;
 import io.pusherj.api.User;
 import io.pusherj.core.connection.ConnectionManager;
-import io.pusherj.core.connection.Errors;
-import io.pusherj.core.protocol.Frame;
 import io.pusherj.core.runtime.SerialExecutor;
 import io.pusherj.core.stats.Timeline;
 import java.lang.System.Logger.Level;
@@ -27,14 +22,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * The client (pusher-js {@code core/pusher.ts}): the facade of {@link Pusher} and the router of what the
- * connection reports to the channel table, the user, the timeline and the listeners. Public methods hand
- * work to the client's strand and return at once; all protocol state is touched only there. The parts:
+ * The client (pusher-js {@code core/pusher.ts}): the facade of {@link Pusher}. Public methods hand work to
+ * the client's strand and return at once; all protocol state is touched only there. The parts:
  * {@link ClientResources} (what it opens and closes), {@link Channels} (the channel table),
  * {@link AuthSteps} (authorization and sign-in per connection), {@link GlobalEmitter} (client-level
- * bindings), {@link ClientTimeline} (timeline and stats), {@link ConnectionManager} (the state machine).
+ * bindings), {@link ClientTimeline} (timeline and stats), {@link ConnectionManager} (the state machine)
+ * and {@link ConnectionRouter} (where what the connection reports goes).
  */
-final class PusherClient implements Pusher, ConnectionManager.Listener {
+final class PusherClient implements Pusher {
     private static final System.Logger LOG = System.getLogger(PusherClient.class.getName());
 
     private final String key;
@@ -67,12 +62,10 @@ final class PusherClient implements Pusher, ConnectionManager.Listener {
                     connection::publishTimeline,
                     ClientTimeline.statsSender(
                             key, options, resources.transports(), resources.sharedResources(), entries, clock));
-            this.manager = new ConnectionManager(
-                    options,
-                    clock,
-                    resources.strategyContext(key, options, timeline.attempts(this::onError))::build,
-                    this);
             this.global = new GlobalEmitter(delivery, connection::listenerFailed);
+            var router = new ConnectionRouter(connection, timeline, global, resources.missingTransports());
+            var strategies = resources.strategyContext(key, options, timeline.attempts(router::onError));
+            this.manager = new ConnectionManager(options, clock, strategies::build, router);
             this.user = new UserImpl(
                     delivery, (event, data) -> manager.sendEvent(event, data, null), connection::listenerFailed);
             this.auth = new AuthSteps(resources.authorizer(), clock, manager);
@@ -81,6 +74,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener {
                     closed::get,
                     () -> manager.state() == ConnectionState.CONNECTED,
                     table -> new ChannelHost(manager, connection, delivery, auth, user, strand, table));
+            router.wire(manager, auth, user, channels);
             resources.attach(this);
         } catch (RuntimeException | Error e) {
             resources.closeTransportsAndAuth();
@@ -148,8 +142,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener {
 
     @Override
     public Channel subscribe(String channelName, Consumer<? super Channel> setup) {
-        ensureOpen();
-        return channels.subscribe(channelName, Channel.class, setup);
+        return subscribeAs(channelName, Channel.class, setup);
     }
 
     @Override
@@ -159,13 +152,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener {
 
     @Override
     public PrivateChannel subscribePrivate(String channelName, Consumer<? super PrivateChannel> setup) {
-        requirePrefix(channelName, "private-", "subscribePrivate needs a 'private-' channel name (not encrypted)");
-        if (channelName.startsWith("private-encrypted-")) {
-            throw new IllegalArgumentException(
-                    "subscribePrivate needs a 'private-' channel name (not encrypted), got '" + channelName + "'");
-        }
-        ensureOpen();
-        return channels.subscribe(channelName, PrivateChannel.class, setup);
+        return subscribeAs(channelName, PrivateChannel.class, setup);
     }
 
     @Override
@@ -175,10 +162,7 @@ final class PusherClient implements Pusher, ConnectionManager.Listener {
 
     @Override
     public EncryptedChannel subscribeEncrypted(String channelName, Consumer<? super EncryptedChannel> setup) {
-        requirePrefix(
-                channelName, "private-encrypted-", "subscribeEncrypted needs a 'private-encrypted-' channel name");
-        ensureOpen();
-        return channels.subscribe(channelName, EncryptedChannel.class, setup);
+        return subscribeAs(channelName, EncryptedChannel.class, setup);
     }
 
     @Override
@@ -188,16 +172,13 @@ final class PusherClient implements Pusher, ConnectionManager.Listener {
 
     @Override
     public PresenceChannel subscribePresence(String channelName, Consumer<? super PresenceChannel> setup) {
-        requirePrefix(channelName, "presence-", "subscribePresence needs a 'presence-' channel name");
-        ensureOpen();
-        return channels.subscribe(channelName, PresenceChannel.class, setup);
+        return subscribeAs(channelName, PresenceChannel.class, setup);
     }
 
-    private static void requirePrefix(String channelName, String prefix, String message) {
-        Objects.requireNonNull(channelName, "channelName");
-        if (!channelName.startsWith(prefix)) {
-            throw new IllegalArgumentException(message + ", got '" + channelName + "'");
-        }
+    private <C extends Channel> C subscribeAs(String channelName, Class<C> kind, Consumer<? super C> setup) {
+        ChannelNames.requireKind(channelName, kind);
+        ensureOpen();
+        return channels.subscribe(channelName, kind, setup);
     }
 
     @Override
@@ -277,72 +258,6 @@ final class PusherClient implements Pusher, ConnectionManager.Listener {
     private void ensureOpen() {
         if (closed.get()) {
             throw new IllegalStateException("this pusherj client is closed; create a new one");
-        }
-    }
-
-    // ConnectionManager.Listener, on the strand: the router.
-
-    @Override
-    public void onStateChange(ConnectionState previous, ConnectionState current) {
-        timeline.stateChanged(current, manager.socketId());
-        if (current == ConnectionState.CONNECTING || current == ConnectionState.DISCONNECTED) {
-            auth.connectionLost();
-            user.connectionLost();
-            channels.connectionLost();
-        }
-        if (current == ConnectionState.FAILED) {
-            resources
-                    .missingTransports()
-                    .ifPresent(
-                            missing -> onError(Errors.of(ConnectionError.Type.TRANSPORT_ERROR, missing, null, null)));
-        }
-        if (current == ConnectionState.CONNECTED) {
-            // Before the listeners hear of it, as in pusher-js (its own connected handler was bound first):
-            // a listener's unsubscribe(x) then cancels x's subscription, as it would there, instead of
-            // racing the loop; and a listener that throws cannot keep channels from subscribing.
-            if (user.needsSignin()) {
-                auth.signin(user);
-            }
-            channels.connected();
-        }
-        String socketId = manager.socketId();
-        connection.publishState(
-                new ConnectionStateChange(previous, current, Optional.ofNullable(socketId)),
-                socketId,
-                current == ConnectionState.CONNECTED ? manager.connection().transportName() : null);
-        if (current == ConnectionState.CONNECTED) {
-            Frame established = manager.connection().takeEstablishedFrame();
-            if (established != null) {
-                global.emit(established);
-            }
-            timeline.connected(manager.isUsingTLS());
-        } else if (current == ConnectionState.FAILED) {
-            global.emit(new Frame(EventNames.CONNECTION_FAILED, null, null, null));
-        }
-    }
-
-    @Override
-    public void onError(ConnectionError error) {
-        timeline.error(error);
-        connection.publishError(error);
-    }
-
-    @Override
-    public void onConnectingIn(long delayMillis) {
-        timeline.connectingIn(delayMillis);
-        connection.publishConnectingIn(delayMillis);
-    }
-
-    @Override
-    public void onFrame(Frame frame) {
-        String channelName = frame.channelOrNull();
-        if (user.handles(frame)) {
-            user.handle(frame);
-        } else if (channelName != null) {
-            channels.route(frame, channelName);
-        }
-        if (!frame.eventName().startsWith("pusher_internal:")) {
-            global.emit(frame);
         }
     }
 }
