@@ -5,6 +5,7 @@ import io.pusherj.api.ConnectionState;
 import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherEvent;
 import io.pusherj.api.PusherOptions;
+import io.pusherj.api.PusherRuntime;
 import io.pusherj.api.spi.TransportProvider;
 import io.pusherj.server.PusherTestServer;
 import io.pusherj.server.ServerConnection;
@@ -28,6 +29,9 @@ import java.util.stream.IntStream;
  *   <li>A refused connection ends the attempt (an error and an {@code onClose}), never a hang.</li>
  *   <li>{@code close()} closes the connection: the server sees it go (WebSocket slots; an HTTP session
  *       ends by the server's timeout, as pusher-js sends nothing when it leaves one).</li>
+ *   <li>Its shared resources come from the client's runtime ({@code TransportContext.resources()}):
+ *       closing a {@link PusherRuntime} the application owns closes the connection of its client, and a
+ *       new runtime connects again (a transport that kept a resource of the closed runtime fails here).</li>
  * </ol>
  */
 public final class TransportContract {
@@ -109,6 +113,34 @@ public final class TransportContract {
                 }
             }
             refusedEndsTheAttempt(provider, slot);
+            closingTheRuntimeEndsTheConnection(server, provider, slot);
+        }
+    }
+
+    @SuppressWarnings("try") // rule 7 checks the runtime's close() itself, inside the try that would close it
+    private static void closingTheRuntimeEndsTheConnection(
+            PusherTestServer server, TransportProvider provider, String slot) {
+        int connectionsBefore = server.connections().size();
+        for (int round = 1; round <= 2; round++) {
+            try (PusherRuntime runtime = PusherRuntime.create()) {
+                Pusher pusher = Pusher.create(
+                        server.appKey(),
+                        server.clientOptions()
+                                .enabledTransports(slot)
+                                .addTransportProvider(provider)
+                                .runtime(runtime)
+                                .autoConnect(false)
+                                .build());
+                ConnectionRecorder rec = ConnectionRecorder.attach(pusher.connection());
+                pusher.connect();
+                rec.awaitState(ConnectionState.CONNECTED, WAIT); // rule 7: a new runtime connects again
+                ServerConnection connection = server.awaitConnection(connectionsBefore + round, WAIT);
+                runtime.close();
+                rec.awaitState(ConnectionState.DISCONNECTED, WAIT);
+                if (!slot.startsWith("xhr_")) {
+                    connection.awaitClosed(WAIT); // rule 7
+                }
+            }
         }
     }
 
