@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * <p>Like pusher-js, creating a client connects it, unless {@link PusherOptions.Builder#autoConnect(boolean)}
  * is off. Every method is safe from any thread and never blocks on the network; only {@link #close()}
  * waits, briefly, for the client to finish. A client holds no thread of its own: all clients of a JVM
- * share a small pool, released when the last one is closed. No method takes {@code null}.
+ * share a small pool, released when the last one is closed, unless they were given a {@link PusherRuntime}.
+ * No method takes {@code null}.
  */
 public interface Pusher extends AutoCloseable {
 
