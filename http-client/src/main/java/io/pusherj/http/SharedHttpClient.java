@@ -1,9 +1,8 @@
 package io.pusherj.http;
 
-import io.pusherj.api.PusherOptions;
+import io.pusherj.api.spi.ProviderContext;
 import io.pusherj.api.spi.SharedResources;
 import java.net.InetSocketAddress;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -97,27 +96,20 @@ public final class SharedHttpClient implements AutoCloseable {
     }
 
     /**
-     * Takes a reference to the runtime's client for these options' TLS context and proxy.
+     * Takes a reference to the runtime's client for this context's TLS context and proxy (the JVM default and
+     * none when empty).
      *
-     * @param resources what the client's runtime shares
-     * @param options the client's options
+     * @param context the client's TLS context, proxy and shared resources
      * @return the lease; close it when done
      */
-    public static SharedResources.Lease<SharedHttpClient> acquire(SharedResources resources, PusherOptions options) {
-        return acquire(resources, options.sslContext(), options.proxy());
-    }
-
-    /**
-     * Takes a reference to the client for this TLS context and proxy (the JVM default and none when empty).
-     *
-     * @param resources what the client's runtime shares
-     * @param sslContext the TLS context
-     * @param proxy the HTTP proxy
-     * @return the lease; close it when done
-     */
-    public static SharedResources.Lease<SharedHttpClient> acquire(
-            SharedResources resources, Optional<SSLContext> sslContext, Optional<InetSocketAddress> proxy) {
-        return resources.acquire(new Key(sslContext.orElse(null), proxy.orElse(null)), SharedHttpClient::new);
+    public static SharedResources.Lease<SharedHttpClient> acquire(ProviderContext context) {
+        return context.resources()
+                .acquire(
+                        SharedHttpClient.class,
+                        new Key(
+                                context.sslContext().orElse(null),
+                                context.proxy().orElse(null)),
+                        SharedHttpClient::new);
     }
 
     /** The client; never close it directly, close the lease. */

@@ -86,6 +86,36 @@ class PusherRuntimeTest {
     }
 
     @Test
+    void aListenerMayCloseTheRuntimeOfASingleStrandThread(PusherTestServer server) {
+        // The listener runs on the runtime's only strand thread: a close that waited there for the other
+        // clients' close tasks (queued behind that very thread) would stall 5 s per client.
+        PusherRuntime runtime =
+                testServers.track(PusherRuntime.builder().strandThreads(1).build());
+        List<ConnectionRecorder> states = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Pusher pusher = testServers.client(o -> o.runtime(runtime));
+            states.add(ConnectionRecorder.attach(pusher.connection()));
+            pusher.connect();
+        }
+        for (ConnectionRecorder rec : states) {
+            rec.awaitState(CONNECTED, WAIT);
+        }
+        Pusher closer = testServers.client(o -> o.runtime(runtime));
+        ConnectionRecorder closerStates = ConnectionRecorder.attach(closer.connection());
+        closer.connection().onState(CONNECTED, change -> runtime.close());
+        closer.connect();
+
+        closerStates.awaitState(DISCONNECTED, WAIT);
+        for (ConnectionRecorder rec : states) {
+            rec.awaitState(DISCONNECTED, WAIT);
+        }
+        for (ServerConnection connection : server.connections()) {
+            connection.awaitClosed(WAIT);
+        }
+        assertTrue(runtime.isClosed());
+    }
+
+    @Test
     void aClosedRuntimeTakesNoNewClients(PusherTestServer server) {
         PusherRuntime runtime = PusherRuntime.create();
         runtime.close();

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletionStage;
  * {@link AuthException}) becomes a {@code pusher:subscription_error}; so does a {@code null} stage or a
  * stage completed with {@code null}.
  *
- * <p>Threading: called on pusherj's auth pool, a few threads shared by every client of the JVM, never on
+ * <p>Threading: called on pusherj's auth pool, a few threads shared by every client of the runtime, never on
  * a client's strand or an I/O thread, so a handler that blocks ({@code completedFuture(callMyBackend())})
  * delays only other auth calls, never connections or events. Still prefer an asynchronous call (an
  * {@code HttpClient.sendAsync}): while every pool thread is blocked, further auth calls wait their turn.

@@ -11,7 +11,7 @@ package io.pusherj.api;
  *
  * <p>A listener must never <em>wait</em> for something pusherj delivers (the next event, an auth result,
  * a future another listener completes): what it waits for needs the thread it holds, so it waits
- * forever, and the shared I/O thread it may run on (the HTTP fallbacks have one per JVM) stalls every
+ * forever, and the shared I/O thread it may run on (the HTTP fallbacks have one per runtime) stalls every
  * client with it. Hand such work to your own executor.
  *
  * <p>Anything a listener throws is caught, reported as a {@link ConnectionError.Type#LISTENER_ERROR}

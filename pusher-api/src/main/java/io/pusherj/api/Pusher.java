@@ -40,6 +40,10 @@ public interface Pusher extends AutoCloseable {
      * @param options the options
      * @return the client, connecting unless {@code autoConnect} is off
      * @throws PusherException if no implementation ({@code io.pusherj:pusher-core}) is on the path
+     * @throws IllegalArgumentException for a key that is not letters, digits, {@code - _ .}, or a
+     *     {@link PusherRuntime} not made by {@link PusherRuntime#create()}
+     * @throws IllegalStateException if the options' {@link PusherRuntime} is closed, or two transport
+     *     providers on the path serve one slot
      */
     static Pusher create(String key, PusherOptions options) {
         return Implementation.factory().create(key, options);
@@ -223,9 +227,9 @@ public interface Pusher extends AutoCloseable {
      * in the options are not shut down.
      *
      * <p>Unlike every other method, {@code close()} waits: up to 5 s for the client to finish closing,
-     * and, for the last client of the JVM, up to 5 s more for pusherj's shared threads to end. Called
-     * from a listener it cannot wait for itself, and returns at once; the close happens right after the
-     * listener returns.
+     * and, for the last client of the JVM-wide runtime, up to 5 s more for pusherj's shared threads to end
+     * (a {@link PusherRuntime} the application gave keeps running). Called from a listener it cannot wait
+     * for itself, and returns at once; the close happens right after the listener returns.
      */
     @Override
     void close();

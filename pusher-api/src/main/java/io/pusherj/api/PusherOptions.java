@@ -294,8 +294,8 @@ public final class PusherOptions {
     }
 
     /**
-     * {@return the runtime the client runs on, if given; otherwise the one all such clients of the JVM share,
-     * started by the first and stopped with the last}
+     * {@return the runtime given with {@link Builder#runtime}, if any} When empty, the client runs on the
+     * runtime all such clients of the JVM share, started by the first and stopped with the last.
      */
     public Optional<PusherRuntime> runtime() {
         return runtime;

@@ -19,6 +19,10 @@ package io.pusherj.api;
  *
  * <p>A runtime's threads do not grow with the number of its clients. Closing a client never closes a
  * runtime it was given; closing the runtime closes its clients first. Safe from any thread.
+ *
+ * <p>Implemented by pusherj only, as a file system's {@code Path} belongs to its provider: obtain runtimes
+ * from {@link #create()} or {@link #builder()}; {@link Pusher#create} refuses any other implementation with
+ * an {@link IllegalArgumentException}.
  */
 public interface PusherRuntime extends AutoCloseable {
     /**
@@ -46,10 +50,11 @@ public interface PusherRuntime extends AutoCloseable {
     boolean isClosed();
 
     /**
-     * Closes the clients still using this runtime, then stops its threads and closes its shared
-     * connections. Waits a few seconds at most for the threads to end (not when called from one of
-     * them, such as from a listener). A client created with a closed runtime fails with
-     * {@link IllegalStateException}. Idempotent.
+     * Closes the clients still using this runtime and, once they finished closing, closes its shared
+     * connections and stops its threads. Waits up to 5 s for the clients and 5 s more for the threads to
+     * end; called from one of its own threads (a listener) it does not wait, and the rest happens when the
+     * clients finished. Creating a client with a closed runtime fails with {@link IllegalStateException}.
+     * Idempotent.
      */
     @Override
     void close();

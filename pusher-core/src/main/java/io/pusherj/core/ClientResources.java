@@ -4,7 +4,7 @@ import io.pusherj.api.PusherOptions;
 import io.pusherj.api.PusherRuntime;
 import io.pusherj.api.TransportCache;
 import io.pusherj.api.spi.Endpoints;
-import io.pusherj.api.spi.SharedResources;
+import io.pusherj.api.spi.ProviderContext;
 import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportRequest;
 import io.pusherj.core.auth.Authorizer;
@@ -21,8 +21,10 @@ import io.pusherj.core.strategy.TransportStrategy;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What a client opens and must close again, wired together: its place on a runtime (strand pool, timer,
@@ -42,7 +44,9 @@ final class ClientResources {
     /** Whether {@link #runtime} is the JVM-wide default, which this client holds a reference to. */
     private final boolean defaultRuntime;
     /** The client, once attached to a runtime the application owns (which closes it when it closes). */
-    private volatile AutoCloseable attached;
+    private volatile ClientRuntime.Client attached;
+    /** Whether the client left its runtime: exactly once, from whichever path closes it. */
+    private final AtomicBoolean released = new AtomicBoolean();
 
     private final SerialExecutor strand;
     private final Clock clock;
@@ -50,6 +54,7 @@ final class ClientResources {
     private final Authorizer authorizer;
     private final Map<String, Transport> transports;
     private final Optional<String> missingTransports;
+    private final ProviderContext providerContext;
 
     private ClientResources(
             ClientRuntime runtime,
@@ -59,7 +64,8 @@ final class ClientResources {
             Delivery delivery,
             Authorizer authorizer,
             Map<String, Transport> transports,
-            Optional<String> missingTransports) {
+            Optional<String> missingTransports,
+            ProviderContext providerContext) {
         this.runtime = runtime;
         this.defaultRuntime = defaultRuntime;
         this.strand = strand;
@@ -68,6 +74,7 @@ final class ClientResources {
         this.authorizer = authorizer;
         this.transports = transports;
         this.missingTransports = missingTransports;
+        this.providerContext = providerContext;
     }
 
     /** Opens a client's resources for {@code options}; on failure nothing stays open. */
@@ -78,14 +85,16 @@ final class ClientResources {
         Map<String, Transport> transports = null;
         try {
             SerialExecutor strand = new SerialExecutor(runtime.pool());
+            ProviderContext providerContext =
+                    new ClientProviderContext(options.sslContext(), options.proxy(), runtime.resources());
             InboundQueue inbound = new InboundQueue(strand::executeInline, options.maxQueuedInboundChars());
             Clock clock = new Clock(strand, inbound, options.scheduler().orElse(runtime.scheduler()));
             // Application auth code never runs on the strand or the strand pool: it may block. A client runs
             // at most AUTH_CALLS_PER_CLIENT at once, so a hung backend cannot take every shared auth thread.
             authorizer = new Authorizer(
-                    options, new BoundedExecutor(runtime.authPool(), AUTH_CALLS_PER_CLIENT), runtime.resources());
+                    options, new BoundedExecutor(runtime.authPool(), AUTH_CALLS_PER_CLIENT), providerContext);
             TransportRegistry registry = new TransportRegistry(options.transportProviders());
-            transports = registry.createAllowed(options, clock.scheduler(), runtime.resources());
+            transports = registry.createAllowed(options, clock.scheduler(), providerContext);
             Optional<String> missing = Optional.ofNullable(registry.missingEnabledTransports(options));
             if (options.wsHost().isPresent()
                     && options.httpHost().isEmpty()
@@ -100,7 +109,7 @@ final class ClientResources {
             }
             Delivery delivery = new Delivery(options.callbackExecutor(), inbound);
             return new ClientResources(
-                    runtime, defaultRuntime, strand, clock, delivery, authorizer, transports, missing);
+                    runtime, defaultRuntime, strand, clock, delivery, authorizer, transports, missing, providerContext);
         } catch (RuntimeException | Error e) {
             if (transports != null) {
                 transports.values().forEach(ClientResources::closeQuietly);
@@ -131,16 +140,16 @@ final class ClientResources {
      *
      * @throws IllegalStateException if that runtime closed meanwhile
      */
-    void attach(AutoCloseable client) {
+    void attach(ClientRuntime.Client client) {
         if (!defaultRuntime) {
             runtime.attach(client);
             attached = client;
         }
     }
 
-    /** {@return what the client's transports and auth and stats transports share with other clients} */
-    SharedResources sharedResources() {
-        return runtime.resources();
+    /** {@return what the client's auth and stats transports are created with} */
+    ProviderContext providerContext() {
+        return providerContext;
     }
 
     /**
@@ -190,36 +199,43 @@ final class ClientResources {
 
     /**
      * Closes the client: runs {@code lastTasks} (closing the connection) and then closes the transports and
-     * the authorizer, on the strand, and gives the runtime back. Waits up to 5 s for that task, except when
-     * called on the strand (from a listener), where it cannot wait for its own task: the task then releases
-     * the runtime itself, when it has run; released here first, the last client's pool would refuse the
+     * the authorizer, on the strand, and leaves the runtime. With {@code mayWait}, waits up to 5 s for that
+     * task and leaves the runtime on the calling thread, so the last client's {@code close()} returns after
+     * the default runtime's threads ended. It never waits on a runtime thread (a listener, or a runtime
+     * closing from one), where the task may queue behind the very thread that would wait: the task then
+     * leaves the runtime itself, when it has run; left here first, the last client's pool would refuse the
      * queued task and the socket would stay open.
+     *
+     * @return completes once the task ran and the client left its runtime
      */
-    void close(Runnable lastTasks) {
-        boolean onStrand = strand.isCurrentThread();
-        CountDownLatch done = new CountDownLatch(1);
+    CompletableFuture<Void> close(Runnable lastTasks, boolean mayWait) {
+        boolean waitHere = mayWait && !strand.isCurrentThread() && !ClientRuntime.onRuntimeThread();
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        CountDownLatch ran = new CountDownLatch(1);
         strand.execute(() -> {
             try {
                 lastTasks.run();
                 closeTransportsAndAuth();
             } finally {
-                done.countDown();
-                if (onStrand) {
+                ran.countDown();
+                if (!waitHere) {
                     releaseRuntime();
+                    closed.complete(null);
                 }
             }
         });
-        if (onStrand) {
-            return;
-        }
-        try {
-            if (!done.await(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.log(Level.WARNING, "pusherj client did not finish closing within " + CLOSE_WAIT_SECONDS + " s");
+        if (waitHere) {
+            try {
+                if (!ran.await(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    LOG.log(Level.WARNING, "pusherj client did not finish closing within " + CLOSE_WAIT_SECONDS + " s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            releaseRuntime();
+            closed.complete(null);
         }
-        releaseRuntime();
+        return closed;
     }
 
     /** Closes the transports and the authorizer (on the strand, after the connection closed). */
@@ -233,10 +249,13 @@ final class ClientResources {
      * detaches from the application's, which keeps running.
      */
     void releaseRuntime() {
+        if (!released.compareAndSet(false, true)) {
+            return;
+        }
         if (defaultRuntime) {
             DefaultRuntime.release(runtime);
         } else {
-            AutoCloseable client = attached;
+            ClientRuntime.Client client = attached;
             if (client != null) {
                 runtime.detach(client);
             }

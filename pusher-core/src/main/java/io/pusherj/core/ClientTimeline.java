@@ -4,7 +4,7 @@ import io.pusherj.api.ConnectionError;
 import io.pusherj.api.ConnectionState;
 import io.pusherj.api.PusherOptions;
 import io.pusherj.api.TimelineEntry;
-import io.pusherj.api.spi.SharedResources;
+import io.pusherj.api.spi.ProviderContext;
 import io.pusherj.api.spi.StatsTransportProvider;
 import io.pusherj.api.spi.Transport;
 import io.pusherj.core.protocol.FrameCodec;
@@ -57,7 +57,7 @@ final class ClientTimeline implements AutoCloseable {
             String key,
             PusherOptions options,
             Map<String, Transport> transports,
-            SharedResources resources,
+            ProviderContext client,
             Timeline timeline,
             Clock clock) {
         if (!options.statsEnabled()) {
@@ -79,8 +79,7 @@ final class ClientTimeline implements AutoCloseable {
                 options.cluster(),
                 transports.containsKey("ws") ? List.of("ws") : List.of(),
                 options.timelineParams());
-        return Optional.of(new StatsSender(
-                timeline, providers.get(0).create(options, resources), clock, options.statsHost(), who));
+        return Optional.of(new StatsSender(timeline, providers.get(0).create(client), clock, options.statsHost(), who));
     }
 
     /** {@return the listener of connection attempts: failures go to {@code failed}, every step to the timeline} */

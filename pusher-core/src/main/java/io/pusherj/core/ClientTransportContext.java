@@ -2,6 +2,7 @@ package io.pusherj.core;
 
 import io.pusherj.api.PusherOptions;
 import io.pusherj.api.spi.Endpoints;
+import io.pusherj.api.spi.ProviderContext;
 import io.pusherj.api.spi.Scheduler;
 import io.pusherj.api.spi.SharedResources;
 import io.pusherj.api.spi.TransportContext;
@@ -13,22 +14,29 @@ import javax.net.ssl.SSLContext;
 record ClientTransportContext(
         String transportName,
         Endpoints endpoints,
-        Optional<SSLContext> sslContext,
-        Optional<InetSocketAddress> proxy,
         boolean ignoreNullOrigin,
         Scheduler scheduler,
-        SharedResources resources)
+        ProviderContext client)
         implements TransportContext {
 
     static ClientTransportContext of(
-            String transportName, PusherOptions options, Scheduler scheduler, SharedResources resources) {
+            String transportName, PusherOptions options, Scheduler scheduler, ProviderContext client) {
         return new ClientTransportContext(
-                transportName,
-                ClientEndpoints.of(options),
-                options.sslContext(),
-                options.proxy(),
-                options.ignoreNullOrigin(),
-                scheduler,
-                resources);
+                transportName, ClientEndpoints.of(options), options.ignoreNullOrigin(), scheduler, client);
+    }
+
+    @Override
+    public Optional<SSLContext> sslContext() {
+        return client.sslContext();
+    }
+
+    @Override
+    public Optional<InetSocketAddress> proxy() {
+        return client.proxy();
+    }
+
+    @Override
+    public SharedResources resources() {
+        return client.resources();
     }
 }

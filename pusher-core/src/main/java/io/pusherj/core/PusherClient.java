@@ -12,13 +12,17 @@ import io.pusherj.api.Pusher;
 import io.pusherj.api.PusherOptions;
 import io.pusherj.api.User;
 import io.pusherj.core.connection.ConnectionManager;
+import io.pusherj.core.runtime.ClientRuntime;
 import io.pusherj.core.runtime.SerialExecutor;
+import io.pusherj.core.stats.StatsSender;
 import io.pusherj.core.stats.Timeline;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -29,7 +33,7 @@ import java.util.function.Consumer;
  * bindings), {@link ClientTimeline} (timeline and stats), {@link ConnectionManager} (the state machine)
  * and {@link ConnectionRouter} (where what the connection reports goes).
  */
-final class PusherClient implements Pusher {
+final class PusherClient implements Pusher, ClientRuntime.Client {
     private static final System.Logger LOG = System.getLogger(PusherClient.class.getName());
 
     private final String key;
@@ -44,11 +48,14 @@ final class PusherClient implements Pusher {
     private final Channels channels;
     private final GlobalEmitter global;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Completes when the client finished closing; set by the first close. */
+    private final AtomicReference<CompletableFuture<Void>> closing = new AtomicReference<>();
 
     PusherClient(String key, PusherOptions options) {
         this.key = key;
         this.options = options;
         this.resources = ClientResources.open(options);
+        Optional<StatsSender> stats = Optional.empty();
         try {
             this.strand = resources.strand();
             var clock = resources.clock();
@@ -56,12 +63,9 @@ final class PusherClient implements Pusher {
             Timeline entries = new Timeline();
             this.connection = new ConnectionImpl(
                     delivery, entries, new ConnectionErrorLog(clock::now), this::networkOnline, this::networkOffline);
-            this.timeline = new ClientTimeline(
-                    entries,
-                    clock,
-                    connection::publishTimeline,
-                    ClientTimeline.statsSender(
-                            key, options, resources.transports(), resources.sharedResources(), entries, clock));
+            stats = ClientTimeline.statsSender(
+                    key, options, resources.transports(), resources.providerContext(), entries, clock);
+            this.timeline = new ClientTimeline(entries, clock, connection::publishTimeline, stats);
             this.global = new GlobalEmitter(delivery, connection::listenerFailed);
             var router = new ConnectionRouter(connection, timeline, global, resources.missingTransports());
             var strategies = resources.strategyContext(key, options, timeline.attempts(router::onError));
@@ -77,6 +81,7 @@ final class PusherClient implements Pusher {
             router.wire(manager, auth, user, channels);
             resources.attach(this);
         } catch (RuntimeException | Error e) {
+            stats.ifPresent(StatsSender::close);
             resources.closeTransportsAndAuth();
             resources.releaseRuntime();
             throw e;
@@ -246,18 +251,35 @@ final class PusherClient implements Pusher {
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
+        close(true);
+    }
+
+    @Override
+    public CompletableFuture<Void> closeAsync() {
+        return close(false);
+    }
+
+    private CompletableFuture<Void> close(boolean mayWait) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (!closing.compareAndSet(null, done)) {
+            return closing.get();
         }
-        resources.close(() -> {
-            manager.disconnect();
-            timeline.close();
-        });
+        closed.set(true);
+        resources
+                .close(
+                        () -> {
+                            manager.disconnect();
+                            timeline.close();
+                        },
+                        mayWait)
+                .whenComplete((ok, failure) -> done.complete(null));
+        return done;
     }
 
     private void ensureOpen() {
         if (closed.get()) {
-            throw new IllegalStateException("this pusherj client is closed; create a new one");
+            throw new IllegalStateException(
+                    "this pusherj client is closed (by close() or by closing its PusherRuntime); create a new one");
         }
     }
 }

@@ -2,8 +2,8 @@ package io.pusherj.core;
 
 import io.pusherj.api.PusherOptions;
 import io.pusherj.api.TransportNames;
+import io.pusherj.api.spi.ProviderContext;
 import io.pusherj.api.spi.Scheduler;
-import io.pusherj.api.spi.SharedResources;
 import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportProvider;
 import java.lang.System.Logger.Level;
@@ -71,13 +71,13 @@ final class TransportRegistry {
      * Creates the transport of every slot that has a provider and that the filters allow. When one fails,
      * those already made are closed before the failure goes on.
      */
-    Map<String, Transport> createAllowed(PusherOptions options, Scheduler scheduler, SharedResources resources) {
+    Map<String, Transport> createAllowed(PusherOptions options, Scheduler scheduler, ProviderContext client) {
         Map<String, Transport> transports = new LinkedHashMap<>();
         try {
             for (String name : TransportNames.ALL) {
                 TransportProvider p = bySlot.get(name);
                 if (p != null && allowed(options, name)) {
-                    transports.put(name, p.create(ClientTransportContext.of(name, options, scheduler, resources)));
+                    transports.put(name, p.create(ClientTransportContext.of(name, options, scheduler, client)));
                 }
             }
         } catch (RuntimeException | Error e) {

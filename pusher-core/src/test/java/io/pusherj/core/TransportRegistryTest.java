@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pusherj.api.PusherOptions;
-import io.pusherj.api.spi.SharedResources;
+import io.pusherj.api.spi.SharedResourcePool;
 import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportContext;
 import io.pusherj.api.spi.TransportProvider;
@@ -14,6 +14,7 @@ import io.pusherj.testkit.VirtualScheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -50,8 +51,10 @@ class TransportRegistryTest {
     void aProviderGivenInTheOptionsDecidesItsSlotsOverDiscoveredOnes() {
         TransportProvider mine = provider("ws");
         var registry = new TransportRegistry(List.of(mine), List.of(provider("ws", "wss"), provider("ws")));
-        var transports =
-                registry.createAllowed(PusherOptions.builder().build(), new VirtualScheduler(), new SharedResources());
+        var transports = registry.createAllowed(
+                PusherOptions.builder().build(),
+                new VirtualScheduler(),
+                new ClientProviderContext(Optional.empty(), Optional.empty(), new SharedResourcePool()));
         assertEquals(Set.of("ws", "wss"), transports.keySet());
         assertEquals(
                 List.of("ws", "wss"),
@@ -67,7 +70,10 @@ class TransportRegistryTest {
                 .ignoreNullOrigin(true)
                 .build();
         new TransportRegistry(List.of(provider("xhr_streaming")), List.of())
-                .createAllowed(options, new VirtualScheduler(), new SharedResources());
+                .createAllowed(
+                        options,
+                        new VirtualScheduler(),
+                        new ClientProviderContext(Optional.empty(), Optional.empty(), new SharedResourcePool()));
         TransportContext context = contexts.get(0);
         assertEquals("xhr_streaming", context.transportName());
         assertEquals("127.0.0.1", context.endpoints().httpHost(), "the fallbacks follow a self-hosted wsHost");
@@ -87,7 +93,10 @@ class TransportRegistryTest {
         assertFalse(TransportRegistry.allowed(o, "wss"));
         Map<String, Transport> made = new TransportRegistry(
                         List.of(provider("ws", "wss"), provider("xhr_polling")), List.of())
-                .createAllowed(o, new VirtualScheduler(), new SharedResources());
+                .createAllowed(
+                        o,
+                        new VirtualScheduler(),
+                        new ClientProviderContext(Optional.empty(), Optional.empty(), new SharedResourcePool()));
         assertEquals(Set.of("ws"), made.keySet());
     }
 }

@@ -2,7 +2,7 @@ package io.pusherj.testkit;
 
 import io.pusherj.api.spi.Endpoints;
 import io.pusherj.api.spi.Scheduler;
-import io.pusherj.api.spi.SharedResources;
+import io.pusherj.api.spi.SharedResourcePool;
 import io.pusherj.api.spi.TransportContext;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -31,7 +31,7 @@ public record TestTransportContext(
         Optional<InetSocketAddress> proxy,
         boolean ignoreNullOrigin,
         Scheduler scheduler,
-        SharedResources resources)
+        SharedResourcePool resources)
         implements TransportContext {
 
     /**
@@ -70,6 +70,6 @@ public record TestTransportContext(
                 Optional.empty(),
                 false,
                 new VirtualScheduler(),
-                new SharedResources());
+                new SharedResourcePool());
     }
 }

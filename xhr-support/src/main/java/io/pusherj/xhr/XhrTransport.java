@@ -60,7 +60,7 @@ public final class XhrTransport implements Transport {
             throw new IllegalStateException("transport " + name + " is closed");
         }
         if (http == null) {
-            http = SharedHttpClient.acquire(context.resources(), context.sslContext(), context.proxy());
+            http = SharedHttpClient.acquire(context);
         }
         return http.get();
     }

@@ -1,10 +1,9 @@
 package io.pusherj.auth.jsonp;
 
 import io.pusherj.api.AuthOptions;
-import io.pusherj.api.PusherOptions;
 import io.pusherj.api.spi.AuthTransport;
 import io.pusherj.api.spi.AuthTransportProvider;
-import io.pusherj.api.spi.SharedResources;
+import io.pusherj.api.spi.ProviderContext;
 import io.pusherj.http.SharedHttpClient;
 
 /** Provides the {@code jsonp} auth transport. */
@@ -18,7 +17,7 @@ public final class JsonpAuthTransportProvider implements AuthTransportProvider {
     }
 
     @Override
-    public AuthTransport create(PusherOptions options, SharedResources resources) {
-        return new JsonpAuthTransport(SharedHttpClient.acquire(resources, options));
+    public AuthTransport create(ProviderContext context) {
+        return new JsonpAuthTransport(SharedHttpClient.acquire(context));
     }
 }

@@ -1,7 +1,5 @@
 package io.pusherj.api.spi;
 
-import io.pusherj.api.PusherOptions;
-
 /**
  * Provides an auth transport selected by name ({@code ajax}, {@code jsonp}, or your own), found with
  * {@link java.util.ServiceLoader}. Declare it with {@code provides} and in {@code META-INF/services}.
@@ -13,9 +11,8 @@ public interface AuthTransportProvider {
     /**
      * Creates the transport for one client; the client closes it when it is closed.
      *
-     * @param options the client's options (TLS context, proxy)
-     * @param resources what the client's runtime shares between clients (an HTTP client, say)
+     * @param context the client's TLS context and proxy, and what its runtime shares (an HTTP client, say)
      * @return the transport
      */
-    AuthTransport create(PusherOptions options, SharedResources resources);
+    AuthTransport create(ProviderContext context);
 }

@@ -1,7 +1,5 @@
 package io.pusherj.api.spi;
 
-import io.pusherj.api.PusherOptions;
-
 /**
  * Provides the transport that sends stats when {@code enableStats} is on, found with
  * {@link java.util.ServiceLoader} ({@code pusher-http-client} has one). Without a provider the timeline is
@@ -11,9 +9,8 @@ public interface StatsTransportProvider {
     /**
      * Creates the transport for one client; the client closes it when it is closed.
      *
-     * @param options the client's options (TLS context, proxy)
-     * @param resources what the client's runtime shares between clients (an HTTP client, say)
+     * @param context the client's TLS context and proxy, and what its runtime shares (an HTTP client, say)
      * @return the transport
      */
-    StatsTransport create(PusherOptions options, SharedResources resources);
+    StatsTransport create(ProviderContext context);
 }

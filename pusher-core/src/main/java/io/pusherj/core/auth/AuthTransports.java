@@ -1,9 +1,8 @@
 package io.pusherj.core.auth;
 
-import io.pusherj.api.PusherOptions;
 import io.pusherj.api.spi.AuthTransport;
 import io.pusherj.api.spi.AuthTransportProvider;
-import io.pusherj.api.spi.SharedResources;
+import io.pusherj.api.spi.ProviderContext;
 import io.pusherj.core.Services;
 import java.util.List;
 import java.util.TreeSet;
@@ -22,10 +21,10 @@ public final class AuthTransports {
      * @throws IllegalArgumentException if no provider has that name, listing the names found and, for
      *     {@code ajax}/{@code jsonp}, the artifact to add
      */
-    public static AuthTransport create(String name, PusherOptions options, SharedResources resources) {
+    public static AuthTransport create(String name, ProviderContext client) {
         for (AuthTransportProvider p : discovered()) {
             if (p.name().equals(name)) {
-                return p.create(options, resources);
+                return p.create(client);
             }
         }
         TreeSet<String> names = new TreeSet<>();

@@ -10,7 +10,7 @@ import io.pusherj.api.UserAuthenticator;
 import io.pusherj.api.spi.AuthRequest;
 import io.pusherj.api.spi.AuthResponse;
 import io.pusherj.api.spi.AuthTransport;
-import io.pusherj.api.spi.SharedResources;
+import io.pusherj.api.spi.ProviderContext;
 import io.pusherj.core.protocol.FrameCodec;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -48,14 +48,14 @@ public final class Authorizer implements AutoCloseable {
      *        providers): never the client's strand or an I/O thread, since that code may block
      * @throws IllegalArgumentException if a configured auth transport is not on the path
      */
-    public Authorizer(PusherOptions options, Executor userCodeExecutor, SharedResources resources) {
+    public Authorizer(PusherOptions options, Executor userCodeExecutor, ProviderContext client) {
         this.channelOptions = options.channelAuthorization();
         this.userOptions = options.userAuthentication();
         this.userCodeExecutor = userCodeExecutor;
-        this.channelTransport = transportFor(channelOptions, options, resources);
+        this.channelTransport = transportFor(channelOptions, client);
         AuthTransport user;
         try {
-            user = transportFor(userOptions, options, resources);
+            user = transportFor(userOptions, client);
         } catch (RuntimeException e) {
             if (channelTransport != null) {
                 channelTransport.close();
@@ -65,9 +65,9 @@ public final class Authorizer implements AutoCloseable {
         this.userTransport = user;
     }
 
-    private static AuthTransport transportFor(AuthOptions<?> o, PusherOptions options, SharedResources resources) {
+    private static AuthTransport transportFor(AuthOptions<?> o, ProviderContext client) {
         return o.endpoint().isPresent() && o.customHandler().isEmpty()
-                ? AuthTransports.create(o.transport(), options, resources)
+                ? AuthTransports.create(o.transport(), client)
                 : null;
     }
 

@@ -3,12 +3,15 @@ package io.pusherj.core.runtime;
 import io.pusherj.api.PusherRuntime;
 import io.pusherj.api.spi.Cancellable;
 import io.pusherj.api.spi.Scheduler;
+import io.pusherj.api.spi.SharedResourcePool;
 import io.pusherj.api.spi.SharedResources;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
@@ -16,17 +19,38 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The {@link PusherRuntime}: a small pool that runs the clients' strands, one timer thread, a bounded pool
- * for the application's own auth code, and the resources the transports share. Threads start on demand
- * and end after 30 s idle, so a runtime nobody uses costs none. Either owned by the application
- * ({@link PusherRuntime#create()}) or the JVM-wide default that {@link DefaultRuntime} counts users of.
+ * for the application's own auth code, and the resources the transports share. The pools' threads start
+ * on demand and end after 30 s idle; the timer thread starts with the first timer and lives until the
+ * runtime closes. Either owned by the application ({@link PusherRuntime#create()}) or the JVM-wide default
+ * that {@link DefaultRuntime} counts users of.
  */
 public final class ClientRuntime implements PusherRuntime {
     private static final System.Logger LOG = System.getLogger(ClientRuntime.class.getName());
-    private static final long THREAD_END_WAIT_SECONDS = 5;
+    /** How long {@link #close()} waits for its clients to finish closing, and then for its threads to end. */
+    private static final long CLOSE_WAIT_SECONDS = 5;
+
+    /** A client a runtime the application owns closes when it closes. */
+    public interface Client {
+        /**
+         * Closes the client without waiting for it.
+         *
+         * @return completes once the client finished closing and left the runtime
+         */
+        CompletableFuture<Void> closeAsync();
+    }
+
+    /** The threads of every runtime are of this class, so a runtime knows never to wait on one of them. */
+    private static final class RuntimeThread extends Thread {
+        RuntimeThread(Runnable task, String name) {
+            super(task, name);
+            setDaemon(true);
+        }
+    }
 
     private final int strandThreads;
     private final int authThreads;
@@ -34,9 +58,9 @@ public final class ClientRuntime implements PusherRuntime {
     private final ScheduledThreadPoolExecutor timer;
     private final ThreadPoolExecutor auth;
     private final Scheduler scheduler;
-    private final SharedResources resources = new SharedResources();
+    private final SharedResourcePool resources = new SharedResourcePool();
     /** The clients to close with the runtime; guarded by itself, as is {@link #closed}. */
-    private final Set<AutoCloseable> clients = new LinkedHashSet<>();
+    private final Set<Client> clients = new LinkedHashSet<>();
 
     private boolean closed;
 
@@ -92,7 +116,7 @@ public final class ClientRuntime implements PusherRuntime {
      *
      * @throws IllegalStateException if the runtime is closed
      */
-    public void attach(AutoCloseable client) {
+    public void attach(Client client) {
         synchronized (clients) {
             if (closed) {
                 throw new IllegalStateException("this PusherRuntime is closed; create clients on an open one");
@@ -102,7 +126,7 @@ public final class ClientRuntime implements PusherRuntime {
     }
 
     /** Forgets a client that closed by itself. */
-    public void detach(AutoCloseable client) {
+    public void detach(Client client) {
         synchronized (clients) {
             clients.remove(client);
         }
@@ -128,13 +152,21 @@ public final class ClientRuntime implements PusherRuntime {
         return resources;
     }
 
+    /** {@return whether the calling thread belongs to a runtime (a strand, timer or auth thread)} */
+    public static boolean onRuntimeThread() {
+        return Thread.currentThread() instanceof RuntimeThread;
+    }
+
     /**
-     * Closes the clients still attached, then the shared resources, then stops the threads and waits
-     * briefly for them to end (unless the caller is one of them, e.g. a listener closing the runtime).
+     * Closes the clients still attached, and once they finished closing (their last strand tasks close their
+     * connections over the shared resources), closes the shared resources and stops the threads. From a
+     * thread of its own (a listener closing the runtime) it cannot wait, since the clients' tasks may queue
+     * behind that very thread: the rest then happens when the last client finished. Otherwise it waits up
+     * to 5 s for the clients and 5 s for the threads.
      */
     @Override
     public void close() {
-        List<AutoCloseable> left;
+        List<Client> left;
         synchronized (clients) {
             if (closed) {
                 return;
@@ -143,18 +175,38 @@ public final class ClientRuntime implements PusherRuntime {
             left = new ArrayList<>(clients);
             clients.clear();
         }
-        for (AutoCloseable client : left) {
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        for (Client client : left) {
             try {
-                client.close();
-            } catch (Exception e) {
+                closing.add(client.closeAsync());
+            } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "closing a client with its runtime failed", e);
             }
         }
+        CompletableFuture<Void> clientsClosed = CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new));
+        if (onRuntimeThread()) {
+            clientsClosed.whenComplete((done, failure) -> stop(false));
+            return;
+        }
+        try {
+            clientsClosed.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            LOG.log(Level.WARNING, "pusherj clients did not finish closing within " + CLOSE_WAIT_SECONDS + " s");
+        } catch (ExecutionException e) {
+            LOG.log(Level.WARNING, "closing a client with its runtime failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stop(true);
+    }
+
+    /** Closes the shared resources and stops the threads, waiting for them to end if {@code await}. */
+    private void stop(boolean await) {
         resources.close();
         pool.shutdown();
         timer.shutdownNow();
         auth.shutdownNow();
-        if (!Thread.currentThread().getName().startsWith("pusherj-")) {
+        if (await) {
             awaitQuietly(pool);
             awaitQuietly(timer);
             awaitQuietly(auth);
@@ -176,7 +228,7 @@ public final class ClientRuntime implements PusherRuntime {
 
     private static void awaitQuietly(ExecutorService executor) {
         try {
-            executor.awaitTermination(THREAD_END_WAIT_SECONDS, TimeUnit.SECONDS);
+            executor.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -184,10 +236,6 @@ public final class ClientRuntime implements PusherRuntime {
 
     private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        return r -> new RuntimeThread(r, prefix + n.incrementAndGet());
     }
 }

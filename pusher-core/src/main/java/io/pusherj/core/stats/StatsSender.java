@@ -19,8 +19,9 @@ import java.util.Optional;
  * {@code timeline/timeline_sender.ts} with the XHR agent): on each {@code connected} and every 60 s after
  * {@code connect()}, only what was recorded since the last send, nothing when that is empty. A JSON answer
  * with {@code host} moves later sends there. Failures are only logged. One send at a time: a send due
- * while another waits for its answer goes when that answer came, so each {@code bundle} number follows
- * from the answers before it (docs/decisions.md, "Stats"). Strand only.
+ * while another waits for its answer goes when that answer came (or when the next one comes due, if the
+ * answer is a period late), so each {@code bundle} number follows from the answers before it
+ * (docs/decisions.md, "Stats"). Strand only.
  */
 public final class StatsSender implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(StatsSender.class.getName());
@@ -36,8 +37,12 @@ public final class StatsSender implements AutoCloseable {
     private int sent;
 
     private Timer periodic;
-    /** Whether a request waits for its answer. */
-    private boolean inFlight;
+    /** The request waiting for its answer (a number of this sender's), or 0. */
+    private long inFlight;
+    /** When {@link #inFlight} was sent; past {@link #PERIOD_MILLIS} it is given up on. */
+    private long inFlightSince;
+
+    private long requests;
     /** A send came due while one was in flight: the TLS flag to send with when it is answered. */
     private Optional<Boolean> dueWithTLS = Optional.empty();
 
@@ -85,8 +90,8 @@ public final class StatsSender implements AutoCloseable {
         if (closed) {
             return;
         }
-        if (inFlight) {
-            dueWithTLS = Optional.of(useTLS);
+        if (inFlight != 0 && clock.now() - inFlightSince < PERIOD_MILLIS) {
+            dueWithTLS = Optional.of(useTLS); // the latest flag: the connection's, or the timer's if it came later
             return;
         }
         List<TimelineEntry> entries = timeline.takeUnsent();
@@ -94,21 +99,37 @@ public final class StatsSender implements AutoCloseable {
             return;
         }
         URI uri = StatsRequest.uri(useTLS, host, StatsRequest.payload(who, sent + 1, entries));
-        inFlight = true;
-        transport.get(uri).whenComplete((body, failure) -> clock.strand().execute(() -> answered(uri, body, failure)));
+        long request = ++requests;
+        try {
+            transport
+                    .get(uri)
+                    .whenComplete(
+                            (body, failure) -> clock.strand().execute(() -> answered(request, uri, body, failure)));
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "stats not sent to {0}: {1}", uri.getHost(), e.toString());
+            return;
+        }
+        // Only once the transport took it: a transport whose answer never comes holds later sends back for
+        // one period at most.
+        inFlight = request;
+        inFlightSince = clock.now();
     }
 
-    private void answered(URI uri, String body, Throwable failure) {
-        inFlight = false;
+    private void answered(long request, URI uri, String body, Throwable failure) {
+        if (request == inFlight) {
+            inFlight = 0;
+        }
         if (failure != null) {
             LOG.log(Level.DEBUG, "stats not sent to {0}: {1}", uri.getHost(), failure.toString());
         } else {
             sent++;
             movedTo(body).ifPresent(h -> host = h);
         }
-        Optional<Boolean> due = dueWithTLS;
-        dueWithTLS = Optional.empty();
-        due.ifPresent(this::send);
+        if (inFlight == 0) {
+            Optional<Boolean> due = dueWithTLS;
+            dueWithTLS = Optional.empty();
+            due.ifPresent(this::send);
+        }
     }
 
     private static Optional<String> movedTo(String body) {

@@ -91,6 +91,49 @@ class StatsSenderTest {
     }
 
     @Test
+    void anAnswerThatNeverComesHoldsLaterSendsBackForOnePeriodOnly() {
+        record("connecting");
+        sender.send(false); // its answer never comes
+        record("connected");
+        sender.send(false);
+        assertEquals(1, requests.size());
+
+        time.advanceBy(StatsSender.PERIOD_MILLIS);
+        record("unavailable");
+        sender.send(false);
+
+        assertEquals(2, requests.size(), "a period later the sender gives up waiting");
+        assertEquals(
+                List.of("1", "1"),
+                requests.stream().map(StatsSenderTest::bundle).toList());
+    }
+
+    @Test
+    void aTransportThatThrowsDoesNotStopLaterSends() {
+        StatsSender throwing = new StatsSender(
+                timeline,
+                new StatsTransport() {
+                    @Override
+                    public CompletionStage<String> get(URI uri) {
+                        requests.add(uri);
+                        throw new IllegalStateException("no HTTP client");
+                    }
+
+                    @Override
+                    public void close() {}
+                },
+                new Clock(time, time),
+                "stats.example",
+                new StatsIdentity(7, "key", "java-pusherj", "0", "mt1", List.of("ws"), Map.of()));
+        record("connecting");
+        throwing.send(false);
+        record("connected");
+        throwing.send(false);
+
+        assertEquals(2, requests.size(), "the second send went although the first threw");
+    }
+
+    @Test
     void nothingIsSentAfterClose() {
         record("connecting");
         sender.send(false);

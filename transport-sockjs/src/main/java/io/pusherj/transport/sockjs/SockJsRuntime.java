@@ -101,6 +101,7 @@ final class SockJsRuntime implements AutoCloseable {
     static SharedResources.Lease<SockJsRuntime> acquire(TransportContext context) {
         return context.resources()
                 .acquire(
+                        SockJsRuntime.class,
                         new Key(
                                 context.sslContext().orElse(null),
                                 context.proxy().orElse(null)),

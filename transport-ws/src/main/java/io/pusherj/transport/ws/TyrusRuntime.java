@@ -89,6 +89,7 @@ final class TyrusRuntime implements AutoCloseable {
     static SharedResources.Lease<TyrusRuntime> acquire(TransportContext context) {
         return context.resources()
                 .acquire(
+                        TyrusRuntime.class,
                         new Key(
                                 context.sslContext().orElse(null),
                                 context.proxy().orElse(null)),
