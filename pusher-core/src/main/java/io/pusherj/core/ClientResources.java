@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What a client opens and must close again, wired together: its place on a runtime (strand pool, timer,
@@ -47,6 +48,8 @@ final class ClientResources {
     private volatile ClientRuntime.Client attached;
     /** Whether the client left its runtime: exactly once, from whichever path closes it. */
     private final AtomicBoolean released = new AtomicBoolean();
+    /** Completes when the client finished closing; set by the first close, whoever calls it. */
+    private final AtomicReference<CompletableFuture<Void>> closing = new AtomicReference<>();
 
     private final SerialExecutor strand;
     private final Clock clock;
@@ -206,11 +209,16 @@ final class ClientResources {
      * leaves the runtime itself, when it has run; left here first, the last client's pool would refuse the
      * queued task and the socket would stay open.
      *
+     * Only the first call closes; later ones return its stage at once.
+     *
      * @return completes once the task ran and the client left its runtime
      */
     CompletableFuture<Void> close(Runnable lastTasks, boolean mayWait) {
-        boolean waitHere = mayWait && !strand.isCurrentThread() && !ClientRuntime.onRuntimeThread();
         CompletableFuture<Void> closed = new CompletableFuture<>();
+        if (!closing.compareAndSet(null, closed)) {
+            return closing.get();
+        }
+        boolean waitHere = mayWait && !strand.isCurrentThread() && !ClientRuntime.onRuntimeThread();
         CountDownLatch ran = new CountDownLatch(1);
         strand.execute(() -> {
             try {
@@ -236,6 +244,11 @@ final class ClientResources {
             closed.complete(null);
         }
         return closed;
+    }
+
+    /** {@return whether the client was closed (readable from any thread)} */
+    boolean isClosed() {
+        return closing.get() != null;
     }
 
     /** Closes the transports and the authorizer (on the strand, after the connection closed). */

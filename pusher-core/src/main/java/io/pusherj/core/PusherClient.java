@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -47,9 +45,6 @@ final class PusherClient implements Pusher, ClientRuntime.Client {
     private final AuthSteps auth;
     private final Channels channels;
     private final GlobalEmitter global;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    /** Completes when the client finished closing; set by the first close. */
-    private final AtomicReference<CompletableFuture<Void>> closing = new AtomicReference<>();
 
     PusherClient(String key, PusherOptions options) {
         this.key = key;
@@ -75,7 +70,7 @@ final class PusherClient implements Pusher, ClientRuntime.Client {
             this.auth = new AuthSteps(resources.authorizer(), clock, manager);
             this.channels = new Channels(
                     strand,
-                    closed::get,
+                    resources::isClosed,
                     () -> manager.state() == ConnectionState.CONNECTED,
                     table -> new ChannelHost(manager, connection, delivery, auth, user, strand, table));
             router.wire(manager, auth, user, channels);
@@ -122,7 +117,7 @@ final class PusherClient implements Pusher, ClientRuntime.Client {
     public void connect() {
         ensureOpen();
         strand.execute(() -> {
-            if (closed.get()) {
+            if (resources.isClosed()) {
                 return; // close() ran in between: a closed client stays closed
             }
             manager.connect();
@@ -132,7 +127,7 @@ final class PusherClient implements Pusher, ClientRuntime.Client {
 
     @Override
     public void disconnect() {
-        if (!closed.get()) {
+        if (!resources.isClosed()) {
             strand.execute(() -> {
                 manager.disconnect();
                 timeline.disconnected();
@@ -189,7 +184,7 @@ final class PusherClient implements Pusher, ClientRuntime.Client {
     @Override
     public void unsubscribe(String channelName) {
         Objects.requireNonNull(channelName, "channelName");
-        if (!closed.get()) {
+        if (!resources.isClosed()) {
             channels.unsubscribe(channelName);
         }
     }
@@ -198,7 +193,7 @@ final class PusherClient implements Pusher, ClientRuntime.Client {
     public void signin() {
         ensureOpen();
         strand.execute(() -> {
-            if (closed.get()) {
+            if (resources.isClosed()) {
                 return;
             }
             user.requestSignin();
@@ -251,33 +246,27 @@ final class PusherClient implements Pusher, ClientRuntime.Client {
 
     @Override
     public void close() {
-        close(true);
+        resources.close(this::lastTasks, true);
     }
 
     @Override
     public CompletableFuture<Void> closeAsync() {
-        return close(false);
+        return resources.close(this::lastTasks, false);
     }
 
-    private CompletableFuture<Void> close(boolean mayWait) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        if (!closing.compareAndSet(null, done)) {
-            return closing.get();
-        }
-        closed.set(true);
-        resources
-                .close(
-                        () -> {
-                            manager.disconnect();
-                            timeline.close();
-                        },
-                        mayWait)
-                .whenComplete((ok, failure) -> done.complete(null));
-        return done;
+    @Override
+    public boolean onItsStrand() {
+        return strand.isCurrentThread();
+    }
+
+    /** What closing does on the strand before the transports close. */
+    private void lastTasks() {
+        manager.disconnect();
+        timeline.close();
     }
 
     private void ensureOpen() {
-        if (closed.get()) {
+        if (resources.isClosed()) {
             throw new IllegalStateException(
                     "this pusherj client is closed (by close() or by closing its PusherRuntime); create a new one");
         }

@@ -12,7 +12,9 @@ public interface StatsTransport extends AutoCloseable {
      * Sends a GET.
      *
      * @param uri the full request URI
-     * @return the body of a 200 answer; completed exceptionally for any other status or a network failure
+     * @return the body of a 200 answer; completed exceptionally for any other status or a network failure.
+     *     It must complete, within a timeout of the transport's own ({@code pusher-http-client}'s: 10 s):
+     *     the client sends one stats request at a time
      */
     CompletionStage<String> get(URI uri);
 

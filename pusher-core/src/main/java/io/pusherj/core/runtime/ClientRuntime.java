@@ -42,6 +42,12 @@ public final class ClientRuntime implements PusherRuntime {
          * @return completes once the client finished closing and left the runtime
          */
         CompletableFuture<Void> closeAsync();
+
+        /**
+         * {@return whether the calling thread runs this client's strand right now} (a listener, also on a
+         * transport's I/O thread where a strand may run inline)
+         */
+        boolean onItsStrand();
     }
 
     /** The threads of every runtime are of this class, so a runtime knows never to wait on one of them. */
@@ -160,9 +166,9 @@ public final class ClientRuntime implements PusherRuntime {
     /**
      * Closes the clients still attached, and once they finished closing (their last strand tasks close their
      * connections over the shared resources), closes the shared resources and stops the threads. From a
-     * thread of its own (a listener closing the runtime) it cannot wait, since the clients' tasks may queue
-     * behind that very thread: the rest then happens when the last client finished. Otherwise it waits up
-     * to 5 s for the clients and 5 s for the threads.
+     * thread of its own or one running a client's strand (a listener closing the runtime) it cannot wait,
+     * since the clients' tasks may queue behind that very thread: the rest then happens when the last
+     * client finished. Otherwise it waits up to 5 s for the clients and 5 s for the threads.
      */
     @Override
     public void close() {
@@ -184,7 +190,7 @@ public final class ClientRuntime implements PusherRuntime {
             }
         }
         CompletableFuture<Void> clientsClosed = CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new));
-        if (onRuntimeThread()) {
+        if (onRuntimeThread() || left.stream().anyMatch(Client::onItsStrand)) {
             clientsClosed.whenComplete((done, failure) -> stop(false));
             return;
         }

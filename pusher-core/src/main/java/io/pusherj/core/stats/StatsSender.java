@@ -19,9 +19,9 @@ import java.util.Optional;
  * {@code timeline/timeline_sender.ts} with the XHR agent): on each {@code connected} and every 60 s after
  * {@code connect()}, only what was recorded since the last send, nothing when that is empty. A JSON answer
  * with {@code host} moves later sends there. Failures are only logged. One send at a time: a send due
- * while another waits for its answer goes when that answer came (or when the next one comes due, if the
- * answer is a period late), so each {@code bundle} number follows from the answers before it
- * (docs/decisions.md, "Stats"). Strand only.
+ * while another waits for its answer goes when that answer came (the transport's stage completes within
+ * its own timeout), so each {@code bundle} number follows from the answers before it (docs/decisions.md,
+ * "Stats"). Strand only.
  */
 public final class StatsSender implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(StatsSender.class.getName());
@@ -37,12 +37,8 @@ public final class StatsSender implements AutoCloseable {
     private int sent;
 
     private Timer periodic;
-    /** The request waiting for its answer (a number of this sender's), or 0. */
-    private long inFlight;
-    /** When {@link #inFlight} was sent; past {@link #PERIOD_MILLIS} it is given up on. */
-    private long inFlightSince;
-
-    private long requests;
+    /** Whether a request waits for its answer (the transport's stage completes, within its own timeout). */
+    private boolean inFlight;
     /** A send came due while one was in flight: the TLS flag to send with when it is answered. */
     private Optional<Boolean> dueWithTLS = Optional.empty();
 
@@ -90,7 +86,7 @@ public final class StatsSender implements AutoCloseable {
         if (closed) {
             return;
         }
-        if (inFlight != 0 && clock.now() - inFlightSince < PERIOD_MILLIS) {
+        if (inFlight) {
             dueWithTLS = Optional.of(useTLS); // the latest flag: the connection's, or the timer's if it came later
             return;
         }
@@ -99,37 +95,28 @@ public final class StatsSender implements AutoCloseable {
             return;
         }
         URI uri = StatsRequest.uri(useTLS, host, StatsRequest.payload(who, sent + 1, entries));
-        long request = ++requests;
         try {
             transport
                     .get(uri)
-                    .whenComplete(
-                            (body, failure) -> clock.strand().execute(() -> answered(request, uri, body, failure)));
-        } catch (RuntimeException e) {
+                    .whenComplete((body, failure) -> clock.strand().execute(() -> answered(uri, body, failure)));
+        } catch (RuntimeException e) { // a transport that throws instead of failing its stage
             LOG.log(Level.DEBUG, "stats not sent to {0}: {1}", uri.getHost(), e.toString());
             return;
         }
-        // Only once the transport took it: a transport whose answer never comes holds later sends back for
-        // one period at most.
-        inFlight = request;
-        inFlightSince = clock.now();
+        inFlight = true;
     }
 
-    private void answered(long request, URI uri, String body, Throwable failure) {
-        if (request == inFlight) {
-            inFlight = 0;
-        }
+    private void answered(URI uri, String body, Throwable failure) {
+        inFlight = false;
         if (failure != null) {
             LOG.log(Level.DEBUG, "stats not sent to {0}: {1}", uri.getHost(), failure.toString());
         } else {
             sent++;
             movedTo(body).ifPresent(h -> host = h);
         }
-        if (inFlight == 0) {
-            Optional<Boolean> due = dueWithTLS;
-            dueWithTLS = Optional.empty();
-            due.ifPresent(this::send);
-        }
+        Optional<Boolean> due = dueWithTLS;
+        dueWithTLS = Optional.empty();
+        due.ifPresent(this::send);
     }
 
     private static Optional<String> movedTo(String body) {

@@ -91,24 +91,6 @@ class StatsSenderTest {
     }
 
     @Test
-    void anAnswerThatNeverComesHoldsLaterSendsBackForOnePeriodOnly() {
-        record("connecting");
-        sender.send(false); // its answer never comes
-        record("connected");
-        sender.send(false);
-        assertEquals(1, requests.size());
-
-        time.advanceBy(StatsSender.PERIOD_MILLIS);
-        record("unavailable");
-        sender.send(false);
-
-        assertEquals(2, requests.size(), "a period later the sender gives up waiting");
-        assertEquals(
-                List.of("1", "1"),
-                requests.stream().map(StatsSenderTest::bundle).toList());
-    }
-
-    @Test
     void aTransportThatThrowsDoesNotStopLaterSends() {
         StatsSender throwing = new StatsSender(
                 timeline,
