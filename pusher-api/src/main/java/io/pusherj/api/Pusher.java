@@ -226,10 +226,12 @@ public interface Pusher extends AutoCloseable {
      * and one racing with {@code close()} from another thread does nothing. Idempotent. Executors supplied
      * in the options are not shut down.
      *
-     * <p>Unlike every other method, {@code close()} waits: up to 5 s for the client to finish closing,
-     * and, for the last client of the JVM-wide runtime, up to 5 s more for pusherj's shared threads to end
-     * (a {@link PusherRuntime} the application gave keeps running). Called from a listener it cannot wait
-     * for itself, and returns at once; the close happens right after the listener returns.
+     * <p>Unlike every other method, {@code close()} waits: up to 5 s for the client to finish closing
+     * (also when another thread or the client's runtime started closing it), and, for the last client of
+     * the JVM-wide runtime, up to 5 s more for each of pusherj's shared pools to end (a
+     * {@link PusherRuntime} the application gave keeps running). Called from a listener, or any pusherj
+     * thread, it cannot wait for itself, and returns at once; the close happens right after the listener
+     * returns.
      */
     @Override
     void close();

@@ -51,10 +51,11 @@ public interface PusherRuntime extends AutoCloseable {
 
     /**
      * Closes the clients still using this runtime and, once they finished closing, closes its shared
-     * connections and stops its threads. Waits up to 5 s for the clients and 5 s more for the threads to
-     * end; called from one of its own threads (a listener) it does not wait, and the rest happens when the
-     * clients finished. Creating a client with a closed runtime fails with {@link IllegalStateException}.
-     * Idempotent.
+     * connections and stops its threads. Waits up to 5 s for the clients, then up to 5 s for each of its
+     * pools to end. From a pusherj thread, or a listener of one of its clients running on a transport's
+     * thread, it cannot wait (the clients' last tasks may need that thread): it returns at once, and the
+     * rest happens on its timer thread when the clients finished, 5 s later at the latest. Creating a
+     * client with a closed runtime fails with {@link IllegalStateException}. Idempotent.
      */
     @Override
     void close();

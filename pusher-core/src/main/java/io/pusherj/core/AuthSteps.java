@@ -6,7 +6,7 @@ import io.pusherj.core.auth.AuthErrors;
 import io.pusherj.core.auth.Authorizer;
 import io.pusherj.core.connection.ConnectionManager;
 import io.pusherj.core.protocol.FrameCodec;
-import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.runtime.ClientLoop;
 import io.pusherj.core.runtime.Timer;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +27,14 @@ import java.util.function.BooleanSupplier;
  */
 final class AuthSteps {
     private final Authorizer authorizer;
-    private final Clock clock;
+    private final ClientLoop loop;
     private final ConnectionManager manager;
     /** The "abandoned" flags of steps under way. */
     private final List<AtomicBoolean> inFlight = new ArrayList<>();
 
-    AuthSteps(Authorizer authorizer, Clock clock, ConnectionManager manager) {
+    AuthSteps(Authorizer authorizer, ClientLoop loop, ConnectionManager manager) {
         this.authorizer = authorizer;
-        this.clock = clock;
+        this.loop = loop;
         this.manager = manager;
     }
 
@@ -68,7 +68,7 @@ final class AuthSteps {
                             .add("user_data", auth.userData())
                             .build(),
                     null);
-            clock.start(timeout, () -> {
+            loop.start(timeout, () -> {
                 if (user.isInFlight(attempt)) {
                     user.signinFailed(AuthErrors.error(
                             "the server did not answer pusher:signin within " + timeout + " ms", OptionalInt.empty()));
@@ -95,7 +95,7 @@ final class AuthSteps {
         boolean[] done = new boolean[1];
         AtomicBoolean abandoned = new AtomicBoolean();
         inFlight.add(abandoned);
-        Timer guard = clock.start(timeoutMillis, () -> {
+        Timer guard = loop.start(timeoutMillis, () -> {
             done[0] = true;
             abandoned.set(true);
             inFlight.remove(abandoned);
@@ -111,7 +111,7 @@ final class AuthSteps {
         } catch (RuntimeException e) {
             stage = CompletableFuture.failedFuture(e);
         }
-        stage.whenComplete((result, failure) -> clock.defer(() -> {
+        stage.whenComplete((result, failure) -> loop.defer(() -> {
             if (done[0]) {
                 return;
             }

@@ -9,8 +9,8 @@ import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportRequest;
 import io.pusherj.core.auth.Authorizer;
 import io.pusherj.core.runtime.BoundedExecutor;
+import io.pusherj.core.runtime.ClientLoop;
 import io.pusherj.core.runtime.ClientRuntime;
-import io.pusherj.core.runtime.Clock;
 import io.pusherj.core.runtime.DefaultRuntime;
 import io.pusherj.core.runtime.InboundQueue;
 import io.pusherj.core.runtime.SerialExecutor;
@@ -23,7 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -52,7 +54,7 @@ final class ClientResources {
     private final AtomicReference<CompletableFuture<Void>> closing = new AtomicReference<>();
 
     private final SerialExecutor strand;
-    private final Clock clock;
+    private final ClientLoop loop;
     private final Delivery delivery;
     private final Authorizer authorizer;
     private final Map<String, Transport> transports;
@@ -63,7 +65,7 @@ final class ClientResources {
             ClientRuntime runtime,
             boolean defaultRuntime,
             SerialExecutor strand,
-            Clock clock,
+            ClientLoop loop,
             Delivery delivery,
             Authorizer authorizer,
             Map<String, Transport> transports,
@@ -72,7 +74,7 @@ final class ClientResources {
         this.runtime = runtime;
         this.defaultRuntime = defaultRuntime;
         this.strand = strand;
-        this.clock = clock;
+        this.loop = loop;
         this.delivery = delivery;
         this.authorizer = authorizer;
         this.transports = transports;
@@ -91,13 +93,14 @@ final class ClientResources {
             ProviderContext providerContext =
                     new ClientProviderContext(options.sslContext(), options.proxy(), runtime.resources());
             InboundQueue inbound = new InboundQueue(strand::executeInline, options.maxQueuedInboundChars());
-            Clock clock = new Clock(strand, inbound, options.scheduler().orElse(runtime.scheduler()));
+            ClientLoop loop =
+                    new ClientLoop(strand, inbound, options.scheduler().orElse(runtime.scheduler()));
             // Application auth code never runs on the strand or the strand pool: it may block. A client runs
             // at most AUTH_CALLS_PER_CLIENT at once, so a hung backend cannot take every shared auth thread.
             authorizer = new Authorizer(
                     options, new BoundedExecutor(runtime.authPool(), AUTH_CALLS_PER_CLIENT), providerContext);
             TransportRegistry registry = new TransportRegistry(options.transportProviders());
-            transports = registry.createAllowed(options, clock.scheduler(), providerContext);
+            transports = registry.createAllowed(options, loop.scheduler(), providerContext);
             Optional<String> missing = Optional.ofNullable(registry.missingEnabledTransports(options));
             if (options.wsHost().isPresent()
                     && options.httpHost().isEmpty()
@@ -112,7 +115,7 @@ final class ClientResources {
             }
             Delivery delivery = new Delivery(options.callbackExecutor(), inbound);
             return new ClientResources(
-                    runtime, defaultRuntime, strand, clock, delivery, authorizer, transports, missing, providerContext);
+                    runtime, defaultRuntime, strand, loop, delivery, authorizer, transports, missing, providerContext);
         } catch (RuntimeException | Error e) {
             if (transports != null) {
                 transports.values().forEach(ClientResources::closeQuietly);
@@ -167,11 +170,11 @@ final class ClientResources {
                 transports::get,
                 (name, tls) -> new TransportRequest(key, tls, endpoints, LibraryInfo.CLIENT_NAME, LibraryInfo.VERSION),
                 (name, transport, request, lives) ->
-                        new TransportStrategy(name, transport, request, clock, attempts, lives),
+                        new TransportStrategy(name, transport, request, loop, attempts, lives),
                 new TransportManagers(activityTimeout),
                 new TransportManagers(activityTimeout),
                 options.transportCache().orElseGet(TransportCache::inMemory),
-                clock,
+                loop,
                 options.reconnectBackoff());
     }
 
@@ -179,8 +182,8 @@ final class ClientResources {
         return strand;
     }
 
-    Clock clock() {
-        return clock;
+    ClientLoop loop() {
+        return loop;
     }
 
     Delivery delivery() {
@@ -214,11 +217,15 @@ final class ClientResources {
      * @return completes once the task ran and the client left its runtime
      */
     CompletableFuture<Void> close(Runnable lastTasks, boolean mayWait) {
+        boolean waitHere = mayWait && !strand.isCurrentThread() && !ClientRuntime.onRuntimeThread();
         CompletableFuture<Void> closed = new CompletableFuture<>();
         if (!closing.compareAndSet(null, closed)) {
-            return closing.get();
+            CompletableFuture<Void> started = closing.get();
+            if (waitHere) { // another thread or the runtime started it: close() still returns when it is done
+                awaitQuietly(started);
+            }
+            return started;
         }
-        boolean waitHere = mayWait && !strand.isCurrentThread() && !ClientRuntime.onRuntimeThread();
         CountDownLatch ran = new CountDownLatch(1);
         strand.execute(() -> {
             try {
@@ -244,6 +251,18 @@ final class ClientResources {
             closed.complete(null);
         }
         return closed;
+    }
+
+    private static void awaitQuietly(CompletableFuture<Void> closed) {
+        try {
+            closed.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            LOG.log(Level.WARNING, "pusherj client did not finish closing within " + CLOSE_WAIT_SECONDS + " s");
+        } catch (ExecutionException e) {
+            LOG.log(Level.WARNING, "closing a pusherj client failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** {@return whether the client was closed (readable from any thread)} */

@@ -8,7 +8,7 @@ import io.pusherj.api.spi.ProviderContext;
 import io.pusherj.api.spi.StatsTransportProvider;
 import io.pusherj.api.spi.Transport;
 import io.pusherj.core.protocol.FrameCodec;
-import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.runtime.ClientLoop;
 import io.pusherj.core.stats.StatsIdentity;
 import io.pusherj.core.stats.StatsSender;
 import io.pusherj.core.stats.Timeline;
@@ -31,19 +31,19 @@ final class ClientTimeline implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ClientTimeline.class.getName());
 
     private final Timeline timeline;
-    private final Clock clock;
+    private final ClientLoop loop;
     private final Consumer<TimelineEntry> publish;
     private final Optional<StatsSender> stats;
 
     /**
      * @param timeline where entries are kept
-     * @param clock the client's strand and timer (entries' times)
+     * @param loop the client's strand and timer (entries' times)
      * @param publish hands each new entry to the timeline listeners
      * @param stats sends the timeline, with {@code enableStats}
      */
-    ClientTimeline(Timeline timeline, Clock clock, Consumer<TimelineEntry> publish, Optional<StatsSender> stats) {
+    ClientTimeline(Timeline timeline, ClientLoop loop, Consumer<TimelineEntry> publish, Optional<StatsSender> stats) {
         this.timeline = timeline;
-        this.clock = clock;
+        this.loop = loop;
         this.publish = publish;
         this.stats = stats;
     }
@@ -59,7 +59,7 @@ final class ClientTimeline implements AutoCloseable {
             Map<String, Transport> transports,
             ProviderContext client,
             Timeline timeline,
-            Clock clock) {
+            ClientLoop loop) {
         if (!options.statsEnabled()) {
             return Optional.empty();
         }
@@ -79,7 +79,7 @@ final class ClientTimeline implements AutoCloseable {
                 options.cluster(),
                 transports.containsKey("ws") ? List.of("ws") : List.of(),
                 options.timelineParams());
-        return Optional.of(new StatsSender(timeline, providers.get(0).create(client), clock, options.statsHost(), who));
+        return Optional.of(new StatsSender(timeline, providers.get(0).create(client), loop, options.statsHost(), who));
     }
 
     /** {@return the listener of connection attempts: failures go to {@code failed}, every step to the timeline} */
@@ -151,6 +151,6 @@ final class ClientTimeline implements AutoCloseable {
     }
 
     private void record(TimelineEntry.Level level, JsonObject data) {
-        publish.accept(timeline.record(clock.now(), level, data));
+        publish.accept(timeline.record(loop.now(), level, data));
     }
 }

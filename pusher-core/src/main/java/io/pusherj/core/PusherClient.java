@@ -53,21 +53,21 @@ final class PusherClient implements Pusher, ClientRuntime.Client {
         Optional<StatsSender> stats = Optional.empty();
         try {
             this.strand = resources.strand();
-            var clock = resources.clock();
+            var loop = resources.loop();
             var delivery = resources.delivery();
             Timeline entries = new Timeline();
             this.connection = new ConnectionImpl(
-                    delivery, entries, new ConnectionErrorLog(clock::now), this::networkOnline, this::networkOffline);
+                    delivery, entries, new ConnectionErrorLog(loop::now), this::networkOnline, this::networkOffline);
             stats = ClientTimeline.statsSender(
-                    key, options, resources.transports(), resources.providerContext(), entries, clock);
-            this.timeline = new ClientTimeline(entries, clock, connection::publishTimeline, stats);
+                    key, options, resources.transports(), resources.providerContext(), entries, loop);
+            this.timeline = new ClientTimeline(entries, loop, connection::publishTimeline, stats);
             this.global = new GlobalEmitter(delivery, connection::listenerFailed);
             var router = new ConnectionRouter(connection, timeline, global, resources.missingTransports());
             var strategies = resources.strategyContext(key, options, timeline.attempts(router::onError));
-            this.manager = new ConnectionManager(options, clock, strategies::build, router);
+            this.manager = new ConnectionManager(options, loop, strategies::build, router);
             this.user = new UserImpl(
                     delivery, (event, data) -> manager.sendEvent(event, data, null), connection::listenerFailed);
-            this.auth = new AuthSteps(resources.authorizer(), clock, manager);
+            this.auth = new AuthSteps(resources.authorizer(), loop, manager);
             this.channels = new Channels(
                     strand,
                     resources::isClosed,

@@ -17,7 +17,8 @@ public interface SharedResources {
      *     keys
      * @param key what the resource is made from (a record of the TLS context and proxy, say): keys of equal
      *     value share one resource of a type
-     * @param factory creates the resource for the key (called under a lock; keep it quick)
+     * @param factory creates the resource for the key (called under a lock: keep it quick, and never
+     *     acquire another shared resource from it)
      * @param <K> the key's type
      * @param <R> the resource's type
      * @return a lease; close it to give the resource back

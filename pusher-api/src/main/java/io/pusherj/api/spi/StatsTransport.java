@@ -13,8 +13,9 @@ public interface StatsTransport extends AutoCloseable {
      *
      * @param uri the full request URI
      * @return the body of a 200 answer; completed exceptionally for any other status or a network failure.
-     *     It must complete, within a timeout of the transport's own ({@code pusher-http-client}'s: 10 s):
-     *     the client sends one stats request at a time
+     *     It must complete, within timeouts of the transport's own ({@code pusher-http-client} bounds
+     *     connecting, waiting for a pooled connection and each read at 10 s): the client sends one stats
+     *     request at a time
      */
     CompletionStage<String> get(URI uri);
 

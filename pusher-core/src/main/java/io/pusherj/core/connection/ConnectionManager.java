@@ -6,7 +6,7 @@ import io.pusherj.api.PusherOptions;
 import io.pusherj.core.protocol.CloseAction;
 import io.pusherj.core.protocol.Frame;
 import io.pusherj.core.runtime.BackoffSchedule;
-import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.runtime.ClientLoop;
 import io.pusherj.core.runtime.Timer;
 import io.pusherj.core.strategy.Strategy;
 import io.pusherj.core.strategy.StrategyCallback;
@@ -54,7 +54,7 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
     }
 
     private final PusherOptions options;
-    private final Clock clock;
+    private final ClientLoop loop;
     /** How reconnecting slows down when it keeps failing; null for pusher-js's exact timing. */
     private final BackoffSchedule backoff;
     /** Where jitter comes from: a value from 0 to 1 (tests pass a fixed one). */
@@ -109,15 +109,15 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
      * Creates the manager in state {@code initialized}.
      *
      * @param options the client options (timeouts, TLS)
-     * @param clock the strand and timer
+     * @param loop the strand and timer
      * @param strategyFactory builds a strategy tree for a TLS flag; called for each connection attempt
      * @param listener receives states, errors and frames
      */
     public ConnectionManager(
-            PusherOptions options, Clock clock, Function<Boolean, Strategy> strategyFactory, Listener listener) {
+            PusherOptions options, ClientLoop loop, Function<Boolean, Strategy> strategyFactory, Listener listener) {
         this(
                 options,
-                clock,
+                loop,
                 strategyFactory,
                 listener,
                 () -> ThreadLocalRandom.current().nextDouble());
@@ -125,12 +125,12 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
 
     ConnectionManager(
             PusherOptions options,
-            Clock clock,
+            ClientLoop loop,
             Function<Boolean, Strategy> strategyFactory,
             Listener listener,
             DoubleSupplier random) {
         this.options = options;
-        this.clock = clock;
+        this.loop = loop;
         this.backoff = options.reconnectBackoff().map(BackoffSchedule::new).orElse(null);
         this.random = random;
         this.strategyFactory = strategyFactory;
@@ -178,9 +178,9 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
             // Escalating: the retry comes now, but not sooner than a second after the failure, so an
             // application calling connect() from its error listener cannot undo the backoff.
             long earliest = lastFailureAtMillis + BackoffSchedule.CONNECT_FLOOR_MILLIS;
-            if (clock.now() < earliest) {
+            if (loop.now() < earliest) {
                 if (retryAtMillis > earliest) {
-                    retryIn(earliest - clock.now());
+                    retryIn(earliest - loop.now());
                 }
                 return;
             }
@@ -249,7 +249,7 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
         }
         activityTimeout = timeout;
         clearUnavailableTimer();
-        connectedAtMillis = clock.now();
+        connectedAtMillis = loop.now();
         connection = newConnection;
         connection.bind(this);
         resetActivityCheck();
@@ -275,11 +275,11 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
      * longer than 0 get jitter, so clients that lost the same server do not come back all at once.
      */
     private void failedAttempt(long codeDelayMillis) {
-        if (connectedAtMillis >= 0 && clock.now() - connectedAtMillis >= BackoffSchedule.LIVED_MILLIS) {
+        if (connectedAtMillis >= 0 && loop.now() - connectedAtMillis >= BackoffSchedule.LIVED_MILLIS) {
             failuresInARow = 0; // the connection that just ended lived: this is a first failure again
         }
         connectedAtMillis = -1;
-        lastFailureAtMillis = clock.now();
+        lastFailureAtMillis = loop.now();
         failuresInARow = failuresInARow == Integer.MAX_VALUE ? failuresInARow : failuresInARow + 1;
         long delay = codeDelayMillis;
         if (backoff != null) {
@@ -294,8 +294,8 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
     private void retryIn(long delay) {
         // The timer is armed before anything is published, so whoever reacts to the events finds it set.
         clearRetryTimer();
-        retryAtMillis = clock.now() + delay;
-        retryTimer = clock.start(delay, () -> {
+        retryAtMillis = loop.now() + delay;
+        retryTimer = loop.start(delay, () -> {
             retryTimer = null;
             disconnectInternally();
             connect();
@@ -349,7 +349,7 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
 
     private void setUnavailableTimer() {
         clearUnavailableTimer();
-        unavailableTimer = clock.start(options.unavailableTimeout().toMillis(), () -> {
+        unavailableTimer = loop.start(options.unavailableTimeout().toMillis(), () -> {
             unavailableTimer = null;
             updateState(ConnectionState.UNAVAILABLE);
         });
@@ -373,7 +373,7 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
         stopActivityCheck();
         awaitingPong = true;
         long pongTimeout = options.pongTimeout().toMillis();
-        activityTimer = clock.start(pongTimeout, () -> {
+        activityTimer = loop.start(pongTimeout, () -> {
             // pusher-js only records this in its timeline; pusherj also reports it, as it reports failed
             // attempts: a reconnect whose reason nobody is told looks like a bug.
             listener.onError(Errors.of(
@@ -392,7 +392,7 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
      * cost about a tenth of the receive path).
      */
     private void resetActivityCheck() {
-        lastActivityMillis = clock.now();
+        lastActivityMillis = loop.now();
         if (connection == null || connection.handlesActivityChecks()) {
             stopActivityCheck();
         } else if (activityTimer == null || awaitingPong) {
@@ -402,12 +402,12 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
     }
 
     private void armIdleTimer(long delayMillis) {
-        activityTimer = clock.start(delayMillis, this::idleTimerFired);
+        activityTimer = loop.start(delayMillis, this::idleTimerFired);
     }
 
     private void idleTimerFired() {
         activityTimer = null;
-        long idle = clock.now() - lastActivityMillis;
+        long idle = loop.now() - lastActivityMillis;
         if (idle < activityTimeout) {
             armIdleTimer(activityTimeout - idle);
         } else {

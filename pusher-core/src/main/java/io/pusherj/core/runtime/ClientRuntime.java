@@ -20,7 +20,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The {@link PusherRuntime}: a small pool that runs the clients' strands, one timer thread, a bounded pool
@@ -65,6 +67,16 @@ public final class ClientRuntime implements PusherRuntime {
     private final ThreadPoolExecutor auth;
     private final Scheduler scheduler;
     private final SharedResourcePool resources = new SharedResourcePool();
+    /** What transports get of {@link #resources}: acquiring only, so none can close the pool. */
+    private final SharedResources sharedView = new SharedResources() {
+        @Override
+        public <K, R extends AutoCloseable> Lease<R> acquire(
+                Class<R> type, K key, Function<? super K, ? extends R> factory) {
+            return resources.acquire(type, key, factory);
+        }
+    };
+    /** Whether {@link #stop} ran: once, from whichever path gets there first. */
+    private final AtomicBoolean stopped = new AtomicBoolean();
     /** The clients to close with the runtime; guarded by itself, as is {@link #closed}. */
     private final Set<Client> clients = new LinkedHashSet<>();
 
@@ -155,7 +167,7 @@ public final class ClientRuntime implements PusherRuntime {
 
     /** What the transports of this runtime's clients share. */
     public SharedResources resources() {
-        return resources;
+        return sharedView;
     }
 
     /** {@return whether the calling thread belongs to a runtime (a strand, timer or auth thread)} */
@@ -191,13 +203,21 @@ public final class ClientRuntime implements PusherRuntime {
         }
         CompletableFuture<Void> clientsClosed = CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new));
         if (onRuntimeThread() || left.stream().anyMatch(Client::onItsStrand)) {
-            clientsClosed.whenComplete((done, failure) -> stop(false));
+            // On the timer thread, which never blocks, rather than on whichever thread finishes the last client
+            // (perhaps a transport's I/O thread); and after 5 s at the latest, should a client never finish.
+            Runnable stopLater = () -> timer.execute(() -> stop(false));
+            clientsClosed.whenComplete((done, failure) -> stopLater.run());
+            timer.schedule(() -> stop(false), CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
             return;
         }
         try {
             clientsClosed.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            LOG.log(Level.WARNING, "pusherj clients did not finish closing within " + CLOSE_WAIT_SECONDS + " s");
+            LOG.log(
+                    Level.WARNING,
+                    closing.stream().filter(c -> !c.isDone()).count() + " of " + closing.size()
+                            + " pusherj clients did not finish closing within " + CLOSE_WAIT_SECONDS
+                            + " s; their runtime stops anyway");
         } catch (ExecutionException e) {
             LOG.log(Level.WARNING, "closing a client with its runtime failed", e.getCause());
         } catch (InterruptedException e) {
@@ -208,6 +228,9 @@ public final class ClientRuntime implements PusherRuntime {
 
     /** Closes the shared resources and stops the threads, waiting for them to end if {@code await}. */
     private void stop(boolean await) {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
         resources.close();
         pool.shutdown();
         timer.shutdownNow();

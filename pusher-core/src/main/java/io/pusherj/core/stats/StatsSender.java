@@ -3,7 +3,7 @@ package io.pusherj.core.stats;
 import io.pusherj.api.TimelineEntry;
 import io.pusherj.api.spi.StatsTransport;
 import io.pusherj.core.protocol.FrameCodec;
-import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.runtime.ClientLoop;
 import io.pusherj.core.runtime.Timer;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -30,7 +30,7 @@ public final class StatsSender implements AutoCloseable {
 
     private final Timeline timeline;
     private final StatsTransport transport;
-    private final Clock clock;
+    private final ClientLoop loop;
     private final StatsIdentity who;
     private String host;
     /** Sends that succeeded: the next payload's {@code bundle} is one more. */
@@ -47,14 +47,14 @@ public final class StatsSender implements AutoCloseable {
     /**
      * @param timeline what to send
      * @param transport how to send it
-     * @param clock the client's strand and timer
+     * @param loop the client's strand and timer
      * @param host the stats host until an answer names another
      * @param who what every request says about the client
      */
-    public StatsSender(Timeline timeline, StatsTransport transport, Clock clock, String host, StatsIdentity who) {
+    public StatsSender(Timeline timeline, StatsTransport transport, ClientLoop loop, String host, StatsIdentity who) {
         this.timeline = timeline;
         this.transport = transport;
-        this.clock = clock;
+        this.loop = loop;
         this.host = host;
         this.who = who;
     }
@@ -67,7 +67,7 @@ public final class StatsSender implements AutoCloseable {
     }
 
     private void schedule(boolean useTLS) {
-        periodic = clock.start(PERIOD_MILLIS, () -> {
+        periodic = loop.start(PERIOD_MILLIS, () -> {
             send(useTLS);
             schedule(useTLS);
         });
@@ -95,15 +95,15 @@ public final class StatsSender implements AutoCloseable {
             return;
         }
         URI uri = StatsRequest.uri(useTLS, host, StatsRequest.payload(who, sent + 1, entries));
+        inFlight = true;
         try {
             transport
                     .get(uri)
-                    .whenComplete((body, failure) -> clock.strand().execute(() -> answered(uri, body, failure)));
+                    .whenComplete((body, failure) -> loop.strand().execute(() -> answered(uri, body, failure)));
         } catch (RuntimeException e) { // a transport that throws instead of failing its stage
             LOG.log(Level.DEBUG, "stats not sent to {0}: {1}", uri.getHost(), e.toString());
-            return;
+            inFlight = false;
         }
-        inFlight = true;
     }
 
     private void answered(URI uri, String body, Throwable failure) {

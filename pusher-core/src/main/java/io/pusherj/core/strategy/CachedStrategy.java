@@ -4,7 +4,7 @@ import io.pusherj.api.CachedTransport;
 import io.pusherj.api.TransportCache;
 import io.pusherj.api.TransportNames;
 import io.pusherj.core.connection.HandshakeResult;
-import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.runtime.ClientLoop;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -27,7 +27,7 @@ public final class CachedStrategy implements Strategy {
     private final Map<String, Strategy> transports;
     private final TransportCache cache;
     private final String key;
-    private final Clock clock;
+    private final ClientLoop loop;
 
     /**
      * Creates the strategy.
@@ -36,15 +36,15 @@ public final class CachedStrategy implements Strategy {
      * @param transports the leaf strategy of every defined slot
      * @param cache where entries live
      * @param key the cache key (app key and TLS flag)
-     * @param clock timers and time
+     * @param loop timers and time
      */
     public CachedStrategy(
-            Strategy strategy, Map<String, Strategy> transports, TransportCache cache, String key, Clock clock) {
+            Strategy strategy, Map<String, Strategy> transports, TransportCache cache, String key, ClientLoop loop) {
         this.strategy = strategy;
         this.transports = Map.copyOf(transports);
         this.cache = cache;
         this.key = key;
-        this.clock = clock;
+        this.loop = loop;
     }
 
     @Override
@@ -57,14 +57,14 @@ public final class CachedStrategy implements Strategy {
         Optional<CachedTransport> info = cache.get(key);
         int skips = info.map(CachedTransport::cacheSkipCount).orElse(0);
         Deque<Strategy> strategies = new ArrayDeque<>(List.of(strategy));
-        if (info.isPresent() && info.get().timestampMillis() + TTL_MILLIS >= clock.now()) {
+        if (info.isPresent() && info.get().timestampMillis() + TTL_MILLIS >= loop.now()) {
             Strategy cached = transports.get(info.get().transport());
             if (cached != null) {
                 String name = info.get().transport();
                 if (name.equals(TransportNames.WS) || name.equals(TransportNames.WSS) || skips > MAX_SKIPS) {
                     strategies.push(new SequentialStrategy(
                             List.of(cached),
-                            clock,
+                            loop,
                             new SequentialStrategy.Options(
                                     false, true, info.get().latencyMillis() * 2 + 1000, 0)));
                 } else {
@@ -91,7 +91,7 @@ public final class CachedStrategy implements Strategy {
         }
 
         Run start() {
-            started = clock.now();
+            started = loop.now();
             runner = strategies.pop().connect(minPriority, this);
             return this;
         }
@@ -108,7 +108,7 @@ public final class CachedStrategy implements Strategy {
 
         @Override
         public void onHandshake(HandshakeResult result) {
-            cache.put(key, new CachedTransport(result.transportName(), clock.now(), clock.now() - started, skips));
+            cache.put(key, new CachedTransport(result.transportName(), loop.now(), loop.now() - started, skips));
             callback.onHandshake(result);
         }
 

@@ -9,7 +9,7 @@ import static io.pusherj.api.TransportNames.XHR_STREAMING;
 import io.pusherj.api.ReconnectBackoff;
 import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportRequest;
-import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.runtime.ClientLoop;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +53,7 @@ public final class DefaultStrategy {
      * @return the root strategy
      */
     static Strategy build(boolean useTLS, StrategyContext context) {
-        Clock clock = context.clock();
+        ClientLoop loop = context.loop();
         TransportManagers managers = context.managers(useTLS);
         ReconnectBackoff backoff = context.backoff().orElse(null);
         // Only the loop that runs first backs off (a refused attempt retried after 1 s, 1.6 s, ..., jittered
@@ -78,38 +78,37 @@ public final class DefaultStrategy {
         boolean pollingFirst =
                 !wsFirst && !streamingFirst && leaf.apply(XHR_POLLING).isSupported();
         boolean sockjsFirst = !wsFirst && !streamingFirst && !pollingFirst;
-        Strategy wsLoop = new SequentialStrategy(List.of(leaf.apply(WS)), clock, wsFirst ? primary : behind);
-        Strategy wssLoop = new SequentialStrategy(List.of(leaf.apply(WSS)), clock, behind);
+        Strategy wsLoop = new SequentialStrategy(List.of(leaf.apply(WS)), loop, wsFirst ? primary : behind);
+        Strategy wssLoop = new SequentialStrategy(List.of(leaf.apply(WSS)), loop, behind);
         Strategy streamingLoop =
-                new SequentialStrategy(List.of(leaf.apply(XHR_STREAMING)), clock, streamingFirst ? primary : behind);
+                new SequentialStrategy(List.of(leaf.apply(XHR_STREAMING)), loop, streamingFirst ? primary : behind);
         Strategy pollingLoop =
-                new SequentialStrategy(List.of(leaf.apply(XHR_POLLING)), clock, pollingFirst ? primary : behind);
-        Strategy sockjsLoop =
-                new SequentialStrategy(List.of(leaf.apply(SOCKJS)), clock, sockjsFirst ? primary : behind);
+                new SequentialStrategy(List.of(leaf.apply(XHR_POLLING)), loop, pollingFirst ? primary : behind);
+        Strategy sockjsLoop = new SequentialStrategy(List.of(leaf.apply(SOCKJS)), loop, sockjsFirst ? primary : behind);
 
         Strategy httpLoop = new SequentialStrategy(
                 List.of(new IfStrategy(
                         streamingLoop::isSupported,
                         new BestConnectedEverStrategy(
-                                List.of(streamingLoop, new DelayedStrategy(pollingLoop, POLLING_DELAY, clock))),
+                                List.of(streamingLoop, new DelayedStrategy(pollingLoop, POLLING_DELAY, loop))),
                         pollingLoop)),
-                clock,
+                loop,
                 behind);
         Strategy httpFallbackLoop = new IfStrategy(httpLoop::isSupported, httpLoop, sockjsLoop);
 
         Strategy wsStrategy = useTLS
                 ? new BestConnectedEverStrategy(
-                        List.of(wsLoop, new DelayedStrategy(httpFallbackLoop, HTTP_DELAY_TLS, clock)))
+                        List.of(wsLoop, new DelayedStrategy(httpFallbackLoop, HTTP_DELAY_TLS, loop)))
                 : new BestConnectedEverStrategy(List.of(
                         wsLoop,
-                        new DelayedStrategy(wssLoop, WSS_DELAY, clock),
-                        new DelayedStrategy(httpFallbackLoop, HTTP_DELAY_PLAIN, clock)));
+                        new DelayedStrategy(wssLoop, WSS_DELAY, loop),
+                        new DelayedStrategy(httpFallbackLoop, HTTP_DELAY_PLAIN, loop)));
         return new CachedStrategy(
                 new FirstConnectedStrategy(new IfStrategy(wsLoop::isSupported, wsStrategy, httpFallbackLoop)),
                 leaves,
                 context.cache(),
                 context.cacheKey(useTLS),
-                clock);
+                loop);
     }
 
     /** Makes the leaf strategy of one slot. */

@@ -1,19 +1,19 @@
 package io.pusherj.core.strategy;
 
-import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.runtime.ClientLoop;
 import io.pusherj.core.runtime.Timer;
 
 /** Starts a strategy after a delay (pusher-js {@code delayed_strategy.ts}). */
 public final class DelayedStrategy implements Strategy {
     private final Strategy strategy;
     private final long delayMillis;
-    private final Clock clock;
+    private final ClientLoop loop;
 
     /** Creates the strategy. */
-    public DelayedStrategy(Strategy strategy, long delayMillis, Clock clock) {
+    public DelayedStrategy(Strategy strategy, long delayMillis, ClientLoop loop) {
         this.strategy = strategy;
         this.delayMillis = delayMillis;
-        this.clock = clock;
+        this.loop = loop;
     }
 
     @Override
@@ -26,7 +26,7 @@ public final class DelayedStrategy implements Strategy {
         return new StrategyRunner() {
             private int min = minPriority;
             private StrategyRunner runner;
-            private final Timer timer = clock.start(delayMillis, () -> runner = strategy.connect(min, callback));
+            private final Timer timer = loop.start(delayMillis, () -> runner = strategy.connect(min, callback));
 
             @Override
             public void abort() {

@@ -3,7 +3,7 @@ package io.pusherj.core.strategy;
 import io.pusherj.api.ReconnectBackoff;
 import io.pusherj.core.connection.HandshakeResult;
 import io.pusherj.core.runtime.BackoffSchedule;
-import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.runtime.ClientLoop;
 import io.pusherj.core.runtime.Timer;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,7 +25,7 @@ import java.util.function.DoubleSupplier;
  */
 public final class SequentialStrategy implements Strategy {
     private final List<Strategy> strategies;
-    private final Clock clock;
+    private final ClientLoop clientLoop;
     private final boolean loop;
     private final boolean failFast;
     private final long timeout;
@@ -44,19 +44,19 @@ public final class SequentialStrategy implements Strategy {
      * Creates the strategy.
      *
      * @param strategies the strategies to try, in order
-     * @param clock the strand and timer
+     * @param clientLoop the strand and timer
      * @param options loop, failFast, timeout (0 = none) and timeoutLimit (0 = none)
      */
-    public SequentialStrategy(List<Strategy> strategies, Clock clock, Options options) {
-        this(strategies, clock, options, () -> ThreadLocalRandom.current().nextDouble());
+    public SequentialStrategy(List<Strategy> strategies, ClientLoop clientLoop, Options options) {
+        this(strategies, clientLoop, options, () -> ThreadLocalRandom.current().nextDouble());
     }
 
-    SequentialStrategy(List<Strategy> strategies, Clock clock, Options options, DoubleSupplier random) {
+    SequentialStrategy(List<Strategy> strategies, ClientLoop clientLoop, Options options, DoubleSupplier random) {
         this.backoff = options.backoff() == null ? null : new BackoffSchedule(options.backoff());
         this.earlyRetries = options.earlyRetries() && backoff != null;
         this.random = random;
         this.strategies = List.copyOf(strategies);
-        this.clock = clock;
+        this.clientLoop = clientLoop;
         this.loop = options.loop();
         this.failFast = options.failFast();
         this.timeout = options.timeout();
@@ -136,9 +136,9 @@ public final class SequentialStrategy implements Strategy {
         private void tryCurrent() {
             Strategy strategy = strategies.get(current);
             long budget = backoff == null ? currentTimeout : backoff.jittered(currentTimeout, random.getAsDouble());
-            long budgetEnds = clock.now() + budget;
+            long budgetEnds = clientLoop.now() + budget;
             if (budget > 0) {
-                timer = clock.start(budget, () -> {
+                timer = clientLoop.start(budget, () -> {
                     runner.abort();
                     if (!currentFailed) {
                         refusalsInARow = 0; // a try that hung for its whole budget ends the refusals in a row
@@ -157,7 +157,7 @@ public final class SequentialStrategy implements Strategy {
                         return;
                     }
                     currentFailed = true;
-                    failedAtMillis = clock.now();
+                    failedAtMillis = clientLoop.now();
                     if (myTimer != null && myTimer.isRunning() && !failFast) {
                         if (earlyRetries) {
                             retryEarly(myTimer, budgetEnds);
@@ -189,7 +189,7 @@ public final class SequentialStrategy implements Strategy {
         private void retryEarly(Timer budgetTimer, long budgetEnds) {
             refusalsInARow = refusalsInARow == Integer.MAX_VALUE ? refusalsInARow : refusalsInARow + 1;
             long wait = backoff.jittered(backoff.delayMillis(refusalsInARow + 1), random.getAsDouble());
-            if (clock.now() + wait < budgetEnds) {
+            if (clientLoop.now() + wait < budgetEnds) {
                 budgetTimer.cancel();
                 retryIn(wait);
             }
@@ -203,8 +203,8 @@ public final class SequentialStrategy implements Strategy {
                 return;
             }
             waitingToRetry = true;
-            retryAtMillis = clock.now() + wait;
-            timer = clock.start(wait, () -> {
+            retryAtMillis = clientLoop.now() + wait;
+            timer = clientLoop.start(wait, () -> {
                 waitingToRetry = false;
                 if (!finished) {
                     next(false);
@@ -263,7 +263,7 @@ public final class SequentialStrategy implements Strategy {
             if (timer != null) {
                 timer.cancel(); // the wait, or the budget a refused try was waiting out
             }
-            retryIn(earliest - clock.now());
+            retryIn(earliest - clientLoop.now());
         }
     }
 }

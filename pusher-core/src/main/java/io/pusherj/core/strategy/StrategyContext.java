@@ -4,7 +4,7 @@ import io.pusherj.api.ReconnectBackoff;
 import io.pusherj.api.TransportCache;
 import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportRequest;
-import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.runtime.ClientLoop;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -22,7 +22,7 @@ import java.util.function.Function;
  * @param plainManagers the transport managers (lives) of the non-TLS tree
  * @param tlsManagers the transport managers of the TLS tree (pusher-js keeps one set per flag)
  * @param cache where the transport that worked is remembered
- * @param clock the strand and timer
+ * @param loop the strand and timer
  * @param backoff how the retry loops pace early failures; empty for pusher-js's 15 s budgets
  */
 public record StrategyContext(
@@ -33,7 +33,7 @@ public record StrategyContext(
         TransportManagers plainManagers,
         TransportManagers tlsManagers,
         TransportCache cache,
-        Clock clock,
+        ClientLoop loop,
         Optional<ReconnectBackoff> backoff) {
 
     /** Checks that nothing is missing. */
@@ -45,7 +45,7 @@ public record StrategyContext(
         Objects.requireNonNull(plainManagers, "plainManagers");
         Objects.requireNonNull(tlsManagers, "tlsManagers");
         Objects.requireNonNull(cache, "cache");
-        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(loop, "loop");
         Objects.requireNonNull(backoff, "backoff");
     }
 

@@ -8,7 +8,7 @@ import io.pusherj.core.connection.Handshake;
 import io.pusherj.core.connection.HandshakeResult;
 import io.pusherj.core.connection.StrandSocket;
 import io.pusherj.core.protocol.FrameCodec;
-import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.runtime.ClientLoop;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,7 +21,7 @@ public final class TransportStrategy implements Strategy {
     private final int priority;
     private final Transport transport;
     private final TransportRequest request;
-    private final Clock clock;
+    private final ClientLoop loop;
     private final AttemptListener attempts;
     /** Attempt ids for the timeline ({@code cid}), unique in the JVM as pusher-js's are per page. */
     private static final AtomicInteger NEXT_ATTEMPT_ID = new AtomicInteger();
@@ -34,7 +34,7 @@ public final class TransportStrategy implements Strategy {
      * @param name the slot name
      * @param transport the transport, or null when the slot is unusable
      * @param request where to connect
-     * @param clock the client's strand and timer
+     * @param loop the client's strand and timer
      * @param attempts where attempts are reported (failures: the connection's error event)
      * @param lives the lives of this slot's transport manager
      */
@@ -42,7 +42,7 @@ public final class TransportStrategy implements Strategy {
             String name,
             Transport transport,
             TransportRequest request,
-            Clock clock,
+            ClientLoop loop,
             AttemptListener attempts,
             TransportLives lives) {
         this.lives = lives;
@@ -50,7 +50,7 @@ public final class TransportStrategy implements Strategy {
         this.transport = transport;
         this.priority = transport == null ? 0 : transport.priority();
         this.request = request;
-        this.clock = clock;
+        this.loop = loop;
         this.attempts = attempts;
     }
 
@@ -62,7 +62,7 @@ public final class TransportStrategy implements Strategy {
     @Override
     public StrategyRunner connect(int minPriority, StrategyCallback callback) {
         if (!isSupported() || priority < minPriority) {
-            clock.defer(callback::onFailure);
+            loop.defer(callback::onFailure);
             return StrategyRunner.NONE;
         }
         Attempt attempt = new Attempt(callback);
@@ -93,7 +93,7 @@ public final class TransportStrategy implements Strategy {
                     .add("cid", cid)
                     .add("transport", name + (request.useTLS() && !name.equals("wss") ? "s" : ""))
                     .build());
-            socket = StrandSocket.open(clock.strand(), clock.inbound(), transport, request, this);
+            socket = StrandSocket.open(loop.strand(), loop.inbound(), transport, request, this);
         }
 
         @Override
@@ -106,11 +106,11 @@ public final class TransportStrategy implements Strategy {
                     .add("cid", cid)
                     .add("state", "open")
                     .build());
-            long openedAt = clock.now();
+            long openedAt = loop.now();
             // Locals, not fields: a lambda reading fields would capture this attempt, and through its
             // callback the whole finished run, for as long as the connection lives (~3 KiB per client).
             TransportLives transportLives = lives;
-            Clock time = clock;
+            ClientLoop time = loop;
             socket.observeClose((code, wasClean) -> transportLives.closed(code, wasClean, openedAt, time.now()));
             handshake = new Handshake(socket, name, priority, lives.pingDelay(), this::handshakeDone);
         }
@@ -181,7 +181,7 @@ public final class TransportStrategy implements Strategy {
             }
             done = true;
             closeSocket();
-            clock.defer(callback::onFailure);
+            loop.defer(callback::onFailure);
         }
 
         @Override

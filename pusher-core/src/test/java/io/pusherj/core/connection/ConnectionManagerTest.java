@@ -20,7 +20,7 @@ import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportRequest;
 import io.pusherj.core.FakeTransport;
 import io.pusherj.core.protocol.Frame;
-import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.runtime.ClientLoop;
 import io.pusherj.core.strategy.StrategyContext;
 import io.pusherj.core.strategy.TransportManagers;
 import io.pusherj.core.strategy.TransportStrategy;
@@ -44,7 +44,7 @@ class ConnectionManagerTest {
     static final Endpoints ENDPOINTS = new Endpoints("127.0.0.1", 80, 443, "", "127.0.0.1", 80, 443, "/pusher");
 
     final VirtualScheduler time = new VirtualScheduler();
-    final Clock clock = new Clock(time, time);
+    final ClientLoop loop = new ClientLoop(time, time);
     final FakeTransport ws = new FakeTransport("ws", 3);
     final Map<String, Transport> transports = new HashMap<>(Map.of("ws", ws));
     final List<ConnectionState> states = new ArrayList<>();
@@ -64,15 +64,15 @@ class ConnectionManagerTest {
                 "key",
                 transports::get,
                 (name, tls) -> new TransportRequest("key", tls, ENDPOINTS, "test", "1"),
-                (name, t, request, lives) -> new TransportStrategy(name, t, request, clock, errors::add, lives),
+                (name, t, request, lives) -> new TransportStrategy(name, t, request, loop, errors::add, lives),
                 new TransportManagers(options.activityTimeout().toMillis()),
                 new TransportManagers(options.activityTimeout().toMillis()),
                 TransportCache.inMemory(),
-                clock,
+                loop,
                 Optional.ofNullable(loopBackoff));
         manager = new ConnectionManager(
                 options,
-                clock,
+                loop,
                 useTLS -> {
                     tlsFlags.add(useTLS);
                     return context.build(useTLS);

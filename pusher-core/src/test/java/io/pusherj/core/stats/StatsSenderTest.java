@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pusherj.api.TimelineEntry;
 import io.pusherj.api.spi.StatsTransport;
-import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.runtime.ClientLoop;
 import io.pusherj.testkit.VirtualScheduler;
 import jakarta.json.Json;
 import java.net.URI;
@@ -37,7 +37,7 @@ class StatsSenderTest {
                 @Override
                 public void close() {}
             },
-            new Clock(time, time),
+            new ClientLoop(time, time),
             "stats.example",
             new StatsIdentity(7, "key", "java-pusherj", "0", "mt1", List.of("ws"), Map.of()));
 
@@ -104,7 +104,7 @@ class StatsSenderTest {
                     @Override
                     public void close() {}
                 },
-                new Clock(time, time),
+                new ClientLoop(time, time),
                 "stats.example",
                 new StatsIdentity(7, "key", "java-pusherj", "0", "mt1", List.of("ws"), Map.of()));
         record("connecting");

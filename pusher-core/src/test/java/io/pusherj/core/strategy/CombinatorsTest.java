@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pusherj.api.TransportCache;
 import io.pusherj.core.connection.HandshakeResult;
 import io.pusherj.core.protocol.CloseAction;
-import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.runtime.ClientLoop;
 import io.pusherj.testkit.VirtualScheduler;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class CombinatorsTest {
     final VirtualScheduler time = new VirtualScheduler();
-    final Clock clock = new Clock(time, time);
+    final ClientLoop loop = new ClientLoop(time, time);
     final List<String> outcome = new ArrayList<>();
 
     /** A child strategy the test completes by hand. */
@@ -122,14 +122,14 @@ class CombinatorsTest {
     @Test
     void delayedStartsAfterTheDelayAndAbortBeforeMeansNever() {
         Stub a = new Stub("a", 1);
-        new DelayedStrategy(a, 2_000, clock).connect(0, recorder());
+        new DelayedStrategy(a, 2_000, loop).connect(0, recorder());
         time.advanceBy(1_999);
         assertEquals(0, a.started);
         time.advanceBy(1);
         assertEquals(1, a.started);
 
         Stub b = new Stub("b", 1);
-        new DelayedStrategy(b, 2_000, clock).connect(0, recorder()).abort();
+        new DelayedStrategy(b, 2_000, loop).connect(0, recorder()).abort();
         time.advanceBy(10_000);
         assertEquals(0, b.started);
     }
@@ -150,7 +150,7 @@ class CombinatorsTest {
                 return a.connect(minPriority, cb);
             }
         };
-        new DelayedStrategy(spy, 1_000, clock).connect(0, recorder()).forceMinPriority(3);
+        new DelayedStrategy(spy, 1_000, loop).connect(0, recorder()).forceMinPriority(3);
         time.advanceBy(1_000);
         assertEquals(3, minSeen[0]);
     }
@@ -161,11 +161,11 @@ class CombinatorsTest {
         Stub b = new Stub("b", 1);
         StrategyRunner r = new CachedStrategy(
                         new FirstConnectedStrategy(
-                                new BestConnectedEverStrategy(List.of(a, new DelayedStrategy(b, 2_000, clock)))),
+                                new BestConnectedEverStrategy(List.of(a, new DelayedStrategy(b, 2_000, loop)))),
                         Map.of(),
                         TransportCache.inMemory(),
                         "key",
-                        clock)
+                        loop)
                 .connect(0, recorder());
         time.runUntilIdle();
         r.retryNow();

@@ -15,7 +15,7 @@ import io.pusherj.api.spi.TransportSocket;
 import io.pusherj.api.spi.TransportSocketListener;
 import io.pusherj.core.FakeTransport;
 import io.pusherj.core.connection.HandshakeResult;
-import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.runtime.ClientLoop;
 import io.pusherj.testkit.VirtualScheduler;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +33,7 @@ class DefaultStrategyTest {
     static final Endpoints ENDPOINTS = new Endpoints("127.0.0.1", 80, 443, "", "127.0.0.1", 80, 443, "/pusher");
 
     final VirtualScheduler time = new VirtualScheduler();
-    final Clock clock = new Clock(time, time);
+    final ClientLoop loop = new ClientLoop(time, time);
     final Map<String, FakeTransport> slots = new LinkedHashMap<>();
     final List<String> opened = new ArrayList<>();
     final List<HandshakeResult> results = new ArrayList<>();
@@ -58,11 +58,11 @@ class DefaultStrategyTest {
                         slots::get,
                         (name, tls) -> new TransportRequest("key", tls, ENDPOINTS, "test", "1"),
                         (name, t, request, lives) -> new TransportStrategy(
-                                name, t == null ? null : recording(name, t), request, clock, e -> {}, lives),
+                                name, t == null ? null : recording(name, t), request, loop, e -> {}, lives),
                         managers,
                         managers,
                         cache,
-                        clock,
+                        loop,
                         Optional.ofNullable(backoff))
                 .build(useTLS);
     }
@@ -88,7 +88,7 @@ class DefaultStrategyTest {
                 opened.add(name + "@" + time.nowMillis() + (r.useTLS() ? "/tls" : ""));
                 TransportSocket socket = t.open(r, l);
                 if (refuseEverything) {
-                    clock.defer(() -> ((FakeTransport.FakeSocket) socket).fail("refused"));
+                    loop.defer(() -> ((FakeTransport.FakeSocket) socket).fail("refused"));
                 }
                 return socket;
             }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pusherj.api.ReconnectBackoff;
 import io.pusherj.core.connection.HandshakeResult;
-import io.pusherj.core.runtime.Clock;
+import io.pusherj.core.runtime.ClientLoop;
 import io.pusherj.testkit.VirtualScheduler;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** pusher-js's {@code sequential_strategy_spec.js}, on virtual time with stub children. */
 class SequentialStrategyTest {
     final VirtualScheduler time = new VirtualScheduler();
-    final Clock clock = new Clock(time, time);
+    final ClientLoop loop = new ClientLoop(time, time);
     final List<String> log = new ArrayList<>();
     int failures;
 
@@ -28,7 +28,7 @@ class SequentialStrategyTest {
             @Override
             public StrategyRunner connect(int minPriority, StrategyCallback callback) {
                 log.add(name + "@" + time.nowMillis());
-                clock.defer(callback::onFailure);
+                loop.defer(callback::onFailure);
                 return StrategyRunner.NONE;
             }
         };
@@ -52,7 +52,7 @@ class SequentialStrategyTest {
     StrategyRunner backoffLoop(Strategy child, double random) {
         return new SequentialStrategy(
                         List.of(child),
-                        clock,
+                        loop,
                         SequentialStrategy.Options.DEFAULT_LOOP.withBackoff(ReconnectBackoff.DEFAULT),
                         () -> random)
                 .connect(0, counting());
@@ -61,7 +61,7 @@ class SequentialStrategyTest {
     @Test
     void failFastMovesOnAtOnceAndReportsFailureAfterTheLast() {
         new SequentialStrategy(
-                        List.of(failing("a"), failing("b")), clock, new SequentialStrategy.Options(false, true, 0, 0))
+                        List.of(failing("a"), failing("b")), loop, new SequentialStrategy.Options(false, true, 0, 0))
                 .connect(0, counting());
         time.runUntilIdle();
         assertEquals(List.of("a@0", "b@0"), log);
@@ -72,7 +72,7 @@ class SequentialStrategyTest {
     void withoutFailFastAFailureWaitsForTheTimeoutWhichDoubles() {
         new SequentialStrategy(
                         List.of(failing("a"), failing("b"), failing("c")),
-                        clock,
+                        loop,
                         new SequentialStrategy.Options(false, false, 1_000, 0))
                 .connect(0, counting());
         time.advanceBy(10_000);
@@ -83,7 +83,7 @@ class SequentialStrategyTest {
     @Test
     void loopWrapsAroundForeverWithTheTimeoutCapped() {
         StrategyRunner r = new SequentialStrategy(
-                        List.of(failing("a")), clock, new SequentialStrategy.Options(true, false, 1_000, 3_000))
+                        List.of(failing("a")), loop, new SequentialStrategy.Options(true, false, 1_000, 3_000))
                 .connect(0, counting());
         time.advanceBy(13_000);
         assertEquals(List.of("a@0", "a@1000", "a@3000", "a@6000", "a@9000", "a@12000"), log);
@@ -138,7 +138,7 @@ class SequentialStrategyTest {
             public StrategyRunner connect(int minPriority, StrategyCallback callback) {
                 if (attempts++ < refusals) {
                     log.add("refused@" + time.nowMillis());
-                    clock.defer(callback::onFailure);
+                    loop.defer(callback::onFailure);
                 } else {
                     log.add("hang@" + time.nowMillis());
                 }
@@ -173,7 +173,7 @@ class SequentialStrategyTest {
                     log.add("hang@" + time.nowMillis());
                 } else {
                     log.add("refused@" + time.nowMillis());
-                    clock.defer(callback::onFailure);
+                    loop.defer(callback::onFailure);
                 }
                 return StrategyRunner.NONE;
             }
