@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -51,6 +55,31 @@ class DiscoveryTest {
                     default -> true;
                 })
                 .toList();
+        String output = runConsumer(entries, path);
+        List<String> lines = output.lines().filter(l -> l.startsWith("ws=")).toList();
+        assertEquals(List.of(expected), lines, output);
+    }
+
+    @Test
+    void aBrokenProviderIsReportedAndSkippedAndTheOthersStillWork(@TempDir Path broken) throws Exception {
+        // A jar whose service file names a class that is not there: loading it fails, the others must not.
+        Path services = Files.createDirectories(broken.resolve("META-INF/services"));
+        Files.writeString(
+                services.resolve("io.pusherj.api.spi.TransportProvider"), "com.example.NoSuchTransportProvider\n");
+        List<String> entries = new ArrayList<>(runtimePath());
+        entries.add(0, broken.toString());
+
+        String output = runConsumer(entries, "class");
+
+        assertEquals(
+                List.of("ws=present xhr_streaming=present xhr_polling=present sockjs=present"),
+                output.lines().filter(l -> l.startsWith("ws=")).toList(),
+                output);
+        assertTrue(output.contains("TransportProvider provider could not be loaded; skipped"), output);
+    }
+
+    /** Runs the consumer in a fresh JVM on the module or class path made of {@code entries}; its output. */
+    private static String runConsumer(List<String> entries, String path) throws Exception {
         String joined = String.join(File.pathSeparator, entries);
         List<String> command =
                 new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow()));
@@ -63,8 +92,7 @@ class DiscoveryTest {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the consumer did not finish within 60 s");
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), output);
-        List<String> lines = output.lines().filter(l -> l.startsWith("ws=")).toList();
-        assertEquals(List.of(expected), lines, output);
+        return output;
     }
 
     /** Everything this test runs with: the consumer, pusherj's modules and their dependencies. */

@@ -1,6 +1,5 @@
 package io.pusherj.bench.load;
 
-import io.pusherj.api.Channel;
 import io.pusherj.api.ConnectionState;
 import io.pusherj.api.EventNames;
 import io.pusherj.api.Pusher;
@@ -48,9 +47,12 @@ final class PusherjClient implements BenchClient {
     @Override
     public CompletableFuture<Void> subscribe(String channelName, Map<String, Consumer<String>> handlers) {
         CompletableFuture<Void> subscribed = new CompletableFuture<>();
-        Channel channel = pusher.subscribe(channelName);
-        channel.bind(EventNames.SUBSCRIPTION_SUCCEEDED, e -> subscribed.complete(null));
-        handlers.forEach((event, handler) -> channel.bind(event, e -> handler.accept(e.data())));
+        // Bound in the setup, before the subscription is sent: bound after subscribe() returns, the answer
+        // can beat the binding once connected, and the run waited 30 s for it in vain.
+        pusher.subscribe(channelName, channel -> {
+            channel.bind(EventNames.SUBSCRIPTION_SUCCEEDED, e -> subscribed.complete(null));
+            handlers.forEach((event, handler) -> channel.bind(event, e -> handler.accept(e.data())));
+        });
         return subscribed;
     }
 
