@@ -38,7 +38,8 @@ final class CompareCommand implements Callable<Integer> {
             names = "--measures",
             split = ",",
             defaultValue = "cpu,ceiling,idle,threads,open,broadcast,fallback",
-            description = "Measures to run (default ${DEFAULT-VALUE}).")
+            description = "Measures to run (default ${DEFAULT-VALUE}); also startup (a fresh lean JVM's first "
+                    + "connect, from spawn, and the classes it loads).")
     List<String> measures;
 
     @Option(
@@ -182,6 +183,12 @@ final class CompareCommand implements Callable<Integer> {
                             List.of("--samples", size(5, 1)),
                             only("pusherj"),
                             "official and floor: WebSocket only"));
+                case "startup" ->
+                    plan.add(new Step(
+                            "startup",
+                            List.of(),
+                            libraries.stream().filter(StartupStep::supports).toList(),
+                            ""));
                 default -> throw new CommandLine.ParameterException(spec.commandLine(), "unknown measure " + measure);
             }
         }
@@ -207,6 +214,14 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private JsonObject runChild(Step step, String library, List<String> target, int round) throws Exception {
+        if (step.measure().equals("startup")) { // a lean JVM of the library's own, not the harness
+            JsonObject line = StartupStep.run(
+                    library, target.get(1), Integer.parseInt(target.get(3)), target.get(5), logs, round);
+            return Json.createObjectBuilder(line)
+                    .add("step", step.label())
+                    .add("round", round)
+                    .build();
+        }
         // A fixed, pretouched heap: resident memory then grows only by what connections add outside it.
         List<String> args = new ArrayList<>(List.of(
                 "-Xms" + heap,
