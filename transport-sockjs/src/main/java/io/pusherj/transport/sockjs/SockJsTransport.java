@@ -2,6 +2,7 @@ package io.pusherj.transport.sockjs;
 
 import io.pusherj.api.spi.SharedResources;
 import io.pusherj.api.spi.Transport;
+import io.pusherj.api.spi.TransportContext;
 import io.pusherj.api.spi.TransportRequest;
 import io.pusherj.api.spi.TransportSocket;
 import io.pusherj.api.spi.TransportSocketListener;
@@ -18,15 +19,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class SockJsTransport implements Transport {
     static final int PRIORITY = 1;
 
-    private final SharedResources.Lease<SockJsRuntime> runtime;
+    private final TransportContext context;
+    /**
+     * Taken on the first connection attempt: Spring's SockJS client, its HTTP client and TLS set-up take
+     * about 200 ms to start, which a client that connects over WebSocket should never pay.
+     */
+    private SharedResources.Lease<SockJsRuntime> runtime;
+
     private final Set<SockJsSocket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private final boolean nullOrigin;
-
-    SockJsTransport(SharedResources.Lease<SockJsRuntime> runtime, boolean nullOrigin) {
-        this.runtime = runtime;
-        this.nullOrigin = nullOrigin;
+    SockJsTransport(TransportContext context) {
+        this.context = context;
     }
 
     @Override
@@ -41,20 +45,34 @@ final class SockJsTransport implements Transport {
 
     @Override
     public TransportSocket open(TransportRequest request, TransportSocketListener listener) {
+        SockJsSocket socket = new SockJsSocket(runtime(), request.genericPath(), listener, sockets::remove);
+        sockets.add(socket);
+        socket.start(request.httpBaseUri(), context.ignoreNullOrigin());
+        return socket;
+    }
+
+    private synchronized SockJsRuntime runtime() {
         if (closed.get()) {
             throw new IllegalStateException("transport sockjs is closed");
         }
-        SockJsSocket socket = new SockJsSocket(runtime.get(), request.genericPath(), listener, sockets::remove);
-        sockets.add(socket);
-        socket.start(request.httpBaseUri(), nullOrigin);
-        return socket;
+        if (runtime == null) {
+            runtime = SockJsRuntime.acquire(context);
+        }
+        return runtime.get();
     }
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            sockets.forEach(SockJsSocket::close);
-            runtime.close();
+        SharedResources.Lease<SockJsRuntime> lease;
+        synchronized (this) {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            lease = runtime;
+        }
+        sockets.forEach(SockJsSocket::close);
+        if (lease != null) {
+            lease.close();
         }
     }
 }

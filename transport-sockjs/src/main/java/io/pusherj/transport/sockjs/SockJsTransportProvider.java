@@ -21,6 +21,6 @@ public final class SockJsTransportProvider implements TransportProvider {
         if (!TransportNames.SOCKJS.equals(context.transportName())) {
             throw new IllegalArgumentException("this provider serves sockjs, not " + context.transportName());
         }
-        return new SockJsTransport(SockJsRuntime.acquire(context), context.ignoreNullOrigin());
+        return new SockJsTransport(context);
     }
 }
