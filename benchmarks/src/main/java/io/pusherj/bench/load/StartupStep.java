@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * flags and a lean class path (the library and what it needs, as an application ships it), timed from
  * process spawn to its "connected" line; then once more with {@code -Xlog:class+load} to count the classes
  * loaded up to that point (lambda classes apart). Two spawns, because logging every class load slows the
- * start it would measure.
+ * start it would measure. The library {@code cli} is {@code bin/pusherj listen}, timed from spawn to its
+ * first {@code "current":"connected"} line (run from the repository's root; its class count is not taken).
  */
 final class StartupStep {
     /** Class path entries each library's application ships, by a part of their file name. */
@@ -47,7 +48,7 @@ final class StartupStep {
 
     /** Whether the measure can run {@code library}. */
     static boolean supports(String library) {
-        return JARS.containsKey(library);
+        return JARS.containsKey(library) || library.equals("cli");
     }
 
     /**
@@ -56,6 +57,9 @@ final class StartupStep {
      * @param target host, port and key of the running server
      */
     static JsonObject run(String library, String host, int port, String key, Path logs, int round) throws Exception {
+        if (library.equals("cli")) {
+            return cli(host, port, key, logs, round);
+        }
         List<String> command = new ArrayList<>(List.of(java(), "-cp", classPath(library), PROBES.get(library)));
         command.addAll(List.of(host, String.valueOf(port), key));
 
@@ -99,6 +103,49 @@ final class StartupStep {
                 .add("classes_loaded", loaded.size())
                 .add("lambda_classes", lambdas)
                 .build();
+    }
+
+    private static JsonObject cli(String host, int port, String key, Path logs, int round) throws Exception {
+        List<String> command = List.of(
+                "bin/pusherj",
+                "listen",
+                "--key",
+                key,
+                "--ws-host",
+                host,
+                "--ws-port",
+                String.valueOf(port),
+                "--force-tls",
+                "false",
+                "--seconds",
+                "5",
+                "--channel",
+                "startup");
+        var out = Json.createObjectBuilder()
+                .add("measure", "startup")
+                .add("library", "cli")
+                .add("java", Runtime.version().toString())
+                .add("cores", Runtime.getRuntime().availableProcessors())
+                .add("command", String.join(" ", command));
+        long spawned = System.nanoTime();
+        Process p = new ProcessBuilder(command)
+                .redirectError(logs.resolve("startup-cli-" + round + ".log").toFile())
+                .start();
+        p.getOutputStream().close();
+        BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        try {
+            for (String l = in.readLine(); l != null; l = in.readLine()) {
+                if (l.contains("\"current\":\"connected\"")) {
+                    return out.add("spawn_to_connected_ms", Math.round((System.nanoTime() - spawned) / 1e5) / 10.0)
+                            .build();
+                }
+            }
+            return out.add("error", "listen printed no connected line; see its log")
+                    .build();
+        } finally {
+            p.destroy();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     private static String classPath(String library) {
