@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +95,7 @@ final class StartupStep {
         if (line == null) {
             return out.add("error", "the probe printed no result; see its log").build();
         }
-        try (var reader = Json.createReader(new java.io.StringReader(line))) {
+        try (var reader = Json.createReader(new StringReader(line))) {
             out.add(
                     "in_jvm_connect_ms",
                     reader.readObject().getJsonNumber("in_jvm_connect_ms").doubleValue());
