@@ -39,7 +39,8 @@ final class CompareCommand implements Callable<Integer> {
             split = ",",
             defaultValue = "cpu,ceiling,idle,threads,open,broadcast,fallback",
             description = "Measures to run (default ${DEFAULT-VALUE}); also startup (a fresh lean JVM's first "
-                    + "connect, from spawn, and the classes it loads).")
+                    + "connect, from spawn, and the classes it loads) and memory (idle clients with default JVM flags: "
+                    + "process RSS and Native Memory Tracking's committed memory per client).")
     List<String> measures;
 
     @Option(
@@ -183,6 +184,7 @@ final class CompareCommand implements Callable<Integer> {
                             List.of("--samples", size(5, 1)),
                             only("pusherj"),
                             "official and floor: WebSocket only"));
+                case "memory" -> plan.add(new Step("memory", List.of("--clients", size(1000, 20)), all, ""));
                 case "startup" ->
                     plan.add(new Step(
                             "startup",
@@ -222,21 +224,19 @@ final class CompareCommand implements Callable<Integer> {
                     .add("round", round)
                     .build();
         }
-        // A fixed, pretouched heap: resident memory then grows only by what connections add outside it.
-        List<String> args = new ArrayList<>(List.of(
-                "-Xms" + heap,
-                "-Xmx" + heap,
-                "-XX:+AlwaysPreTouch",
-                "run",
-                "--measure",
-                step.measure(),
-                "--library",
-                library));
+        // A fixed, pretouched heap: resident memory then grows only by what connections add outside it. The
+        // memory step is idle as an application runs it: default flags, with the JVM counting its memory too.
+        List<String> args = new ArrayList<>(
+                step.measure().equals("memory")
+                        ? List.of("-XX:NativeMemoryTracking=summary")
+                        : List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch"));
+        args.addAll(List.of(
+                "run", "--measure", step.measure().equals("memory") ? "idle" : step.measure(), "--library", library));
         if (!step.measure().equals("fallback")) {
             args.addAll(target);
         }
         args.addAll(step.args());
-        if (smoke && (step.measure().equals("idle") || step.measure().equals("threads"))) {
+        if (smoke && List.of("idle", "threads", "memory").contains(step.measure())) {
             args.addAll(List.of("--settle-seconds", "0"));
         }
         String logName = (step.label() + " " + library + " " + round).replaceAll("[^A-Za-z0-9]+", "-") + ".log";

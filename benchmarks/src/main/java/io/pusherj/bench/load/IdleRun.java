@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Heap after GC, RSS and threads per idle connected client. The baseline is taken with one client
@@ -44,6 +45,7 @@ final class IdleRun implements Measure.Run {
         try (ClientGroup first = ClientGroup.open(library, target, settings.transport(), 1, CHANNEL, i -> Map.of())) {
             long heapBefore = ProcessStats.heapAfterGc();
             long rssBefore = ProcessStats.rssBytes();
+            Optional<long[]> nmtBefore = ProcessStats.nmtCommittedBytes();
             int threadsBefore = ProcessStats.threads();
             int n = settings.clients();
             try (ClientGroup group =
@@ -52,12 +54,24 @@ final class IdleRun implements Measure.Run {
                 settle(settings.settleSeconds());
                 long heapAfter = ProcessStats.heapAfterGc();
                 long rssAfter = ProcessStats.rssBytes();
+                Optional<long[]> nmtAfter = ProcessStats.nmtCommittedBytes();
                 int threadsAfter = ProcessStats.threads();
                 holdForInspection(settings);
                 long heapPerClient = (heapAfter - heapBefore) / n;
                 long nativePerClient = (rssAfter - rssBefore) / n;
-                return Json.createObjectBuilder()
-                        .add("clients", group.size() + first.size())
+                var figures = Json.createObjectBuilder();
+                if (nmtBefore.isPresent() && nmtAfter.isPresent()) {
+                    // The JVM's own count of what it committed, next to the kernel's RSS: they differ by pages
+                    // committed but not yet touched, and by memory outside the JVM's view (libc arenas).
+                    figures.add(
+                                    "nmt_committed_bytes_per_client",
+                                    (nmtAfter.get()[0] - nmtBefore.get()[0]) / n)
+                            .add(
+                                    "nmt_outside_heap_bytes_per_client",
+                                    (nmtAfter.get()[1] - nmtBefore.get()[1]) / n)
+                            .add("process_rss_bytes_per_client", (rssAfter - rssBefore) / n);
+                }
+                return figures.add("clients", group.size() + first.size())
                         .add("heap_bytes_per_client", heapPerClient)
                         .add("native_rss_bytes_per_client", nativePerClient)
                         .add("rss_bytes_per_client", nativePerClient + heapPerClient)

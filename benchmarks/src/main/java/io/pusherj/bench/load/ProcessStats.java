@@ -5,6 +5,11 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /** What this JVM costs: CPU time, heap after a full collection, resident memory, live threads. */
 final class ProcessStats {
@@ -46,6 +51,34 @@ final class ProcessStats {
             return -1;
         }
     }
+
+    /**
+     * Memory the JVM has committed, by Native Memory Tracking's count, in bytes: the whole process and the
+     * part outside the Java heap. Empty unless the JVM runs with {@code -XX:NativeMemoryTracking=summary}.
+     */
+    static Optional<long[]> nmtCommittedBytes() {
+        String summary;
+        try {
+            summary = (String) ManagementFactory.getPlatformMBeanServer()
+                    .invoke(
+                            new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                            "vmNativeMemory",
+                            new Object[] {new String[] {"summary"}},
+                            new String[] {String[].class.getName()});
+        } catch (JMException e) {
+            return Optional.empty();
+        }
+        Matcher total = NMT_TOTAL.matcher(summary);
+        Matcher heap = NMT_HEAP.matcher(summary);
+        if (!total.find() || !heap.find()) {
+            return Optional.empty(); // tracking is off
+        }
+        long totalBytes = Long.parseLong(total.group(1)) * 1024;
+        return Optional.of(new long[] {totalBytes, totalBytes - Long.parseLong(heap.group(1)) * 1024});
+    }
+
+    private static final Pattern NMT_TOTAL = Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB");
+    private static final Pattern NMT_HEAP = Pattern.compile("Java Heap \\(reserved=\\d+KB, committed=(\\d+)KB\\)");
 
     /** Live threads in this JVM. */
     static int threads() {

@@ -32,6 +32,12 @@ final class Summaries {
             case "open" -> List.of("open_all_ms", "warm_connect_median_ms", "first_connect_ms");
             case "broadcast" -> List.of("latency_p50_ms", "latency_p99_ms", "lost");
             case "fallback" -> List.of("tls_first_ms", "tls_median_ms", "plain_median_ms");
+            case "memory" ->
+                List.of(
+                        "process_rss_bytes_per_client",
+                        "nmt_committed_bytes_per_client",
+                        "nmt_outside_heap_bytes_per_client",
+                        "heap_bytes_per_client");
             case "startup" -> List.of("spawn_to_connected_ms", "in_jvm_connect_ms", "classes_loaded", "lambda_classes");
             default -> List.of();
         };
