@@ -19,9 +19,8 @@ final class ChildJvm {
      * {@code -X} arguments go to the JVM.
      */
     static List<String> command(String... args) {
-        String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>();
-        command.add(java);
+        command.add(java());
         int harnessArgs = 0;
         while (harnessArgs < args.length && args[harnessArgs].startsWith("-X")) {
             command.add(args[harnessArgs++]);
@@ -29,6 +28,11 @@ final class ChildJvm {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), LoadHarness.class.getName()));
         command.addAll(Arrays.asList(args).subList(harnessArgs, args.length));
         return command;
+    }
+
+    /** {@return the {@code java} launcher of this JVM} */
+    static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
     }
 
     /** The next line of {@code in} that is a JSON object (other lines are skipped); null at the end. */

@@ -69,7 +69,7 @@ final class IdleRun implements Measure.Run {
                             .add(
                                     "nmt_outside_heap_bytes_per_client",
                                     (nmtAfter.get()[1] - nmtBefore.get()[1]) / n)
-                            .add("process_rss_bytes_per_client", (rssAfter - rssBefore) / n);
+                            .add("process_rss_bytes_per_client", nativePerClient);
                 }
                 return figures.add("clients", group.size() + first.size())
                         .add("heap_bytes_per_client", heapPerClient)

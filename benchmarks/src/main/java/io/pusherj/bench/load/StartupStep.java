@@ -2,11 +2,11 @@ package io.pusherj.bench.load;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +61,8 @@ final class StartupStep {
         if (library.equals("cli")) {
             return cli(host, port, key, logs, round);
         }
-        List<String> command = new ArrayList<>(List.of(java(), "-cp", classPath(library), PROBES.get(library)));
+        List<String> command =
+                new ArrayList<>(List.of(ChildJvm.java(), "-cp", classPath(library), PROBES.get(library)));
         command.addAll(List.of(host, String.valueOf(port), key));
 
         long spawned = System.nanoTime();
@@ -69,7 +70,7 @@ final class StartupStep {
                 .redirectError(logs.resolve("startup-" + library + "-" + round + ".log")
                         .toFile())
                 .start();
-        String line = firstJsonLine(timed);
+        JsonObject line = firstJsonLine(timed);
         double spawnToConnected = (System.nanoTime() - spawned) / 1e6;
         timed.waitFor(30, TimeUnit.SECONDS);
 
@@ -86,21 +87,14 @@ final class StartupStep {
         List<String> loaded = Files.readAllLines(classLog);
         long lambdas = loaded.stream().filter(l -> l.contains("$$Lambda")).count();
 
-        var out = Json.createObjectBuilder()
-                .add("measure", "startup")
-                .add("library", library)
-                .add("java", Runtime.version().toString())
-                .add("cores", Runtime.getRuntime().availableProcessors())
-                .add("command", String.join(" ", command));
+        JsonObjectBuilder out = header(library, command);
         if (line == null) {
             return out.add("error", "the probe printed no result; see its log").build();
         }
-        try (var reader = Json.createReader(new StringReader(line))) {
-            out.add(
-                    "in_jvm_connect_ms",
-                    reader.readObject().getJsonNumber("in_jvm_connect_ms").doubleValue());
-        }
-        return out.add("spawn_to_connected_ms", Math.round(spawnToConnected * 10) / 10.0)
+        return out.add(
+                        "in_jvm_connect_ms",
+                        line.getJsonNumber("in_jvm_connect_ms").doubleValue())
+                .add("spawn_to_connected_ms", Math.round(spawnToConnected * 10) / 10.0)
                 .add("classes_loaded", loaded.size())
                 .add("lambda_classes", lambdas)
                 .build();
@@ -122,12 +116,7 @@ final class StartupStep {
                 "5",
                 "--channel",
                 "startup");
-        var out = Json.createObjectBuilder()
-                .add("measure", "startup")
-                .add("library", "cli")
-                .add("java", Runtime.version().toString())
-                .add("cores", Runtime.getRuntime().availableProcessors())
-                .add("command", String.join(" ", command));
+        JsonObjectBuilder out = header("cli", command);
         long spawned = System.nanoTime();
         Process p = new ProcessBuilder(command)
                 .redirectError(logs.resolve("startup-cli-" + round + ".log").toFile())
@@ -161,18 +150,19 @@ final class StartupStep {
         return String.join(File.pathSeparator, lean);
     }
 
-    private static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
+    /** What every run line of the measure starts with. */
+    private static JsonObjectBuilder header(String library, List<String> command) {
+        return Json.createObjectBuilder()
+                .add("measure", "startup")
+                .add("library", library)
+                .add("java", Runtime.version().toString())
+                .add("cores", Runtime.getRuntime().availableProcessors())
+                .add("command", String.join(" ", command));
     }
 
-    private static String firstJsonLine(Process p) throws IOException {
+    private static JsonObject firstJsonLine(Process p) throws IOException {
         p.getOutputStream().close();
-        BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        for (String l = in.readLine(); l != null; l = in.readLine()) {
-            if (l.startsWith("{")) {
-                return l;
-            }
-        }
-        return null;
+        return ChildJvm.nextJsonLine(
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
     }
 }
