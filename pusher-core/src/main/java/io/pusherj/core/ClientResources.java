@@ -234,8 +234,11 @@ final class ClientResources {
             } finally {
                 ran.countDown();
                 if (!waitHere) {
-                    releaseRuntime();
-                    closed.complete(null);
+                    try {
+                        releaseRuntime();
+                    } finally {
+                        closed.complete(null); // whatever leaving the runtime did, the close is over
+                    }
                 }
             }
         });
@@ -247,8 +250,11 @@ final class ClientResources {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            releaseRuntime();
-            closed.complete(null);
+            try {
+                releaseRuntime();
+            } finally {
+                closed.complete(null);
+            }
         }
         return closed;
     }

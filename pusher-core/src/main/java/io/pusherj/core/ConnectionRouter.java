@@ -66,9 +66,10 @@ final class ConnectionRouter implements ConnectionManager.Listener {
                     missing -> onError(Errors.of(ConnectionError.Type.TRANSPORT_ERROR, missing, null, null)));
         }
         if (current == ConnectionState.CONNECTED) {
-            // Before the listeners hear of it, as in pusher-js (its own connected handler was bound first):
-            // a listener's unsubscribe(x) then cancels x's subscription, as it would there, instead of
-            // racing the loop; and a listener that throws cannot keep channels from subscribing.
+            // Before the listeners hear of it: pusher-js's own connected handler runs before the application's
+            // connected listeners (bound first), though after its state_change listeners; pusherj runs it
+            // before both, so that nothing a listener does races the subscriptions (docs/decisions.md,
+            // "Channel objects").
             if (user.needsSignin()) {
                 auth.signin(user);
             }

@@ -205,9 +205,13 @@ public final class ClientRuntime implements PusherRuntime {
         if (onRuntimeThread() || left.stream().anyMatch(Client::onItsStrand)) {
             // On the timer thread, which never blocks, rather than on whichever thread finishes the last client
             // (perhaps a transport's I/O thread); and after 5 s at the latest, should a client never finish.
-            Runnable stopLater = () -> timer.execute(() -> stop(false));
-            clientsClosed.whenComplete((done, failure) -> stopLater.run());
+            // The deadline first: with no client left the stop below runs at once and shuts the timer down.
             timer.schedule(() -> stop(false), CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            clientsClosed.whenComplete((done, failure) -> {
+                if (!stopped.get()) {
+                    timer.execute(() -> stop(false));
+                }
+            });
             return;
         }
         try {
