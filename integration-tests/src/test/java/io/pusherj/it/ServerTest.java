@@ -27,7 +27,10 @@ abstract class ServerTest {
         server = testServers.server();
     }
 
-    /** A client of the test server (not connected yet), closed after the test. */
+    /**
+     * A client of {@link #server} (not connected yet), closed after the test. Not the extension's
+     * {@code client}: some tests point {@code server} at another server of their own.
+     */
     Pusher client(UnaryOperator<PusherOptions.Builder> options) {
         return track(Pusher.create(
                 server.appKey(),
