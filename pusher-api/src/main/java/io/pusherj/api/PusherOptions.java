@@ -868,9 +868,12 @@ public final class PusherOptions {
          * @throws IllegalArgumentException naming the first invalid option
          */
         public PusherOptions build() {
-            require(
-                    CLUSTER.matcher(cluster).matches(),
-                    "cluster must be letters, digits or '-', got '" + cluster + "'");
+            // Each check builds its message only when it fails: a message concatenated on the passing path
+            // costs nothing later but links a string-concatenation call site per check the first time, a
+            // good part of a fresh JVM's first connect.
+            if (!CLUSTER.matcher(cluster).matches()) {
+                throw invalid("cluster must be letters, digits or '-', got '" + cluster + "'");
+            }
             if (wsHost != null) {
                 checkHost("wsHost", wsHost);
             }
@@ -887,7 +890,9 @@ public final class PusherOptions {
             checkPositive("pongTimeout", pongTimeout);
             checkPositive("unavailableTimeout", unavailableTimeout);
             checkHost("statsHost", statsHost);
-            require(maxQueuedInboundChars > 0, "maxQueuedInboundChars must be positive, got " + maxQueuedInboundChars);
+            if (maxQueuedInboundChars <= 0) {
+                throw invalid("maxQueuedInboundChars must be positive, got " + maxQueuedInboundChars);
+            }
             if (enabledTransports != null) {
                 checkTransportNames("enabledTransports", enabledTransports);
             }
@@ -900,19 +905,21 @@ public final class PusherOptions {
         }
 
         private static void checkHost(String option, String host) {
-            require(
-                    !host.isBlank() && HOST.matcher(host).matches(),
-                    option + " must be a host name or address without scheme or path, got '" + host + "'");
+            if (host.isBlank() || !HOST.matcher(host).matches()) {
+                throw invalid(option + " must be a host name or address without scheme or path, got '" + host + "'");
+            }
         }
 
         private static void checkPort(String option, int port) {
-            require(port >= 1 && port <= 65535, option + " must be between 1 and 65535, got " + port);
+            if (port < 1 || port > 65535) {
+                throw invalid(option + " must be between 1 and 65535, got " + port);
+            }
         }
 
         private static void checkPath(String option, String path) {
-            require(
-                    path.isEmpty() || (path.startsWith("/") && !path.contains("?") && !path.contains("#")),
-                    option + " must be empty or start with '/' (no query), got '" + path + "'");
+            if (!path.isEmpty() && (!path.startsWith("/") || path.contains("?") || path.contains("#"))) {
+                throw invalid(option + " must be empty or start with '/' (no query), got '" + path + "'");
+            }
         }
 
         private static void checkPositive(String option, Duration d) {
@@ -921,17 +928,15 @@ public final class PusherOptions {
 
         private static void checkTransportNames(String option, Set<String> names) {
             for (String name : names) {
-                require(
-                        name != null && TransportNames.ALL.contains(name),
-                        option + " contains unknown transport '" + name + "'; known: "
-                                + new TreeSet<>(TransportNames.ALL));
+                if (name == null || !TransportNames.ALL.contains(name)) {
+                    throw invalid(option + " contains unknown transport '" + name + "'; known: "
+                            + new TreeSet<>(TransportNames.ALL));
+                }
             }
         }
 
-        private static void require(boolean condition, String message) {
-            if (!condition) {
-                throw new IllegalArgumentException(message);
-            }
+        private static IllegalArgumentException invalid(String message) {
+            return new IllegalArgumentException(message);
         }
     }
 }
