@@ -17,7 +17,21 @@ public final class SharedResourcePool implements SharedResources, AutoCloseable 
     private static final System.Logger LOG = System.getLogger(SharedResourcePool.class.getName());
 
     /** What identifies an entry: its resource type as well as its key, so equal keys of two modules differ. */
-    private record Slot(Class<?> type, Object key) {}
+    /**
+     * A map key. Its {@code equals} and {@code hashCode} are written out: a record's generated ones link
+     * through {@code ObjectMethods} on first use, about 10 ms of a fresh JVM's first connect.
+     */
+    private record Slot(Class<?> type, Object key) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Slot other && type == other.type && key.equals(other.key);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * type.hashCode() + key.hashCode();
+        }
+    }
 
     private final Map<Slot, Entry> entries = new HashMap<>();
     private boolean closed;

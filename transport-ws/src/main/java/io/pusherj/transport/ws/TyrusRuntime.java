@@ -5,6 +5,8 @@ import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportContext;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -41,13 +43,46 @@ final class TyrusRuntime implements AutoCloseable {
     /** Seconds Tyrus keeps its worker threads after the last connection of the JVM closed. */
     static final int SHARED_CONTAINER_IDLE_SECONDS = 2;
 
-    private record Key(SSLContext sslContext, InetSocketAddress proxy) {}
+    /**
+     * What makes two clients' Tyrus set-ups differ. Its {@code equals} and {@code hashCode} are written out: a
+     * record's generated ones link through {@code ObjectMethods} on first use, about 10 ms of a fresh JVM's
+     * first connect.
+     */
+    private record Key(SSLContext sslContext, InetSocketAddress proxy) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key other
+                    && Objects.equals(sslContext, other.sslContext)
+                    && Objects.equals(proxy, other.proxy);
+        }
 
-    private final ClientManager manager;
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(sslContext) + Objects.hashCode(proxy);
+        }
+    }
+
     private final ThreadPoolExecutor connectPool;
+    /**
+     * Built on a connect thread, so that Tyrus's set-up (about 30 ms of class loading in a fresh JVM) runs while
+     * the client finishes its own; the first connect, which runs on the same pool, waits for it.
+     */
+    private final CompletableFuture<ClientManager> manager;
 
     private TyrusRuntime(Key key) {
-        manager = ClientManager.createClient(JdkClientContainer.class.getName());
+        AtomicInteger n = new AtomicInteger();
+        connectPool = new ThreadPoolExecutor(
+                CONNECT_THREADS, CONNECT_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "pusherj-ws-connect-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        connectPool.allowCoreThreadTimeOut(true);
+        manager = CompletableFuture.supplyAsync(() -> newManager(key), connectPool);
+    }
+
+    private static ClientManager newManager(Key key) {
+        ClientManager manager = ClientManager.createClient(JdkClientContainer.class.getName());
         Map<String, Object> p = manager.getProperties();
         p.put(
                 ClientProperties.WORKER_THREAD_POOL_CONFIG,
@@ -75,14 +110,7 @@ final class TyrusRuntime implements AutoCloseable {
                     ClientProperties.PROXY_URI,
                     "http://" + key.proxy().getHostString() + ":" + key.proxy().getPort());
         }
-        AtomicInteger n = new AtomicInteger();
-        connectPool = new ThreadPoolExecutor(
-                CONNECT_THREADS, CONNECT_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "pusherj-ws-connect-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        connectPool.allowCoreThreadTimeOut(true);
+        return manager;
     }
 
     /** Takes a reference to the runtime for this client's TLS context and proxy. */
@@ -96,8 +124,9 @@ final class TyrusRuntime implements AutoCloseable {
                         TyrusRuntime::new);
     }
 
+    /** Tyrus's client; waits for it while it is being built, throws what building it threw. */
     ClientManager manager() {
-        return manager;
+        return manager.join();
     }
 
     ExecutorService connectPool() {
@@ -108,6 +137,7 @@ final class TyrusRuntime implements AutoCloseable {
     @Override
     public void close() {
         connectPool.shutdownNow();
-        manager.shutdown();
+        // Not built yet: it shuts down once it is (shutdownNow only interrupts it), or it never starts.
+        manager.thenAccept(ClientManager::shutdown);
     }
 }
