@@ -60,6 +60,21 @@ final class CompareCommand implements Callable<Integer> {
     String heap;
 
     @Option(
+            names = "--jvm-flags",
+            defaultValue = "fixed",
+            description = "fixed: each run's JVM gets a fixed, pretouched heap of --heap; default: no flags, as an "
+                    + "application starts (default ${DEFAULT-VALUE}; the memory step always runs with default flags).")
+    String jvmFlags;
+
+    @Option(
+            names = "--feeder",
+            defaultValue = "jetty",
+            description = "jetty: the harness's own server in a JVM; node: the same feeder written for Node with the "
+                    + "ws library (benchmarks/node, after npm ci there), a server that is not a JVM "
+                    + "(default ${DEFAULT-VALUE}).")
+    String feeder;
+
+    @Option(
             names = "--smoke",
             description = "Tiny sizes: proves the harness works in seconds; the figures mean nothing.")
     boolean smoke;
@@ -82,11 +97,18 @@ final class CompareCommand implements Callable<Integer> {
         if (rounds < 1 || rounds > 10) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be 1 to 10");
         }
+        if (!List.of("fixed", "default").contains(jvmFlags)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--jvm-flags must be fixed or default");
+        }
+        if (!List.of("jetty", "node").contains(feeder)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--feeder must be jetty or node");
+        }
         Files.createDirectories(logs);
         PrintWriter out = spec.commandLine().getOut();
         String self = LoadHarness.commandLine(
                 spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
-        Process server = new ProcessBuilder(java("-Xmx2g", "serve"))
+        Process server = new ProcessBuilder(
+                        feeder.equals("node") ? List.of("node", "benchmarks/node/feeder.mjs") : java("-Xmx2g", "serve"))
                 .redirectError(logs.resolve("serve.log").toFile())
                 .start();
         try {
@@ -226,10 +248,12 @@ final class CompareCommand implements Callable<Integer> {
         }
         // A fixed, pretouched heap: resident memory then grows only by what connections add outside it. The
         // memory step is idle as an application runs it: default flags, with the JVM counting its memory too.
-        List<String> args = new ArrayList<>(
-                step.measure().equals("memory")
-                        ? List.of("-XX:NativeMemoryTracking=summary")
-                        : List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch"));
+        List<String> args = new ArrayList<>();
+        if (step.measure().equals("memory")) {
+            args.add("-XX:NativeMemoryTracking=summary");
+        } else if (jvmFlags.equals("fixed")) {
+            args.addAll(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch"));
+        }
         args.addAll(List.of(
                 "run", "--measure", step.measure().equals("memory") ? "idle" : step.measure(), "--library", library));
         if (!step.measure().equals("fallback")) {

@@ -43,6 +43,8 @@ final class EventRateRun implements Measure.Run {
         private long startCpu;
         private long endWall;
         private long endCpu;
+        private long[] startTicks;
+        private long[] endTicks;
 
         private Phase(Flood flood) {
             this.flood = flood;
@@ -52,6 +54,7 @@ final class EventRateRun implements Measure.Run {
             Phase p = new Phase(flood);
             Map<String, Consumer<String>> handlers = Map.of(
                     Flood.EVENT, p::event, Flood.DONE_EVENT, data -> p.feederNanos.complete(Long.parseLong(data)));
+            p.startTicks = ProcessStats.userSystemTicks();
             p.startCpu = ProcessStats.cpuNanos();
             p.startWall = System.nanoTime();
             client.subscribe(flood.channel(), handlers).get(30, TimeUnit.SECONDS);
@@ -73,6 +76,7 @@ final class EventRateRun implements Measure.Run {
             next = index + 1;
             if (++received == flood.count()) {
                 endCpu = ProcessStats.cpuNanos();
+                endTicks = ProcessStats.userSystemTicks();
                 endWall = System.nanoTime();
                 done.complete(null);
             }
@@ -94,10 +98,18 @@ final class EventRateRun implements Measure.Run {
                     .add("lost", flood.count() - received)
                     .add("out_of_order", outOfOrder)
                     .add("cpu_ns_per_event", round((endCpu - startCpu) / (double) flood.count()))
+                    .add("cpu_system_share", systemShare())
                     .add("events_per_s", Math.round(clientRate))
                     .add("feeder_events_per_s", Math.round(feederRate))
                     // The feeder outran the client when it finished writing before the client finished reading.
                     .add("feeder_outran_client", feederRate > clientRate * 1.05);
+        }
+
+        /** The kernel's share of the CPU time the flood cost, as {@code /proc} counts it (0 without procfs). */
+        private double systemShare() {
+            long user = endTicks[0] - startTicks[0];
+            long system = endTicks[1] - startTicks[1];
+            return user + system == 0 ? 0 : Math.round(100.0 * system / (user + system)) / 100.0;
         }
 
         /** A racy read, only for the report of a run that timed out. */

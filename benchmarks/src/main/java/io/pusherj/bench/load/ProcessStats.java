@@ -21,6 +21,22 @@ final class ProcessStats {
                 .getProcessCpuTime();
     }
 
+    /**
+     * The kernel's count of this process's CPU time so far, in clock ticks: {@code [user, system]} from
+     * {@code /proc/self/stat}; {@code [0, 0]} where there is no procfs. Only their ratio is used: which share of
+     * the time went to the kernel (system calls, wake-ups), which JFR's Java stacks do not show.
+     */
+    static long[] userSystemTicks() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            // After the command name in parentheses: state is field 3; utime and stime are fields 14 and 15.
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
+        } catch (IOException e) {
+            return new long[] {0, 0};
+        }
+    }
+
     /** Heap in use after full collections, until two in a row agree within 1%. Bounded to ten rounds. */
     static long heapAfterGc() {
         long previous = Long.MAX_VALUE;
