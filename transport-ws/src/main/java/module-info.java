@@ -5,6 +5,7 @@
 module io.pusherj.transport.ws {
     requires io.pusherj.api;
     requires jakarta.websocket.client;
+    requires java.logging;
     requires org.glassfish.tyrus.client;
     requires org.glassfish.tyrus.container.jdk.client;
 

@@ -82,6 +82,7 @@ final class TyrusRuntime implements AutoCloseable {
     }
 
     private static ClientManager newManager(Key key) {
+        TyrusLogging.install();
         ClientManager manager = ClientManager.createClient(JdkClientContainer.class.getName());
         Map<String, Object> p = manager.getProperties();
         p.put(
