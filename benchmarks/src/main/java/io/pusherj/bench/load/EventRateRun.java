@@ -45,6 +45,8 @@ final class EventRateRun implements Measure.Run {
         private long endCpu;
         private long[] startTicks;
         private long[] endTicks;
+        private long startAllocated;
+        private long endAllocated;
 
         private Phase(Flood flood) {
             this.flood = flood;
@@ -56,6 +58,7 @@ final class EventRateRun implements Measure.Run {
                     Flood.EVENT, p::event, Flood.DONE_EVENT, data -> p.feederNanos.complete(Long.parseLong(data)));
             p.startTicks = ProcessStats.userSystemTicks();
             p.startCpu = ProcessStats.cpuNanos();
+            p.startAllocated = ProcessStats.allocatedBytes();
             p.startWall = System.nanoTime();
             client.subscribe(flood.channel(), handlers).get(30, TimeUnit.SECONDS);
             try {
@@ -77,6 +80,7 @@ final class EventRateRun implements Measure.Run {
             if (++received == flood.count()) {
                 endCpu = ProcessStats.cpuNanos();
                 endTicks = ProcessStats.userSystemTicks();
+                endAllocated = ProcessStats.allocatedBytes();
                 endWall = System.nanoTime();
                 done.complete(null);
             }
@@ -99,6 +103,9 @@ final class EventRateRun implements Measure.Run {
                     .add("out_of_order", outOfOrder)
                     .add("cpu_ns_per_event", round((endCpu - startCpu) / (double) flood.count()))
                     .add("cpu_system_share", systemShare())
+                    .add(
+                            "allocated_bytes_per_event",
+                            Math.round((endAllocated - startAllocated) / (double) flood.count()))
                     .add("events_per_s", Math.round(clientRate))
                     .add("feeder_events_per_s", Math.round(feederRate))
                     // The feeder outran the client when it finished writing before the client finished reading.

@@ -37,6 +37,11 @@ final class ProcessStats {
         }
     }
 
+    /** Bytes allocated on the heap by all threads of this JVM so far (the JVM's own count, live threads only). */
+    static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes();
+    }
+
     /** Heap in use after full collections, until two in a row agree within 1%. Bounded to ten rounds. */
     static long heapAfterGc() {
         long previous = Long.MAX_VALUE;
