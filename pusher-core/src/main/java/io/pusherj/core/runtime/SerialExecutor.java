@@ -36,7 +36,13 @@ public final class SerialExecutor implements Executor {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile Thread runner;
     /** Until when (System.nanoTime) frames are not run inline, because a task was slow. */
-    private volatile long inlineAllowedFrom = System.nanoTime();
+    private volatile long inlineAllowedFrom;
+    /**
+     * Whether a backoff may be in force, so that {@link #executeInline} reads the clock only then: it runs for
+     * every frame, and reading the clock there was a quarter of the receive path's clock reads, about 1% of
+     * its CPU (BENCHMARKS.md). Written, like {@link #inlineAllowedFrom}, only by whoever runs the strand.
+     */
+    private volatile boolean backingOff;
     /** Tasks over the inline budget in a row; written by whoever runs the strand, one at a time. */
     private int slowInARow;
 
@@ -68,7 +74,7 @@ public final class SerialExecutor implements Executor {
      * frame, as each one finds the strand idle again, and the socket would be read one event per call.
      */
     public void executeInline(Runnable task) {
-        if (System.nanoTime() - inlineAllowedFrom < 0) {
+        if (backingOff && System.nanoTime() - inlineAllowedFrom < 0) {
             execute(task);
             return;
         }
@@ -128,10 +134,14 @@ public final class SerialExecutor implements Executor {
                 }
                 run(task);
                 long end = System.nanoTime();
+                if (backingOff && end - inlineAllowedFrom >= 0) {
+                    backingOff = false;
+                }
                 if (end - start <= inlineBudgetNanos) {
                     slowInARow = 0;
                 } else if (++slowInARow >= SLOW_TASKS_IN_A_ROW) {
                     inlineAllowedFrom = end + SLOW_TASK_BACKOFF_NANOS;
+                    backingOff = true;
                 }
                 start = end;
                 if (budgetNanos != NO_BUDGET && end - deadline >= 0) {
