@@ -491,6 +491,20 @@ class CliTest {
     }
 
     @Test
+    void theTopLevelHelpListsEverySubCommandAndAnUnknownOneIsAUsageError() {
+        assertEquals(0, run("--help"));
+        String help = out.toString();
+        int listen = help.indexOf("\n  listen");
+        int serve = help.indexOf("\n  serve");
+        int trigger = help.indexOf("\n  trigger");
+        int demo = help.indexOf("\n  demo");
+        assertTrue(listen > 0 && listen < serve && serve < trigger && trigger < demo, help);
+
+        assertEquals(2, run("lisen", "--key", "k"));
+        assertTrue(err.toString().contains("lisen"), err.toString());
+    }
+
+    @Test
     void badArgumentsPrintUsageOnStderrAndExitTwo() {
         assertEquals(2, run("listen", "--channel", "x"));
         assertTrue(err.toString().contains("--key"), err.toString());
