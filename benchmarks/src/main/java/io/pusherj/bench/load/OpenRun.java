@@ -24,8 +24,10 @@ final class OpenRun implements Measure.Run {
             List<BenchClient> many = new ArrayList<>(n);
             long openStart = System.nanoTime();
             long openCpuStart = ProcessStats.cpuNanos();
+            long openAllocatedStart = ProcessStats.allocatedBytes();
             double openMillis;
             double openCpuMillis;
+            long openAllocated;
             try {
                 List<CompletableFuture<Void>> connected = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
@@ -37,6 +39,7 @@ final class OpenRun implements Measure.Run {
                         .get(ClientGroup.openTimeoutSeconds(n), TimeUnit.SECONDS);
                 openMillis = millisSince(openStart);
                 openCpuMillis = (ProcessStats.cpuNanos() - openCpuStart) / 1e6;
+                openAllocated = ProcessStats.allocatedBytes() - openAllocatedStart;
             } finally {
                 many.forEach(BenchClient::close);
             }
@@ -56,6 +59,8 @@ final class OpenRun implements Measure.Run {
                     .add("open_all_ms", EventRateRun.round(openMillis))
                     // CPU this process spent opening them: near the wall time × cores means CPU-bound.
                     .add("open_all_cpu_ms", EventRateRun.round(openCpuMillis))
+                    // Heap the JVM allocated (garbage included) per client opened.
+                    .add("open_allocated_bytes_per_client", Math.round(openAllocated / (double) n))
                     .add("warm_connects", warm.length)
                     .add("warm_connect_median_ms", round2(p.median()))
                     .add("warm_connect_p90_ms", round2(p.at(90)))
