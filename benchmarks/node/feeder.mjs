@@ -8,14 +8,18 @@
 //   subscribe to public channels.
 // - Subscribing to flood-<count>-<bytes>-<tag> makes it write <count> "tick" events whose data is
 //   {"n":<10 digits>,"p":"xxx…"}, <bytes> long, keeping WINDOW frames in flight (so the client sets the
-//   pace), then one "flood-done" event whose data is the nanoseconds spent writing. The frames are built
-//   from a template, as the Jetty feeder builds them (docs in benchmarks/README.md, "Flood").
+//   pace; flood-<count>-<bytes>-r<rate>-<tag>: <rate> a second), then one "flood-done" event whose data is the nanoseconds spent writing. From 39 bytes on, the
+//   pad starts with the time the frame was built: 16 digits of the monotonic clock in nanoseconds (modulo
+//   10^16), which process.hrtime and Java's System.nanoTime read alike on Linux. The frames are built from
+//   a template, as the Jetty feeder builds them (the harness's Flood class says the same).
 import { WebSocketServer } from 'ws';
 
 const WINDOW = 256;
 const DIGITS = 10;
 const MIN_BYTES = 23;
-const FLOOD = /^flood-(\d+)-(\d+)-([a-z0-9]+)$/;
+const STAMP_DIGITS = 16;
+const STAMP_MODULUS = 10n ** 16n;
+const FLOOD = /^flood-(\d+)-(\d+)(?:-r(\d+))?-([a-z0-9]+)$/;
 const KEY = 'app-key';
 
 const wss = new WebSocketServer({ host: '127.0.0.1', port: Number(process.argv[2] ?? 0), perMessageDeflate: false });
@@ -43,7 +47,7 @@ wss.on('connection', (ws, request) => {
       send(ws, 'pusher_internal:subscription_succeeded', channel, '{}');
       const m = FLOOD.exec(channel);
       if (m) {
-        flood(ws, channel, Number(m[1]), Number(m[2]));
+        flood(ws, channel, Number(m[1]), Number(m[2]), Number(m[3] ?? 0));
       }
     }
   });
@@ -58,9 +62,12 @@ function send(ws, event, channel, data) {
   ws.send(JSON.stringify(frame));
 }
 
-function flood(ws, channel, count, bytes) {
+function flood(ws, channel, count, bytes, rate) {
+  const stamped = bytes >= MIN_BYTES + STAMP_DIGITS;
   const head = `{"event":"tick","channel":"${channel}","data":"{\\"n\\":`;
-  const tail = `,\\"p\\":\\"${'x'.repeat(Math.max(0, bytes - MIN_BYTES))}\\"}"}`;
+  const middle = ',\\"p\\":\\"';
+  const tail = `${'x'.repeat(Math.max(0, bytes - MIN_BYTES - (stamped ? STAMP_DIGITS : 0)))}\\"}"}`;
+  const stamp = () => (stamped ? String(process.hrtime.bigint() % STAMP_MODULUS).padStart(STAMP_DIGITS, '0') : '');
   const start = process.hrtime.bigint();
   let sent = 0;
   let inFlight = 0;
@@ -70,11 +77,20 @@ function flood(ws, channel, count, bytes) {
       pump();
     }
   };
+  let timer = null;
   const pump = () => {
-    while (sent < count && inFlight < WINDOW && ws.readyState === ws.OPEN) {
+    // At a rate, only the frames whose turn has come; the rest on a timer (bursts of about 1 ms).
+    const due = rate > 0 ? Math.min(count, Math.floor((Number(process.hrtime.bigint() - start) * rate) / 1e9) + 1) : count;
+    while (sent < due && inFlight < WINDOW && ws.readyState === ws.OPEN) {
       const n = String(sent++).padStart(DIGITS, '0');
       inFlight++;
-      ws.send(head + n + tail, written);
+      ws.send(head + n + middle + stamp() + tail, written);
+    }
+    if (sent < count && sent >= due && timer === null && ws.readyState === ws.OPEN) {
+      timer = setTimeout(() => {
+        timer = null;
+        pump();
+      }, 1);
     }
     if (sent === count && inFlight === 0 && ws.readyState === ws.OPEN) {
       sent++; // the done event goes once

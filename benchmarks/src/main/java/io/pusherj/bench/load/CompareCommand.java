@@ -37,7 +37,7 @@ final class CompareCommand implements Callable<Integer> {
     @Option(
             names = "--measures",
             split = ",",
-            defaultValue = "cpu,ceiling,idle,threads,open,broadcast,fallback",
+            defaultValue = "cpu,ceiling,delay,idle,threads,open,broadcast,fallback",
             description = "Measures to run (default ${DEFAULT-VALUE}); also startup (a fresh lean JVM's first "
                     + "connect, from spawn, and the classes it loads) and memory (idle clients with default JVM flags: "
                     + "process RSS and Native Memory Tracking's committed memory per client).")
@@ -177,6 +177,11 @@ final class CompareCommand implements Callable<Integer> {
                     plan.add(new Step("cpu", flood(1024), all, ""));
                 }
                 case "ceiling" -> plan.add(new Step("ceiling", flood(40), all, ""));
+                case "delay" -> {
+                    List<String> args = new ArrayList<>(flood(40));
+                    args.addAll(List.of("--rate", "100000"));
+                    plan.add(new Step("delay", args, all, ""));
+                }
                 case "idle" -> {
                     plan.add(new Step("idle", List.of("--clients", size(1000, 20)), all, ""));
                     plan.add(new Step(

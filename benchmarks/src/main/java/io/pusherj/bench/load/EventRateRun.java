@@ -19,11 +19,11 @@ final class EventRateRun implements Measure.Run {
     public JsonObjectBuilder run(Library library, Target target, Settings settings) throws Exception {
         try (BenchClient client = library.create(target, settings.transport())) {
             client.connect().get(30, TimeUnit.SECONDS);
-            Phase warmup = Phase.run(client, new Flood(settings.warmup(), settings.payload(), "warmup"));
+            Phase warmup = Phase.run(client, new Flood(settings.warmup(), settings.payload(), 0, "warmup"));
             if (!warmup.complete()) {
                 return warmup.figures().add("phase", "warmup");
             }
-            return Phase.run(client, new Flood(settings.events(), settings.payload(), "steady"))
+            return Phase.run(client, new Flood(settings.events(), settings.payload(), settings.rate(), "steady"))
                     .figures()
                     .add("warmup_events", settings.warmup())
                     .add("transport", client.transport());
@@ -47,9 +47,14 @@ final class EventRateRun implements Measure.Run {
         private long[] endTicks;
         private long startAllocated;
         private long endAllocated;
+        /** How long every {@value #DELAY_SAMPLE_EVERY}th event took from the feeder to its listener, in ns. */
+        private final long[] delays;
+
+        private int delayCount;
 
         private Phase(Flood flood) {
             this.flood = flood;
+            this.delays = new long[flood.count() / DELAY_SAMPLE_EVERY + 1];
         }
 
         static Phase run(BenchClient client, Flood flood) throws Exception {
@@ -73,6 +78,12 @@ final class EventRateRun implements Measure.Run {
 
         private void event(String data) {
             int index = Flood.index(data);
+            if (index % DELAY_SAMPLE_EVERY == 0 && delayCount < delays.length) {
+                long age = Flood.ageNanos(data);
+                if (age >= 0) {
+                    delays[delayCount++] = age;
+                }
+            }
             if (index != next) {
                 outOfOrder++;
             }
@@ -107,9 +118,26 @@ final class EventRateRun implements Measure.Run {
                             "allocated_bytes_per_event",
                             Math.round((endAllocated - startAllocated) / (double) flood.count()))
                     .add("events_per_s", Math.round(clientRate))
+                    .add("delay_ms_p50", delayMillis(50))
+                    .add("delay_ms_p99", delayMillis(99))
                     .add("feeder_events_per_s", Math.round(feederRate))
                     // The feeder outran the client when it finished writing before the client finished reading.
                     .add("feeder_outran_client", feederRate > clientRate * 1.05);
+        }
+
+        /**
+         * The {@code p}th percentile of the sampled delays from the feeder building a frame to the listener
+         * seeing its event, in ms; -1 when the events were too short to carry the send time.
+         */
+        private double delayMillis(double p) {
+            if (delayCount == 0) {
+                return -1;
+            }
+            double[] millis = new double[delayCount];
+            for (int i = 0; i < delayCount; i++) {
+                millis[i] = delays[i] / 1e6;
+            }
+            return Math.round(new Percentiles(millis).at(p) * 100) / 100.0;
         }
 
         /** The kernel's share of the CPU time the flood cost, as {@code /proc} counts it (0 without procfs). */
@@ -124,6 +152,9 @@ final class EventRateRun implements Measure.Run {
             return received;
         }
     }
+
+    /** Every this many events, one delay is kept (a million events keep 15,625). */
+    static final int DELAY_SAMPLE_EVERY = 64;
 
     static double round(double value) {
         return Math.round(value * 10) / 10.0;

@@ -23,7 +23,7 @@ final class Feeder implements AutoCloseable {
         Flood.parse(channel).ifPresent(flood -> {
             Thread t = new Thread(
                     () -> {
-                        long nanos = connection.floodFrames(flood.count(), flood.frames(), Flood.WINDOW);
+                        long nanos = connection.floodFrames(flood.count(), flood.pacedFrames(), Flood.WINDOW);
                         connection.flood(channel, Flood.DONE_EVENT, 1, i -> Long.toString(nanos), 1);
                     },
                     "feeder-" + connection.socketId());

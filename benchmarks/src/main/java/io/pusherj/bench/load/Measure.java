@@ -9,6 +9,8 @@ enum Measure {
     CPU(new EventRateRun()),
     /** Events per second one client takes from a feeder that writes as fast as the socket drains. */
     CEILING(new EventRateRun()),
+    /** A flood at a fixed rate: how long each event takes from the feeder to the listener. */
+    DELAY(new EventRateRun()),
     /** Heap after GC, RSS and threads per idle connected client. */
     IDLE(new IdleRun()),
     /** The same as idle, read for threads (run at 10,000 clients). */

@@ -81,6 +81,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Bytes of event data (cpu, ceiling: 40; at least " + Flood.MIN_BYTES + ").")
     Integer payload;
 
+    @Option(
+            names = "--rate",
+            description = "Events per second in the steady state (delay: 100000; cpu, ceiling: as fast as the "
+                    + "client reads).")
+    Integer rate;
+
     @Option(names = "--samples", description = "Repetitions: warm connects (open 50), broadcasts (3), fallbacks (5).")
     Integer samples;
 
@@ -105,8 +111,11 @@ final class RunCommand implements Callable<Integer> {
         Settings settings = settings(m);
         JsonObjectBuilder line =
                 Json.createObjectBuilder().add("measure", m.label()).add("library", lib.label());
-        if (m == Measure.CPU || m == Measure.CEILING) {
+        if (m == Measure.CPU || m == Measure.CEILING || m == Measure.DELAY) {
             line.add("payload_bytes", settings.payload());
+        }
+        if (m == Measure.DELAY) {
+            line.add("rate", settings.rate());
         }
         int exit = 0;
         boolean ownServer = m == Measure.FALLBACK || m == Measure.STORM || m == Measure.HERD;
@@ -155,6 +164,7 @@ final class RunCommand implements Callable<Integer> {
                 Optional.ofNullable(events).orElse(1_000_000),
                 Optional.ofNullable(warmup).orElse(200_000),
                 Optional.ofNullable(payload).orElse(40),
+                Optional.ofNullable(rate).orElse(m == Measure.DELAY ? 100_000 : 0),
                 Optional.ofNullable(samples).orElse(defaultSamples),
                 settleSeconds,
                 holdSeconds);
@@ -163,6 +173,7 @@ final class RunCommand implements Callable<Integer> {
                 || s.warmup() < 1
                 || s.samples() < 1
                 || s.payload() < Flood.MIN_BYTES
+                || s.rate() < 0
                 || holdSeconds < 0
                 || holdSeconds > 600
                 || settleSeconds < 0
@@ -170,7 +181,7 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(),
                     "clients, events, warmup and samples must be " + "positive, payload at least " + Flood.MIN_BYTES
-                            + ", settle and hold 0 to 600 s");
+                            + ", rate not negative, settle and hold 0 to 600 s");
         }
         return s;
     }
