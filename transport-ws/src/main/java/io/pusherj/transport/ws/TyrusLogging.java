@@ -1,6 +1,7 @@
 package io.pusherj.transport.ws;
 
 import java.nio.channels.ClosedChannelException;
+import java.util.logging.ErrorManager;
 import java.util.logging.Filter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -41,6 +42,15 @@ final class TyrusLogging {
         if (!julIsSystemLoggerBackend()) {
             TYRUS.addHandler(new SystemLoggerHandler());
             TYRUS.setUseParentHandlers(false);
+            // java.util.logging drops a record below its logger's level before any handler sees it: let
+            // through what the System.Logger of Tyrus's name would log (nothing finer, so that Tyrus does not
+            // format per-frame traces nobody reads).
+            System.Logger target = System.getLogger(TYRUS.getName());
+            if (target.isLoggable(System.Logger.Level.TRACE)) {
+                TYRUS.setLevel(Level.FINEST);
+            } else if (target.isLoggable(System.Logger.Level.DEBUG)) {
+                TYRUS.setLevel(Level.FINE);
+            }
         }
     }
 
@@ -75,16 +85,36 @@ final class TyrusLogging {
         return System.LoggerFinder.getLoggerFinder().getClass().getClassLoader() == null;
     }
 
-    /** Publishes Tyrus's records to the {@code System.Logger} of the same name. */
+    /**
+     * Publishes Tyrus's records to the {@code System.Logger} of the same name. Some set-ups route
+     * {@code System.Logger} back into {@code java.util.logging} through a finder of their own (SLF4J's platform
+     * logging over its {@code java.util.logging} binding, for one): the record then comes back to this handler
+     * on the same thread, and goes to the root logger's handlers instead of around again.
+     */
     static final class SystemLoggerHandler extends Handler {
+        private static final ThreadLocal<Boolean> PUBLISHING = new ThreadLocal<>();
         private final SimpleFormatter formatter = new SimpleFormatter();
 
         @Override
         public void publish(LogRecord record) {
-            System.Logger target = System.getLogger(record.getLoggerName());
-            System.Logger.Level level = level(record.getLevel().intValue());
-            if (target.isLoggable(level)) {
-                target.log(level, formatter.formatMessage(record), record.getThrown());
+            if (PUBLISHING.get() != null) {
+                for (Handler h : Logger.getLogger("").getHandlers()) {
+                    h.publish(record);
+                }
+                return;
+            }
+            PUBLISHING.set(Boolean.TRUE);
+            try {
+                System.Logger target = System.getLogger(record.getLoggerName());
+                System.Logger.Level level = level(record.getLevel().intValue());
+                if (target.isLoggable(level)) {
+                    target.log(level, formatter.formatMessage(record), record.getThrown());
+                }
+            } catch (RuntimeException e) {
+                // A failing logging back end must not fail Tyrus's I/O thread; the error manager says so once.
+                reportError("could not hand a Tyrus record to System.Logger", e, ErrorManager.WRITE_FAILURE);
+            } finally {
+                PUBLISHING.remove();
             }
         }
 

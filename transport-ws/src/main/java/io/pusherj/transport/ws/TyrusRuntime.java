@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -31,10 +32,15 @@ import org.glassfish.tyrus.container.jdk.client.JdkClientContainer;
  *       for the life of the JVM, whatever the number of clients;</li>
  *   <li>no session idle timeout (-1; 0 would cost a timer task per message and ten threads);</li>
  *   <li>blocking {@code connectToServer} on a small pool owned here ({@value #CONNECT_THREADS} threads):
- *       {@code asyncConnectToServer} starts a thread per connection still opening.</li>
+ *       {@code asyncConnectToServer} starts a thread per connection still opening;</li>
+ *   <li>the manager built on that pool as soon as the runtime exists, so that its set-up overlaps the
+ *       client's own (a fresh JVM's first connect); a connect thread therefore starts with the first client
+ *       and stops 30 s after its last task, and a failure to build the manager reaches each connect as a
+ *       transport error instead of failing the client's creation ({@code docs/decisions.md}).</li>
  * </ul>
  */
 final class TyrusRuntime implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(TyrusRuntime.class.getName());
     static final int CONNECT_THREADS = 4;
     /** The upgrade must finish within this; the strategy's own timeouts usually abort sooner. */
     static final int HANDSHAKE_TIMEOUT_MILLIS = 60_000;
@@ -125,9 +131,22 @@ final class TyrusRuntime implements AutoCloseable {
                         TyrusRuntime::new);
     }
 
-    /** Tyrus's client; waits for it while it is being built, throws what building it threw. */
+    /**
+     * Tyrus's client; waits for it while it is being built. If building it failed, throws what it threw
+     * (every connect of the clients sharing this runtime then fails with it, reported as a transport error).
+     */
     ClientManager manager() {
-        return manager.join();
+        try {
+            return manager.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     ExecutorService connectPool() {
@@ -139,6 +158,14 @@ final class TyrusRuntime implements AutoCloseable {
     public void close() {
         connectPool.shutdownNow();
         // Not built yet: it shuts down once it is (shutdownNow only interrupts it), or it never starts.
-        manager.thenAccept(ClientManager::shutdown);
+        manager.thenAccept(TyrusRuntime::shutdown);
+    }
+
+    private static void shutdown(ClientManager built) {
+        try {
+            built.shutdown();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "shutting Tyrus's client down failed", e);
+        }
     }
 }

@@ -94,4 +94,27 @@ class TyrusLoggingTest {
             target.removeHandler(capture);
         }
     }
+
+    @Test
+    void aRecordThatComesBackThroughSystemLoggerGoesToTheRootHandlersOnce() {
+        // Tyrus's set-up when bridged: the handler on the logger, not passed on to the parents. With the JDK's
+        // finder, System.Logger of this name is this very logger, so the record comes back to the handler:
+        // the loop some SLF4J and Log4j set-ups make.
+        Logger looping = Logger.getLogger("io.pusherj.transport.ws.test.loop");
+        TyrusLogging.SystemLoggerHandler bridge = new TyrusLogging.SystemLoggerHandler();
+        Logger root = Logger.getLogger("");
+        looping.setUseParentHandlers(false);
+        looping.addHandler(bridge);
+        root.addHandler(capture);
+        try {
+            looping.log(Level.WARNING, "went round once");
+
+            assertEquals(1, published.size());
+            assertEquals("went round once", published.get(0).getMessage());
+        } finally {
+            root.removeHandler(capture);
+            looping.removeHandler(bridge);
+            looping.setUseParentHandlers(true);
+        }
+    }
 }
