@@ -42,6 +42,7 @@ final class EventRateRun implements Measure.Run {
         private long startWall;
         private long startCpu;
         private long endWall;
+        private long firstEventWall;
         private long endCpu;
         private long[] startTicks;
         private long[] endTicks;
@@ -88,7 +89,10 @@ final class EventRateRun implements Measure.Run {
                 outOfOrder++;
             }
             next = index + 1;
-            if (++received == flood.count()) {
+            if (++received == 1) {
+                firstEventWall = System.nanoTime();
+            }
+            if (received == flood.count()) {
                 endCpu = ProcessStats.cpuNanos();
                 endTicks = ProcessStats.userSystemTicks();
                 endAllocated = ProcessStats.allocatedBytes();
@@ -118,6 +122,14 @@ final class EventRateRun implements Measure.Run {
                             "allocated_bytes_per_event",
                             Math.round((endAllocated - startAllocated) / (double) flood.count()))
                     .add("events_per_s", Math.round(clientRate))
+                    // From subscribing to the first event, and the rate from the first event to the last: a slow
+                    // start lowers events_per_s without the client being slower at taking events.
+                    .add("first_event_ms", round((firstEventWall - startWall) / 1e6))
+                    .add(
+                            "events_per_s_after_first",
+                            flood.count() > 1
+                                    ? Math.round((flood.count() - 1) / ((endWall - firstEventWall) / 1e9))
+                                    : 0)
                     .add("delay_ms_p50", delayMillis(50))
                     .add("delay_ms_p99", delayMillis(99))
                     .add("feeder_events_per_s", Math.round(feederRate))

@@ -20,8 +20,8 @@ final class Summaries {
     /** The figures summarized for a measure. */
     static List<String> metrics(String measure) {
         return switch (measure) {
-            case "cpu" -> List.of("cpu_ns_per_event", "events_per_s", "cpu_system_share");
-            case "ceiling" -> List.of("events_per_s");
+            case "cpu" -> List.of("cpu_ns_per_event", "events_per_s", "events_per_s_after_first", "cpu_system_share");
+            case "ceiling" -> List.of("events_per_s", "events_per_s_after_first", "first_event_ms");
             case "delay" -> List.of("delay_ms_p50", "delay_ms_p99", "cpu_ns_per_event");
             case "idle" ->
                 List.of(
