@@ -2,9 +2,7 @@ package io.pusherj.http;
 
 import io.pusherj.api.spi.ProviderContext;
 import io.pusherj.api.spi.SharedResources;
-import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
@@ -46,17 +44,13 @@ public final class SharedHttpClient implements AutoCloseable {
     /** Size of each HTTP/1.1 session buffer. */
     static final int SESSION_BUFFER_BYTES = 4 * 1024;
 
-    private record Key(SSLContext sslContext, InetSocketAddress proxy) {}
-
     private final CloseableHttpAsyncClient client;
     private final PoolingAsyncClientConnectionManager connections;
     private final AtomicBoolean idleConnectionsSuspect = new AtomicBoolean();
 
-    private SharedHttpClient(Key key) {
+    private SharedHttpClient(ProviderContext context) {
         ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create();
-        if (key.sslContext() != null) {
-            tls.setSslContext(key.sslContext());
-        }
+        context.sslContext().ifPresent(tls::setSslContext);
         connections = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setTlsStrategy(tls.buildAsync())
                 .setMaxConnTotal(MAX_TOTAL)
@@ -87,10 +81,7 @@ public final class SharedHttpClient implements AutoCloseable {
                         RequestConfig.custom().setMaxRedirects(MAX_REDIRECTS).build())
                 .disableCookieManagement()
                 .disableAutomaticRetries();
-        if (key.proxy() != null) {
-            builder.setProxy(
-                    new HttpHost(key.proxy().getHostString(), key.proxy().getPort()));
-        }
+        context.proxy().ifPresent(via -> builder.setProxy(new HttpHost(via.getHostString(), via.getPort())));
         client = builder.build();
         client.start();
     }
@@ -103,13 +94,7 @@ public final class SharedHttpClient implements AutoCloseable {
      * @return the lease; close it when done
      */
     public static SharedResources.Lease<SharedHttpClient> acquire(ProviderContext context) {
-        return context.resources()
-                .acquire(
-                        SharedHttpClient.class,
-                        new Key(
-                                context.sslContext().orElse(null),
-                                context.proxy().orElse(null)),
-                        SharedHttpClient::new);
+        return context.sharedPerTlsAndProxy(SharedHttpClient.class, SharedHttpClient::new);
     }
 
     /** The client; never close it directly, close the lease. */

@@ -1,7 +1,9 @@
 package io.pusherj.api.spi;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -22,4 +24,23 @@ public interface ProviderContext {
      * WebSocket client, so they do not grow with clients}
      */
     SharedResources resources();
+
+    /**
+     * Takes a reference to the resource of {@code type} that the runtime's clients with this context's TLS
+     * context and proxy share (what an HTTP or WebSocket client is made from), creating it with
+     * {@code factory} for the first of them.
+     *
+     * @param type the resource's class
+     * @param factory creates the resource from this context's TLS context and proxy (called under a lock:
+     *     keep it quick, and never acquire another shared resource from it)
+     * @param <R> the resource's type
+     * @return a lease; close it to give the resource back
+     * @throws IllegalStateException if the runtime is closed
+     */
+    default <R extends AutoCloseable> SharedResources.Lease<R> sharedPerTlsAndProxy(
+            Class<R> type, Function<? super ProviderContext, ? extends R> factory) {
+        // The two Optionals in a list: equal by value (the TLS context by identity), and no record whose
+        // generated equals and hashCode are linked on first use, 10 ms of a fresh JVM's first connect.
+        return resources().acquire(type, List.of(sslContext(), proxy()), key -> factory.apply(this));
+    }
 }

@@ -15,8 +15,8 @@ public interface SharedResources {
      *
      * @param type the resource's class; resources of different types never share an entry, even for equal
      *     keys
-     * @param key what the resource is made from (a record of the TLS context and proxy, say): keys of equal
-     *     value share one resource of a type
+     * @param key what the resource is made from: keys of equal value share one resource of a type (for a
+     *     resource made from the TLS context and proxy, {@link ProviderContext#sharedPerTlsAndProxy} keys it)
      * @param factory creates the resource for the key (called under a lock: keep it quick, and never
      *     acquire another shared resource from it)
      * @param <K> the key's type

@@ -1,5 +1,6 @@
 package io.pusherj.transport.sockjs;
 
+import io.pusherj.api.spi.ProviderContext;
 import io.pusherj.api.spi.SharedResources;
 import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportContext;
@@ -40,14 +41,14 @@ import org.springframework.web.socket.sockjs.client.WebSocketTransport;
  * environments with neither WebSocket nor the xhr transports.
  */
 final class SockJsRuntime implements AutoCloseable {
-    private record Key(SSLContext sslContext, InetSocketAddress proxy) {}
-
     private final ClientManager webSockets;
     private final ThreadPoolExecutor pool;
     private final SockJsClient client;
     private final CloseableHttpClient xhrHttp;
 
-    private SockJsRuntime(Key key) {
+    private SockJsRuntime(ProviderContext context) {
+        SSLContext sslContext = context.sslContext().orElse(null);
+        InetSocketAddress proxy = context.proxy().orElse(null);
         AtomicInteger n = new AtomicInteger();
         pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "pusherj-sockjs-" + n.incrementAndGet());
@@ -57,13 +58,11 @@ final class SockJsRuntime implements AutoCloseable {
         webSockets = ClientManager.createClient(JdkClientContainer.class.getName());
         webSockets.setDefaultMaxTextMessageBufferSize(Transport.MAX_MESSAGE_BYTES); // else Tyrus buffers any size
         Map<String, Object> p = webSockets.getProperties();
-        if (key.sslContext() != null) {
-            p.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, new SslEngineConfigurator(key.sslContext()));
+        if (sslContext != null) {
+            p.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, new SslEngineConfigurator(sslContext));
         }
-        if (key.proxy() != null) {
-            p.put(
-                    ClientProperties.PROXY_URI,
-                    "http://" + key.proxy().getHostString() + ":" + key.proxy().getPort());
+        if (proxy != null) {
+            p.put(ClientProperties.PROXY_URI, "http://" + proxy.getHostString() + ":" + proxy.getPort());
         }
         StandardWebSocketClient ws = new StandardWebSocketClient(webSockets);
         ws.setTaskExecutor(new TaskExecutorAdapter(pool));
@@ -72,10 +71,8 @@ final class SockJsRuntime implements AutoCloseable {
         // until the server sends, and only a connection that can be closed under it (close(IMMEDIATE) below)
         // lets that thread end when the client closes. In the JDK client's response stream it waited for
         // the server's next heartbeat, or for ever.
-        var tls = key.sslContext() != null
-                ? ClientTlsStrategyBuilder.create()
-                        .setSslContext(key.sslContext())
-                        .buildClassic()
+        var tls = sslContext != null
+                ? ClientTlsStrategyBuilder.create().setSslContext(sslContext).buildClassic()
                 : ClientTlsStrategyBuilder.create().buildClassic();
         HttpClientBuilder http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -86,8 +83,8 @@ final class SockJsRuntime implements AutoCloseable {
                         .build())
                 .disableCookieManagement()
                 .disableAutomaticRetries();
-        if (key.proxy() != null) {
-            http.setProxy(new HttpHost(key.proxy().getHostString(), key.proxy().getPort()));
+        if (proxy != null) {
+            http.setProxy(new HttpHost(proxy.getHostString(), proxy.getPort()));
         }
         xhrHttp = http.build();
         RestTemplateXhrTransport xhr =
@@ -99,13 +96,7 @@ final class SockJsRuntime implements AutoCloseable {
     }
 
     static SharedResources.Lease<SockJsRuntime> acquire(TransportContext context) {
-        return context.resources()
-                .acquire(
-                        SockJsRuntime.class,
-                        new Key(
-                                context.sslContext().orElse(null),
-                                context.proxy().orElse(null)),
-                        SockJsRuntime::new);
+        return context.sharedPerTlsAndProxy(SockJsRuntime.class, SockJsRuntime::new);
     }
 
     SockJsClient client() {

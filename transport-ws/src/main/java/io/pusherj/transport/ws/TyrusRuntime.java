@@ -1,11 +1,12 @@
 package io.pusherj.transport.ws;
 
+import io.pusherj.api.spi.ProviderContext;
 import io.pusherj.api.spi.SharedResources;
 import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportContext;
 import java.net.InetSocketAddress;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -49,25 +50,6 @@ final class TyrusRuntime implements AutoCloseable {
     /** Seconds Tyrus keeps its worker threads after the last connection of the JVM closed. */
     static final int SHARED_CONTAINER_IDLE_SECONDS = 2;
 
-    /**
-     * What makes two clients' Tyrus set-ups differ. Its {@code equals} and {@code hashCode} are written out: a
-     * record's generated ones link through {@code ObjectMethods} on first use, about 10 ms of a fresh JVM's
-     * first connect.
-     */
-    private record Key(SSLContext sslContext, InetSocketAddress proxy) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key other
-                    && Objects.equals(sslContext, other.sslContext)
-                    && Objects.equals(proxy, other.proxy);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * Objects.hashCode(sslContext) + Objects.hashCode(proxy);
-        }
-    }
-
     private final ThreadPoolExecutor connectPool;
     /**
      * Built on a connect thread, so that Tyrus's set-up (about 30 ms of class loading in a fresh JVM) runs while
@@ -75,7 +57,7 @@ final class TyrusRuntime implements AutoCloseable {
      */
     private final CompletableFuture<ClientManager> manager;
 
-    private TyrusRuntime(Key key) {
+    private TyrusRuntime(ProviderContext context) {
         AtomicInteger n = new AtomicInteger();
         connectPool = new ThreadPoolExecutor(
                 CONNECT_THREADS, CONNECT_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -84,10 +66,12 @@ final class TyrusRuntime implements AutoCloseable {
                     return t;
                 });
         connectPool.allowCoreThreadTimeOut(true);
-        manager = CompletableFuture.supplyAsync(() -> newManager(key), connectPool);
+        Optional<SSLContext> sslContext = context.sslContext();
+        Optional<InetSocketAddress> proxy = context.proxy();
+        manager = CompletableFuture.supplyAsync(() -> newManager(sslContext, proxy), connectPool);
     }
 
-    private static ClientManager newManager(Key key) {
+    private static ClientManager newManager(Optional<SSLContext> sslContext, Optional<InetSocketAddress> proxy) {
         TyrusLogging.install();
         ClientManager manager = ClientManager.createClient(JdkClientContainer.class.getName());
         Map<String, Object> p = manager.getProperties();
@@ -109,26 +93,15 @@ final class TyrusRuntime implements AutoCloseable {
         // The JDK container shares one channel group (its worker threads) across the JVM and stops it this
         // long after the last connection closed (default 30 s): closing the last client frees them soon.
         p.put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, SHARED_CONTAINER_IDLE_SECONDS);
-        if (key.sslContext() != null) {
-            p.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, new SslEngineConfigurator(key.sslContext()));
-        }
-        if (key.proxy() != null) {
-            p.put(
-                    ClientProperties.PROXY_URI,
-                    "http://" + key.proxy().getHostString() + ":" + key.proxy().getPort());
-        }
+        sslContext.ifPresent(ssl -> p.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, new SslEngineConfigurator(ssl)));
+        proxy.ifPresent(
+                via -> p.put(ClientProperties.PROXY_URI, "http://" + via.getHostString() + ":" + via.getPort()));
         return manager;
     }
 
     /** Takes a reference to the runtime for this client's TLS context and proxy. */
     static SharedResources.Lease<TyrusRuntime> acquire(TransportContext context) {
-        return context.resources()
-                .acquire(
-                        TyrusRuntime.class,
-                        new Key(
-                                context.sslContext().orElse(null),
-                                context.proxy().orElse(null)),
-                        TyrusRuntime::new);
+        return context.sharedPerTlsAndProxy(TyrusRuntime.class, TyrusRuntime::new);
     }
 
     /**
