@@ -10,11 +10,9 @@ import io.pusherj.core.protocol.Frame;
 import io.pusherj.core.protocol.FrameCodec;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -68,7 +66,7 @@ class ChannelImpl implements Channel {
     final Host host;
     private final Listeners<Consumer<AuthError>> subscriptionErrorListeners = new Listeners<>();
     private final Listeners<EventListener> globalListeners = new Listeners<>();
-    private final Map<String, Listeners<EventListener>> listeners = new ConcurrentHashMap<>();
+    private final NamedListeners<EventListener> listeners = new NamedListeners<>();
 
     private volatile boolean subscribed;
     private volatile int subscriptionCount = -1;
@@ -109,8 +107,7 @@ class ChannelImpl implements Channel {
 
     @Override
     public Binding bind(String eventName, EventListener listener) {
-        Objects.requireNonNull(eventName, "eventName");
-        return listeners.computeIfAbsent(eventName, k -> new Listeners<>()).add(listener);
+        return listeners.add(eventName, listener);
     }
 
     @Override
@@ -130,7 +127,7 @@ class ChannelImpl implements Channel {
 
     @Override
     public void unbind(String eventName) {
-        listeners.remove(Objects.requireNonNull(eventName, "eventName"));
+        listeners.remove(eventName);
     }
 
     @Override

@@ -3,9 +3,6 @@ package io.pusherj.core;
 import io.pusherj.api.Binding;
 import io.pusherj.api.EventListener;
 import io.pusherj.core.protocol.Frame;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -15,7 +12,7 @@ import java.util.function.Consumer;
  */
 final class GlobalEmitter {
     private final Listeners<EventListener> everyEvent = new Listeners<>();
-    private final Map<String, Listeners<EventListener>> byName = new ConcurrentHashMap<>();
+    private final NamedListeners<EventListener> byName = new NamedListeners<>();
     private final Delivery delivery;
     private final Consumer<Throwable> listenerFailed;
 
@@ -29,12 +26,11 @@ final class GlobalEmitter {
     }
 
     Binding bind(String eventName, EventListener listener) {
-        Objects.requireNonNull(eventName, "eventName");
-        return byName.computeIfAbsent(eventName, k -> new Listeners<>()).add(listener);
+        return byName.add(eventName, listener);
     }
 
     void unbind(String eventName) {
-        byName.remove(Objects.requireNonNull(eventName, "eventName"));
+        byName.remove(eventName);
     }
 
     void unbindAll() {

@@ -14,11 +14,8 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -33,8 +30,8 @@ final class UserImpl implements User {
     private final BiConsumer<String, JsonValue> send;
     private final Consumer<Throwable> listenerFailed;
     private final Listeners<EventListener> global = new Listeners<>();
-    private final Map<String, Listeners<EventListener>> byEvent = new ConcurrentHashMap<>();
-    private final Map<String, Listeners<EventListener>> watchlist = new ConcurrentHashMap<>();
+    private final NamedListeners<EventListener> byEvent = new NamedListeners<>();
+    private final NamedListeners<EventListener> watchlist = new NamedListeners<>();
     private final Listeners<Consumer<String>> signins = new Listeners<>();
     private final Listeners<Consumer<AuthError>> signinErrors = new Listeners<>();
     private boolean signinRequested;
@@ -43,9 +40,10 @@ final class UserImpl implements User {
 
     private boolean inFlight;
     /**
-     * Presence subscriptions without channel_data, waiting for the sign-in in flight (pusher-js's signinDonePromise).
+     * Presence subscriptions without channel_data, waiting for the sign-in in flight (pusher-js's
+     * signinDonePromise); made by the first one, as most clients never sign in.
      */
-    private final List<Runnable> waitingForSignin = new ArrayList<>();
+    private List<Runnable> waitingForSignin;
 
     private volatile String id;
 
@@ -62,8 +60,7 @@ final class UserImpl implements User {
 
     @Override
     public Binding bind(String eventName, EventListener listener) {
-        Objects.requireNonNull(eventName, "eventName");
-        return byEvent.computeIfAbsent(eventName, k -> new Listeners<>()).add(listener);
+        return byEvent.add(eventName, listener);
     }
 
     @Override
@@ -83,8 +80,7 @@ final class UserImpl implements User {
 
     @Override
     public Binding bindWatchlist(String eventName, EventListener listener) {
-        Objects.requireNonNull(eventName, "eventName");
-        return watchlist.computeIfAbsent(eventName, k -> new Listeners<>()).add(listener);
+        return watchlist.add(eventName, listener);
     }
 
     // Strand only.
@@ -124,6 +120,9 @@ final class UserImpl implements User {
      */
     void whenSigninSettled(Runnable resume) {
         if (inFlight) {
+            if (waitingForSignin == null) {
+                waitingForSignin = new ArrayList<>();
+            }
             waitingForSignin.add(resume);
         } else {
             resume.run();
@@ -134,7 +133,7 @@ final class UserImpl implements User {
     void connectionLost() {
         id = null;
         inFlight = false;
-        waitingForSignin.clear(); // their channels were reset too, and authorize again on the next connection
+        waitingForSignin = null; // their channels were reset too, and authorize again on the next connection
     }
 
     /** The attempt failed: {@code onSigninError} listeners, then pusher-js's {@code pusher:signin_error} event. */
@@ -152,9 +151,11 @@ final class UserImpl implements User {
 
     private void settled() {
         inFlight = false;
-        List<Runnable> waiting = List.copyOf(waitingForSignin);
-        waitingForSignin.clear();
-        waiting.forEach(Runnable::run);
+        List<Runnable> waiting = waitingForSignin;
+        waitingForSignin = null;
+        if (waiting != null) {
+            waiting.forEach(Runnable::run);
+        }
     }
 
     /** Whether a frame belongs to the user: sign-in results, watchlist events, the user's own channel. */

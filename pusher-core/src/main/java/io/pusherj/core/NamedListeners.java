@@ -1,0 +1,65 @@
+package io.pusherj.core;
+
+import io.pusherj.api.Binding;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Listeners by event name (pusher-js's dispatcher callbacks): bound and unbound from any thread, looked up
+ * on the strand for every event.
+ *
+ * <p>The map is made by the first binding and starts small. A client has four of these (its own, its
+ * user's events and watchlist, and each channel's), most of them never bound; an empty concurrent map is
+ * 64 bytes and its first table 80 more, a tenth of an idle client's own heap (BENCHMARKS.md).
+ *
+ * @param <T> the listener type
+ */
+final class NamedListeners<T> {
+    private static final int FIRST_CAPACITY = 4;
+
+    private volatile Map<String, Listeners<T>> byName;
+
+    /** Adds a listener of {@code eventName}; the binding removes exactly this registration. */
+    Binding add(String eventName, T listener) {
+        Objects.requireNonNull(eventName, "eventName");
+        return map().computeIfAbsent(eventName, k -> new Listeners<>()).add(listener);
+    }
+
+    /** {@return the listeners of {@code eventName}, or null when none was ever bound} */
+    Listeners<T> get(String eventName) {
+        Map<String, Listeners<T>> m = byName;
+        return m == null ? null : m.get(eventName);
+    }
+
+    /** Removes every listener of {@code eventName}. */
+    void remove(String eventName) {
+        Objects.requireNonNull(eventName, "eventName");
+        Map<String, Listeners<T>> m = byName;
+        if (m != null) {
+            m.remove(eventName);
+        }
+    }
+
+    /** Removes every listener. */
+    void clear() {
+        Map<String, Listeners<T>> m = byName;
+        if (m != null) {
+            m.clear();
+        }
+    }
+
+    private Map<String, Listeners<T>> map() {
+        Map<String, Listeners<T>> m = byName;
+        if (m == null) {
+            synchronized (this) {
+                m = byName;
+                if (m == null) {
+                    m = new ConcurrentHashMap<>(FIRST_CAPACITY);
+                    byName = m;
+                }
+            }
+        }
+        return m;
+    }
+}
