@@ -25,13 +25,15 @@ import java.util.function.Function;
  * the answer finds it (or the object that took the subscription over).
  */
 final class Channels {
-    private final Map<String, ChannelImpl> table = new ConcurrentHashMap<>();
+    /** Sized for the few channels most clients have; grows as any concurrent map does. */
+    private final Map<String, ChannelImpl> table = new ConcurrentHashMap<>(4);
     /**
      * Unsubscribed channel objects whose subscription may still be answered, by name: put here by
      * {@code unsubscribe} at the call, taken out on the strand once nothing is pending, or when the answer
-     * came, failed, or a new object took the subscription over.
+     * came, failed, or a new object took the subscription over. Made by the first {@code unsubscribe}: most
+     * clients never unsubscribe, and the empty map was 64 bytes of every idle client.
      */
-    private final Map<String, ChannelImpl> retired = new ConcurrentHashMap<>();
+    private volatile Map<String, ChannelImpl> retired;
 
     private final SerialExecutor strand;
     private final BooleanSupplier clientClosed;
@@ -122,8 +124,8 @@ final class Channels {
         if (channel.isSubscriptionPending() || !connected.getAsBoolean()) {
             return;
         }
-        ChannelImpl pending = retired.get(channel.name());
-        if (pending != null && pending.isSubscriptionPending() && retired.remove(channel.name(), pending)) {
+        ChannelImpl pending = retired(channel.name());
+        if (pending != null && pending.isSubscriptionPending() && retiredMap().remove(channel.name(), pending)) {
             channel.takeOverPendingSubscription(pending);
         } else {
             channel.subscribe();
@@ -139,7 +141,7 @@ final class Channels {
         ChannelImpl channel = table.get(channelName);
         if (channel != null && table.remove(channelName, channel)) {
             channel.retire();
-            retired.put(channelName, channel);
+            retiredMap().put(channelName, channel);
             strand.execute(() -> unsubscribeOnStrand(channel));
         }
     }
@@ -151,7 +153,7 @@ final class Channels {
             channel.cancelSubscription();
             return;
         }
-        retired.remove(channel.name(), channel);
+        forget(channel);
         if (channel.isSubscribed()) {
             channel.unsubscribe();
         }
@@ -159,13 +161,13 @@ final class Channels {
 
     /** A subscription cancelled while pending succeeded: unsubscribe it on the server (strand). */
     void cancelledSubscriptionSucceeded(ChannelImpl channel) {
-        retired.remove(channel.name(), channel);
+        forget(channel);
         channel.unsubscribe();
     }
 
     /** A subscription cancelled while pending failed: forget it (strand). */
     void cancelledSubscriptionEnded(ChannelImpl channel) {
-        retired.remove(channel.name(), channel);
+        forget(channel);
     }
 
     /** The connection is up: every channel in the table subscribes (strand). */
@@ -177,13 +179,16 @@ final class Channels {
     void connectionLost() {
         table.values().forEach(ChannelImpl::disconnect);
         // pusher-js would resubscribe a channel whose pending subscription was cancelled; drop it instead.
-        retired.clear();
+        Map<String, ChannelImpl> r = retired;
+        if (r != null) {
+            r.clear();
+        }
     }
 
     /** Hands a channel frame to the object it is for, if any (strand). */
     void route(Frame frame, String channelName) {
         ChannelImpl channel = table.get(channelName);
-        ChannelImpl pending = retired.get(channelName);
+        ChannelImpl pending = retired(channelName);
         if (pending != null
                 && (channel == null || !channel.isSubscriptionPending())
                 && frame.eventName().equals("pusher_internal:subscription_succeeded")) {
@@ -194,6 +199,34 @@ final class Channels {
         if (channel != null) {
             channel.handleEvent(frame);
         }
+    }
+
+    /** {@return the retired object of that name, or null} */
+    private ChannelImpl retired(String channelName) {
+        Map<String, ChannelImpl> r = retired;
+        return r == null ? null : r.get(channelName);
+    }
+
+    /** Takes a retired object out, if it is still there. */
+    private void forget(ChannelImpl channel) {
+        Map<String, ChannelImpl> r = retired;
+        if (r != null) {
+            r.remove(channel.name(), channel);
+        }
+    }
+
+    private Map<String, ChannelImpl> retiredMap() {
+        Map<String, ChannelImpl> r = retired;
+        if (r == null) {
+            synchronized (this) {
+                r = retired;
+                if (r == null) {
+                    r = new ConcurrentHashMap<>();
+                    retired = r;
+                }
+            }
+        }
+        return r;
     }
 
     /** {@return the channels in the table now} */
