@@ -13,7 +13,9 @@ import java.util.concurrent.RejectedExecutionException;
 public final class BoundedExecutor implements Executor {
     private final Executor shared;
     private final int limit;
-    private final Queue<Runnable> waiting = new ArrayDeque<>();
+    /** Made when a task first has to wait: most clients never run more than one auth call at once. */
+    private Queue<Runnable> waiting;
+
     private int running;
 
     /**
@@ -36,6 +38,9 @@ public final class BoundedExecutor implements Executor {
     public void execute(Runnable task) {
         synchronized (this) {
             if (running >= limit) {
+                if (waiting == null) {
+                    waiting = new ArrayDeque<>();
+                }
                 waiting.add(task);
                 return;
             }
@@ -65,7 +70,7 @@ public final class BoundedExecutor implements Executor {
     private void next() {
         Runnable task;
         synchronized (this) {
-            task = waiting.poll();
+            task = waiting == null ? null : waiting.poll();
             if (task == null) {
                 running--;
                 return;
@@ -76,7 +81,7 @@ public final class BoundedExecutor implements Executor {
         } catch (RejectedExecutionException e) {
             // The shared executor is shutting down (the last client closed): what waits here is abandoned.
             synchronized (this) {
-                waiting.clear();
+                waiting = null;
                 running = 0;
             }
         }

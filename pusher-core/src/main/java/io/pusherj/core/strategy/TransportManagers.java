@@ -19,8 +19,9 @@ public final class TransportManagers {
     static final int STREAMING_LIVES = 2;
 
     private final long maxPingDelay;
-    // Created on first use: a tree asks only for its usable slots, and most clients use one transport.
-    private final Map<String, TransportLives> lives = new HashMap<>(4);
+    // Made by the first tree of this TLS flag (a client builds trees of one flag only, unless forceTLS is
+    // off and it falls back), and then each slot's lives on first use: most clients use one transport.
+    private Map<String, TransportLives> lives;
 
     /**
      * Creates the managers of a tree.
@@ -34,6 +35,9 @@ public final class TransportManagers {
     /** The lives of a slot's transport. */
     public TransportLives of(String slot) {
         String manager = slot.equals(WSS) ? WS : slot;
+        if (lives == null) {
+            lives = new HashMap<>(4);
+        }
         return lives.computeIfAbsent(
                 manager,
                 m -> new TransportLives(m.equals(XHR_STREAMING) ? STREAMING_LIVES : Integer.MAX_VALUE, maxPingDelay));
