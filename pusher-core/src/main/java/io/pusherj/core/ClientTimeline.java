@@ -15,6 +15,7 @@ import io.pusherj.core.stats.Timeline;
 import io.pusherj.core.strategy.AttemptListener;
 import jakarta.json.JsonObject;
 import java.lang.System.Logger.Level;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,8 @@ import java.util.function.Consumer;
  */
 final class ClientTimeline implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ClientTimeline.class.getName());
+    /** The entries of the states without parameters, shared by every client's timeline. */
+    private static final Map<ConnectionState, JsonObject> STATES = stateEntries();
 
     private final Timeline timeline;
     private final ClientLoop loop;
@@ -99,11 +102,17 @@ final class ClientTimeline implements AutoCloseable {
 
     /** The state changed; {@code socketId} is the new connection's when {@code current} is connected. */
     void stateChanged(ConnectionState current, String socketId) {
-        var entry = FrameCodec.json().createObjectBuilder().add("state", current.wireName());
-        if (current == ConnectionState.CONNECTED) {
-            entry.add("params", FrameCodec.json().createObjectBuilder().add("socket_id", socketId));
+        if (current != ConnectionState.CONNECTED) {
+            publish.accept(timeline.recordShared(loop.now(), TimelineEntry.Level.INFO, STATES.get(current)));
+            return;
         }
-        record(TimelineEntry.Level.INFO, entry.build());
+        record(
+                TimelineEntry.Level.INFO,
+                FrameCodec.json()
+                        .createObjectBuilder()
+                        .add("state", current.wireName())
+                        .add("params", FrameCodec.json().createObjectBuilder().add("socket_id", socketId))
+                        .build());
     }
 
     /** The client is connected and everyone was told: the timeline so far goes to the stats host. */
@@ -148,6 +157,19 @@ final class ClientTimeline implements AutoCloseable {
     @Override
     public void close() {
         stats.ifPresent(StatsSender::close);
+    }
+
+    private static Map<ConnectionState, JsonObject> stateEntries() {
+        Map<ConnectionState, JsonObject> entries = new EnumMap<>(ConnectionState.class);
+        for (ConnectionState state : ConnectionState.values()) {
+            entries.put(
+                    state,
+                    FrameCodec.json()
+                            .createObjectBuilder()
+                            .add("state", state.wireName())
+                            .build());
+        }
+        return entries;
     }
 
     private void record(TimelineEntry.Level level, JsonObject data) {

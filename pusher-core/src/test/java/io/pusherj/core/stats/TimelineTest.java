@@ -43,4 +43,30 @@ class TimelineTest {
         IntStream.range(0, 70).forEach(this::record);
         assertEquals(IntStream.range(20, 70).boxed().toList(), numbers(timeline.takeUnsent()));
     }
+
+    @Test
+    void sharedAndCopiedEntriesComeBackInTheOrderRecordedWithTheirTimesAndLevels() {
+        var connecting = FrameCodec.json()
+                .createObjectBuilder()
+                .add("state", "connecting")
+                .build();
+        timeline.recordShared(5, TimelineEntry.Level.INFO, connecting);
+        timeline.record(
+                6,
+                TimelineEntry.Level.ERROR,
+                FrameCodec.json().createObjectBuilder().add("n", 1).build());
+        timeline.recordShared(7, TimelineEntry.Level.INFO, connecting);
+        List<TimelineEntry> kept = timeline.snapshot();
+        assertEquals(
+                List.of(5L, 6L, 7L), kept.stream().map(TimelineEntry::timestamp).toList());
+        assertEquals(
+                List.of(TimelineEntry.Level.INFO, TimelineEntry.Level.ERROR, TimelineEntry.Level.INFO),
+                kept.stream().map(TimelineEntry::level).toList());
+        assertEquals(
+                List.of(
+                        connecting,
+                        FrameCodec.json().createObjectBuilder().add("n", 1).build(),
+                        connecting),
+                kept.stream().map(TimelineEntry::data).toList());
+    }
 }
