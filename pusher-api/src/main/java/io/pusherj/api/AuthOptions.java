@@ -46,6 +46,17 @@ public final class AuthOptions<H> {
     private final Duration timeout;
     private final String endpointName;
 
+    private static final String CHANNELS_ENDPOINT = "authEndpoint";
+    private static final String USERS_ENDPOINT = "userAuthentication endpoint";
+
+    /**
+     * The options of each kind with nothing set, which every builder left untouched returns: options are
+     * often built per client, and a client keeps one of each kind (96 bytes).
+     */
+    private static final AuthOptions<ChannelAuthorizer> UNSET_CHANNELS = new AuthOptions<>(forChannels());
+
+    private static final AuthOptions<UserAuthenticator> UNSET_USERS = new AuthOptions<>(forUsers());
+
     private AuthOptions(Builder<H> b) {
         endpointName = b.endpointName;
         endpoint = Optional.ofNullable(b.endpoint);
@@ -65,12 +76,12 @@ public final class AuthOptions<H> {
 
     /** {@return a builder for channel authorization} */
     public static Builder<ChannelAuthorizer> forChannels() {
-        return new Builder<>("authEndpoint");
+        return new Builder<>(CHANNELS_ENDPOINT);
     }
 
     /** {@return a builder for user authentication ({@link Pusher#signin()})} */
     public static Builder<UserAuthenticator> forUsers() {
-        return new Builder<>("userAuthentication endpoint");
+        return new Builder<>(USERS_ENDPOINT);
     }
 
     /** {@return a builder holding these options, to derive a variant} */
@@ -308,7 +319,25 @@ public final class AuthOptions<H> {
          * @return the options
          */
         public AuthOptions<H> build() {
+            if (isUnset()) {
+                // Safe: the shared options have no custom handler, the only member of type H.
+                @SuppressWarnings("unchecked")
+                AuthOptions<H> unset =
+                        (AuthOptions<H>) (endpointName.equals(USERS_ENDPOINT) ? UNSET_USERS : UNSET_CHANNELS);
+                return unset;
+            }
             return new AuthOptions<>(this);
+        }
+
+        private boolean isUnset() {
+            return endpoint == null
+                    && transport.equals(AJAX)
+                    && params.isEmpty()
+                    && headers.isEmpty()
+                    && paramsProvider == null
+                    && headersProvider == null
+                    && customHandler == null
+                    && timeout.equals(DEFAULT_TIMEOUT);
         }
     }
 }

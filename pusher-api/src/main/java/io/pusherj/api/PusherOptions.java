@@ -53,55 +53,58 @@ public final class PusherOptions {
     private static final Pattern CLUSTER = Pattern.compile("[A-Za-z0-9-]+");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:\\[\\]-]+");
 
+    // Options not set are null here and an empty Optional from their accessor: an Optional kept per set
+    // option is 16 bytes more of every client, and applications that open thousands of clients build
+    // options per client (BENCHMARKS.md).
     private final String cluster;
     private final boolean forceTLS;
-    private final Optional<String> wsHost;
+    private final String wsHost; // null when not set
     private final int wsPort;
     private final int wssPort;
     private final String wsPath;
-    private final Optional<String> httpHost;
+    private final String httpHost; // null when not set
     private final int httpPort;
     private final int httpsPort;
     private final String httpPath;
     private final Duration activityTimeout;
     private final Duration pongTimeout;
     private final long maxQueuedInboundChars;
-    private final Optional<ReconnectBackoff> reconnectBackoff;
+    private final ReconnectBackoff reconnectBackoff; // null when not set
     private final Duration unavailableTimeout;
-    private final Optional<Set<String>> enabledTransports;
+    private final Set<String> enabledTransports; // null when not set
     private final Set<String> disabledTransports;
     private final boolean ignoreNullOrigin;
     private final boolean statsEnabled;
     private final String statsHost;
     private final Map<String, String> timelineParams;
-    private final Optional<SSLContext> sslContext;
-    private final Optional<InetSocketAddress> proxy;
-    private final Optional<Executor> callbackExecutor;
-    private final Optional<Scheduler> scheduler;
-    private final Optional<PusherRuntime> runtime;
+    private final SSLContext sslContext; // null when not set
+    private final InetSocketAddress proxy; // null when not set
+    private final Executor callbackExecutor; // null when not set
+    private final Scheduler scheduler; // null when not set
+    private final PusherRuntime runtime; // null when not set
     private final boolean autoConnect;
     private final List<TransportProvider> transportProviders;
     private final AuthOptions<ChannelAuthorizer> channelAuthorization;
     private final AuthOptions<UserAuthenticator> userAuthentication;
-    private final Optional<TransportCache> transportCache;
+    private final TransportCache transportCache; // null when not set
 
     private PusherOptions(Builder b, AuthOptions<ChannelAuthorizer> channelAuthorization) {
         cluster = b.cluster;
         forceTLS = b.forceTLS;
-        wsHost = Optional.ofNullable(b.wsHost);
+        wsHost = b.wsHost;
         wsPort = b.wsPort;
         wssPort = b.wssPort;
         wsPath = b.wsPath;
-        httpHost = Optional.ofNullable(b.httpHost);
+        httpHost = b.httpHost;
         httpPort = b.httpPort;
         httpsPort = b.httpsPort;
         httpPath = b.httpPath;
         activityTimeout = b.activityTimeout;
         pongTimeout = b.pongTimeout;
         maxQueuedInboundChars = b.maxQueuedInboundChars;
-        reconnectBackoff = Optional.ofNullable(b.reconnectBackoff);
+        reconnectBackoff = b.reconnectBackoff;
         unavailableTimeout = b.unavailableTimeout;
-        enabledTransports = Optional.ofNullable(b.enabledTransports).map(Set::copyOf);
+        enabledTransports = b.enabledTransports == null ? null : Set.copyOf(b.enabledTransports);
         disabledTransports = Set.copyOf(b.disabledTransports);
         ignoreNullOrigin = b.ignoreNullOrigin;
         // pusher-js config.ts: enableStats wins if given, else the inverse of disableStats, else off.
@@ -111,16 +114,16 @@ public final class PusherOptions {
         timelineParams = b.timelineParams.isEmpty()
                 ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.timelineParams));
-        sslContext = Optional.ofNullable(b.sslContext);
-        proxy = Optional.ofNullable(b.proxy);
-        callbackExecutor = Optional.ofNullable(b.callbackExecutor);
-        scheduler = Optional.ofNullable(b.scheduler);
-        runtime = Optional.ofNullable(b.runtime);
+        sslContext = b.sslContext;
+        proxy = b.proxy;
+        callbackExecutor = b.callbackExecutor;
+        scheduler = b.scheduler;
+        runtime = b.runtime;
         autoConnect = b.autoConnect;
         transportProviders = List.copyOf(b.transportProviders);
         this.channelAuthorization = channelAuthorization;
         userAuthentication = b.userAuthentication;
-        transportCache = Optional.ofNullable(b.transportCache);
+        transportCache = b.transportCache;
     }
 
     /** {@return a builder with every option at its default} */
@@ -147,7 +150,7 @@ public final class PusherOptions {
 
     /** {@return the WebSocket host set explicitly, if any} */
     public Optional<String> wsHost() {
-        return wsHost;
+        return Optional.ofNullable(wsHost);
     }
 
     /** {@return the port for {@code ws://}, default 80} */
@@ -167,7 +170,7 @@ public final class PusherOptions {
 
     /** {@return the HTTP fallback host set explicitly, if any} */
     public Optional<String> httpHost() {
-        return httpHost;
+        return Optional.ofNullable(httpHost);
     }
 
     /** {@return the port for {@code http://} fallbacks, default 80} */
@@ -215,7 +218,7 @@ public final class PusherOptions {
      * Default {@link ReconnectBackoff#DEFAULT}.
      */
     public Optional<ReconnectBackoff> reconnectBackoff() {
-        return reconnectBackoff;
+        return Optional.ofNullable(reconnectBackoff);
     }
 
     /** {@return the time in {@code connecting} before the state becomes {@code unavailable}} Default 10 s. */
@@ -225,7 +228,7 @@ public final class PusherOptions {
 
     /** {@return the transports allowed, when the option was given (an empty set disables all)} */
     public Optional<Set<String>> enabledTransports() {
-        return enabledTransports;
+        return Optional.ofNullable(enabledTransports);
     }
 
     /** {@return the transports forbidden; empty unless given} */
@@ -273,12 +276,12 @@ public final class PusherOptions {
 
     /** {@return the TLS context for every transport, if one was given; otherwise the JVM default} */
     public Optional<SSLContext> sslContext() {
-        return sslContext;
+        return Optional.ofNullable(sslContext);
     }
 
     /** {@return the HTTP proxy (host and port) every transport goes through, if given} */
     public Optional<InetSocketAddress> proxy() {
-        return proxy;
+        return Optional.ofNullable(proxy);
     }
 
     /**
@@ -286,14 +289,14 @@ public final class PusherOptions {
      * Never shut down by pusherj.
      */
     public Optional<Executor> callbackExecutor() {
-        return callbackExecutor;
+        return Optional.ofNullable(callbackExecutor);
     }
 
     /**
      * {@return the timer and clock to use, if given (tests use a virtual-time one); otherwise a shared real one}
      */
     public Optional<Scheduler> scheduler() {
-        return scheduler;
+        return Optional.ofNullable(scheduler);
     }
 
     /**
@@ -301,7 +304,7 @@ public final class PusherOptions {
      * runtime all such clients of the JVM share, started by the first and stopped with the last.
      */
     public Optional<PusherRuntime> runtime() {
-        return runtime;
+        return Optional.ofNullable(runtime);
     }
 
     /** {@return whether creating the client connects it (the Channels docs' behaviour)} Default true. */
@@ -331,7 +334,7 @@ public final class PusherOptions {
      * {@return the cache of the transport that worked, if one was given; otherwise each client keeps its own}
      */
     public Optional<TransportCache> transportCache() {
-        return transportCache;
+        return Optional.ofNullable(transportCache);
     }
 
     /** {@return how {@link Pusher#signin()} authenticates the user} */
@@ -342,14 +345,15 @@ public final class PusherOptions {
     /** Readable summary without secrets. */
     @Override
     public String toString() {
-        return "PusherOptions{cluster=" + cluster + ", forceTLS=" + forceTLS + ", wsHost=" + wsHost.orElse("(cluster)")
+        return "PusherOptions{cluster=" + cluster + ", forceTLS=" + forceTLS + ", wsHost="
+                + wsHost().orElse("(cluster)")
                 + ", wsPort=" + wsPort + ", wssPort=" + wssPort + ", wsPath=" + wsPath
-                + ", httpHost=" + httpHost.orElse(wsHost.isPresent() ? "(wsHost)" : "(cluster)") + ", activityTimeout="
+                + ", httpHost=" + httpHost().orElse(wsHost != null ? "(wsHost)" : "(cluster)") + ", activityTimeout="
                 + activityTimeout
-                + ", pongTimeout=" + pongTimeout + ", enabledTransports=" + enabledTransports
+                + ", pongTimeout=" + pongTimeout + ", enabledTransports=" + enabledTransports()
                 + ", disabledTransports=" + disabledTransports + ", channelAuthorization=" + channelAuthorization
                 + ", userAuthentication=" + userAuthentication + ", reconnectBackoff="
-                + reconnectBackoff.map(ReconnectBackoff::toString).orElse("pusher-js timing") + "}";
+                + reconnectBackoff().map(ReconnectBackoff::toString).orElse("pusher-js timing") + "}";
     }
 
     /** Mutable builder of {@link PusherOptions}; not thread-safe. */
@@ -394,35 +398,35 @@ public final class PusherOptions {
         private Builder(PusherOptions o) {
             cluster = o.cluster;
             forceTLS = o.forceTLS;
-            wsHost = o.wsHost.orElse(null);
+            wsHost = o.wsHost;
             wsPort = o.wsPort;
             wssPort = o.wssPort;
             wsPath = o.wsPath;
-            httpHost = o.httpHost.orElse(null);
+            httpHost = o.httpHost;
             httpPort = o.httpPort;
             httpsPort = o.httpsPort;
             httpPath = o.httpPath;
             activityTimeout = o.activityTimeout;
             pongTimeout = o.pongTimeout;
             maxQueuedInboundChars = o.maxQueuedInboundChars;
-            reconnectBackoff = o.reconnectBackoff.orElse(null);
+            reconnectBackoff = o.reconnectBackoff;
             unavailableTimeout = o.unavailableTimeout;
-            enabledTransports = o.enabledTransports.orElse(null);
+            enabledTransports = o.enabledTransports;
             disabledTransports = o.disabledTransports;
             ignoreNullOrigin = o.ignoreNullOrigin;
             enableStats = o.statsEnabled;
             statsHost = o.statsHost;
             timelineParams.putAll(o.timelineParams);
-            sslContext = o.sslContext.orElse(null);
-            proxy = o.proxy.orElse(null);
-            callbackExecutor = o.callbackExecutor.orElse(null);
-            scheduler = o.scheduler.orElse(null);
-            runtime = o.runtime.orElse(null);
+            sslContext = o.sslContext;
+            proxy = o.proxy;
+            callbackExecutor = o.callbackExecutor;
+            scheduler = o.scheduler;
+            runtime = o.runtime;
             autoConnect = o.autoConnect;
             transportProviders = new ArrayList<>(o.transportProviders);
             legacyAuth = o.channelAuthorization.toBuilder();
             userAuthentication = o.userAuthentication;
-            transportCache = o.transportCache.orElse(null);
+            transportCache = o.transportCache;
         }
 
         /**
