@@ -58,15 +58,15 @@ final class PusherClient implements Pusher, ClientRuntime.Client {
             Timeline entries = new Timeline();
             this.connection = new ConnectionImpl(
                     delivery, entries, new ConnectionErrorLog(loop::now), this::networkOnline, this::networkOffline);
+            Consumer<Throwable> listenerFailed = connection::listenerFailed; // one object for both users
             stats = ClientTimeline.statsSender(
                     key, options, resources.transports(), resources.providerContext(), entries, loop);
             this.timeline = new ClientTimeline(entries, loop, connection::publishTimeline, stats);
-            this.global = new GlobalEmitter(delivery, connection::listenerFailed);
+            this.global = new GlobalEmitter(delivery, listenerFailed);
             var router = new ConnectionRouter(connection, timeline, global, resources.missingTransports());
             var strategies = resources.strategyContext(key, options, timeline.attempts(router::onError));
             this.manager = new ConnectionManager(options, loop, strategies::build, router);
-            this.user = new UserImpl(
-                    delivery, (event, data) -> manager.sendEvent(event, data, null), connection::listenerFailed);
+            this.user = new UserImpl(delivery, (event, data) -> manager.sendEvent(event, data, null), listenerFailed);
             this.auth = new AuthSteps(resources.authorizer(), loop, manager);
             this.channels = new Channels(
                     strand,

@@ -56,7 +56,9 @@ public record StrategyContext(
 
     /** {@return the transport cache key for this TLS flag, pusher-js's localStorage key} */
     public String cacheKey(boolean useTLS) {
-        return "pusherTransport" + (useTLS ? "TLS" : "NonTLS") + ":" + appKey;
+        // Interned: an in-memory cache keeps its key for as long as the client lives, and every client of an
+        // app key has the same two keys (72 bytes each, BENCHMARKS.md); a JVM sees a handful of app keys.
+        return ("pusherTransport" + (useTLS ? "TLS" : "NonTLS") + ":" + appKey).intern();
     }
 
     /** {@return a fresh default tree for this TLS flag} */
