@@ -26,8 +26,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What a client opens and must close again, wired together: its place on a runtime (strand pool, timer,
@@ -48,10 +46,13 @@ final class ClientResources {
     private final boolean defaultRuntime;
     /** The client, once attached to a runtime the application owns (which closes it when it closes). */
     private volatile ClientRuntime.Client attached;
-    /** Whether the client left its runtime: exactly once, from whichever path closes it. */
-    private final AtomicBoolean released = new AtomicBoolean();
+    /**
+     * Whether the client left its runtime: exactly once, from whichever path closes it. This and
+     * {@link #closing} are guarded by this object (rarely written; atomics were 32 bytes per client more).
+     */
+    private boolean released;
     /** Completes when the client finished closing; set by the first close, whoever calls it. */
-    private final AtomicReference<CompletableFuture<Void>> closing = new AtomicReference<>();
+    private volatile CompletableFuture<Void> closing;
 
     private final SerialExecutor strand;
     private final ClientLoop loop;
@@ -219,8 +220,14 @@ final class ClientResources {
     CompletableFuture<Void> close(Runnable lastTasks, boolean mayWait) {
         boolean waitHere = mayWait && !strand.isCurrentThread() && !ClientRuntime.onRuntimeThread();
         CompletableFuture<Void> closed = new CompletableFuture<>();
-        if (!closing.compareAndSet(null, closed)) {
-            CompletableFuture<Void> started = closing.get();
+        CompletableFuture<Void> started;
+        synchronized (this) {
+            started = closing;
+            if (started == null) {
+                closing = closed;
+            }
+        }
+        if (started != null) {
             if (waitHere) { // another thread or the runtime started it: close() still returns when it is done
                 awaitQuietly(started);
             }
@@ -273,7 +280,7 @@ final class ClientResources {
 
     /** {@return whether the client was closed (readable from any thread)} */
     boolean isClosed() {
-        return closing.get() != null;
+        return closing != null;
     }
 
     /** Closes the transports and the authorizer (on the strand, after the connection closed). */
@@ -287,8 +294,11 @@ final class ClientResources {
      * detaches from the application's, which keeps running.
      */
     void releaseRuntime() {
-        if (!released.compareAndSet(false, true)) {
-            return;
+        synchronized (this) {
+            if (released) {
+                return;
+            }
+            released = true;
         }
         if (defaultRuntime) {
             DefaultRuntime.release(runtime);
