@@ -26,7 +26,8 @@ final class WebSocketSocket implements TransportSocket {
 
     private final TransportSocketListener listener;
     private final Consumer<WebSocketSocket> onFinished;
-    private final Object lock = new Object();
+    // Guarded by this object (package-private, so no one else locks it; a lock object of its own was 16
+    // bytes of every connection). connecting is held only while connecting: close() interrupts it then.
     private Future<?> connecting;
     private Session session;
     private boolean closed;
@@ -41,8 +42,10 @@ final class WebSocketSocket implements TransportSocket {
     void start(TyrusRuntime runtime, URI uri) {
         try {
             Future<?> f = runtime.connectPool().submit(() -> connect(runtime, uri));
-            synchronized (lock) {
-                connecting = f;
+            synchronized (this) {
+                if (session == null && !closed) { // else the task already connected or ended
+                    connecting = f;
+                }
             }
         } catch (RejectedExecutionException e) {
             failed(e);
@@ -60,7 +63,7 @@ final class WebSocketSocket implements TransportSocket {
                                             String.class, (MessageHandler.Whole<String>) listener::onMessage);
                                     openSession.addMessageHandler(ByteBuffer.class, new BinaryFrames(listener));
                                     boolean abandon;
-                                    synchronized (lock) {
+                                    synchronized (WebSocketSocket.this) {
                                         session = openSession;
                                         abandon = closed;
                                     }
@@ -82,7 +85,7 @@ final class WebSocketSocket implements TransportSocket {
 
                                 @Override
                                 public void onError(Session errorSession, Throwable error) {
-                                    synchronized (lock) {
+                                    synchronized (WebSocketSocket.this) {
                                         if (closed) {
                                             return;
                                         }
@@ -92,10 +95,11 @@ final class WebSocketSocket implements TransportSocket {
                             },
                             CONFIG,
                             uri);
-            synchronized (lock) {
+            synchronized (this) {
                 if (session == null) {
                     session = s;
                 }
+                connecting = null;
             }
         } catch (Exception e) {
             // DeploymentException/IOException from Tyrus, or an interrupt because the attempt was aborted.
@@ -104,7 +108,7 @@ final class WebSocketSocket implements TransportSocket {
     }
 
     private void failed(Exception e) {
-        synchronized (lock) {
+        synchronized (this) {
             if (closed) {
                 finish(1006, "aborted", false);
                 return;
@@ -126,7 +130,7 @@ final class WebSocketSocket implements TransportSocket {
     /** Reports the close once, unless the owner closed the socket first. */
     private void finish(int code, String reason, boolean wasClean) {
         boolean report;
-        synchronized (lock) {
+        synchronized (this) {
             report = !reported && !closed;
             reported = true;
             closed = true;
@@ -140,7 +144,7 @@ final class WebSocketSocket implements TransportSocket {
     @Override
     public boolean send(String frame) {
         Session s;
-        synchronized (lock) {
+        synchronized (this) {
             s = closed ? null : session;
         }
         if (s == null || !s.isOpen()) {
@@ -159,7 +163,7 @@ final class WebSocketSocket implements TransportSocket {
     public void close() {
         Session s;
         Future<?> f;
-        synchronized (lock) {
+        synchronized (this) {
             if (closed) {
                 return;
             }
