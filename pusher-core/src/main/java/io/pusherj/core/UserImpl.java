@@ -29,11 +29,9 @@ final class UserImpl implements User {
     private final Delivery delivery;
     private final BiConsumer<String, JsonValue> send;
     private final Consumer<Throwable> listenerFailed;
-    private final Listeners<EventListener> global = new Listeners<>();
-    private final NamedListeners<EventListener> byEvent = new NamedListeners<>();
-    private final NamedListeners<EventListener> watchlist = new NamedListeners<>();
-    private final Listeners<Consumer<String>> signins = new Listeners<>();
-    private final Listeners<Consumer<AuthError>> signinErrors = new Listeners<>();
+    /** The user's bindings, made by the first: most clients never bind any (five sets, 80 bytes). */
+    private volatile Bindings bindings;
+
     private boolean signinRequested;
     /** Counts sign-in attempts, so a late timer of an earlier attempt cannot fail a newer one. */
     private int attempt;
@@ -60,27 +58,27 @@ final class UserImpl implements User {
 
     @Override
     public Binding bind(String eventName, EventListener listener) {
-        return byEvent.add(eventName, listener);
+        return bindings().byEvent.add(eventName, listener);
     }
 
     @Override
     public Binding bindGlobal(EventListener listener) {
-        return global.add(listener);
+        return bindings().global.add(listener);
     }
 
     @Override
     public Binding onSignin(Consumer<String> listener) {
-        return signins.add(listener);
+        return bindings().signins.add(listener);
     }
 
     @Override
     public Binding onSigninError(Consumer<AuthError> listener) {
-        return signinErrors.add(listener);
+        return bindings().signinErrors.add(listener);
     }
 
     @Override
     public Binding bindWatchlist(String eventName, EventListener listener) {
-        return watchlist.add(eventName, listener);
+        return bindings().watchlist.add(eventName, listener);
     }
 
     // Strand only.
@@ -139,7 +137,10 @@ final class UserImpl implements User {
     /** The attempt failed: {@code onSigninError} listeners, then pusher-js's {@code pusher:signin_error} event. */
     void signinFailed(AuthError error) {
         id = null;
-        deliver(signinErrors, l -> l.accept(error));
+        Bindings b = bindings;
+        if (b != null) {
+            deliver(b.signinErrors, l -> l.accept(error));
+        }
         var data = FrameCodec.json()
                 .createObjectBuilder()
                 .add("type", error.type())
@@ -174,7 +175,8 @@ final class UserImpl implements User {
                 if (FrameCodec.dataObject(frame).get("events") instanceof JsonArray events) {
                     for (JsonValue e : events) {
                         if (e instanceof JsonObject o && o.get("name") instanceof JsonString name) {
-                            Listeners<EventListener> l = watchlist.get(name.getString());
+                            Bindings b = bindings;
+                            Listeners<EventListener> l = b == null ? null : b.watchlist.get(name.getString());
                             Frame event = new Frame(name.getString(), null, o, null);
                             if (l != null) {
                                 deliver(l, x -> x.onEvent(event));
@@ -194,8 +196,12 @@ final class UserImpl implements User {
     }
 
     private void emit(Frame frame) {
-        deliver(global, l -> l.onEvent(frame));
-        Listeners<EventListener> l = byEvent.get(frame.eventName());
+        Bindings b = bindings;
+        if (b == null) {
+            return;
+        }
+        deliver(b.global, l -> l.onEvent(frame));
+        Listeners<EventListener> l = b.byEvent.get(frame.eventName());
         if (l != null) {
             deliver(l, x -> x.onEvent(frame));
         }
@@ -223,8 +229,34 @@ final class UserImpl implements User {
                         .add("channel", USER_CHANNEL_PREFIX + id)
                         .build());
         String confirmed = id;
-        deliver(signins, l -> l.accept(confirmed));
+        Bindings b = bindings;
+        if (b != null) {
+            deliver(b.signins, l -> l.accept(confirmed));
+        }
         settled();
+    }
+
+    private Bindings bindings() {
+        Bindings b = bindings;
+        if (b == null) {
+            synchronized (this) {
+                b = bindings;
+                if (b == null) {
+                    b = new Bindings();
+                    bindings = b;
+                }
+            }
+        }
+        return b;
+    }
+
+    /** Everything bound on the user. */
+    private static final class Bindings {
+        final Listeners<EventListener> global = new Listeners<>();
+        final NamedListeners<EventListener> byEvent = new NamedListeners<>();
+        final NamedListeners<EventListener> watchlist = new NamedListeners<>();
+        final Listeners<Consumer<String>> signins = new Listeners<>();
+        final Listeners<Consumer<AuthError>> signinErrors = new Listeners<>();
     }
 
     private <T> void deliver(Listeners<T> listeners, Consumer<T> call) {
