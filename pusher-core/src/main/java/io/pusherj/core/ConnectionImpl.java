@@ -30,9 +30,9 @@ final class ConnectionImpl implements Connection {
     /** Per-state listeners, each wrapped to skip other states: one set instead of one per state (memory). */
     private final Listeners<Consumer<ConnectionStateChange>> perState = new Listeners<>();
 
-    private final Listeners<Consumer<ConnectionError>> errors = new Listeners<>();
-    private final Listeners<Consumer<Duration>> connectingIn = new Listeners<>();
-    private final Listeners<Consumer<TimelineEntry>> timelineListeners = new Listeners<>();
+    /** The listeners most applications never add, made with the first of them (48 bytes of every client). */
+    private volatile Rare rare;
+
     private final Timeline timeline;
     private final ConnectionErrorLog errorLog;
 
@@ -82,12 +82,12 @@ final class ConnectionImpl implements Connection {
 
     @Override
     public Binding onError(Consumer<ConnectionError> listener) {
-        return errors.add(listener);
+        return rare().errors.add(listener);
     }
 
     @Override
     public Binding onConnectingIn(Consumer<Duration> listener) {
-        return connectingIn.add(listener);
+        return rare().connectingIn.add(listener);
     }
 
     @Override
@@ -97,7 +97,7 @@ final class ConnectionImpl implements Connection {
 
     @Override
     public Binding onTimeline(Consumer<TimelineEntry> listener) {
-        return timelineListeners.add(listener);
+        return rare().timeline.add(listener);
     }
 
     @Override
@@ -135,14 +135,18 @@ final class ConnectionImpl implements Connection {
 
     /** Publishes a scheduled reconnect (strand). */
     void publishConnectingIn(long delayMillis) {
-        Duration d = Duration.ofMillis(delayMillis);
-        delivery.run(() -> connectingIn.forEach(l -> l.accept(d), this::listenerFailed));
+        Rare r = rare;
+        if (r != null && !r.connectingIn.isEmpty()) {
+            Duration d = Duration.ofMillis(delayMillis);
+            delivery.run(() -> r.connectingIn.forEach(l -> l.accept(d), this::listenerFailed));
+        }
     }
 
     /** Publishes a new timeline entry (strand). */
     void publishTimeline(TimelineEntry entry) {
-        if (!timelineListeners.isEmpty()) {
-            delivery.run(() -> timelineListeners.forEach(l -> l.accept(entry), this::listenerFailed));
+        Rare r = rare;
+        if (r != null && !r.timeline.isEmpty()) {
+            delivery.run(() -> r.timeline.forEach(l -> l.accept(entry), this::listenerFailed));
         }
     }
 
@@ -158,9 +162,34 @@ final class ConnectionImpl implements Connection {
     }
 
     private void deliverError(ConnectionError error) {
+        Rare r = rare;
+        if (r == null) {
+            return;
+        }
         // An error listener that throws is only logged: reporting it as an error could loop forever.
-        errors.forEach(
+        r.errors.forEach(
                 l -> l.accept(error),
                 f -> LOG.log(Level.WARNING, "a pusherj error listener threw while handling " + error, f));
+    }
+
+    private Rare rare() {
+        Rare r = rare;
+        if (r == null) {
+            synchronized (this) {
+                r = rare;
+                if (r == null) {
+                    r = new Rare();
+                    rare = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    /** Error, reconnect-delay and timeline listeners. */
+    private static final class Rare {
+        final Listeners<Consumer<ConnectionError>> errors = new Listeners<>();
+        final Listeners<Consumer<Duration>> connectingIn = new Listeners<>();
+        final Listeners<Consumer<TimelineEntry>> timeline = new Listeners<>();
     }
 }
