@@ -19,7 +19,7 @@ import java.util.concurrent.Executor;
  * one read. The socket is then closed at once (from the I/O thread: the strand may be busy with a slow
  * listener) and, after every frame read so far, the handler sees an error and an unclean close.
  */
-public final class StrandSocket implements TransportSocketListener {
+public final class StrandSocket implements TransportSocketListener, InboundQueue.Receiver {
     private static final VarHandle OVERFLOWED = Handles.field(MethodHandles.lookup(), "overflowed", boolean.class);
 
     /** Receives the socket's events on the strand. */
@@ -132,17 +132,21 @@ public final class StrandSocket implements TransportSocketListener {
         if (overflowed) {
             return; // read after the client decided to stop reading: never delivered, like unread bytes
         }
-        boolean withinLimit = inbound.offer(frame, f -> {
-            if (handler != null) {
-                handler.onMessage(f);
-            }
-        });
+        boolean withinLimit = inbound.offer(frame, this); // this, not a lambda: one object less per frame
         if (!withinLimit && OVERFLOWED.compareAndSet(this, false, true)) {
             TransportSocket s = socket;
             if (s != null) {
                 s.close();
             }
             onClose(1006, "", false); // the transport may not report its own close (TransportSocket#close)
+        }
+    }
+
+    /** A frame reaches the strand: to whichever handler is set then (strand). */
+    @Override
+    public void receive(String frame) {
+        if (handler != null) {
+            handler.onMessage(frame);
         }
     }
 

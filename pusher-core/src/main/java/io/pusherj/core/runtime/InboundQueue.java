@@ -3,8 +3,6 @@ package io.pusherj.core.runtime;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
  * Frames on their way from transports' I/O threads to a client's listeners, and the bound on them
@@ -23,8 +21,8 @@ public final class InboundQueue {
     private final long limitChars;
     /** Frame text held now; a volatile field added to through a handle (an {@code AtomicLong} is 24 bytes more). */
     private volatile long queuedChars;
-    /** The charge of the frame the strand is handling now; strand-confined. */
-    private Charge current;
+    /** The frame the strand is handling now; strand-confined. */
+    private QueuedFrame current;
 
     /**
      * @param handOff    how frames reach the strand (run inline on the I/O thread when the strand is idle)
@@ -40,23 +38,22 @@ public final class InboundQueue {
         return new InboundQueue(handOff, Long.MAX_VALUE);
     }
 
+    /** Where a frame goes on the strand. */
+    @FunctionalInterface
+    public interface Receiver {
+        /** Handles one frame (strand). */
+        void receive(String frame);
+    }
+
     /**
-     * Queues {@code frame} for {@code handler} on the strand.
+     * Queues {@code frame} for {@code receiver} on the strand.
      *
      * @return false when the client now holds more than its limit: the caller should read no more
      */
-    public boolean offer(String frame, Consumer<String> handler) {
-        Charge charge = new Charge(frame.length());
-        long held = (long) QUEUED_CHARS.getAndAdd(this, (long) charge.chars) + charge.chars;
-        handOff.execute(() -> {
-            current = charge;
-            try {
-                handler.accept(frame);
-            } finally {
-                current = null;
-                charge.release();
-            }
-        });
+    public boolean offer(String frame, Receiver receiver) {
+        QueuedFrame queued = new QueuedFrame(frame, receiver);
+        long held = (long) QUEUED_CHARS.getAndAdd(this, (long) queued.chars) + queued.chars;
+        handOff.execute(queued);
         return held <= limitChars;
     }
 
@@ -66,11 +63,11 @@ public final class InboundQueue {
      * Strand only.
      */
     public Runnable holdCurrentFrame() {
-        Charge c = current;
+        QueuedFrame c = current;
         if (c == null) {
             return () -> {};
         }
-        c.refs.incrementAndGet();
+        QueuedFrame.REFS.getAndAdd(c, 1);
         return c::release;
     }
 
@@ -84,17 +81,37 @@ public final class InboundQueue {
         return limitChars;
     }
 
-    /** One frame's share of the queue, returned when its last holder is done. */
-    private final class Charge {
-        final int chars;
-        final AtomicInteger refs = new AtomicInteger(1);
+    /**
+     * One frame on its way: the strand task that hands it over, and its share of the queue, returned when
+     * its last holder is done. One object per frame: a task lambda, a share and its counter were three.
+     */
+    private final class QueuedFrame implements Runnable {
+        static final VarHandle REFS = Handles.field(MethodHandles.lookup(), "refs", int.class);
 
-        Charge(int chars) {
-            this.chars = chars;
+        final String frame;
+        final Receiver receiver;
+        final int chars;
+        volatile int refs = 1;
+
+        QueuedFrame(String frame, Receiver receiver) {
+            this.frame = frame;
+            this.receiver = receiver;
+            this.chars = frame.length();
+        }
+
+        @Override
+        public void run() {
+            current = this;
+            try {
+                receiver.receive(frame);
+            } finally {
+                current = null;
+                release();
+            }
         }
 
         void release() {
-            if (refs.decrementAndGet() == 0) {
+            if ((int) REFS.getAndAdd(this, -1) == 1) {
                 QUEUED_CHARS.getAndAdd(InboundQueue.this, (long) -chars);
             }
         }
