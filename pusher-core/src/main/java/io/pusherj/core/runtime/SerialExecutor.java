@@ -85,14 +85,22 @@ public final class SerialExecutor implements Executor {
             execute(task);
             return;
         }
+        if (SCHEDULED.compareAndSet(this, false, true)) {
+            if (queue.isEmpty()) {
+                // Idle with nothing queued: the task runs without passing through the queue (two atomic
+                // operations and a node less per frame). Anything queued before it is in the queue, so it
+                // would have been seen; anything queued from now on runs after it.
+                runBatch(inlineBudgetNanos, task);
+            } else {
+                queue.add(task);
+                runBatch(inlineBudgetNanos, null);
+            }
+            return;
+        }
         queue.add(task);
         if (SCHEDULED.compareAndSet(this, false, true)) {
-            drainInline();
+            runBatch(inlineBudgetNanos, null);
         }
-    }
-
-    private void drainInline() {
-        runBatch(inlineBudgetNanos);
     }
 
     private static void run(Runnable task) {
@@ -122,24 +130,29 @@ public final class SerialExecutor implements Executor {
     }
 
     private void drain() {
-        runBatch(NO_BUDGET);
+        runBatch(NO_BUDGET, null);
     }
 
     /**
-     * Runs up to {@value #BATCH} queued tasks as the strand, stopping early once {@code budgetNanos} have
-     * passed (checked between tasks), then hands what is left to the pool.
+     * Runs {@code first} (if not null) and then queued tasks as the strand, up to {@value #BATCH} in all,
+     * stopping early once {@code budgetNanos} have passed (checked between tasks), then hands what is left
+     * to the pool.
      */
-    private void runBatch(long budgetNanos) {
+    private void runBatch(long budgetNanos, Runnable first) {
         runner = Thread.currentThread();
         long start = System.nanoTime();
         long deadline = budgetNanos == NO_BUDGET ? 0 : start + budgetNanos;
         try {
+            Runnable task = first;
             for (int i = 0; i < BATCH; i++) {
-                Runnable task = queue.poll();
                 if (task == null) {
-                    break;
+                    task = queue.poll();
+                    if (task == null) {
+                        break;
+                    }
                 }
                 run(task);
+                task = null;
                 long end = System.nanoTime();
                 if (backingOff && end - inlineAllowedFrom >= 0) {
                     backingOff = false;
