@@ -7,6 +7,10 @@ import java.lang.invoke.VarHandle;
  * Handles on volatile fields, for the per-client flags and counters updated atomically: a field with a
  * handle costs its own bytes only, where an {@code AtomicBoolean} or {@code AtomicLong} is another object
  * of 16 or 24 bytes per client (BENCHMARKS.md, idle heap).
+ *
+ * <p>The handles demand exact invocation: every call site must cast the result to the field's type (and
+ * not drop it) and pass the declared owner type. A call site that does not is adapted on every call,
+ * silently and slowly; with exact behaviour it fails at once instead, in the tests.
  */
 public final class Handles {
     private Handles() {}
@@ -19,7 +23,7 @@ public final class Handles {
      */
     public static VarHandle field(MethodHandles.Lookup lookup, String name, Class<?> type) {
         try {
-            return lookup.findVarHandle(lookup.lookupClass(), name, type);
+            return lookup.findVarHandle(lookup.lookupClass(), name, type).withInvokeExactBehavior();
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

@@ -67,7 +67,8 @@ public final class InboundQueue {
         if (c == null) {
             return () -> {};
         }
-        QueuedFrame.REFS.getAndAdd(c, 1);
+        int before = (int) QueuedFrame.REFS.getAndAdd(c, 1); // typed: see Handles
+        assert before > 0 : "a frame's share held after its release";
         return c::release;
     }
 
@@ -112,7 +113,8 @@ public final class InboundQueue {
 
         void release() {
             if ((int) REFS.getAndAdd(this, -1) == 1) {
-                QUEUED_CHARS.getAndAdd(InboundQueue.this, (long) -chars);
+                long before = (long) QUEUED_CHARS.getAndAdd(InboundQueue.this, (long) -chars); // typed: see Handles
+                assert before >= chars : "queued chars below zero";
             }
         }
     }
