@@ -2,7 +2,9 @@ package io.pusherj.core;
 
 import io.pusherj.api.Channel;
 import io.pusherj.core.protocol.Frame;
+import io.pusherj.core.runtime.LazyField;
 import io.pusherj.core.runtime.SerialExecutor;
+import java.lang.invoke.MethodHandles;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +29,9 @@ import java.util.function.Function;
 final class Channels {
     /** Sized for the few channels most clients have; grows as any concurrent map does. */
     private final Map<String, ChannelImpl> table = new ConcurrentHashMap<>(4);
+
+    private static final LazyField<Channels, Map<String, ChannelImpl>> RETIRED =
+            LazyField.of(MethodHandles.lookup(), "retired", Map.class);
     /**
      * Unsubscribed channel objects whose subscription may still be answered, by name: put here by
      * {@code unsubscribe} at the call, taken out on the strand once nothing is pending, or when the answer
@@ -124,7 +129,7 @@ final class Channels {
         if (channel.isSubscriptionPending() || !connected.getAsBoolean()) {
             return;
         }
-        ChannelImpl pending = retired(channel.name());
+        ChannelImpl pending = retiredNamed(channel.name());
         if (pending != null && pending.isSubscriptionPending() && retiredMap().remove(channel.name(), pending)) {
             channel.takeOverPendingSubscription(pending);
         } else {
@@ -188,7 +193,7 @@ final class Channels {
     /** Hands a channel frame to the object it is for, if any (strand). */
     void route(Frame frame, String channelName) {
         ChannelImpl channel = table.get(channelName);
-        ChannelImpl pending = retired(channelName);
+        ChannelImpl pending = retiredNamed(channelName);
         if (pending != null
                 && (channel == null || !channel.isSubscriptionPending())
                 && frame.eventName().equals("pusher_internal:subscription_succeeded")) {
@@ -202,7 +207,7 @@ final class Channels {
     }
 
     /** {@return the retired object of that name, or null} */
-    private ChannelImpl retired(String channelName) {
+    private ChannelImpl retiredNamed(String channelName) {
         Map<String, ChannelImpl> r = retired;
         return r == null ? null : r.get(channelName);
     }
@@ -216,17 +221,7 @@ final class Channels {
     }
 
     private Map<String, ChannelImpl> retiredMap() {
-        Map<String, ChannelImpl> r = retired;
-        if (r == null) {
-            synchronized (this) {
-                r = retired;
-                if (r == null) {
-                    r = new ConcurrentHashMap<>();
-                    retired = r;
-                }
-            }
-        }
-        return r;
+        return RETIRED.get(this, ConcurrentHashMap::new);
     }
 
     /** {@return the channels in the table now} */

@@ -7,8 +7,10 @@ import io.pusherj.api.ConnectionState;
 import io.pusherj.api.ConnectionStateChange;
 import io.pusherj.api.TimelineEntry;
 import io.pusherj.core.connection.Errors;
+import io.pusherj.core.runtime.LazyField;
 import io.pusherj.core.stats.Timeline;
 import java.lang.System.Logger.Level;
+import java.lang.invoke.MethodHandles;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +24,8 @@ import java.util.function.Consumer;
  */
 final class ConnectionImpl implements Connection {
     private static final System.Logger LOG = System.getLogger(ConnectionImpl.class.getName());
+    private static final LazyField<ConnectionImpl, Rare> RARE =
+            LazyField.of(MethodHandles.lookup(), "rare", Rare.class);
 
     private final Runnable online;
     private final Runnable offline;
@@ -173,17 +177,7 @@ final class ConnectionImpl implements Connection {
     }
 
     private Rare rare() {
-        Rare r = rare;
-        if (r == null) {
-            synchronized (this) {
-                r = rare;
-                if (r == null) {
-                    r = new Rare();
-                    rare = r;
-                }
-            }
-        }
-        return r;
+        return RARE.get(this, Rare::new);
     }
 
     /** Error, reconnect-delay and timeline listeners. */

@@ -1,6 +1,8 @@
 package io.pusherj.core;
 
 import io.pusherj.api.Binding;
+import io.pusherj.core.runtime.LazyField;
+import java.lang.invoke.MethodHandles;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class NamedListeners<T> {
     private static final int FIRST_CAPACITY = 4;
+    private static final LazyField<NamedListeners<?>, Map<?, ?>> BY_NAME =
+            LazyField.of(MethodHandles.lookup(), "byName", Map.class);
 
     private volatile Map<String, Listeners<T>> byName;
 
@@ -50,16 +54,9 @@ final class NamedListeners<T> {
     }
 
     private Map<String, Listeners<T>> map() {
-        Map<String, Listeners<T>> m = byName;
-        if (m == null) {
-            synchronized (this) {
-                m = byName;
-                if (m == null) {
-                    m = new ConcurrentHashMap<>(FIRST_CAPACITY);
-                    byName = m;
-                }
-            }
-        }
+        @SuppressWarnings("unchecked") // the field holds Map<String, Listeners<T>> of this object's T
+        Map<String, Listeners<T>> m =
+                (Map<String, Listeners<T>>) BY_NAME.get(this, () -> new ConcurrentHashMap<>(FIRST_CAPACITY));
         return m;
     }
 }

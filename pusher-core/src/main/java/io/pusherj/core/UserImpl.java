@@ -8,10 +8,12 @@ import io.pusherj.api.User;
 import io.pusherj.core.auth.AuthErrors;
 import io.pusherj.core.protocol.Frame;
 import io.pusherj.core.protocol.FrameCodec;
+import io.pusherj.core.runtime.LazyField;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +27,8 @@ import java.util.function.Consumer;
  */
 final class UserImpl implements User {
     private static final String USER_CHANNEL_PREFIX = "#server-to-user-";
+    private static final LazyField<UserImpl, Bindings> BINDINGS =
+            LazyField.of(MethodHandles.lookup(), "bindings", Bindings.class);
 
     private final Delivery delivery;
     private final BiConsumer<String, JsonValue> send;
@@ -237,17 +241,7 @@ final class UserImpl implements User {
     }
 
     private Bindings bindings() {
-        Bindings b = bindings;
-        if (b == null) {
-            synchronized (this) {
-                b = bindings;
-                if (b == null) {
-                    b = new Bindings();
-                    bindings = b;
-                }
-            }
-        }
-        return b;
+        return BINDINGS.get(this, Bindings::new);
     }
 
     /** Everything bound on the user. */
