@@ -42,10 +42,15 @@ final class WebSocketSocket implements TransportSocket {
     void start(TyrusRuntime runtime, URI uri) {
         try {
             Future<?> f = runtime.connectPool().submit(() -> connect(runtime, uri));
+            boolean closedMeanwhile;
             synchronized (this) {
+                closedMeanwhile = closed;
                 if (session == null && !closed) { // else the task already connected or ended
                     connecting = f;
                 }
+            }
+            if (closedMeanwhile) {
+                f.cancel(true); // close() ran before the future was stored, and could not interrupt it
             }
         } catch (RejectedExecutionException e) {
             failed(e);
