@@ -162,12 +162,14 @@ final class ClientTimeline implements AutoCloseable {
     private static Map<ConnectionState, JsonObject> stateEntries() {
         Map<ConnectionState, JsonObject> entries = new EnumMap<>(ConnectionState.class);
         for (ConnectionState state : ConnectionState.values()) {
-            entries.put(
-                    state,
-                    FrameCodec.json()
-                            .createObjectBuilder()
-                            .add("state", state.wireName())
-                            .build());
+            if (state != ConnectionState.CONNECTED) { // connected's entry carries the socket id
+                entries.put(
+                        state,
+                        FrameCodec.json()
+                                .createObjectBuilder()
+                                .add("state", state.wireName())
+                                .build());
+            }
         }
         return entries;
     }

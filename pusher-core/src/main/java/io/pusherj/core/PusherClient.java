@@ -20,6 +20,7 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -84,7 +85,7 @@ final class PusherClient implements Pusher, ClientRuntime.Client {
         LOG.log(
                 Level.DEBUG,
                 () -> "client for key " + key + " with transports "
-                        + resources.transports().keySet() + ", " + options);
+                        + new TreeSet<>(resources.transports().keySet()) + ", " + options);
         if (options.autoConnect()) {
             connect();
         }

@@ -142,7 +142,11 @@ public final class StrandSocket implements TransportSocketListener, InboundQueue
         }
     }
 
-    /** A frame reaches the strand: to whichever handler is set then (strand). */
+    /**
+     * A frame reaches the strand: to whichever handler is set then. Called by the client's
+     * {@link InboundQueue} on the strand only; the queue is handed this socket rather than a lambda made
+     * per frame.
+     */
     @Override
     public void receive(String frame) {
         if (handler != null) {
