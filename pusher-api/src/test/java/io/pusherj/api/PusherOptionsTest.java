@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pusherj.api.spi.Cancellable;
+import io.pusherj.api.spi.Scheduler;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -141,5 +146,85 @@ class PusherOptionsTest {
         assertEquals(
                 Duration.ofMillis(1),
                 b.pongTimeout(Duration.ofMillis(1)).build().pongTimeout());
+    }
+
+    @Test
+    void everyOptionalOptionSurvivesTheBuilderRoundTripAndUnsetOnesStayEmpty() throws Exception {
+        PusherOptions unset = PusherOptions.builder().build();
+        PusherOptions unsetAgain = unset.toBuilder().build();
+        for (PusherOptions o : List.of(unset, unsetAgain)) {
+            assertEquals(Optional.empty(), o.wsHost());
+            assertEquals(Optional.empty(), o.httpHost());
+            assertEquals(Optional.empty(), o.enabledTransports());
+            assertEquals(Optional.empty(), o.sslContext());
+            assertEquals(Optional.empty(), o.proxy());
+            assertEquals(Optional.empty(), o.callbackExecutor());
+            assertEquals(Optional.empty(), o.scheduler());
+            assertEquals(Optional.empty(), o.runtime());
+            assertEquals(Optional.empty(), o.transportCache());
+            assertEquals(Optional.of(ReconnectBackoff.DEFAULT), o.reconnectBackoff());
+        }
+        SSLContext tls = SSLContext.getDefault();
+        Executor callbacks = Runnable::run;
+        Scheduler scheduler = new Scheduler() {
+            @Override
+            public long nowMillis() {
+                return 0;
+            }
+
+            @Override
+            public Cancellable schedule(Runnable task, long delayMillis) {
+                return () -> {};
+            }
+        };
+        TransportCache cache = TransportCache.inMemory();
+        ReconnectBackoff backoff = new ReconnectBackoff(Duration.ofMillis(100), 2.0, 0.1, Duration.ofSeconds(5));
+        PusherOptions set = PusherOptions.builder()
+                .wsHost("ws.example.com")
+                .httpHost("http.example.com")
+                .enabledTransports("ws", "xhr_polling")
+                .sslContext(tls)
+                .proxy("proxy.example.com", 3128)
+                .callbackExecutor(callbacks)
+                .scheduler(scheduler)
+                .transportCache(cache)
+                .reconnectBackoff(backoff)
+                .build()
+                .toBuilder()
+                .build();
+        assertEquals(Optional.of("ws.example.com"), set.wsHost());
+        assertEquals(Optional.of("http.example.com"), set.httpHost());
+        assertEquals(Optional.of(Set.of("ws", "xhr_polling")), set.enabledTransports());
+        Assertions.assertSame(tls, set.sslContext().orElseThrow());
+        assertEquals("proxy.example.com", set.proxy().orElseThrow().getHostString());
+        assertEquals(3128, set.proxy().orElseThrow().getPort());
+        Assertions.assertSame(callbacks, set.callbackExecutor().orElseThrow());
+        Assertions.assertSame(scheduler, set.scheduler().orElseThrow());
+        Assertions.assertSame(cache, set.transportCache().orElseThrow());
+        assertEquals(Optional.of(backoff), set.reconnectBackoff());
+    }
+
+    @Test
+    void untouchedAuthBuildersShareOneInstancePerKindAndAnyChangeMakesItsOwn() {
+        assertTrue(
+                AuthOptions.forChannels().build() == AuthOptions.forChannels().build(), "channels share");
+        assertTrue(AuthOptions.forUsers().build() == AuthOptions.forUsers().build(), "users share");
+        assertFalse(
+                (Object) AuthOptions.forChannels().build()
+                        == AuthOptions.forUsers().build(),
+                "the two kinds stay apart: their endpoint names differ in messages");
+        assertTrue(PusherOptions.builder().build().userAuthentication()
+                == PusherOptions.builder().build().userAuthentication());
+        AuthOptions<ChannelAuthorizer> shared = AuthOptions.forChannels().build();
+        AuthOptions<ChannelAuthorizer> derived =
+                shared.toBuilder().param("token", "t").build();
+        assertFalse(derived == shared);
+        assertEquals(Map.of("token", "t"), derived.params());
+        assertEquals(Map.of(), shared.params(), "the shared instance is unchanged");
+        assertTrue(shared.toBuilder().build() == shared, "a round trip of the untouched options is the same");
+        assertFalse(AuthOptions.forChannels().timeout(Duration.ofSeconds(3)).build() == shared);
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> AuthOptions.forUsers().endpoint("relative/path"));
+        assertTrue(e.getMessage().startsWith("userAuthentication endpoint"), e.getMessage());
     }
 }

@@ -2,6 +2,7 @@ package io.pusherj.core.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayDeque;
@@ -47,6 +48,39 @@ class InboundQueueTest {
     @Test
     void outsideAFrameHoldingCountsNothing() {
         queue.holdCurrentFrame().run();
+        assertEquals(0, queue.queuedChars());
+    }
+
+    @Test
+    void framesHandledInlineAndFramesWhoseReceiverThrowsAreUncountedAfterwards() {
+        InboundQueue inline = new InboundQueue(Runnable::run, 10);
+        assertTrue(inline.offer("abcd", handled::add));
+        assertEquals(0, inline.queuedChars(), "handled during the offer");
+        assertThrows(
+                IllegalStateException.class,
+                () -> inline.offer("efgh", f -> {
+                    throw new IllegalStateException("listener bug");
+                }));
+        assertEquals(0, inline.queuedChars(), "a receiver that throws still returns the frame's share");
+        assertTrue(inline.offer("abcdefghij", handled::add), "the whole limit is free again");
+    }
+
+    @Test
+    void holdsOfSeveralFramesReleasedInAnyOrderReturnEachShareOnce() {
+        List<Runnable> later = new ArrayList<>();
+        queue.offer("abc", f -> later.add(queue.holdCurrentFrame()));
+        queue.offer("defgh", f -> {
+            later.add(queue.holdCurrentFrame());
+            later.add(queue.holdCurrentFrame());
+        });
+        strand.forEach(Runnable::run);
+        strand.clear();
+        assertEquals(8, queue.queuedChars());
+        later.get(2).run();
+        assertEquals(8, queue.queuedChars(), "the second frame is still held once");
+        later.get(0).run();
+        assertEquals(5, queue.queuedChars(), "the first frame's share is back");
+        later.get(1).run();
         assertEquals(0, queue.queuedChars());
     }
 }

@@ -1,6 +1,7 @@
 package io.pusherj.core.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The strand's order guarantee, and frames run on the I/O thread only while the strand is idle. */
@@ -94,5 +103,95 @@ class SerialExecutorTest {
             throw new IllegalStateException("boom");
         });
         assertEquals(List.of("after"), ran);
+    }
+
+    @Test
+    void whatWaitsInTheQueueRunsBeforeAnInlineTaskThatFindsTheStrandIdle() {
+        // The pool refused the drain (shutting down), so the task stays queued with nobody running it.
+        boolean[] refused = {false};
+        Executor refusesOnce = r -> {
+            if (!refused[0]) {
+                refused[0] = true;
+                throw new RejectedExecutionException("shutting down");
+            }
+            pool.execute(r);
+        };
+        SerialExecutor strand = new SerialExecutor(refusesOnce, AMPLE_BUDGET);
+        strand.execute(() -> ran.add("queued while the pool refused"));
+        assertEquals(List.of(), ran);
+        strand.executeInline(() -> ran.add("frame"));
+        assertEquals(List.of("queued while the pool refused", "frame"), ran);
+    }
+
+    @Test
+    void twoSlowInlineTasksInARowSendTheNextFramesToThePool() {
+        SerialExecutor strand = new SerialExecutor(pool, 0); // every task that takes any time is slow
+        strand.executeInline(() -> slowly(() -> ran.add("1")));
+        strand.executeInline(() -> slowly(() -> ran.add("2")));
+        assertEquals(List.of("1", "2"), ran, "both ran inline, on an idle strand, without the queue");
+        strand.executeInline(() -> ran.add("3"));
+        assertEquals(List.of("1", "2"), ran, "backing off: the frame went to the pool");
+        assertEquals(1, pool.pending.size());
+        pool.runAll();
+        assertEquals(List.of("1", "2", "3"), ran);
+    }
+
+    /** Runs {@code task} and returns only once the clock has moved, so the task took some time. */
+    private static void slowly(Runnable task) {
+        long start = System.nanoTime();
+        task.run();
+        while (System.nanoTime() == start) {
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void withManyProducersEveryTaskRunsOnceOneAtATimeInEachProducersOrder() throws Exception {
+        int producers = 4;
+        int perProducer = 20_000;
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            SerialExecutor strand = new SerialExecutor(threads, AMPLE_BUDGET);
+            AtomicInteger running = new AtomicInteger();
+            AtomicBoolean overlapped = new AtomicBoolean();
+            int[] next = new int[producers]; // strand-confined: the strand's hand-offs order these accesses
+            List<String> outOfOrder = new CopyOnWriteArrayList<>();
+            CountDownLatch done = new CountDownLatch(producers * perProducer);
+            List<Thread> started = new ArrayList<>();
+            for (int p = 0; p < producers; p++) {
+                int producer = p;
+                Thread t = new Thread(() -> {
+                    for (int i = 0; i < perProducer; i++) {
+                        int seq = i;
+                        Runnable task = () -> {
+                            if (running.incrementAndGet() != 1) {
+                                overlapped.set(true);
+                            }
+                            if (next[producer] != seq) {
+                                outOfOrder.add(producer + ": " + seq + " after " + (next[producer] - 1));
+                            }
+                            next[producer] = seq + 1;
+                            running.decrementAndGet();
+                            done.countDown();
+                        };
+                        if (seq % 2 == 0) {
+                            strand.executeInline(task); // as a transport's I/O thread hands a frame over
+                        } else {
+                            strand.execute(task);
+                        }
+                    }
+                });
+                started.add(t);
+                t.start();
+            }
+            assertTrue(done.await(60, TimeUnit.SECONDS), "every task ran: " + done.getCount() + " missing");
+            for (Thread t : started) {
+                t.join(TimeUnit.SECONDS.toMillis(10));
+            }
+            assertFalse(overlapped.get(), "two tasks of one strand ran at once");
+            assertEquals(List.of(), outOfOrder);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }

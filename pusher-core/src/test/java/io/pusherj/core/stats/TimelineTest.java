@@ -69,4 +69,17 @@ class TimelineTest {
                         connecting),
                 kept.stream().map(TimelineEntry::data).toList());
     }
+
+    @Test
+    void unsentEntriesFollowTheRingAsItGrowsAndWraps() {
+        IntStream.range(0, 3).forEach(this::record);
+        assertEquals(List.of(0, 1, 2), numbers(timeline.takeUnsent()));
+        IntStream.range(3, 13).forEach(this::record); // grows from 4 to 16 entries
+        assertEquals(IntStream.range(3, 13).boxed().toList(), numbers(timeline.takeUnsent()));
+        IntStream.range(13, 75).forEach(this::record); // full at 50, then the oldest go
+        assertEquals(IntStream.range(25, 75).boxed().toList(), numbers(timeline.takeUnsent()));
+        IntStream.range(75, 80).forEach(this::record);
+        assertEquals(IntStream.range(75, 80).boxed().toList(), numbers(timeline.takeUnsent()));
+        assertEquals(IntStream.range(30, 80).boxed().toList(), numbers(timeline.snapshot()));
+    }
 }
