@@ -6,6 +6,7 @@ module io.pusherj.cli {
     requires io.pusherj.api;
     requires io.pusherj.server;
     requires info.picocli;
+    requires HdrHistogram; // bench's latency histograms (an automatic module: its jar names none)
     requires org.eclipse.parsson;
 
     // pusher-core and the transports are bound at run time through ServiceLoader (pusher-api uses them).
