@@ -8,6 +8,7 @@ module io.pusherj.cli {
     requires info.picocli;
     requires HdrHistogram; // bench's latency histograms (an automatic module: its jar names none)
     requires org.eclipse.parsson;
+    requires jdk.management; // bench: its own CPU time
 
     // pusher-core and the transports are bound at run time through ServiceLoader (pusher-api uses them).
     opens io.pusherj.cli to

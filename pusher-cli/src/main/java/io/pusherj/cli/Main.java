@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A Pusher Channels client and local Pusher-protocol server.",
-        subcommands = {ListenCommand.class, ServeCommand.class, TriggerCommand.class, DemoCommand.class})
+        subcommands = {
+            ListenCommand.class,
+            ServeCommand.class,
+            TriggerCommand.class,
+            DemoCommand.class,
+            BenchCommand.class
+        })
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

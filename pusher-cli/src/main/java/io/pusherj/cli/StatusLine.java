@@ -32,7 +32,7 @@ final class StatusLine {
      * Up to Java 21 {@code System.console()} is null unless stdin and stdout are terminals; from 22 it
      * always exists and {@code Console.isTerminal()} (absent on 17, hence reflection) tells.
      */
-    private static boolean onTerminal() {
+    static boolean onTerminal() {
         Console console = System.console();
         if (console == null) {
             return false;

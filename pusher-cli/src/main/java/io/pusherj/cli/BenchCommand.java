@@ -1,0 +1,209 @@
+package io.pusherj.cli;
+
+import io.pusherj.api.AuthOptions;
+import io.pusherj.api.ChannelAuthorization;
+import io.pusherj.api.ChannelAuthorizer;
+import io.pusherj.api.PusherOptions;
+import io.pusherj.api.PusherRuntime;
+import io.pusherj.cli.bench.BenchPlan;
+import io.pusherj.cli.bench.BenchResult;
+import io.pusherj.cli.bench.BenchRun;
+import io.pusherj.cli.bench.ChannelKind;
+import io.pusherj.cli.bench.ProgressLines;
+import io.pusherj.server.AuthSignatures;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench}: capacity testing for a Pusher-protocol server, as {@code wrk} is for HTTP servers. Opens
+ * clients, subscribes them, publishes events through the server's HTTP API and measures what arrives.
+ */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Open many clients, publish events through the HTTP API, and measure delivery (reach,"
+                + " order, latency) and connects. Bounded in clients and time; stops by itself.")
+final class BenchCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
+    @Option(names = "--app-id", required = true, description = "App id (HTTP API).")
+    String appId;
+
+    @Option(
+            names = "--secret",
+            required = true,
+            description = "App secret: signs the HTTP API calls and, without --auth-endpoint, private and"
+                    + " presence subscriptions.")
+    String secret;
+
+    @Option(names = "--clients", paramLabel = "N", description = "Clients to open (default 100).")
+    int clients = 100;
+
+    @Option(names = "--ramp", paramLabel = "N", description = "Clients opened per second (default 500).")
+    int ramp = 500;
+
+    @Option(
+            names = "--channels",
+            paramLabel = "N",
+            description = "Channels the clients are spread over; 1 (default) puts every client on one channel.")
+    int channels = 1;
+
+    @Option(
+            names = "--channel-kind",
+            paramLabel = "public|private|presence",
+            description = "Kind of the channels (default public).")
+    String channelKind = "public";
+
+    @Option(names = "--rate", paramLabel = "N", description = "Events published per second (default 10).")
+    int rate = 10;
+
+    @Option(names = "--payload", paramLabel = "BYTES", description = "Bytes of data per event (default 64).")
+    int payload = 64;
+
+    @Option(
+            names = "--duration",
+            paramLabel = "SECONDS",
+            description = "How long events are published, once the clients are subscribed (default 10).")
+    long duration = 10;
+
+    @Option(
+            names = "--json",
+            paramLabel = "FILE",
+            description = "Write the result as one JSON document (- for stdout).")
+    String json;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PusherRuntime runtime = PusherRuntime.create();
+        try {
+            BenchPlan plan;
+            PusherOptions options;
+            try {
+                PusherOptions.Builder b =
+                        connection.toBuilder().autoConnect(false).runtime(runtime);
+                ChannelKind kind = ChannelKind.parse(channelKind);
+                if (kind != ChannelKind.PUBLIC && connection.authEndpoint == null) {
+                    b.channelAuthorization(AuthOptions.forChannels()
+                            .customHandler(signedLocally(connection.key, secret))
+                            .build());
+                }
+                options = b.build();
+                plan = new BenchPlan(
+                        clients,
+                        ramp,
+                        channels,
+                        kind,
+                        rate,
+                        payload,
+                        Duration.ofSeconds(duration),
+                        apiBase(options),
+                        appId,
+                        connection.key,
+                        secret);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            ProgressLines progress = new ProgressLines(err, StatusLine.onTerminal(), plan.clients());
+            BenchResult result = new BenchRun(plan, options, progress).run();
+            progress.finish();
+            if (result.saturated()) {
+                err.println("bench: WARNING the bench used " + result.json().get("bench_cpu_percent")
+                        + "% of this machine's cores while publishing: its figures measure the bench as much as"
+                        + " the server. Run it on a bigger machine, or with fewer clients or a lower rate.");
+            }
+            write(result);
+            return 0;
+        } finally {
+            runtime.close();
+        }
+    }
+
+    /** Signs private and presence subscriptions with the app secret, as an app server would. */
+    private static ChannelAuthorizer signedLocally(String key, String secret) {
+        return (socketId, channel) -> {
+            if (channel.startsWith("presence-")) {
+                String channelData = "{\"user_id\":\"" + socketId + "\"}";
+                return CompletableFuture.completedFuture(new ChannelAuthorization(
+                        AuthSignatures.presence(key, secret, socketId, channel, channelData),
+                        Optional.of(channelData),
+                        Optional.empty()));
+            }
+            return CompletableFuture.completedFuture(
+                    ChannelAuthorization.of(AuthSignatures.channel(key, secret, socketId, channel)));
+        };
+    }
+
+    /**
+     * The server's HTTP API: {@code --http-host} (with {@code --http-port} or {@code --https-port}) if given,
+     * else the WebSocket host and port (a self-hosted server serves both on one port), else Pusher's
+     * {@code api-CLUSTER.pusher.com}.
+     */
+    static URI apiBase(PusherOptions o) {
+        boolean tls = o.forceTLS();
+        String host;
+        int port;
+        if (o.httpHost().isPresent()) {
+            host = o.httpHost().get();
+            port = tls ? o.httpsPort() : o.httpPort();
+        } else if (o.wsHost().isPresent()) {
+            host = o.wsHost().get();
+            port = tls ? o.wssPort() : o.wsPort();
+        } else {
+            host = "api-" + o.cluster() + ".pusher.com";
+            port = tls ? 443 : 80;
+        }
+        String hostPart = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return URI.create((tls ? "https" : "http") + "://" + hostPart + ":" + port);
+    }
+
+    private void write(BenchResult result) {
+        String document = result.json().toString();
+        if ("-".equals(json)) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(document);
+            out.flush();
+            return;
+        }
+        if (json != null) {
+            try {
+                Files.writeString(Path.of(json), document + "\n", StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write --json " + json + ": " + e.getMessage(), e);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        var r = result.json();
+        out.printf(
+                "clients %d connected, %d subscribed; published %d, expected %d, received %d (reach %.4f),"
+                        + " duplicates %d, out of order %d%n",
+                r.getJsonNumber("clients_connected").longValue(),
+                r.getJsonNumber("clients_subscribed").longValue(),
+                r.getJsonNumber("published").longValue(),
+                r.getJsonNumber("expected").longValue(),
+                r.getJsonNumber("received").longValue(),
+                r.getJsonNumber("reach").doubleValue(),
+                r.getJsonNumber("duplicates").longValue(),
+                r.getJsonNumber("out_of_order").longValue());
+        out.println("latency_ms " + r.get("latency_ms") + "\nconnect_ms " + r.get("connect_ms") + "\nerrors "
+                + r.get("errors") + "\nbench_cpu_percent " + r.get("bench_cpu_percent"));
+        out.flush();
+    }
+}

@@ -1,0 +1,39 @@
+package io.pusherj.cli.bench;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What every client of a run records into, from its own strand: connect, subscribe and delivery
+ * latencies, counts for the live progress, and errors by cause.
+ *
+ * @param connect from creating a client to its first {@code connected}
+ * @param subscribe from {@code connected} to its subscription's success
+ * @param latency from publishing an event to a client receiving it
+ * @param api the HTTP API's answer time for each publish
+ * @param connected clients connected at least once
+ * @param reconnects connections after a client's first
+ * @param received events received (duplicates included; the exact count is the clients' receive order)
+ * @param errors errors by cause
+ */
+public record BenchBooks(
+        LatencyBook connect,
+        LatencyBook subscribe,
+        LatencyBook latency,
+        LatencyBook api,
+        LongAdder connected,
+        LongAdder reconnects,
+        LongAdder received,
+        ErrorTally errors) {
+    /** {@return empty books} */
+    public static BenchBooks create() {
+        return new BenchBooks(
+                new LatencyBook(),
+                new LatencyBook(),
+                new LatencyBook(),
+                new LatencyBook(),
+                new LongAdder(),
+                new LongAdder(),
+                new LongAdder(),
+                new ErrorTally());
+    }
+}

@@ -1,0 +1,98 @@
+package io.pusherj.cli.bench;
+
+import io.pusherj.api.ConnectionError;
+import io.pusherj.api.ConnectionState;
+import io.pusherj.api.EventNames;
+import io.pusherj.api.Pusher;
+import io.pusherj.api.PusherOptions;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One client of a bench run: it connects, subscribes to its channel and keeps the order of what it
+ * receives. Its listeners run on its strand, one at a time, so its {@link ReceiveOrder} needs no lock.
+ */
+final class BenchClient implements AutoCloseable {
+    /** The event name the bench publishes. */
+    static final String EVENT = "bench-event";
+
+    private final Pusher pusher;
+    private final String channel;
+    private final ReceiveOrder order = new ReceiveOrder();
+    private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
+
+    private BenchClient(Pusher pusher, String channel) {
+        this.pusher = pusher;
+        this.channel = channel;
+    }
+
+    /** Creates the client, connects it and subscribes it to {@code channel}; returns at once. */
+    static BenchClient open(String key, PusherOptions options, String channel, BenchBooks books) {
+        long start = System.nanoTime();
+        BenchClient c = new BenchClient(Pusher.create(key, options), channel);
+        long[] connectedAt = {0};
+        boolean[] wasConnected = {false};
+        c.pusher.connection().onStateChange(change -> {
+            if (change.current() == ConnectionState.CONNECTED) {
+                connectedAt[0] = System.nanoTime();
+                if (wasConnected[0]) {
+                    books.reconnects().increment();
+                } else {
+                    books.connect().recordNanos(connectedAt[0] - start);
+                    books.connected().increment();
+                }
+                wasConnected[0] = true;
+            }
+        });
+        c.pusher.connection().onError(e -> books.errors().count(cause(e)));
+        c.pusher.subscribe(channel, ch -> {
+            ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, e -> {
+                books.subscribe().recordNanos(System.nanoTime() - connectedAt[0]);
+                c.subscribed.complete(null);
+            });
+            ch.onSubscriptionError(e -> books.errors()
+                    .count("subscription:"
+                            + (e.status().isPresent()
+                                    ? String.valueOf(e.status().getAsInt())
+                                    : e.type())));
+            ch.bind(EVENT, e -> {
+                long now = System.nanoTime();
+                BenchPayload.Stamp stamp = BenchPayload.decode(e.data());
+                if (stamp == null) {
+                    books.errors().count("event:not-a-bench-payload");
+                    return;
+                }
+                c.order.receive(stamp.seq());
+                books.latency().recordNanos(now - stamp.sentNanos());
+                books.received().increment();
+            });
+        });
+        c.pusher.connect();
+        return c;
+    }
+
+    private static String cause(ConnectionError e) {
+        return "connection:" + e.type().pusherJsName()
+                + (e.code().isPresent() ? ":" + e.code().getAsInt() : "");
+    }
+
+    /** {@return completes once the subscription succeeded} */
+    CompletableFuture<Void> subscribed() {
+        return subscribed;
+    }
+
+    /** {@return the channel this client is on} */
+    String channel() {
+        return channel;
+    }
+
+    /** {@return what it received; read after {@link #close()}} */
+    ReceiveOrder order() {
+        return order;
+    }
+
+    /** Disconnects and closes the client; its listeners have all run when this returns. */
+    @Override
+    public void close() {
+        pusher.close();
+    }
+}

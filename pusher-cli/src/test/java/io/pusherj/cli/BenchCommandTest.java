@@ -1,0 +1,165 @@
+package io.pusherj.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pusherj.server.PusherTestServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/** {@code bench} against the project's own server: what it measures, and its flags' errors. */
+class BenchCommandTest {
+    PusherTestServer server;
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void start() {
+        server = PusherTestServer.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private int bench(String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "bench",
+                "--key",
+                server.appKey(),
+                "--app-id",
+                server.appId(),
+                "--secret",
+                server.appSecret(),
+                "--ws-host",
+                server.host(),
+                "--ws-port",
+                Integer.toString(server.port()),
+                "--force-tls",
+                "false"));
+        args.addAll(List.of(extra));
+        return new CommandLine(new Main())
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .execute(args.toArray(String[]::new));
+    }
+
+    private JsonObject result() {
+        return Json.createReader(new StringReader(out.toString())).readObject();
+    }
+
+    @Test
+    void aFanOutReachesEveryClientOnceInOrderAndTheResultHasEveryField() {
+        assertEquals(
+                0, bench("--clients", "20", "--rate", "20", "--duration", "1", "--json", "-"), () -> err.toString());
+        JsonObject r = result();
+        for (String field : List.of(
+                "clients_connected",
+                "published",
+                "expected",
+                "received",
+                "reach",
+                "duplicates",
+                "out_of_order",
+                "latency_ms",
+                "connect_ms",
+                "subscribe_ms",
+                "api_ms",
+                "errors",
+                "reconnects",
+                "bench_cpu_percent",
+                "bench_saturated")) {
+            assertTrue(r.containsKey(field), field + " in " + r);
+        }
+        assertEquals(20, r.getInt("clients_connected"));
+        long published = r.getJsonNumber("published").longValue();
+        assertTrue(published > 0, r.toString());
+        assertEquals(published * 20, r.getJsonNumber("expected").longValue(), "every client on the one channel");
+        assertEquals(
+                r.getJsonNumber("expected").longValue(),
+                r.getJsonNumber("received").longValue());
+        assertEquals(1.0, r.getJsonNumber("reach").doubleValue());
+        assertEquals(0, r.getInt("duplicates"));
+        assertEquals(0, r.getInt("out_of_order"));
+        assertEquals(
+                r.getJsonNumber("received").longValue(),
+                r.getJsonObject("latency_ms").getJsonNumber("count").longValue(),
+                "one latency per event received");
+        assertEquals(20, r.getJsonObject("connect_ms").getInt("count"));
+        assertEquals(Json.createObjectBuilder().build(), r.getJsonObject("errors"));
+        for (String p : List.of("p50", "p90", "p99", "p999", "max")) {
+            assertTrue(r.getJsonObject("latency_ms").containsKey(p), p);
+        }
+    }
+
+    @Test
+    void presenceChannelsSignedWithTheSecretSpreadTheClientsAndEachGetsItsChannelsEvents() {
+        assertEquals(
+                0,
+                bench(
+                        "--clients",
+                        "12",
+                        "--channels",
+                        "3",
+                        "--channel-kind",
+                        "presence",
+                        "--rate",
+                        "30",
+                        "--duration",
+                        "1",
+                        "--json",
+                        "-"),
+                () -> err.toString());
+        JsonObject r = result();
+        assertEquals(12, r.getInt("clients_subscribed"), r.toString());
+        assertEquals(
+                r.getJsonNumber("published").longValue() * 4,
+                r.getJsonNumber("expected").longValue(),
+                "each event reaches the 4 clients of its channel");
+        assertEquals(1.0, r.getJsonNumber("reach").doubleValue(), r.toString());
+    }
+
+    @Test
+    void withoutJsonASummaryGoesToStandardOutput() {
+        assertEquals(0, bench("--clients", "2", "--rate", "5", "--duration", "1"), () -> err.toString());
+        assertTrue(out.toString().startsWith("clients 2 connected, 2 subscribed;"), out.toString());
+        assertFalse(err.toString().contains("WARNING"), err.toString());
+    }
+
+    static Stream<Arguments> badFlags() {
+        return Stream.of(
+                Arguments.of(List.of("--clients", "0"), "--clients must be between 1 and 1000000"),
+                Arguments.of(List.of("--ramp", "0"), "--ramp must be at least 1"),
+                Arguments.of(
+                        List.of("--clients", "2", "--channels", "3"), "--channels must be between 1 and --clients (2)"),
+                Arguments.of(List.of("--channel-kind", "secret"), "--channel-kind must be public, private or presence"),
+                Arguments.of(List.of("--rate", "0"), "--rate must be at least 1"),
+                Arguments.of(List.of("--payload", "44"), "--payload must be between 45 and 10240 bytes"),
+                Arguments.of(List.of("--duration", "0"), "--duration must be between 1 and 86400 seconds"),
+                Arguments.of(List.of("--clients", "many"), "Invalid value for option '--clients'"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badFlags")
+    void aBadFlagIsAClearErrorWithExitCode2AndNothingRuns(List<String> flags, String message) {
+        assertEquals(2, bench(flags.toArray(String[]::new)));
+        assertTrue(err.toString().contains(message), err.toString());
+        assertEquals("", out.toString(), "no result");
+        assertEquals(List.of(), server.connections(), "no client opened");
+    }
+}
