@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
@@ -27,6 +28,13 @@ final class Broker {
     private final UserRegistry users;
     private final ChannelEncryption encryption;
     private final boolean subscriptionCount;
+    /** Up to this many subscribers, every change of a channel's count is sent. */
+    static final int COUNT_EVERY_CHANGE_UP_TO = 100;
+    /** Above it, the count is sent at most this often. */
+    static final long LARGE_COUNT_PERIOD_SECONDS = 30;
+    /** When each large channel's count was last sent ({@link System#nanoTime()}). */
+    private final Map<String, Long> lastLargeCount = new ConcurrentHashMap<>();
+
     private final BiConsumer<ServerConnection, String> onSubscribed;
 
     Broker(
@@ -231,9 +239,31 @@ final class Broker {
         }
         if (subscriptionCount) {
             Set<ServerConnection> set = subscribers.getOrDefault(channel, Set.of());
+            if (set.size() > COUNT_EVERY_CHANGE_UP_TO && !countDue(channel)) {
+                return;
+            }
             String frame = ServerFrames.event(
                     "pusher_internal:subscription_count", channel, "{\"subscription_count\":" + set.size() + "}");
             set.forEach(s -> s.send(frame));
         }
+    }
+
+    /**
+     * Whether a large channel's count may be sent now: Pusher sends it on every change up to
+     * {@value #COUNT_EVERY_CHANGE_UP_TO} subscribers and at most every {@value #LARGE_COUNT_PERIOD_SECONDS} s
+     * above (docs/protocol.md). Sent on every change, a channel filling to N subscribers cost N²/2 frames:
+     * 50 million for 10,000.
+     */
+    private boolean countDue(String channel) {
+        long now = System.nanoTime();
+        boolean[] due = {false};
+        lastLargeCount.compute(channel, (c, last) -> {
+            if (last == null || now - last >= TimeUnit.SECONDS.toNanos(LARGE_COUNT_PERIOD_SECONDS)) {
+                due[0] = true;
+                return now;
+            }
+            return last;
+        });
+        return due[0];
     }
 }

@@ -13,10 +13,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
@@ -167,6 +169,44 @@ class PusherTestServerTest {
         c.send("{\"event\":\"pusher:unsubscribe\",\"data\":{\"channel\":\"news\"}}");
         server.awaitSubscriberCount("news", 0, WAIT);
         assertEquals(0, server.publish("news", "story", "x"));
+    }
+
+    @Test
+    void aChannelsCountGoesOutOnEveryChangeUpTo100SubscribersAndAtMostEvery30SecondsAbove() throws Exception {
+        List<RawClient> clients = new ArrayList<>();
+        try {
+            for (int n = 1; n <= Broker.COUNT_EVERY_CHANGE_UP_TO + 2; n++) {
+                RawClient c = RawClient.connect(server.webSocketUri());
+                c.await("connection_established");
+                c.send("{\"event\":\"pusher:subscribe\",\"data\":{\"auth\":\"\",\"channel\":\"big\"}}");
+                c.await("subscription_succeeded");
+                clients.add(c);
+            }
+            assertEquals(
+                    1,
+                    RestClient.forServer(server).trigger("big", "marker", "{}").status() / 200);
+            RawClient first = clients.get(0);
+            RawClient last = clients.get(clients.size() - 1);
+            first.await("marker");
+            last.await("marker");
+            List<String> counts = first.frames.snapshot().stream()
+                    .filter(f -> f.contains("subscription_count"))
+                    .map(f -> f.replaceAll(".*subscription_count\\\\\":(\\d+).*", "$1"))
+                    .toList();
+            assertEquals(
+                    IntStream.rangeClosed(1, Broker.COUNT_EVERY_CHANGE_UP_TO + 1)
+                            .mapToObj(Integer::toString)
+                            .toList(),
+                    counts,
+                    "every change up to 100 and the first above; the 102nd subscriber waits for the next period");
+            assertTrue(
+                    last.frames.snapshot().stream().noneMatch(f -> f.contains("subscription_count")),
+                    "the 102nd subscriber got no count of its own");
+        } finally {
+            for (RawClient c : clients) {
+                c.ws.abort();
+            }
+        }
     }
 
     @Test
