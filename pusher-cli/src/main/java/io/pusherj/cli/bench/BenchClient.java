@@ -19,6 +19,11 @@ final class BenchClient implements AutoCloseable {
     private final String channel;
     private final ReceiveOrder order = new ReceiveOrder();
     private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
+    /**
+     * Whether this client's events count: set for the clients subscribed when publishing begins, the ones
+     * the expected count is made of. A client that subscribes later would push reach past 1.
+     */
+    private volatile boolean counted;
 
     private BenchClient(Pusher pusher, String channel) {
         this.pusher = pusher;
@@ -55,6 +60,9 @@ final class BenchClient implements AutoCloseable {
                                     ? String.valueOf(e.status().getAsInt())
                                     : e.type())));
             ch.bind(EVENT, e -> {
+                if (!c.counted) {
+                    return;
+                }
                 long now = System.nanoTime();
                 BenchPayload.Stamp stamp = BenchPayload.decode(e.data());
                 if (stamp == null) {
@@ -78,6 +86,11 @@ final class BenchClient implements AutoCloseable {
     /** {@return completes once the subscription succeeded} */
     CompletableFuture<Void> subscribed() {
         return subscribed;
+    }
+
+    /** Counts this client's events from now on (it was subscribed when publishing began). */
+    void count() {
+        counted = true;
     }
 
     /** {@return the channel this client is on} */

@@ -103,6 +103,7 @@ public final class BenchRun {
         Map<String, Long> byChannel = new HashMap<>();
         for (BenchClient c : clients) {
             if (c.subscribed().isDone() && !c.subscribed().isCompletedExceptionally()) {
+                c.count();
                 byChannel.merge(c.channel(), 1L, Long::sum);
             }
         }
