@@ -6,6 +6,7 @@ import io.pusherj.api.ChannelAuthorizer;
 import io.pusherj.api.PusherOptions;
 import io.pusherj.api.PusherRuntime;
 import io.pusherj.cli.bench.BenchPlan;
+import io.pusherj.cli.bench.BenchReport;
 import io.pusherj.cli.bench.BenchResult;
 import io.pusherj.cli.bench.BenchRun;
 import io.pusherj.cli.bench.ChannelKind;
@@ -89,6 +90,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "Write the result as one JSON document (- for stdout).")
     String json;
 
+    @Option(
+            names = "--report",
+            paramLabel = "FILE.html",
+            description = "Write a self-contained HTML report (charts as inline SVG, nothing loaded from the network).")
+    String report;
+
     @Override
     public Integer call() throws InterruptedException {
         PusherRuntime runtime = PusherRuntime.create();
@@ -121,8 +128,9 @@ final class BenchCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             PrintWriter err = spec.commandLine().getErr();
-            ProgressLines progress = new ProgressLines(err, StatusLine.onTerminal(), plan.clients());
-            BenchResult result = new BenchRun(plan, options, progress).run();
+            ProgressLines progress = new ProgressLines(err, StatusLine.onTerminal());
+            BenchRun run = new BenchRun(plan, options, progress);
+            BenchResult result = run.run();
             progress.finish();
             if (result.saturated()) {
                 err.println("bench: WARNING the bench used " + result.json().get("bench_cpu_percent")
@@ -130,6 +138,12 @@ final class BenchCommand implements Callable<Integer> {
                         + " the server. Run it on a bigger machine, or with fewer clients or a lower rate.");
             }
             write(result);
+            if (report != null) {
+                String server = (options.forceTLS() ? "wss://" : "ws://")
+                        + options.wsHost().orElse("ws-" + options.cluster() + ".pusher.com") + ":"
+                        + (options.forceTLS() ? options.wssPort() : options.wsPort()) + ", HTTP API " + plan.api();
+                writeFile(report, BenchReport.html(server, result, run.series(), run.latencies()));
+            }
             return 0;
         } finally {
             runtime.close();
@@ -174,6 +188,14 @@ final class BenchCommand implements Callable<Integer> {
         return URI.create((tls ? "https" : "http") + "://" + hostPart + ":" + port);
     }
 
+    private static void writeFile(String file, String text) {
+        try {
+            Files.writeString(Path.of(file), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private void write(BenchResult result) {
         String document = result.json().toString();
         if ("-".equals(json)) {
@@ -183,11 +205,7 @@ final class BenchCommand implements Callable<Integer> {
             return;
         }
         if (json != null) {
-            try {
-                Files.writeString(Path.of(json), document + "\n", StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not write --json " + json + ": " + e.getMessage(), e);
-            }
+            writeFile(json, document + "\n");
         }
         PrintWriter out = spec.commandLine().getOut();
         var r = result.json();

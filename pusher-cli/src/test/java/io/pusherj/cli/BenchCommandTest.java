@@ -10,6 +10,8 @@ import jakarta.json.JsonObject;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -132,6 +134,37 @@ class BenchCommandTest {
                 r.getJsonNumber("expected").longValue(),
                 "each event reaches the 4 clients of its channel");
         assertEquals(1.0, r.getJsonNumber("reach").doubleValue(), r.toString());
+    }
+
+    @Test
+    void theReportIsOnePageWithItsChartsInlineAndNothingFromTheNetwork() throws Exception {
+        Path page = Files.createTempFile("pusherj-bench", ".html");
+        try {
+            assertEquals(
+                    0,
+                    bench(
+                            "--clients",
+                            "5",
+                            "--rate",
+                            "20",
+                            "--duration",
+                            "2",
+                            "--json",
+                            "-",
+                            "--report",
+                            page.toString()),
+                    () -> err.toString());
+            String html = Files.readString(page);
+            assertTrue(html.startsWith("<!DOCTYPE html>"), html);
+            assertEquals(4, html.split("<svg ", -1).length - 1, "latency, connections and events over time, histogram");
+            assertTrue(html.contains("<th>reach</th><td>1.0</td>"), html);
+            assertTrue(html.contains("ws://" + server.host() + ":" + server.port()), html);
+            assertFalse(html.contains("<script"), "no script");
+            assertFalse(html.contains("src="), "nothing loaded");
+            assertFalse(html.contains("<link"), "no style sheet from elsewhere");
+        } finally {
+            Files.deleteIfExists(page);
+        }
     }
 
     @Test

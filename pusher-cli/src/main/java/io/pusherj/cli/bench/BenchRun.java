@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
 
 /**
  * One bench run: opens the clients at the ramp's pace, waits until they are subscribed, publishes for the
@@ -27,6 +28,7 @@ public final class BenchRun {
     private final PusherOptions options;
     private final Progress progress;
     private final BenchBooks books = BenchBooks.create();
+    private final BenchSeries series = new BenchSeries();
 
     /**
      * @param plan what to do
@@ -44,6 +46,7 @@ public final class BenchRun {
         ProcessLoad load = ProcessLoad.start();
         List<BenchClient> clients = new ArrayList<>(plan.clients());
         BenchResult.Builder result = new BenchResult.Builder(plan);
+        Thread sampler = startSampler(System.nanoTime());
         try {
             open(clients);
             Map<String, Long> subscribers = awaitSubscribed(clients);
@@ -52,29 +55,69 @@ public final class BenchRun {
             ProcessLoad publishing = ProcessLoad.start();
             Publisher publisher =
                     new Publisher(plan, new RestClient(plan.api(), plan.appId(), plan.key(), plan.secret()), books);
-            long end = System.nanoTime() + plan.duration().toNanos();
-            Thread ticker = progress.start(clients.size(), books);
-            try {
-                publisher.run(end);
-                long expected = 0;
-                long published = 0;
-                for (int ch = 0; ch < plan.channels(); ch++) {
-                    long n = publisher.published(ch);
-                    published += n;
-                    expected += n * subscribers.getOrDefault(plan.kind().channelName(ch), 0L);
-                }
-                awaitDelivered(expected);
-                result.published(published).expected(expected).load(publishing.since());
-            } finally {
-                ticker.interrupt();
+            publisher.run(System.nanoTime() + plan.duration().toNanos());
+            long expected = 0;
+            long published = 0;
+            for (int ch = 0; ch < plan.channels(); ch++) {
+                long n = publisher.published(ch);
+                published += n;
+                expected += n * subscribers.getOrDefault(plan.kind().channelName(ch), 0L);
             }
+            awaitDelivered(expected);
+            result.published(published).expected(expected).load(publishing.since());
         } finally {
+            sampler.interrupt();
+            sampler.join();
             clients.forEach(BenchClient::close);
         }
         for (BenchClient c : clients) {
             result.add(c.order());
         }
         return result.books(books).wholeRun(load.since()).build();
+    }
+
+    /** {@return every delivery latency so far, in microseconds (for the report)} */
+    public Histogram latencies() {
+        return books.latency().totalHistogram();
+    }
+
+    /** {@return the run second by second; complete once {@link #run()} returned} */
+    public BenchSeries series() {
+        return series;
+    }
+
+    /** Samples the run once a second, for the progress and the series, until interrupted. */
+    private Thread startSampler(long runStart) {
+        Thread t = new Thread(
+                () -> {
+                    long lastReceived = 0;
+                    long last = runStart;
+                    while (true) {
+                        try {
+                            TimeUnit.SECONDS.sleep(1); // the sampling period
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        long now = System.nanoTime();
+                        long received = books.received().sum();
+                        LatencyBook.Percentiles p = books.latency().interval();
+                        BenchSeries.Second s = new BenchSeries.Second(
+                                (now - runStart) / 1e9,
+                                books.connected().sum(),
+                                Math.round((received - lastReceived) * 1e9 / (now - last)),
+                                p.p50(),
+                                p.p99(),
+                                p.max());
+                        series.add(s);
+                        progress.second(s, plan.clients());
+                        lastReceived = received;
+                        last = now;
+                    }
+                },
+                "pusherj-bench-sampler");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     /** Opens every client at the ramp's pace. */
@@ -87,7 +130,7 @@ public final class BenchRun {
                 LockSupport.parkNanos(wait); // pacing the ramp
             }
             clients.add(BenchClient.open(plan.key(), options, plan.channelOf(i), books));
-            progress.opening(i + 1, books);
+            progress.opening(i + 1, plan.clients(), books);
         }
     }
 

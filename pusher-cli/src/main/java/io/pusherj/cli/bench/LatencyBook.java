@@ -40,6 +40,12 @@ public final class LatencyBook {
         return percentiles(total);
     }
 
+    /** {@return a copy of every latency recorded so far, in microseconds (for the report's charts)} */
+    public synchronized Histogram totalHistogram() {
+        interval();
+        return total.copy();
+    }
+
     private static Percentiles percentiles(Histogram h) {
         return new Percentiles(
                 h.getTotalCount(),

@@ -2,9 +2,9 @@ package io.pusherj.cli.bench;
 
 /** Where a run's live progress goes. */
 public interface Progress {
-    /** Client number {@code opened} (counting from 1) was just created. */
-    void opening(int opened, BenchBooks books);
+    /** Client number {@code opened} (counting from 1) of {@code clients} was just created. */
+    void opening(int opened, int clients, BenchBooks books);
 
-    /** {@return a daemon thread, started, that reports once a second until interrupted} */
-    Thread start(int clients, BenchBooks books);
+    /** Another second of the run went by. */
+    void second(BenchSeries.Second second, int clients);
 }

@@ -2,7 +2,6 @@ package io.pusherj.cli.bench;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Progress as text on standard error: on a terminal one line redrawn in place, otherwise one line a second
@@ -13,21 +12,18 @@ public final class ProgressLines implements Progress {
 
     private final PrintWriter err;
     private final boolean terminal;
-    private final int clients;
 
     /**
      * @param err where the lines go
      * @param terminal whether {@code err} is a terminal
-     * @param clients the clients the run opens
      */
-    public ProgressLines(PrintWriter err, boolean terminal, int clients) {
+    public ProgressLines(PrintWriter err, boolean terminal) {
         this.err = err;
         this.terminal = terminal;
-        this.clients = clients;
     }
 
     @Override
-    public void opening(int opened, BenchBooks books) {
+    public void opening(int opened, int clients, BenchBooks books) {
         int tenth = Math.max(1, clients / 10);
         if (terminal || opened % tenth == 0 || opened == clients) {
             show(String.format(
@@ -40,36 +36,15 @@ public final class ProgressLines implements Progress {
     }
 
     @Override
-    public Thread start(int opened, BenchBooks books) {
-        Thread t = new Thread(
-                () -> {
-                    long lastReceived = books.received().sum();
-                    long last = System.nanoTime();
-                    while (!Thread.currentThread().isInterrupted()) {
-                        try {
-                            TimeUnit.SECONDS.sleep(1); // the progress line's period, not a wait for an event
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                        long now = System.nanoTime();
-                        long received = books.received().sum();
-                        double perSecond = (received - lastReceived) * 1e9 / (now - last);
-                        LatencyBook.Percentiles p = books.latency().interval();
-                        show(String.format(
-                                Locale.ROOT,
-                                "bench: %d/%d connected, %.0f events/s received, p99 %.1f ms",
-                                books.connected().sum(),
-                                opened,
-                                perSecond,
-                                p.p99()));
-                        lastReceived = received;
-                        last = now;
-                    }
-                },
-                "pusherj-bench-progress");
-        t.setDaemon(true);
-        t.start();
-        return t;
+    public void second(BenchSeries.Second s, int clients) {
+        show(String.format(
+                Locale.ROOT,
+                "bench: %.0f s, %d/%d connected, %d events/s received, p99 %.1f ms",
+                s.atSeconds(),
+                s.connected(),
+                clients,
+                s.eventsPerSecond(),
+                s.p99Ms()));
     }
 
     private synchronized void show(String text) {
