@@ -2,12 +2,13 @@ package io.pusherj.cli.bench;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * A run as one self-contained HTML page: its parameters, its result, latency and connections over time,
@@ -30,6 +31,8 @@ public final class BenchReport {
         JsonObject r = result.json();
         List<BenchSeries.Second> seconds = series.seconds();
         List<Double> at = seconds.stream().map(BenchSeries.Second::atSeconds).toList();
+        List<BenchSeries.Second> withEvents =
+                seconds.stream().filter(s -> s.eventsPerSecond() > 0).toList();
         StringBuilder page = new StringBuilder();
         page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
                 .append("<title>pusherj bench: ")
@@ -70,21 +73,21 @@ public final class BenchReport {
         page.append(percentileTable(r)).append(errors(r.getJsonObject("errors")));
         page.append("<h2>Over time</h2>\n")
                 .append(SvgChart.lines(
-                        "Delivery latency, each second",
+                        "Delivery latency, each second with events",
                         "seconds since start",
                         "ms",
-                        at,
+                        withEvents.stream().map(BenchSeries.Second::atSeconds).toList(),
                         List.of(
                                 new SvgChart.Line(
                                         "p50",
                                         "#1f77b4",
-                                        seconds.stream()
+                                        withEvents.stream()
                                                 .map(BenchSeries.Second::p50Ms)
                                                 .toList()),
                                 new SvgChart.Line(
                                         "p99",
                                         "#d62728",
-                                        seconds.stream()
+                                        withEvents.stream()
                                                 .map(BenchSeries.Second::p99Ms)
                                                 .toList()))))
                 .append(SvgChart.lines(
@@ -120,16 +123,20 @@ public final class BenchReport {
         // Up to the 99.9th percentile, so that a few outliers do not squeeze every bar into one.
         long top = Math.max(1, h.getValueAtPercentile(99.9));
         double[] edges = new double[HISTOGRAM_BARS + 1];
-        long[] counts = new long[HISTOGRAM_BARS];
         for (int i = 0; i <= HISTOGRAM_BARS; i++) {
             edges[i] = top * (double) i / HISTOGRAM_BARS / 1000.0;
         }
-        for (int i = 0; i < HISTOGRAM_BARS; i++) {
-            long from = Math.round(edges[i] * 1000);
-            long to = Math.round(edges[i + 1] * 1000) - (i == HISTOGRAM_BARS - 1 ? 0 : 1);
-            counts[i] = to < from ? 0 : h.getCountBetweenValues(from, to);
+        // Each recorded value in exactly one bar (ranges asked of the histogram overlap at its own buckets).
+        long[] counts = new long[HISTOGRAM_BARS];
+        long above = 0;
+        for (HistogramIterationValue v : h.recordedValues()) {
+            long bar = v.getValueIteratedTo() * HISTOGRAM_BARS / (top + 1);
+            if (v.getValueIteratedTo() <= top) {
+                counts[(int) Math.min(HISTOGRAM_BARS - 1, bar)] += v.getCountAtValueIteratedTo();
+            } else {
+                above += v.getCountAtValueIteratedTo();
+            }
         }
-        long above = h.getTotalCount() - Arrays.stream(counts).sum();
         return SvgChart.bars(
                         "Events by delivery latency (to the 99.9th percentile)",
                         "ms",
@@ -144,10 +151,12 @@ public final class BenchReport {
     private static String table(JsonObject r, List<String> fields) {
         StringBuilder t = new StringBuilder("<table>\n");
         for (String f : fields) {
+            JsonValue v = r.get(f);
+            String shown = v instanceof JsonString str ? str.getString() : String.valueOf(v);
             t.append("<tr><th>")
                     .append(escape(f))
                     .append("</th><td>")
-                    .append(escape(String.valueOf(r.get(f))))
+                    .append(escape(shown))
                     .append("</td></tr>\n");
         }
         return t.append("</table>\n").toString();
