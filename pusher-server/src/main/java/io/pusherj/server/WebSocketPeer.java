@@ -30,7 +30,13 @@ final class WebSocketPeer implements Peer {
 
     @Override
     public void send(String frame, Runnable done) {
-        inOrder(() -> session.sendText(frame, Callback.from(done, failure -> done.run())));
+        inOrder(() -> {
+            try {
+                session.sendText(frame, Callback.from(done, failure -> done.run()));
+            } catch (RuntimeException e) {
+                done.run(); // Jetty refused the frame at once: it is as done as it will be
+            }
+        });
     }
 
     @Override
@@ -44,7 +50,12 @@ final class WebSocketPeer implements Peer {
         while (!pending.isEmpty() && handing.compareAndSet(false, true)) {
             try {
                 for (Runnable next = pending.poll(); next != null; next = pending.poll()) {
-                    next.run();
+                    try {
+                        next.run();
+                    } catch (RuntimeException e) {
+                        // A session Jetty already closed: the frames behind this one must still be handed over
+                        // (their callbacks complete with the failure), not wait for the next send.
+                    }
                 }
             } finally {
                 handing.set(false);
@@ -54,12 +65,12 @@ final class WebSocketPeer implements Peer {
 
     @Override
     public void close(int code, String reason) {
-        session.close(code, reason, Callback.NOOP);
+        inOrder(() -> session.close(code, reason, Callback.NOOP)); // after the frames sent before it
     }
 
     @Override
     public void drop() {
-        session.disconnect();
+        inOrder(session::disconnect);
     }
 
     @Override
