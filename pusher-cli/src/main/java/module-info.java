@@ -9,6 +9,7 @@ module io.pusherj.cli {
     requires HdrHistogram; // bench's latency histograms (an automatic module: its jar names none)
     requires org.eclipse.parsson;
     requires jdk.management; // bench: its own CPU time
+    requires java.net.http; // bench: a publish that timed out
 
     // pusher-core and the transports are bound at run time through ServiceLoader (pusher-api uses them).
     opens io.pusherj.cli to

@@ -72,6 +72,18 @@ final class BenchCommand implements Callable<Integer> {
             description = "Kind of the channels (default public).")
     String channelKind = "public";
 
+    @Option(
+            names = "--api-host",
+            paramLabel = "HOST",
+            description = "The HTTP API's host (default: --http-host, else --ws-host, else api-CLUSTER.pusher.com).")
+    String apiHost;
+
+    @Option(
+            names = "--api-port",
+            paramLabel = "PORT",
+            description = "The HTTP API's port (default: the port that goes with the host used).")
+    Integer apiPort;
+
     @Option(names = "--rate", paramLabel = "N", description = "Events published per second (default 10).")
     int rate = 10;
 
@@ -120,10 +132,12 @@ final class BenchCommand implements Callable<Integer> {
                         rate,
                         payload,
                         Duration.ofSeconds(duration),
-                        apiBase(options),
+                        apiBase(options, apiHost, apiPort),
                         appId,
                         connection.key,
                         secret);
+                checkWritable("--json", json);
+                checkWritable("--report", report);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
@@ -133,9 +147,12 @@ final class BenchCommand implements Callable<Integer> {
             BenchResult result = run.run();
             progress.finish();
             if (result.saturated()) {
-                err.println("bench: WARNING the bench used " + result.json().get("bench_cpu_percent")
-                        + "% of this machine's cores while publishing: its figures measure the bench as much as"
-                        + " the server. Run it on a bigger machine, or with fewer clients or a lower rate.");
+                err.println("bench: WARNING while publishing the bench used "
+                        + result.json().get("bench_cpu_percent")
+                        + "% of this machine's cores, its busiest thread "
+                        + result.json().get("bench_busiest_thread_percent")
+                        + "% of one: its figures measure the bench as much as the server. Run it on a bigger machine,"
+                        + " or with fewer clients or a lower rate.");
             }
             write(result);
             if (report != null) {
@@ -143,6 +160,10 @@ final class BenchCommand implements Callable<Integer> {
                         + options.wsHost().orElse("ws-" + options.cluster() + ".pusher.com") + ":"
                         + (options.forceTLS() ? options.wssPort() : options.wsPort()) + ", HTTP API " + plan.api();
                 writeFile(report, BenchReport.html(server, result, run.series(), run.latencies()));
+            }
+            if (result.json().getJsonNumber("clients_subscribed").longValue() == 0) {
+                err.println("bench: no client subscribed, so nothing was published (see errors)");
+                return 1;
             }
             return 0;
         } finally {
@@ -166,15 +187,18 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The server's HTTP API: {@code --http-host} (with {@code --http-port} or {@code --https-port}) if given,
-     * else the WebSocket host and port (a self-hosted server serves both on one port), else Pusher's
-     * {@code api-CLUSTER.pusher.com}.
+     * The server's HTTP API: {@code --api-host} if given; else {@code --http-host} (with {@code --http-port}
+     * or {@code --https-port}); else the WebSocket host and port (a self-hosted server serves both on one
+     * port); else Pusher's {@code api-CLUSTER.pusher.com}. {@code --api-port} replaces the port in every case.
      */
-    static URI apiBase(PusherOptions o) {
+    static URI apiBase(PusherOptions o, String apiHost, Integer apiPort) {
         boolean tls = o.forceTLS();
         String host;
         int port;
-        if (o.httpHost().isPresent()) {
+        if (apiHost != null) {
+            host = apiHost;
+            port = tls ? 443 : 80;
+        } else if (o.httpHost().isPresent()) {
             host = o.httpHost().get();
             port = tls ? o.httpsPort() : o.httpPort();
         } else if (o.wsHost().isPresent()) {
@@ -184,8 +208,29 @@ final class BenchCommand implements Callable<Integer> {
             host = "api-" + o.cluster() + ".pusher.com";
             port = tls ? 443 : 80;
         }
+        if (apiPort != null) {
+            if (apiPort < 1 || apiPort > 65_535) {
+                throw new IllegalArgumentException("--api-port must be between 1 and 65535");
+            }
+            port = apiPort;
+        }
         String hostPart = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         return URI.create((tls ? "https" : "http") + "://" + hostPart + ":" + port);
+    }
+
+    /** Refuses an output file that cannot be written before the run, not after it. */
+    private static void checkWritable(String flag, String file) {
+        if (file == null || "-".equals(file)) {
+            return;
+        }
+        Path path = Path.of(file).toAbsolutePath();
+        Path dir = path.getParent();
+        boolean ok = Files.exists(path)
+                ? Files.isWritable(path) && !Files.isDirectory(path)
+                : dir != null && Files.isDirectory(dir) && Files.isWritable(dir);
+        if (!ok) {
+            throw new IllegalArgumentException(flag + " " + file + " cannot be written");
+        }
     }
 
     private static void writeFile(String file, String text) {

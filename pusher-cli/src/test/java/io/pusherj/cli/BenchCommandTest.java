@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pusherj.server.AuthFault;
 import io.pusherj.server.PusherTestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -171,7 +173,33 @@ class BenchCommandTest {
     void withoutJsonASummaryGoesToStandardOutput() {
         assertEquals(0, bench("--clients", "2", "--rate", "5", "--duration", "1"), () -> err.toString());
         assertTrue(out.toString().startsWith("clients 2 connected, 2 subscribed;"), out.toString());
-        assertFalse(err.toString().contains("WARNING"), err.toString());
+    }
+
+    @Test
+    void whenEverySubscriptionIsRefusedTheRunSaysSoAtOnceAndExits1() {
+        server.faults().authFault("private-bench-0", AuthFault.status(403, "{\"error\":\"no\"}"));
+        long start = System.nanoTime();
+        assertEquals(
+                1,
+                bench(
+                        "--clients",
+                        "3",
+                        "--channel-kind",
+                        "private",
+                        "--auth-endpoint",
+                        server.authEndpoint().toString(),
+                        "--duration",
+                        "1",
+                        "--json",
+                        "-"));
+        assertTrue(
+                System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20),
+                "refused subscriptions end the wait, not its 30 s limit");
+        JsonObject r = result();
+        assertEquals(0, r.getInt("clients_subscribed"));
+        assertEquals(0, r.getInt("publish_attempts"), "nobody to publish to");
+        assertEquals(3, r.getJsonObject("errors").getInt("subscription:403"), r.toString());
+        assertTrue(err.toString().contains("no client subscribed"), err.toString());
     }
 
     static Stream<Arguments> badFlags() {
@@ -184,7 +212,15 @@ class BenchCommandTest {
                 Arguments.of(List.of("--rate", "0"), "--rate must be at least 1"),
                 Arguments.of(List.of("--payload", "44"), "--payload must be between 45 and 10240 bytes"),
                 Arguments.of(List.of("--duration", "0"), "--duration must be between 1 and 86400 seconds"),
-                Arguments.of(List.of("--clients", "many"), "Invalid value for option '--clients'"));
+                Arguments.of(List.of("--clients", "many"), "Invalid value for option '--clients'"),
+                Arguments.of(List.of("--clients", "100000", "--ramp", "1"), "--clients / --ramp must open them within"),
+                Arguments.of(List.of("--api-port", "0"), "--api-port must be between 1 and 65535"),
+                Arguments.of(
+                        List.of("--json", "/nonexistent-dir/x.json"),
+                        "--json /nonexistent-dir/x.json cannot be written"),
+                Arguments.of(
+                        List.of("--report", "/nonexistent-dir/x.html"),
+                        "--report /nonexistent-dir/x.html cannot be written"));
     }
 
     @ParameterizedTest

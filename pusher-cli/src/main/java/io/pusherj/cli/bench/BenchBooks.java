@@ -11,8 +11,11 @@ import java.util.concurrent.atomic.LongAdder;
  * @param latency from publishing an event to a client receiving it
  * @param api the HTTP API's answer time for each publish
  * @param connected clients connected at least once
+ * @param connectedNow clients connected now
  * @param reconnects connections after a client's first
- * @param received events received (duplicates included; the exact count is the clients' receive order)
+ * @param received publications received, each once per client (for the progress and the drain; the
+ *                 result adds up the clients' receive orders)
+ * @param publishAttempts publish requests made, whatever their outcome
  * @param errors errors by cause
  */
 public record BenchBooks(
@@ -21,8 +24,10 @@ public record BenchBooks(
         LatencyBook latency,
         LatencyBook api,
         LongAdder connected,
+        LongAdder connectedNow,
         LongAdder reconnects,
         LongAdder received,
+        LongAdder publishAttempts,
         ErrorTally errors) {
     /** {@return empty books} */
     public static BenchBooks create() {
@@ -31,6 +36,8 @@ public record BenchBooks(
                 new LatencyBook(),
                 new LatencyBook(),
                 new LatencyBook(),
+                new LongAdder(),
+                new LongAdder(),
                 new LongAdder(),
                 new LongAdder(),
                 new LongAdder(),

@@ -43,6 +43,9 @@ public record BenchPlan(
     public BenchPlan {
         check(clients >= 1 && clients <= MAX_CLIENTS, "--clients must be between 1 and " + MAX_CLIENTS);
         check(rampPerSecond >= 1, "--ramp must be at least 1 (clients per second)");
+        check(
+                clients / rampPerSecond <= MAX_DURATION.toSeconds(),
+                "--clients / --ramp must open them within " + MAX_DURATION.toSeconds() + " seconds");
         check(channels >= 1 && channels <= clients, "--channels must be between 1 and --clients (" + clients + ")");
         check(kind != null, "--channel-kind is missing");
         check(eventsPerSecond >= 1, "--rate must be at least 1 (events per second)");
@@ -59,6 +62,14 @@ public record BenchPlan(
         check(appId != null && !appId.isBlank(), "--app-id is missing");
         check(key != null && !key.isBlank(), "--key is missing");
         check(secret != null && !secret.isBlank(), "--secret is missing");
+    }
+
+    /** Without the secret: plans end up in logs. */
+    @Override
+    public String toString() {
+        return "BenchPlan[clients=" + clients + ", ramp=" + rampPerSecond + ", channels=" + channels + ", kind="
+                + kind.flagName() + ", rate=" + eventsPerSecond + ", payload=" + payloadBytes + ", duration="
+                + duration + ", api=" + api + ", appId=" + appId + ", key=" + key + "]";
     }
 
     private static void check(boolean ok, String message) {

@@ -6,8 +6,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
@@ -21,8 +25,14 @@ import org.HdrHistogram.Histogram;
 public final class BenchRun {
     /** How long after the ramp's end the last subscriptions may take. */
     static final long SUBSCRIBE_GRACE_SECONDS = 30;
-    /** How long after publishing ends the last events may take to arrive. */
-    static final long DRAIN_SECONDS = 5;
+    /** After publishing, how long the run waits for more events once none arrive. */
+    static final long DRAIN_IDLE_SECONDS = 2;
+    /** After publishing, how long the run waits for the last events at most. */
+    static final long DRAIN_MAX_SECONDS = 30;
+    /** Clients closed at once at the end. */
+    static final int CLOSE_THREADS = 16;
+    /** How long closing every client may take. */
+    static final long CLOSE_SECONDS = 60;
 
     private final BenchPlan plan;
     private final PusherOptions options;
@@ -47,33 +57,66 @@ public final class BenchRun {
         List<BenchClient> clients = new ArrayList<>(plan.clients());
         BenchResult.Builder result = new BenchResult.Builder(plan);
         Thread sampler = startSampler(System.nanoTime());
+        Set<BenchClient> closed;
         try {
             open(clients);
             Map<String, Long> subscribers = awaitSubscribed(clients);
-            result.clientsSubscribed(
-                    subscribers.values().stream().mapToLong(Long::longValue).sum());
-            ProcessLoad publishing = ProcessLoad.start();
-            Publisher publisher =
-                    new Publisher(plan, new RestClient(plan.api(), plan.appId(), plan.key(), plan.secret()), books);
-            publisher.run(System.nanoTime() + plan.duration().toNanos());
-            long expected = 0;
-            long published = 0;
-            for (int ch = 0; ch < plan.channels(); ch++) {
-                long n = publisher.published(ch);
-                published += n;
-                expected += n * subscribers.getOrDefault(plan.kind().channelName(ch), 0L);
+            long subscribed =
+                    subscribers.values().stream().mapToLong(Long::longValue).sum();
+            result.clientsSubscribed(subscribed);
+            if (subscribed > 0) { // else there is nobody to publish to: the command says so
+                Publisher publisher =
+                        new Publisher(plan, new RestClient(plan.api(), plan.appId(), plan.key(), plan.secret()), books);
+                ProcessLoad publishing = ProcessLoad.start();
+                publisher.run(System.nanoTime() + plan.duration().toNanos());
+                result.load(publishing.since()); // the publishing alone: a long drain would dilute it
+                long expected = 0;
+                long published = 0;
+                for (int ch = 0; ch < plan.channels(); ch++) {
+                    long n = publisher.published(ch);
+                    published += n;
+                    expected += n * subscribers.getOrDefault(plan.kind().channelName(ch), 0L);
+                }
+                awaitDelivered(expected);
+                result.published(published).expected(expected);
             }
-            awaitDelivered(expected);
-            result.published(published).expected(expected).load(publishing.since());
         } finally {
             sampler.interrupt();
             sampler.join();
-            clients.forEach(BenchClient::close);
+            closed = closeAll(clients);
         }
         for (BenchClient c : clients) {
-            result.add(c.order());
+            if (closed.contains(c)) {
+                result.add(c.order()); // its listeners have all run
+            } else {
+                books.errors().count("close:timeout"); // still running: its counts cannot be read safely
+            }
         }
         return result.books(books).wholeRun(load.since()).build();
+    }
+
+    /**
+     * Closes the clients, {@value #CLOSE_THREADS} at a time, within {@value #CLOSE_SECONDS} s in all (one
+     * close can wait 5 s for a server that does not answer); {@return the ones that closed}
+     */
+    private static Set<BenchClient> closeAll(List<BenchClient> clients) throws InterruptedException {
+        Set<BenchClient> closed = ConcurrentHashMap.newKeySet();
+        ExecutorService closing = Executors.newFixedThreadPool(CLOSE_THREADS, r -> {
+            Thread t = new Thread(r, "pusherj-bench-close");
+            t.setDaemon(true);
+            return t;
+        });
+        for (BenchClient c : clients) {
+            closing.execute(() -> {
+                c.close();
+                closed.add(c);
+            });
+        }
+        closing.shutdown();
+        if (!closing.awaitTermination(CLOSE_SECONDS, TimeUnit.SECONDS)) {
+            closing.shutdownNow();
+        }
+        return closed;
     }
 
     /** {@return every delivery latency so far, in microseconds (for the report)} */
@@ -103,7 +146,7 @@ public final class BenchRun {
                         LatencyBook.Percentiles p = books.latency().interval();
                         BenchSeries.Second s = new BenchSeries.Second(
                                 (now - runStart) / 1e9,
-                                books.connected().sum(),
+                                books.connectedNow().sum(),
                                 Math.round((received - lastReceived) * 1e9 / (now - last)),
                                 p.p50(),
                                 p.p99(),
@@ -153,11 +196,23 @@ public final class BenchRun {
         return byChannel;
     }
 
-    /** Waits until {@code expected} events arrived, or {@value #DRAIN_SECONDS} s. */
+    /**
+     * Waits until {@code expected} publications arrived, while they still arrive: until none came for
+     * {@value #DRAIN_IDLE_SECONDS} s, {@value #DRAIN_MAX_SECONDS} s at most.
+     */
     private void awaitDelivered(long expected) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DRAIN_SECONDS);
-        while (books.received().sum() < expected && System.nanoTime() < deadline) {
+        long start = System.nanoTime();
+        long lastProgress = start;
+        long last = books.received().sum();
+        while (last < expected
+                && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(DRAIN_MAX_SECONDS)
+                && System.nanoTime() - lastProgress < TimeUnit.SECONDS.toNanos(DRAIN_IDLE_SECONDS)) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10)); // the clients' strands deliver meanwhile
+            long now = books.received().sum();
+            if (now > last) {
+                last = now;
+                lastProgress = System.nanoTime();
+            }
         }
     }
 }

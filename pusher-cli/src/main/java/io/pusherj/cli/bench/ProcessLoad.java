@@ -2,23 +2,38 @@ package io.pusherj.cli.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * The bench's own load over a phase: the share of the machine's cores its process used, its heap and its
- * threads. A bench that used nearly every core measured itself, not the server: the result says so.
- *
- * @param startNanos when the phase began ({@link System#nanoTime()})
- * @param startCpuNanos the process's CPU time then
+ * The bench's own load over a phase: the share of the machine's cores its process used, the share of one
+ * core its busiest thread used, its heap and its threads. A bench that used nearly every core, or whose
+ * busiest thread (a socket reader, the publisher) was never idle, measured itself, not the server: the
+ * result says so.
  */
-record ProcessLoad(long startNanos, long startCpuNanos) {
-    /** Above this share of all cores, the bench counts as saturated. */
+final class ProcessLoad {
+    /** At or above this share, of all cores or of the busiest thread's core, the bench counts as saturated. */
     static final double SATURATED_PERCENT = 90;
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final long startNanos;
+    private final long startCpuNanos;
+    private final Map<Long, Long> startThreadCpu;
+
     /** What the phase measured. */
-    record Measured(double cpuPercent, boolean saturated, long heapUsedBytes, int threads) {}
+    record Measured(
+            double cpuPercent, double busiestThreadPercent, boolean saturated, long heapUsedBytes, int threads) {}
+
+    private ProcessLoad() {
+        startNanos = System.nanoTime();
+        startCpuNanos = cpuNanos();
+        startThreadCpu = threadCpu();
+    }
 
     static ProcessLoad start() {
-        return new ProcessLoad(System.nanoTime(), cpuNanos());
+        return new ProcessLoad();
     }
 
     Measured since() {
@@ -27,14 +42,32 @@ record ProcessLoad(long startNanos, long startCpuNanos) {
                 * (cpuNanos() - startCpuNanos)
                 / wall
                 / Runtime.getRuntime().availableProcessors();
+        long busiest = 0;
+        for (Map.Entry<Long, Long> e : threadCpu().entrySet()) {
+            busiest = Math.max(busiest, e.getValue() - startThreadCpu.getOrDefault(e.getKey(), 0L));
+        }
+        double busiestPercent = 100.0 * busiest / wall;
         return new Measured(
                 percent,
-                percent >= SATURATED_PERCENT,
+                busiestPercent,
+                percent >= SATURATED_PERCENT || busiestPercent >= SATURATED_PERCENT,
                 Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory(),
                 Thread.activeCount());
     }
 
     private static long cpuNanos() {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of every live thread, by id; a bench has a few dozen. */
+    private static Map<Long, Long> threadCpu() {
+        Map<Long, Long> cpu = new HashMap<>();
+        for (long id : THREADS.getAllThreadIds()) {
+            long t = THREADS.getThreadCpuTime(id);
+            if (t >= 0) {
+                cpu.put(id, t);
+            }
+        }
+        return cpu;
     }
 }

@@ -2,6 +2,7 @@ package io.pusherj.cli.bench;
 
 import io.pusherj.server.RestClient;
 import java.io.UncheckedIOException;
+import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -67,20 +68,27 @@ final class Publisher {
             }
             int slot = (int) (k % mine);
             int channelIndex = first + slot * step;
-            long seq = nextSeq[slot];
+            // Every attempt takes the next number, whatever its outcome: a publish that failed but reached the
+            // server anyway must not come back as a duplicate of the next one.
+            long seq = nextSeq[slot]++;
             long sent = System.nanoTime();
             String data = BenchPayload.encode(seq, sent, plan.payloadBytes());
+            books.publishAttempts().increment();
             try {
                 RestClient.Result r = api.trigger(plan.kind().channelName(channelIndex), BenchClient.EVENT, data);
                 books.api().recordNanos(System.nanoTime() - sent);
                 if (r.isSuccess()) {
-                    nextSeq[slot] = seq + 1;
                     published.incrementAndGet(channelIndex);
                 } else {
                     books.errors().count("api:" + r.status());
                 }
             } catch (UncheckedIOException e) {
-                books.errors().count("api:unreachable");
+                books.errors().count(e.getCause() instanceof HttpTimeoutException ? "api:timeout" : "api:unreachable");
+            } catch (RuntimeException e) {
+                books.errors().count("api:" + e.getClass().getSimpleName());
+                if (Thread.currentThread().isInterrupted()) {
+                    return; // the run is being stopped
+                }
             }
         }
     }
