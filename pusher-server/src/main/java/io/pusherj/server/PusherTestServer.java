@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -595,8 +596,18 @@ public final class PusherTestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A connection closed: its channels hear of it on the timer's thread, not on the caller's. Jetty reports
+     * a close from inside a send to that connection, under the peer's lock (which keeps its frames in
+     * order); telling the channel's other subscribers there, under their locks, deadlocked two threads
+     * closing two peers of one channel (found by {@code pusherj bench} with thousands of clients).
+     */
     void closed(ServerConnection c) {
-        broker.closed(c);
+        try {
+            timer.execute(() -> broker.closed(c));
+        } catch (RejectedExecutionException e) {
+            broker.closed(c); // the server is stopping: nothing else is sent any more
+        }
     }
 
     void frameReceived(ServerConnection c, String text) {

@@ -52,13 +52,15 @@ public final class BenchReport {
         }
         page.append("<h2>Parameters</h2>\n")
                 .append(table(
-                        r, List.of("clients", "channels", "channel_kind", "rate", "payload_bytes", "duration_s")));
+                        r,
+                        List.of("clients", "ramp", "channels", "channel_kind", "rate", "payload_bytes", "duration_s")));
         page.append("<h2>Result</h2>\n")
                 .append(table(
                         r,
                         List.of(
                                 "clients_connected",
                                 "clients_subscribed",
+                                "publish_attempts",
                                 "published",
                                 "expected",
                                 "received",
@@ -67,6 +69,7 @@ public final class BenchReport {
                                 "out_of_order",
                                 "reconnects",
                                 "bench_cpu_percent",
+                                "bench_busiest_thread_percent",
                                 "bench_saturated",
                                 "bench_heap_mb",
                                 "bench_threads")));
