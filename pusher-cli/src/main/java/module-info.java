@@ -1,6 +1,7 @@
 /**
- * The pusherj command line: {@code listen}, {@code serve}, {@code trigger} and {@code demo}.
- * Its JSON-lines output is a contract other programs parse; see the module README.
+ * The pusherj command line: {@code listen}, {@code serve}, {@code trigger}, {@code demo} and {@code bench}.
+ * The output of listen (JSON lines) and bench (one JSON document) is a contract other programs parse; see
+ * the module README.
  */
 module io.pusherj.cli {
     requires io.pusherj.api;
