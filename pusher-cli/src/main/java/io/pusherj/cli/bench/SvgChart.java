@@ -24,11 +24,12 @@ final class SvgChart {
 
     /** {@return lines over a shared x axis} */
     static String lines(String title, String xLabel, String yLabel, List<Double> xs, List<Line> lines) {
-        double xMax = max(xs);
+        double xMax = nice(max(xs));
         double yMax = 0;
         for (Line l : lines) {
             yMax = Math.max(yMax, max(l.ys()));
         }
+        yMax = nice(yMax);
         StringBuilder svg = frame(title, xLabel, yLabel, xMax, yMax);
         for (Line l : lines) {
             StringBuilder points = new StringBuilder();
@@ -50,11 +51,12 @@ final class SvgChart {
 
     /** {@return bars: {@code counts[i]} between {@code edges[i]} and {@code edges[i + 1]}} */
     static String bars(String title, String xLabel, String yLabel, double[] edges, long[] counts, String color) {
-        double xMax = edges[edges.length - 1];
+        double xMax = nice(edges[edges.length - 1]);
         double yMax = 0;
         for (long c : counts) {
             yMax = Math.max(yMax, c);
         }
+        yMax = nice(yMax);
         StringBuilder svg = frame(title, xLabel, yLabel, xMax, yMax);
         for (int i = 0; i < counts.length; i++) {
             double x0 = x(edges[i], xMax);
@@ -190,6 +192,20 @@ final class SvgChart {
             m = Math.max(m, v);
         }
         return m;
+    }
+
+    /**
+     * {@return the axis end at or above {@code v}: 1, 2, 2.5 or 5 times a power of ten, so that the axis's
+     * {@value #TICKS} ticks fall on round numbers}
+     */
+    static double nice(double v) {
+        if (!(v > 0)) {
+            return 1;
+        }
+        double power = Math.pow(10, Math.floor(Math.log10(v)));
+        double f = v / power;
+        double step = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10;
+        return step * power;
     }
 
     private static String tick(double v) {

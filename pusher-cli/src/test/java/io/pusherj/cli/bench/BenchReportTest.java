@@ -1,5 +1,6 @@
 package io.pusherj.cli.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,5 +59,16 @@ class BenchReportTest {
     void withoutEventsThePageSaysSo() {
         String html = BenchReport.html("ws://x", result(), new BenchSeries(), new Histogram(3));
         assertTrue(html.contains("No events were received."), html);
+    }
+
+    @Test
+    void axesEndOnRoundNumbersSoTheirFiveTicksAreRoundToo() {
+        assertEquals(1, SvgChart.nice(0));
+        assertEquals(1, SvgChart.nice(0.7), 1e-9);
+        assertEquals(2, SvgChart.nice(1.3), 1e-9);
+        assertEquals(25, SvgChart.nice(22), 1e-9);
+        assertEquals(50, SvgChart.nice(43.25), 1e-9);
+        assertEquals(100_000, SvgChart.nice(59_683), 1e-9);
+        assertEquals(500, SvgChart.nice(500), 1e-9);
     }
 }
