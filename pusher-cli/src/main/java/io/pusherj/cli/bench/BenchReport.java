@@ -7,6 +7,7 @@ import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
@@ -93,30 +94,30 @@ public final class BenchReport {
                                         withEvents.stream()
                                                 .map(BenchSeries.Second::p99Ms)
                                                 .toList()))))
-                .append(SvgChart.lines(
-                        "Clients connected",
-                        "seconds since start",
-                        "clients",
-                        at,
-                        List.of(new SvgChart.Line(
-                                "connected",
-                                "#2ca02c",
-                                seconds.stream()
-                                        .map(s -> (double) s.connected())
-                                        .toList()))))
-                .append(SvgChart.lines(
-                        "Events received per second",
-                        "seconds since start",
-                        "events/s",
-                        at,
-                        List.of(new SvgChart.Line(
-                                "received",
-                                "#9467bd",
-                                seconds.stream()
-                                        .map(s -> (double) s.eventsPerSecond())
-                                        .toList()))));
+                .append(overTime("Clients connected", "clients", "connected", "#2ca02c", seconds, at, s ->
+                        (double) s.connected()))
+                .append(overTime("Events received per second", "events/s", "received", "#9467bd", seconds, at, s ->
+                        (double) s.eventsPerSecond()));
         page.append("<h2>Latency histogram</h2>\n").append(histogram(latencies));
         return page.append("</body></html>\n").toString();
+    }
+
+    /** One figure of each second, as a line over the run. */
+    private static String overTime(
+            String title,
+            String yLabel,
+            String name,
+            String color,
+            List<BenchSeries.Second> seconds,
+            List<Double> at,
+            ToDoubleFunction<BenchSeries.Second> value) {
+        return SvgChart.lines(
+                title,
+                "seconds since start",
+                yLabel,
+                at,
+                List.of(new SvgChart.Line(
+                        name, color, seconds.stream().map(value::applyAsDouble).toList())));
     }
 
     private static String histogram(Histogram h) {
