@@ -239,6 +239,9 @@ final class Broker {
         }
         if (subscriptionCount) {
             Set<ServerConnection> set = subscribers.getOrDefault(channel, Set.of());
+            if (set.size() <= COUNT_EVERY_CHANGE_UP_TO) {
+                lastLargeCount.remove(channel); // small again (or empty): a long-running server forgets it
+            }
             if (set.size() > COUNT_EVERY_CHANGE_UP_TO && !countDue(channel)) {
                 return;
             }

@@ -16,6 +16,7 @@ final class WebSocketTransport implements Transport {
 
     private final String name;
     private final SharedResources.Lease<TyrusRuntime> runtime;
+    // Sockets lock themselves (WebSocketSocket): never hand them to code that could lock them too.
     private final Set<WebSocketSocket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
