@@ -16,7 +16,8 @@ module io.pusherj.http {
     exports io.pusherj.http to
             io.pusherj.xhr,
             io.pusherj.auth.ajax,
-            io.pusherj.auth.jsonp;
+            io.pusherj.auth.jsonp,
+            io.pusherj.transport.sockjs;
 
     provides io.pusherj.api.spi.StatsTransportProvider with
             io.pusherj.http.HttpStatsTransportProvider;

@@ -5,6 +5,7 @@
  */
 module io.pusherj.transport.sockjs {
     requires io.pusherj.api;
+    requires io.pusherj.http;
     requires spring.websocket;
     requires spring.web;
     requires spring.core;

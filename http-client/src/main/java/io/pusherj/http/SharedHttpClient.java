@@ -11,7 +11,6 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
-import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
@@ -79,9 +78,9 @@ public final class SharedHttpClient implements AutoCloseable {
                 .setRedirectStrategy(new NoDowngradeRedirectStrategy())
                 .setDefaultRequestConfig(
                         RequestConfig.custom().setMaxRedirects(MAX_REDIRECTS).build())
+                .setRoutePlanner(new ContextRoutePlanner(context))
                 .disableCookieManagement()
                 .disableAutomaticRetries();
-        context.proxy().ifPresent(via -> builder.setProxy(new HttpHost(via.getHostString(), via.getPort())));
         client = builder.build();
         client.start();
     }

@@ -2,6 +2,7 @@ package io.pusherj.api;
 
 import io.pusherj.api.spi.Scheduler;
 import io.pusherj.api.spi.TransportProvider;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,6 +80,7 @@ public final class PusherOptions {
     private final Map<String, String> timelineParams;
     private final SSLContext sslContext; // null when not set
     private final InetSocketAddress proxy; // null when not set
+    private final InetAddress localAddress; // null when not set
     private final Executor callbackExecutor; // null when not set
     private final Scheduler scheduler; // null when not set
     private final PusherRuntime runtime; // null when not set
@@ -116,6 +118,7 @@ public final class PusherOptions {
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.timelineParams));
         sslContext = b.sslContext;
         proxy = b.proxy;
+        localAddress = b.localAddress;
         callbackExecutor = b.callbackExecutor;
         scheduler = b.scheduler;
         runtime = b.runtime;
@@ -285,6 +288,14 @@ public final class PusherOptions {
     }
 
     /**
+     * {@return the local address every transport's sockets bind to (their source address), if given;
+     * otherwise the one the operating system picks}
+     */
+    public Optional<InetAddress> localAddress() {
+        return Optional.ofNullable(localAddress);
+    }
+
+    /**
      * {@return where listeners run, if given; otherwise on the client's serial strand}
      * Never shut down by pusherj.
      */
@@ -352,7 +363,10 @@ public final class PusherOptions {
                 + activityTimeout
                 + ", pongTimeout=" + pongTimeout + ", enabledTransports=" + enabledTransports()
                 + ", disabledTransports=" + disabledTransports + ", channelAuthorization=" + channelAuthorization
-                + ", userAuthentication=" + userAuthentication + ", reconnectBackoff="
+                + ", userAuthentication=" + userAuthentication
+                + localAddress()
+                        .map(a -> ", localAddress=" + a.getHostAddress())
+                        .orElse("") + ", reconnectBackoff="
                 + reconnectBackoff().map(ReconnectBackoff::toString).orElse("pusher-js timing") + "}";
     }
 
@@ -382,6 +396,7 @@ public final class PusherOptions {
         private final Map<String, String> timelineParams = new LinkedHashMap<>();
         private SSLContext sslContext;
         private InetSocketAddress proxy;
+        private InetAddress localAddress;
         private Executor callbackExecutor;
         private Scheduler scheduler;
         private PusherRuntime runtime;
@@ -419,6 +434,7 @@ public final class PusherOptions {
             timelineParams.putAll(o.timelineParams);
             sslContext = o.sslContext;
             proxy = o.proxy;
+            localAddress = o.localAddress;
             callbackExecutor = o.callbackExecutor;
             scheduler = o.scheduler;
             runtime = o.runtime;
@@ -727,6 +743,22 @@ public final class PusherOptions {
         public Builder proxy(String host, int port) {
             Objects.requireNonNull(host, "proxy host");
             this.proxy = InetSocketAddress.createUnresolved(host, port);
+            return this;
+        }
+
+        /**
+         * Local address every transport's sockets bind to: their source address (the port stays the operating
+         * system's choice). One source address has about 28,000 ephemeral ports towards one server address;
+         * clients spread over several local addresses (NICs, or loopback aliases such as {@code 127.0.0.2})
+         * can hold more connections than that. Clients share one WebSocket and one HTTP client per local
+         * address, as per TLS context and proxy. The address must be one of this machine's; otherwise every
+         * connect fails (and is reported) like any other unreachable route.
+         *
+         * @param localAddress the address to connect from
+         * @return this builder
+         */
+        public Builder localAddress(InetAddress localAddress) {
+            this.localAddress = Objects.requireNonNull(localAddress, "localAddress");
             return this;
         }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pusherj.api.spi.Cancellable;
 import io.pusherj.api.spi.Scheduler;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +186,7 @@ class PusherOptionsTest {
                 .enabledTransports("ws", "xhr_polling")
                 .sslContext(tls)
                 .proxy("proxy.example.com", 3128)
+                .localAddress(InetAddress.getLoopbackAddress())
                 .callbackExecutor(callbacks)
                 .scheduler(scheduler)
                 .transportCache(cache)
@@ -198,6 +200,9 @@ class PusherOptionsTest {
         Assertions.assertSame(tls, set.sslContext().orElseThrow());
         assertEquals("proxy.example.com", set.proxy().orElseThrow().getHostString());
         assertEquals(3128, set.proxy().orElseThrow().getPort());
+        assertEquals(Optional.of(InetAddress.getLoopbackAddress()), set.localAddress());
+        assertTrue(set.toString().contains("localAddress=127.0.0.1"), set.toString());
+        assertEquals(Optional.empty(), PusherOptions.builder().build().localAddress());
         Assertions.assertSame(callbacks, set.callbackExecutor().orElseThrow());
         Assertions.assertSame(scheduler, set.scheduler().orElseThrow());
         Assertions.assertSame(cache, set.transportCache().orElseThrow());

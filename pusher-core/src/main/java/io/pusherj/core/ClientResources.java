@@ -91,8 +91,8 @@ final class ClientResources {
         Map<String, Transport> transports = null;
         try {
             SerialExecutor strand = new SerialExecutor(runtime.pool());
-            ProviderContext providerContext =
-                    new ClientProviderContext(options.sslContext(), options.proxy(), runtime.resources());
+            ProviderContext providerContext = new ClientProviderContext(
+                    options.sslContext(), options.proxy(), options.localAddress(), runtime.resources());
             InboundQueue inbound = new InboundQueue(strand::executeInline, options.maxQueuedInboundChars());
             ClientLoop loop =
                     new ClientLoop(strand, inbound, options.scheduler().orElse(runtime.scheduler()));

@@ -6,6 +6,7 @@ import io.pusherj.api.spi.ProviderContext;
 import io.pusherj.api.spi.Scheduler;
 import io.pusherj.api.spi.SharedResources;
 import io.pusherj.api.spi.TransportContext;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
@@ -33,6 +34,11 @@ record ClientTransportContext(
     @Override
     public Optional<InetSocketAddress> proxy() {
         return client.proxy();
+    }
+
+    @Override
+    public Optional<InetAddress> localAddress() {
+        return client.localAddress();
     }
 
     @Override

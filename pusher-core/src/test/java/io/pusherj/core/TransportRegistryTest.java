@@ -54,7 +54,8 @@ class TransportRegistryTest {
         var transports = registry.createAllowed(
                 PusherOptions.builder().build(),
                 new VirtualScheduler(),
-                new ClientProviderContext(Optional.empty(), Optional.empty(), new SharedResourcePool()));
+                new ClientProviderContext(
+                        Optional.empty(), Optional.empty(), Optional.empty(), new SharedResourcePool()));
         assertEquals(Set.of("ws", "wss"), transports.keySet());
         assertEquals(
                 List.of("ws", "wss"),
@@ -73,7 +74,8 @@ class TransportRegistryTest {
                 .createAllowed(
                         options,
                         new VirtualScheduler(),
-                        new ClientProviderContext(Optional.empty(), Optional.empty(), new SharedResourcePool()));
+                        new ClientProviderContext(
+                                Optional.empty(), Optional.empty(), Optional.empty(), new SharedResourcePool()));
         TransportContext context = contexts.get(0);
         assertEquals("xhr_streaming", context.transportName());
         assertEquals("127.0.0.1", context.endpoints().httpHost(), "the fallbacks follow a self-hosted wsHost");
@@ -96,7 +98,8 @@ class TransportRegistryTest {
                 .createAllowed(
                         o,
                         new VirtualScheduler(),
-                        new ClientProviderContext(Optional.empty(), Optional.empty(), new SharedResourcePool()));
+                        new ClientProviderContext(
+                                Optional.empty(), Optional.empty(), Optional.empty(), new SharedResourcePool()));
         assertEquals(Set.of("ws"), made.keySet());
     }
 }

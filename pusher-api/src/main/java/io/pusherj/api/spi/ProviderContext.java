@@ -1,5 +1,6 @@
 package io.pusherj.api.spi;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,14 @@ public interface ProviderContext {
     Optional<InetSocketAddress> proxy();
 
     /**
+     * {@return the local address the transport's sockets bind to (their source address), if the application
+     * gave one; otherwise the operating system's choice}
+     */
+    default Optional<InetAddress> localAddress() {
+        return Optional.empty();
+    }
+
+    /**
      * {@return what the client's runtime shares between its clients: the place for a transport's HTTP or
      * WebSocket client, so they do not grow with clients}
      */
@@ -27,11 +36,12 @@ public interface ProviderContext {
 
     /**
      * Takes a reference to the resource of {@code type} that the runtime's clients with this context's TLS
-     * context and proxy share (what an HTTP or WebSocket client is made from), creating it with
-     * {@code factory} for the first of them.
+     * context, proxy and local address share (what an HTTP or WebSocket client is made from), creating it
+     * with {@code factory} for the first of them.
      *
      * @param type the resource's class
-     * @param factory creates the resource from this context's TLS context and proxy (called under a lock:
+     * @param factory creates the resource from this context's TLS context, proxy and local address (called
+     *     under a lock:
      *     keep it quick, and never acquire another shared resource from it)
      * @param <R> the resource's type
      * @return a lease; close it to give the resource back
@@ -39,8 +49,8 @@ public interface ProviderContext {
      */
     default <R extends AutoCloseable> SharedResources.Lease<R> sharedPerTlsAndProxy(
             Class<R> type, Function<? super ProviderContext, ? extends R> factory) {
-        // The two Optionals in a list: equal by value (the TLS context by identity), and no record whose
+        // The Optionals in a list: equal by value (the TLS context by identity), and no record whose
         // generated equals and hashCode are linked on first use, 10 ms of a fresh JVM's first connect.
-        return resources().acquire(type, List.of(sslContext(), proxy()), key -> factory.apply(this));
+        return resources().acquire(type, List.of(sslContext(), proxy(), localAddress()), key -> factory.apply(this));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,13 @@ class ProviderContextTest {
     record Context(Optional<SSLContext> sslContext, Optional<InetSocketAddress> proxy, SharedResources resources)
             implements ProviderContext {}
 
+    record BoundContext(
+            Optional<SSLContext> sslContext,
+            Optional<InetSocketAddress> proxy,
+            Optional<InetAddress> localAddress,
+            SharedResources resources)
+            implements ProviderContext {}
+
     final SharedResourcePool pool = new SharedResourcePool();
     final List<Made> made = new ArrayList<>();
 
@@ -55,5 +63,22 @@ class ProviderContextTest {
             assertEquals(2, made.size());
         }
         assertEquals(List.of(true, true), made.stream().map(m -> m.closed).toList(), "the last lease closes each");
+    }
+
+    @Test
+    void contextsWithAnotherLocalAddressGetAResourceOfTheirOwn() throws Exception {
+        InetAddress second = InetAddress.getByName("127.0.0.2");
+        try (var unbound = acquire(Optional.empty());
+                var bound = new BoundContext(Optional.empty(), Optional.empty(), Optional.of(second), pool)
+                        .sharedPerTlsAndProxy(Made.class, Made::new);
+                var boundAgain = new BoundContext(
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(InetAddress.getByName("127.0.0.2")),
+                                pool)
+                        .sharedPerTlsAndProxy(Made.class, Made::new)) {
+            assertNotSame(unbound.get(), bound.get(), "a socket bound elsewhere needs a client bound elsewhere");
+            assertSame(bound.get(), boundAgain.get(), "an equal address: the same resource");
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.pusherj.api.spi.ProviderContext;
 import io.pusherj.api.spi.SharedResources;
 import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportContext;
+import io.pusherj.http.ContextRoutePlanner;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,6 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
-import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.glassfish.tyrus.client.ClientManager;
@@ -64,6 +64,7 @@ final class SockJsRuntime implements AutoCloseable {
         if (proxy != null) {
             p.put(ClientProperties.PROXY_URI, "http://" + proxy.getHostString() + ":" + proxy.getPort());
         }
+        context.localAddress().ifPresent(from -> p.put(ClientProperties.SOCKET_BINDING, from));
         StandardWebSocketClient ws = new StandardWebSocketClient(webSockets);
         ws.setTaskExecutor(new TaskExecutorAdapter(pool));
 
@@ -81,11 +82,9 @@ final class SockJsRuntime implements AutoCloseable {
                                 .setConnectTimeout(Timeout.ofSeconds(10))
                                 .build())
                         .build())
+                .setRoutePlanner(new ContextRoutePlanner(context))
                 .disableCookieManagement()
                 .disableAutomaticRetries();
-        if (proxy != null) {
-            http.setProxy(new HttpHost(proxy.getHostString(), proxy.getPort()));
-        }
         xhrHttp = http.build();
         RestTemplateXhrTransport xhr =
                 new RestTemplateXhrTransport(new RestTemplate(new HttpComponentsClientHttpRequestFactory(xhrHttp)));

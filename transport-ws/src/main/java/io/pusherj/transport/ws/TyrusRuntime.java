@@ -4,6 +4,7 @@ import io.pusherj.api.spi.ProviderContext;
 import io.pusherj.api.spi.SharedResources;
 import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportContext;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,7 @@ import org.glassfish.tyrus.client.ThreadPoolConfig;
 import org.glassfish.tyrus.container.jdk.client.JdkClientContainer;
 
 /**
- * The Tyrus client shared by every client of a runtime with the same TLS context and proxy,
+ * The Tyrus client shared by every client of a runtime with the same TLS context, proxy and local address,
  * reference-counted so the last transport closed shuts it down (docs/architecture.md §6):
  * <ul>
  *   <li>one {@link ClientManager} with the JDK container, created explicitly: a manager per client keeps
@@ -68,10 +69,12 @@ final class TyrusRuntime implements AutoCloseable {
         connectPool.allowCoreThreadTimeOut(true);
         Optional<SSLContext> sslContext = context.sslContext();
         Optional<InetSocketAddress> proxy = context.proxy();
-        manager = CompletableFuture.supplyAsync(() -> newManager(sslContext, proxy), connectPool);
+        Optional<InetAddress> localAddress = context.localAddress();
+        manager = CompletableFuture.supplyAsync(() -> newManager(sslContext, proxy, localAddress), connectPool);
     }
 
-    private static ClientManager newManager(Optional<SSLContext> sslContext, Optional<InetSocketAddress> proxy) {
+    private static ClientManager newManager(
+            Optional<SSLContext> sslContext, Optional<InetSocketAddress> proxy, Optional<InetAddress> localAddress) {
         TyrusLogging.install();
         ClientManager manager = ClientManager.createClient(JdkClientContainer.class.getName());
         Map<String, Object> p = manager.getProperties();
@@ -96,10 +99,11 @@ final class TyrusRuntime implements AutoCloseable {
         sslContext.ifPresent(ssl -> p.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, new SslEngineConfigurator(ssl)));
         proxy.ifPresent(
                 via -> p.put(ClientProperties.PROXY_URI, "http://" + via.getHostString() + ":" + via.getPort()));
+        localAddress.ifPresent(from -> p.put(ClientProperties.SOCKET_BINDING, from));
         return manager;
     }
 
-    /** Takes a reference to the runtime for this client's TLS context and proxy. */
+    /** Takes a reference to the runtime for this client's TLS context, proxy and local address. */
     static SharedResources.Lease<TyrusRuntime> acquire(TransportContext context) {
         return context.sharedPerTlsAndProxy(TyrusRuntime.class, TyrusRuntime::new);
     }
