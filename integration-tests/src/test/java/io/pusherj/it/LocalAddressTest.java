@@ -59,6 +59,7 @@ class LocalAddressTest extends ServerTest {
         ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
         p.connect();
         rec.awaitState(CONNECTED, WAIT);
+        assertEquals("127.0.0.2", server.awaitConnection(1, WAIT).remoteAddress(), "where the server saw it from");
         EventRecorder news = new EventRecorder();
         p.subscribe("news", ch -> ch.bind("story", news));
         server.awaitSubscriberCount("news", 1, WAIT);

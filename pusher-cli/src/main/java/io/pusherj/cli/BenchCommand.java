@@ -15,14 +15,21 @@ import io.pusherj.server.AuthSignatures;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +50,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
+
+    /** IPv4 dotted quads and IPv6 literals: the characters they are made of, so no name is ever looked up. */
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.%]*:[0-9A-Fa-f:.%]*");
 
     @Option(names = "--app-id", required = true, description = "App id (HTTP API).")
     String appId;
@@ -108,6 +118,14 @@ final class BenchCommand implements Callable<Integer> {
             description = "Write a self-contained HTML report (charts as inline SVG, nothing loaded from the network).")
     String report;
 
+    @Option(
+            names = "--source-addresses",
+            split = ",",
+            paramLabel = "A,B,...",
+            description = "Local addresses the clients connect from, in turn (e.g. loopback aliases 127.0.0.2,"
+                    + "127.0.0.3): each holds about 28,000 connections to one server address.")
+    List<String> sourceAddresses = List.of();
+
     @Override
     public Integer call() throws InterruptedException {
         PusherRuntime runtime = PusherRuntime.create();
@@ -135,7 +153,8 @@ final class BenchCommand implements Callable<Integer> {
                         apiBase(options, apiHost, apiPort),
                         appId,
                         connection.key,
-                        secret);
+                        secret,
+                        localAddresses(sourceAddresses));
                 checkWritable("--json", json);
                 checkWritable("--report", report);
             } catch (IllegalArgumentException e) {
@@ -169,6 +188,36 @@ final class BenchCommand implements Callable<Integer> {
         } finally {
             runtime.close();
         }
+    }
+
+    /**
+     * Parses {@code --source-addresses} as IP literals (no name lookup) and checks each is this machine's by
+     * binding a socket to it, so a typo is a flag error, not thousands of failed connects.
+     */
+    static List<InetAddress> localAddresses(List<String> literals) {
+        List<InetAddress> addresses = new ArrayList<>();
+        for (String literal : literals) {
+            String trimmed = literal.strip();
+            if (!IP_LITERAL.matcher(trimmed).matches()) {
+                throw new IllegalArgumentException("--source-addresses takes IP addresses, got '" + literal + "'");
+            }
+            InetAddress address;
+            try {
+                address = InetAddress.getByName(trimmed); // a literal: parsed, never looked up
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("--source-addresses: '" + literal + "' is not an IP address", e);
+            }
+            try (Socket probe = new Socket()) {
+                probe.bind(new InetSocketAddress(address, 0));
+            } catch (IOException e) {
+                throw new IllegalArgumentException(
+                        "--source-addresses: " + trimmed + " is not an address of this machine (" + e.getMessage()
+                                + ")",
+                        e);
+            }
+            addresses.add(address);
+        }
+        return addresses;
     }
 
     /** Signs private and presence subscriptions with the app secret, as an app server would. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pusherj.server.AuthFault;
 import io.pusherj.server.PusherTestServer;
+import io.pusherj.server.RestClient;
+import io.pusherj.server.ServerConnection;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.PrintWriter;
@@ -15,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -202,6 +206,48 @@ class BenchCommandTest {
         assertTrue(err.toString().contains("no client subscribed"), err.toString());
     }
 
+    @Test
+    void aRateOneRequestAtATimeCannotKeepGoesInBatchesInOrderWithNothingLost() {
+        // 5,000 a second leaves 0.2 ms a request: more than a signed HTTP round trip takes, even on loopback.
+        assertEquals(
+                0, bench("--clients", "4", "--rate", "5000", "--duration", "1", "--json", "-"), () -> err.toString());
+        JsonObject r = result();
+        long attempts = r.getJsonNumber("publish_attempts").longValue();
+        long requests = r.getJsonNumber("publish_requests").longValue();
+        assertTrue(requests < attempts, "batched: " + requests + " requests for " + attempts + " events");
+        assertTrue(attempts <= requests * RestClient.MAX_BATCH, r.toString());
+        assertEquals(attempts, r.getJsonNumber("published").longValue(), r.toString());
+        assertEquals(1.0, r.getJsonNumber("reach").doubleValue(), r.toString());
+        assertEquals(0, r.getInt("out_of_order"), "a batch keeps its events' order");
+        assertEquals(0, r.getInt("duplicates"));
+    }
+
+    @Test
+    void clientsTakeTheSourceAddressesInTurn() {
+        assertEquals(
+                0,
+                bench(
+                        "--clients",
+                        "6",
+                        "--source-addresses",
+                        "127.0.0.1,127.0.0.2",
+                        "--rate",
+                        "10",
+                        "--duration",
+                        "1",
+                        "--json",
+                        "-"),
+                () -> err.toString());
+        JsonObject r = result();
+        assertEquals(1.0, r.getJsonNumber("reach").doubleValue(), r.toString());
+        assertEquals(
+                Json.createArrayBuilder().add("127.0.0.1").add("127.0.0.2").build(),
+                r.getJsonArray("source_addresses"));
+        Map<String, Long> byAddress = server.connections().stream()
+                .collect(Collectors.groupingBy(ServerConnection::remoteAddress, Collectors.counting()));
+        assertEquals(Map.of("127.0.0.1", 3L, "127.0.0.2", 3L), byAddress, "what the server saw");
+    }
+
     static Stream<Arguments> badFlags() {
         return Stream.of(
                 Arguments.of(List.of("--clients", "0"), "--clients must be between 1 and 1000000"),
@@ -218,6 +264,15 @@ class BenchCommandTest {
                 Arguments.of(
                         List.of("--json", "/nonexistent-dir/x.json"),
                         "--json /nonexistent-dir/x.json cannot be written"),
+                Arguments.of(
+                        List.of("--source-addresses", "localhost"),
+                        "--source-addresses takes IP addresses, got 'localhost'"),
+                Arguments.of(
+                        List.of("--source-addresses", "192.0.2.1"),
+                        "--source-addresses: 192.0.2.1 is not an address of this machine"),
+                Arguments.of(
+                        List.of("--source-addresses", "127.0.0.1,127.0.0.1"),
+                        "--source-addresses lists an address twice"),
                 Arguments.of(
                         List.of("--report", "/nonexistent-dir/x.html"),
                         "--report /nonexistent-dir/x.html cannot be written"));

@@ -45,7 +45,7 @@ final class HttpFallbackHandler extends Handler.Abstract {
                     response, callback, 503, "text/plain", transport + " blocked by the test server");
         }
         HttpFallbackSession session = sessions.computeIfAbsent(id, k -> {
-            HttpFallbackSession s = new HttpFallbackSession(server, kind.equals("xhr_streaming"), request.isSecure());
+            HttpFallbackSession s = new HttpFallbackSession(server, kind.equals("xhr_streaming"), request);
             String query = request.getHttpURI().getQuery();
             ServerConnection c = new ServerConnection(
                     server, m.group(2), request.getHttpURI().getPath() + (query == null ? "" : "?" + query), transport);

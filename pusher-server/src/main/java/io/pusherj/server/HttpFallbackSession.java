@@ -39,6 +39,7 @@ final class HttpFallbackSession implements Peer {
     private final PusherTestServer server;
     private final boolean streaming;
     private final boolean secure;
+    private final String remoteAddress;
     private final Deque<String> queue = new ArrayDeque<>();
     private ServerConnection connection;
     private boolean opened;
@@ -55,18 +56,19 @@ final class HttpFallbackSession implements Peer {
 
     private final PathMessage pathMessage;
 
-    HttpFallbackSession(PusherTestServer server, boolean streaming, boolean secure) {
-        this(server, streaming, secure, null);
+    HttpFallbackSession(PusherTestServer server, boolean streaming, Request first) {
+        this(server, streaming, first, null);
     }
 
     /**
      * A session whose connection starts with the client's first message, the SockJS path message
      * {@code {"path":"/app/KEY?..."}} (docs/protocol.md §11.9), when {@code pathMessage} is given.
      */
-    HttpFallbackSession(PusherTestServer server, boolean streaming, boolean secure, PathMessage pathMessage) {
+    HttpFallbackSession(PusherTestServer server, boolean streaming, Request first, PathMessage pathMessage) {
         this.server = server;
         this.streaming = streaming;
-        this.secure = secure;
+        this.secure = first.isSecure();
+        this.remoteAddress = Request.getRemoteAddr(first);
         this.pathMessage = pathMessage;
     }
 
@@ -385,5 +387,10 @@ final class HttpFallbackSession implements Peer {
     @Override
     public boolean isSecure() {
         return secure;
+    }
+
+    @Override
+    public String remoteAddress() {
+        return remoteAddress;
     }
 }

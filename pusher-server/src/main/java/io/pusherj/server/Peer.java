@@ -46,4 +46,7 @@ interface Peer {
 
     /** {@return whether the client connected over TLS} */
     boolean isSecure();
+
+    /** {@return the IP address the client connected from} */
+    String remoteAddress();
 }

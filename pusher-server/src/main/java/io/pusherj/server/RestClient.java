@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Publishes events through Pusher's HTTP API ({@code POST /apps/{id}/events}) with REST authentication,
- * to any Pusher-compatible server: the {@link PusherTestServer}, soketi, Reverb or Pusher itself.
- * Used by tests and by the CLI's {@code trigger} command.
+ * Publishes events through Pusher's HTTP API ({@code POST /apps/{id}/events} and {@code /batch_events}) with
+ * REST authentication, to any Pusher-compatible server: the {@link PusherTestServer}, soketi, Reverb or Pusher
+ * itself. Used by tests and by the CLI's {@code trigger} and {@code bench} commands.
  */
 public final class RestClient {
+    /** The most events one {@code batch_events} request may carry (Pusher's limit). */
+    public static final int MAX_BATCH = 10;
+
     private final URI base;
     private final String appId;
     private final String key;
@@ -70,8 +73,56 @@ public final class RestClient {
         var json = ServerFrames.JSON.createObjectBuilder().add("name", event).add("data", data);
         var arr = ServerFrames.JSON.createArrayBuilder();
         channels.forEach(arr::add);
-        String body = json.add("channels", arr).build().toString();
-        String path = "/apps/" + appId + "/events";
+        return post(
+                "/apps/" + appId + "/events", json.add("channels", arr).build().toString());
+    }
+
+    /** One event of a {@link #triggerBatch batch}: its channel, name and data. */
+    public record BatchEvent(String channel, String name, String data) {
+        /**
+         * Checks that nothing is missing.
+         *
+         * @param channel the channel name
+         * @param name the event name
+         * @param data the event data (sent as a string)
+         */
+        public BatchEvent {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(data, "data");
+        }
+    }
+
+    /**
+     * Triggers several events in one request ({@code POST /apps/{id}/batch_events}), in the order given. Pusher
+     * takes at most {@value #MAX_BATCH} events a request.
+     *
+     * @param events the events, 1 to {@value #MAX_BATCH}
+     * @return the HTTP status and body
+     * @throws UncheckedIOException if the server cannot be reached
+     */
+    public Result triggerBatch(List<BatchEvent> events) {
+        if (events.isEmpty() || events.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("a batch has 1 to " + MAX_BATCH + " events, got " + events.size());
+        }
+        var batch = ServerFrames.JSON.createArrayBuilder();
+        for (BatchEvent e : events) {
+            batch.add(ServerFrames.JSON
+                    .createObjectBuilder()
+                    .add("channel", e.channel())
+                    .add("name", e.name())
+                    .add("data", e.data()));
+        }
+        return post(
+                "/apps/" + appId + "/batch_events",
+                ServerFrames.JSON
+                        .createObjectBuilder()
+                        .add("batch", batch)
+                        .build()
+                        .toString());
+    }
+
+    private Result post(String path, String body) {
         String query = RestAuth.signedQuery("POST", path, key, secret, body, System.currentTimeMillis() / 1000);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path + "?" + query))
                 .timeout(Duration.ofSeconds(30))

@@ -32,6 +32,7 @@ public final class ServerConnection {
     private final Set<String> channels = ConcurrentHashMap.newKeySet();
     private volatile Peer peer;
     private volatile boolean secure;
+    private volatile String remoteAddress = "";
     private volatile String socketId = "";
     private volatile boolean silent;
     private final Map<String, String> presenceUserIds = new ConcurrentHashMap<>();
@@ -132,6 +133,7 @@ public final class ServerConnection {
     void attach(Peer p) {
         peer = p;
         secure = p.isSecure();
+        remoteAddress = p.remoteAddress();
         server.opened(this);
     }
 
@@ -332,6 +334,11 @@ public final class ServerConnection {
     /** {@return whether the client connected over TLS} */
     public boolean isSecure() {
         return secure;
+    }
+
+    /** {@return the IP address the client connected from (empty until its socket is up)} */
+    public String remoteAddress() {
+        return remoteAddress;
     }
 
     /** {@return whether {@link #goSilent()} was called} */

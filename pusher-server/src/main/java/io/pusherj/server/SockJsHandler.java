@@ -54,8 +54,7 @@ final class SockJsHandler extends Handler.Abstract {
         }
         HttpFallbackSession session = sessions.computeIfAbsent(
                 id,
-                k -> new HttpFallbackSession(
-                        server, kind.equals("xhr_streaming"), request.isSecure(), server::sockJsConnection));
+                k -> new HttpFallbackSession(server, kind.equals("xhr_streaming"), request, server::sockJsConnection));
         session.receive(response, callback);
         return true;
     }

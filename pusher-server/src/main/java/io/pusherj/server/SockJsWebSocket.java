@@ -4,6 +4,7 @@ import io.pusherj.server.internal.JettyEndpoint;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import java.io.StringReader;
+import java.net.InetSocketAddress;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
@@ -89,5 +90,12 @@ final class SockJsWebSocket implements Peer {
     @Override
     public boolean isSecure() {
         return session.isSecure();
+    }
+
+    @Override
+    public String remoteAddress() {
+        return session.getRemoteSocketAddress() instanceof InetSocketAddress from
+                ? from.getAddress().getHostAddress()
+                : String.valueOf(session.getRemoteSocketAddress());
     }
 }

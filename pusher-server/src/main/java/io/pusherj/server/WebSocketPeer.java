@@ -1,5 +1,6 @@
 package io.pusherj.server;
 
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -45,5 +46,12 @@ final class WebSocketPeer implements Peer {
     @Override
     public boolean isSecure() {
         return session.isSecure();
+    }
+
+    @Override
+    public String remoteAddress() {
+        return session.getRemoteSocketAddress() instanceof InetSocketAddress from
+                ? from.getAddress().getHostAddress()
+                : String.valueOf(session.getRemoteSocketAddress());
     }
 }

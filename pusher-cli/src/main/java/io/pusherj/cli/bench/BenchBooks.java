@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
  * @param reconnects connections after a client's first
  * @param received publications received, each once per client (for the progress and the drain; the
  *                 result adds up the clients' receive orders)
- * @param publishAttempts publish requests made, whatever their outcome
+ * @param publishAttempts events sent to the HTTP API, whatever their outcome
+ * @param publishRequests HTTP API requests made (one event each, or a {@code batch_events} of several)
  * @param errors errors by cause
  */
 public record BenchBooks(
@@ -28,6 +29,7 @@ public record BenchBooks(
         LongAdder reconnects,
         LongAdder received,
         LongAdder publishAttempts,
+        LongAdder publishRequests,
         ErrorTally errors) {
     /** {@return empty books} */
     public static BenchBooks create() {
@@ -36,6 +38,7 @@ public record BenchBooks(
                 new LatencyBook(),
                 new LatencyBook(),
                 new LatencyBook(),
+                new LongAdder(),
                 new LongAdder(),
                 new LongAdder(),
                 new LongAdder(),

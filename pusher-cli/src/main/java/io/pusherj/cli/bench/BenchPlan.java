@@ -1,7 +1,11 @@
 package io.pusherj.cli.bench;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * What a bench run does, checked: how many clients, how fast they open, over how many channels of which
@@ -19,6 +23,8 @@ import java.time.Duration;
  * @param appId the app id (HTTP API)
  * @param key the app key
  * @param secret the app secret (signs the HTTP API calls and, for private and presence, the subscriptions)
+ * @param sourceAddresses the local addresses the clients connect from, in turn (empty: the operating system's
+ *     choice); each holds about 28,000 connections to one server address
  */
 public record BenchPlan(
         int clients,
@@ -31,7 +37,8 @@ public record BenchPlan(
         URI api,
         String appId,
         String key,
-        String secret) {
+        String secret,
+        List<InetAddress> sourceAddresses) {
     /** The most clients one run opens. */
     public static final int MAX_CLIENTS = 1_000_000;
     /** The longest a run publishes. */
@@ -62,6 +69,12 @@ public record BenchPlan(
         check(appId != null && !appId.isBlank(), "--app-id is missing");
         check(key != null && !key.isBlank(), "--key is missing");
         check(secret != null && !secret.isBlank(), "--secret is missing");
+        check(sourceAddresses != null, "the source addresses are missing");
+        sourceAddresses = List.copyOf(sourceAddresses);
+        check(
+                new HashSet<>(sourceAddresses).size() == sourceAddresses.size(),
+                "--source-addresses lists an address twice: " + sourceAddresses);
+        check(sourceAddresses.size() <= clients, "--source-addresses lists more addresses than --clients");
     }
 
     /** Without the secret: plans end up in logs. */
@@ -69,7 +82,8 @@ public record BenchPlan(
     public String toString() {
         return "BenchPlan[clients=" + clients + ", ramp=" + rampPerSecond + ", channels=" + channels + ", kind="
                 + kind.flagName() + ", rate=" + eventsPerSecond + ", payload=" + payloadBytes + ", duration="
-                + duration + ", api=" + api + ", appId=" + appId + ", key=" + key + "]";
+                + duration + ", api=" + api + ", appId=" + appId + ", key=" + key + ", sourceAddresses="
+                + sourceAddresses + "]";
     }
 
     private static void check(boolean ok, String message) {
@@ -81,5 +95,12 @@ public record BenchPlan(
     /** {@return the channel client number {@code client} subscribes to} */
     public String channelOf(int client) {
         return kind.channelName(client % channels);
+    }
+
+    /** {@return the address client number {@code client} connects from; empty for the operating system's choice} */
+    public Optional<InetAddress> sourceAddressOf(int client) {
+        return sourceAddresses.isEmpty()
+                ? Optional.empty()
+                : Optional.of(sourceAddresses.get(client % sourceAddresses.size()));
     }
 }

@@ -54,7 +54,15 @@ public final class BenchReport {
         page.append("<h2>Parameters</h2>\n")
                 .append(table(
                         r,
-                        List.of("clients", "ramp", "channels", "channel_kind", "rate", "payload_bytes", "duration_s")));
+                        List.of(
+                                "clients",
+                                "ramp",
+                                "channels",
+                                "channel_kind",
+                                "rate",
+                                "payload_bytes",
+                                "duration_s",
+                                "source_addresses")));
         page.append("<h2>Result</h2>\n")
                 .append(table(
                         r,

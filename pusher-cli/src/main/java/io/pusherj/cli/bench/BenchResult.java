@@ -1,6 +1,7 @@
 package io.pusherj.cli.bench;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Map;
@@ -72,6 +73,12 @@ public record BenchResult(JsonObject json) {
             return this;
         }
 
+        private JsonArrayBuilder sourceAddresses() {
+            JsonArrayBuilder addresses = Json.createArrayBuilder();
+            plan.sourceAddresses().forEach(from -> addresses.add(from.getHostAddress()));
+            return addresses;
+        }
+
         BenchResult build() {
             ProcessLoad.Measured load = publishing != null ? publishing : wholeRun;
             JsonObjectBuilder errors = Json.createObjectBuilder();
@@ -87,7 +94,9 @@ public record BenchResult(JsonObject json) {
                     .add("rate", plan.eventsPerSecond())
                     .add("payload_bytes", plan.payloadBytes())
                     .add("duration_s", plan.duration().toSeconds())
+                    .add("source_addresses", sourceAddresses())
                     .add("publish_attempts", books.publishAttempts().sum())
+                    .add("publish_requests", books.publishRequests().sum())
                     .add("published", published)
                     .add("expected", expected)
                     .add("received", received)

@@ -35,7 +35,9 @@ public final class BenchRun {
     static final long CLOSE_SECONDS = 60;
 
     private final BenchPlan plan;
-    private final PusherOptions options;
+    /** The clients' options by source address, or the one set when the plan names none. */
+    private final List<PusherOptions> optionsBySource;
+
     private final Progress progress;
     private final BenchBooks books = BenchBooks.create();
     private final BenchSeries series = new BenchSeries();
@@ -47,7 +49,11 @@ public final class BenchRun {
      */
     public BenchRun(BenchPlan plan, PusherOptions options, Progress progress) {
         this.plan = plan;
-        this.options = options;
+        this.optionsBySource = plan.sourceAddresses().isEmpty()
+                ? List.of(options)
+                : plan.sourceAddresses().stream()
+                        .map(from -> options.toBuilder().localAddress(from).build())
+                        .toList();
         this.progress = progress;
     }
 
@@ -172,6 +178,7 @@ public final class BenchRun {
             if (wait > 0) {
                 LockSupport.parkNanos(wait); // pacing the ramp
             }
+            PusherOptions options = optionsBySource.get(i % optionsBySource.size());
             clients.add(BenchClient.open(plan.key(), options, plan.channelOf(i), books));
             progress.opening(i + 1, plan.clients(), books);
         }

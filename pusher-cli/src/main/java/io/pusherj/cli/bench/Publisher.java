@@ -12,8 +12,12 @@ import java.util.concurrent.locks.LockSupport;
  * Publishes the run's events through the server's HTTP API, signed, at the rate asked for, each stamped with
  * its channel's publication number and the time it was sent. A channel's events are published one after
  * another by one thread, so their numbers reach the server in order and out-of-order counts are the
- * server's; channels are shared out over up to {@value #MAX_THREADS} threads. When the API answers slower
- * than the rate, publishing falls behind and the result shows the rate reached.
+ * server's; channels are shared out over up to {@value #MAX_THREADS} threads.
+ *
+ * <p>On pace, each event is one {@code events} request. When the API answers slower than the rate needs, a
+ * thread sends the events that came due meanwhile together, up to {@value RestClient#MAX_BATCH} in one
+ * {@code batch_events} request (in their order), so a server whose API costs per request keeps up; one that
+ * costs per delivery falls behind all the same, and {@code published} shows the rate it reached.
  */
 final class Publisher {
     /** Publishing threads at most: each waits for one HTTP answer at a time. */
@@ -37,8 +41,8 @@ final class Publisher {
         List<Thread> started = new ArrayList<>(threads);
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
-            int first = t;
-            Thread thread = new Thread(() -> publish(first, threads, start, endNanos), "pusherj-bench-publisher-" + t);
+            Schedule schedule = new Schedule(plan, t, threads, start, endNanos);
+            Thread thread = new Thread(() -> publish(schedule), "pusherj-bench-publisher-" + t);
             thread.setDaemon(true);
             started.add(thread);
             thread.start();
@@ -48,49 +52,65 @@ final class Publisher {
         }
     }
 
-    /** Channels {@code first}, {@code first + step}, …, round robin, at their share of the rate. */
-    private void publish(int first, int step, long start, long endNanos) {
-        int mine = (plan.channels() - first + step - 1) / step;
-        double perSecond = (double) plan.eventsPerSecond() * mine / plan.channels();
-        long intervalNanos = Math.max(1, (long) (1_000_000_000L / perSecond));
-        long[] nextSeq = new long[mine];
-        for (long k = 0; ; k++) {
-            long due = start + k * intervalNanos;
-            if (due >= endNanos) {
-                return;
-            }
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
+    private void publish(Schedule schedule) {
+        while (true) {
+            long wait;
+            while ((wait = schedule.nextDueNanos() - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait); // pacing the publisher, not waiting for an event
-            }
-            if (System.nanoTime() >= endNanos) {
-                return;
-            }
-            int slot = (int) (k % mine);
-            int channelIndex = first + slot * step;
-            // Every attempt takes the next number, whatever its outcome: a publish that failed but reached the
-            // server anyway must not come back as a duplicate of the next one.
-            long seq = nextSeq[slot]++;
-            long sent = System.nanoTime();
-            String data = BenchPayload.encode(seq, sent, plan.payloadBytes());
-            books.publishAttempts().increment();
-            try {
-                RestClient.Result r = api.trigger(plan.kind().channelName(channelIndex), BenchClient.EVENT, data);
-                books.api().recordNanos(System.nanoTime() - sent);
-                if (r.isSuccess()) {
-                    published.incrementAndGet(channelIndex);
-                } else {
-                    books.errors().count("api:" + r.status());
-                }
-            } catch (UncheckedIOException e) {
-                books.errors().count(e.getCause() instanceof HttpTimeoutException ? "api:timeout" : "api:unreachable");
-            } catch (RuntimeException e) {
-                books.errors().count("api:" + e.getClass().getSimpleName());
                 if (Thread.currentThread().isInterrupted()) {
-                    return; // the run is being stopped
+                    return;
                 }
+            }
+            int due = schedule.dueBy(System.nanoTime());
+            if (due == 0) {
+                return; // the run's end
+            }
+            long sent = System.nanoTime();
+            List<RestClient.BatchEvent> events = new ArrayList<>(due);
+            int[] channelIndexes = new int[due];
+            for (int i = 0; i < due; i++) {
+                // Every attempt takes the next number, whatever its outcome: a publish that failed but reached
+                // the server anyway must not come back as a duplicate of the next one.
+                Schedule.Next next = schedule.take();
+                channelIndexes[i] = next.channelIndex();
+                events.add(new RestClient.BatchEvent(
+                        plan.kind().channelName(next.channelIndex()),
+                        BenchClient.EVENT,
+                        BenchPayload.encode(next.seq(), sent, plan.payloadBytes())));
+            }
+            books.publishAttempts().add(due);
+            books.publishRequests().increment();
+            if (!send(events, channelIndexes, sent)) {
+                return; // the run is being stopped
             }
         }
+    }
+
+    /** One request; returns false when the thread was interrupted (the run is stopping). */
+    private boolean send(List<RestClient.BatchEvent> events, int[] channelIndexes, long sent) {
+        String cause;
+        try {
+            RestClient.BatchEvent only = events.get(0);
+            RestClient.Result r = events.size() == 1
+                    ? api.trigger(only.channel(), only.name(), only.data())
+                    : api.triggerBatch(events);
+            books.api().recordNanos(System.nanoTime() - sent);
+            if (r.isSuccess()) {
+                for (int channelIndex : channelIndexes) {
+                    published.incrementAndGet(channelIndex);
+                }
+                return true;
+            }
+            cause = "api:" + r.status();
+        } catch (UncheckedIOException e) {
+            cause = e.getCause() instanceof HttpTimeoutException ? "api:timeout" : "api:unreachable";
+        } catch (RuntimeException e) {
+            cause = "api:" + e.getClass().getSimpleName();
+        }
+        for (int i = 0; i < events.size(); i++) {
+            books.errors().count(cause); // one per event lost, as publish_attempts counts events
+        }
+        return !Thread.currentThread().isInterrupted();
     }
 
     /** {@return events published successfully on channel number {@code channelIndex}} */
