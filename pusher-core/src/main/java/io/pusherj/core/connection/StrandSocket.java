@@ -4,6 +4,7 @@ import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportRequest;
 import io.pusherj.api.spi.TransportSocket;
 import io.pusherj.api.spi.TransportSocketListener;
+import io.pusherj.core.runtime.Failures;
 import io.pusherj.core.runtime.Handles;
 import io.pusherj.core.runtime.InboundQueue;
 import java.lang.invoke.MethodHandles;
@@ -67,8 +68,10 @@ public final class StrandSocket implements TransportSocketListener, InboundQueue
     }
 
     /**
-     * Opens a socket on {@code transport}; call on the strand. A transport that throws is reported as an
-     * error followed by a 1006 close, like any failed attempt.
+     * Opens a socket on {@code transport}; call on the strand. A transport that throws, whatever it throws
+     * short of a JVM that is out of memory, is reported as an error followed by a 1006 close, like any failed
+     * attempt: a JDK class that failed to initialize (the TLS classes of a JVM out of file descriptors) must
+     * not escape into the strategy, which would keep the try's timer without its attempt.
      *
      * @param strand  where the socket's events run
      * @param inbound how frames get there (the strand, run on the I/O thread when it is idle), within the
@@ -79,9 +82,10 @@ public final class StrandSocket implements TransportSocketListener, InboundQueue
         StrandSocket s = new StrandSocket(strand, inbound, transport, handler);
         try {
             s.socket = transport.open(request, s);
-        } catch (RuntimeException e) {
-            s.onError(e);
-            s.onClose(1006, "transport failed to start: " + e.getMessage(), false);
+        } catch (Throwable e) {
+            Throwable failure = Failures.containable(e);
+            s.onError(failure);
+            s.onClose(1006, "transport failed to start: " + failure, false);
         }
         return s;
     }

@@ -109,7 +109,16 @@ public final class SerialExecutor implements Executor {
         } catch (Throwable e) {
             // Anything, a checked exception thrown undeclared included: escaping, it would skip the
             // re-schedule below and leave the strand's queue stranded (or kill an I/O thread).
-            LOG.log(Level.ERROR, "unexpected failure on a client strand", Failures.containable(e));
+            Throwable failure = Failures.containable(e);
+            try {
+                LOG.log(Level.ERROR, "unexpected failure on a client strand", failure);
+            } catch (Throwable loggingFailed) {
+                // The logger threw as well, and the strand must outlive its own report. It happens: JUL's
+                // formatter lets an Error through, and a JVM that ran out of file descriptors before it first
+                // formatted a record cannot load the time-zone data that needs, so every record after throws.
+                System.err.println("pusherj: unexpected failure on a client strand: " + failure
+                        + "; logging it failed: " + loggingFailed);
+            }
         }
     }
 

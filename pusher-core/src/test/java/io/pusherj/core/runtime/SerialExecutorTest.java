@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +21,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** The strand's order guarantee, and frames run on the I/O thread only while the strand is idle. */
@@ -103,6 +109,45 @@ class SerialExecutorTest {
             throw new IllegalStateException("boom");
         });
         assertEquals(List.of("after"), ran);
+    }
+
+    @Test
+    void aLoggerThatThrowsWhileReportingAFailureDoesNotStopTheStrand() {
+        // What a JVM out of file descriptors does to JUL: every record's formatting throws an Error.
+        Logger jul = Logger.getLogger(SerialExecutor.class.getName());
+        Handler broken = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                throw new NoClassDefFoundError("Could not initialize class sun.util.calendar.ZoneInfoFile");
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        jul.addHandler(broken);
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream lastResort = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(lastResort, true, StandardCharsets.UTF_8));
+        try {
+            SerialExecutor strand = new SerialExecutor(pool, AMPLE_BUDGET);
+            strand.execute(() -> {
+                throw new IllegalStateException("a bug in a listener");
+            });
+            strand.execute(() -> ran.add("next"));
+            pool.runAll();
+            assertEquals(List.of("next"), ran, "the strand ran on");
+            strand.execute(() -> ran.add("later"));
+            pool.runAll();
+            assertEquals(List.of("next", "later"), ran, "and is scheduled again for what comes after");
+        } finally {
+            System.setErr(stderr);
+            jul.removeHandler(broken);
+        }
+        String reported = lastResort.toString(StandardCharsets.UTF_8);
+        assertTrue(reported.contains("a bug in a listener") && reported.contains("ZoneInfoFile"), reported);
     }
 
     @Test

@@ -69,6 +69,8 @@ class DefaultStrategyTest {
 
     /** Every socket of every slot is refused as soon as it opens (a server that is down). */
     boolean refuseEverything;
+    /** Slots whose transport throws from {@code open}. */
+    final List<String> throwOnOpen = new ArrayList<>();
 
     /** Wraps a transport to log when each attempt starts. */
     Transport recording(String name, Transport t) {
@@ -86,6 +88,11 @@ class DefaultStrategyTest {
             @Override
             public TransportSocket open(TransportRequest r, TransportSocketListener l) {
                 opened.add(name + "@" + time.nowMillis() + (r.useTLS() ? "/tls" : ""));
+                if (throwOnOpen.contains(name)) {
+                    // What a JVM out of file descriptors threw from Tyrus and HttpClient: its TLS classes
+                    // failed to initialize once, and every later use fails too.
+                    throw new NoClassDefFoundError("Could not initialize class sun.security.ssl.SSLContextImpl");
+                }
                 TransportSocket socket = t.open(r, l);
                 if (refuseEverything) {
                     loop.defer(() -> ((FakeTransport.FakeSocket) socket).fail("refused"));
@@ -174,6 +181,21 @@ class DefaultStrategyTest {
         assertEquals(1, results.size());
         assertEquals(1, results.get(0).priority());
         assertTrue(slots.get("ws").last().isClosedByClient(), "FirstConnected aborts the rest");
+    }
+
+    @Test
+    void aTransportWhoseOpenThrowsAnErrorIsAFailedAttemptAndTheFallbacksCarryOn() {
+        slot("ws", 3);
+        slot("xhr_streaming", 1);
+        throwOnOpen.add("ws");
+        run(tree(true));
+        time.advanceBy(2_000);
+        slots.get("xhr_streaming").last().establish("9.9", 120);
+        time.runUntilIdle();
+        time.advanceBy(60_000); // every timer of the failed ws try fires, with nothing left to abort
+        assertEquals(List.of("ws@0/tls", "xhr_streaming@2000/tls"), opened);
+        assertEquals(1, results.size());
+        assertEquals(1, results.get(0).priority());
     }
 
     @Test

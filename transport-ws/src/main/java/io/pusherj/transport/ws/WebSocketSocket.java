@@ -106,13 +106,17 @@ final class WebSocketSocket implements TransportSocket {
                 }
                 connecting = null;
             }
-        } catch (Exception e) {
-            // DeploymentException/IOException from Tyrus, or an interrupt because the attempt was aborted.
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable e) {
+            // DeploymentException/IOException from Tyrus, an interrupt because the attempt was aborted, or a
+            // JDK class that failed to initialize (a JVM out of file descriptors cannot load its TLS classes):
+            // unreported, the last would vanish into the connect task's future and the attempt would hang.
             failed(e);
         }
     }
 
-    private void failed(Exception e) {
+    private void failed(Throwable e) {
         synchronized (this) {
             if (closed) {
                 finish(1006, "aborted", false);
