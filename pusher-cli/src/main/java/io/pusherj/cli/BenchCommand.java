@@ -1,5 +1,6 @@
 package io.pusherj.cli;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import io.pusherj.api.AuthOptions;
 import io.pusherj.api.ChannelAuthorization;
 import io.pusherj.api.ChannelAuthorizer;
@@ -15,6 +16,7 @@ import io.pusherj.server.AuthSignatures;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -24,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +55,9 @@ final class BenchCommand implements Callable<Integer> {
     ConnectionOptions connection = new ConnectionOptions();
 
     /** IPv4 dotted quads and IPv6 literals: the characters they are made of, so no name is ever looked up. */
+    /** File descriptors kept for what is not a client's socket: the HTTP API's connections, jars, logs. */
+    static final int FD_MARGIN = 100;
+
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.%]*:[0-9A-Fa-f:.%]*");
 
     @Option(names = "--app-id", required = true, description = "App id (HTTP API).")
@@ -161,6 +167,11 @@ final class BenchCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             PrintWriter err = spec.commandLine().getErr();
+            // Loaded now, while files can still be opened: JUL formats its first record with the time zone,
+            // whose data the JDK reads on first use, and a bench that exhausts its file descriptors first
+            // would leave every later log record (and the close that logs) failing for the rest of the run.
+            ZoneId.systemDefault();
+            fileDescriptorShortfall(clients).ifPresent(err::println);
             ProgressLines progress = new ProgressLines(err, StatusLine.onTerminal());
             BenchRun run = new BenchRun(plan, options, progress);
             BenchResult result = run.run();
@@ -218,6 +229,24 @@ final class BenchCommand implements Callable<Integer> {
             addresses.add(address);
         }
         return addresses;
+    }
+
+    /**
+     * {@return a warning when this process may not open a socket per client: the open file limit
+     * ({@code ulimit -n}) less what is open now and a margin for the HTTP API, jars and the like}
+     */
+    static Optional<String> fileDescriptorShortfall(int clients) {
+        if (!(ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix)) {
+            return Optional.empty();
+        }
+        long free = unix.getMaxFileDescriptorCount() - unix.getOpenFileDescriptorCount() - FD_MARGIN;
+        if (clients <= free) {
+            return Optional.empty();
+        }
+        return Optional.of("bench: WARNING each client needs a socket, and this process may open "
+                + unix.getMaxFileDescriptorCount() + " files (" + unix.getOpenFileDescriptorCount()
+                + " open): about " + Math.max(0, free) + " of the " + clients
+                + " clients can connect. Raise the limit (ulimit -n) or open fewer clients.");
     }
 
     /** Signs private and presence subscriptions with the app secret, as an app server would. */

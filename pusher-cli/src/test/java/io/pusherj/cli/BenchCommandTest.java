@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -91,6 +92,7 @@ class BenchCommandTest {
                 "errors",
                 "reconnects",
                 "bench_cpu_percent",
+                "bench_cpu_us_per_event",
                 "bench_saturated")) {
             assertTrue(r.containsKey(field), field + " in " + r);
         }
@@ -246,6 +248,17 @@ class BenchCommandTest {
         Map<String, Long> byAddress = server.connections().stream()
                 .collect(Collectors.groupingBy(ServerConnection::remoteAddress, Collectors.counting()));
         assertEquals(Map.of("127.0.0.1", 3L, "127.0.0.2", 3L), byAddress, "what the server saw");
+    }
+
+    @Test
+    void moreClientsThanTheProcessMayOpenSocketsForIsWarnedOfBeforeAnyOpens() {
+        assertEquals(Optional.empty(), BenchCommand.fileDescriptorShortfall(1));
+        // More than any Linux lets a process open (fs.nr_open tops out near 2^30).
+        String warning = BenchCommand.fileDescriptorShortfall(Integer.MAX_VALUE).orElseThrow();
+        assertTrue(
+                warning.contains("of the " + Integer.MAX_VALUE + " clients can connect")
+                        && warning.contains("ulimit -n"),
+                warning);
     }
 
     static Stream<Arguments> badFlags() {

@@ -78,13 +78,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(
             names = "--payload",
-            description = "Bytes of event data (cpu, ceiling: 40; at least " + Flood.MIN_BYTES + ").")
+            description = "Bytes of event data (cpu, ceiling, broadcast: 40; at least " + Flood.MIN_BYTES + ").")
     Integer payload;
 
     @Option(
             names = "--rate",
             description = "Events per second in the steady state (delay: 100000; cpu, ceiling: as fast as the "
-                    + "client reads).")
+                    + "client reads; broadcast: back to back).")
     Integer rate;
 
     @Option(names = "--samples", description = "Repetitions: warm connects (open 50), broadcasts (3), fallbacks (5).")

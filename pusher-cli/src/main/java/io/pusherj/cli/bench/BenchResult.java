@@ -27,6 +27,7 @@ public record BenchResult(JsonObject json) {
         private long received;
         private long duplicates;
         private long outOfOrder;
+        private long deliveryCpuNanos;
         private ProcessLoad.Measured publishing;
         private ProcessLoad.Measured wholeRun;
         private BenchBooks books;
@@ -47,6 +48,12 @@ public record BenchResult(JsonObject json) {
 
         Builder expected(long n) {
             expected = n;
+            return this;
+        }
+
+        /** The process's CPU from the first publish to the end of the drain: what the deliveries cost. */
+        Builder deliveryCpuNanos(long nanos) {
+            deliveryCpuNanos = nanos;
             return this;
         }
 
@@ -110,6 +117,9 @@ public record BenchResult(JsonObject json) {
                     .add("reconnects", books.reconnects().sum())
                     .add("errors", errors)
                     .add("bench_cpu_percent", Math.round(load.cpuPercent() * 10) / 10.0)
+                    .add(
+                            "bench_cpu_us_per_event",
+                            received == 0 ? 0 : Math.round(deliveryCpuNanos / (double) received / 10) / 100.0)
                     .add("bench_busiest_thread_percent", Math.round(load.busiestThreadPercent() * 10) / 10.0)
                     .add("bench_saturated", load.saturated())
                     .add("bench_heap_mb", Math.round(load.heapUsedBytes() / 1048576.0))

@@ -84,7 +84,7 @@ public final class BenchRun {
                     expected += n * subscribers.getOrDefault(plan.kind().channelName(ch), 0L);
                 }
                 awaitDelivered(expected);
-                result.published(published).expected(expected);
+                result.published(published).expected(expected).deliveryCpuNanos(publishing.cpuNanosSinceStart());
             }
         } finally {
             sampler.interrupt();

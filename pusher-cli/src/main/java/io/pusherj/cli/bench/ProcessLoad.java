@@ -55,6 +55,11 @@ final class ProcessLoad {
                 Thread.activeCount());
     }
 
+    /** {@return the process's CPU time since the start, all threads, in nanoseconds} */
+    long cpuNanosSinceStart() {
+        return cpuNanos() - startCpuNanos;
+    }
+
     private static long cpuNanos() {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
