@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.IdleConnectionEvictor;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
@@ -45,6 +46,7 @@ public final class SharedHttpClient implements AutoCloseable {
 
     private final CloseableHttpAsyncClient client;
     private final PoolingAsyncClientConnectionManager connections;
+    private final IdleConnectionEvictor evictor;
     private final AtomicBoolean idleConnectionsSuspect = new AtomicBoolean();
 
     private SharedHttpClient(ProviderContext context) {
@@ -71,18 +73,35 @@ public final class SharedHttpClient implements AutoCloseable {
                 // as long as the client lives, so these are per idle client (docs/architecture.md §6).
                 .setHttp1Config(
                         Http1Config.custom().setBufferSize(SESSION_BUFFER_BYTES).build())
-                // Sends (subscribe, ping, client events) return their connection to the pool; a burst of
-                // them (1,000 clients subscribing at once) leaves hundreds of idle keep-alive connections
-                // with their buffers. Closing those idle for 5 s costs one evictor thread per client object.
-                .evictIdleConnections(TimeValue.ofSeconds(IDLE_CONNECTION_SECONDS))
                 .setRedirectStrategy(new NoDowngradeRedirectStrategy())
                 .setDefaultRequestConfig(
                         RequestConfig.custom().setMaxRedirects(MAX_REDIRECTS).build())
                 .setRoutePlanner(new ContextRoutePlanner(context))
                 .disableCookieManagement()
                 .disableAutomaticRetries();
-        client = builder.build();
-        client.start();
+        try {
+            client = builder.build();
+        } catch (RuntimeException | Error e) {
+            connections.close(CloseMode.IMMEDIATE); // e.g. no file descriptor left for the I/O reactor's selector
+            throw e;
+        }
+        try {
+            client.start();
+        } catch (RuntimeException | Error e) {
+            client.close(CloseMode.IMMEDIATE);
+            throw e;
+        }
+        // Sends (subscribe, ping, client events) return their connection to the pool; a burst of them (1,000
+        // clients subscribing at once) leaves hundreds of idle keep-alive connections with their buffers.
+        // Closing those idle for 5 s costs one evictor thread per client object. Started here, once the client
+        // exists, not by the builder: HttpClient's builder starts its evictor before it makes the I/O reactor,
+        // and when that fails (a JVM out of file descriptors) the thread is left running for good, one more
+        // each time a transport tries again.
+        evictor = new IdleConnectionEvictor(
+                connections,
+                TimeValue.ofSeconds(IDLE_CONNECTION_SECONDS),
+                TimeValue.ofSeconds(IDLE_CONNECTION_SECONDS));
+        evictor.start();
     }
 
     /**
@@ -130,6 +149,7 @@ public final class SharedHttpClient implements AutoCloseable {
      */
     @Override
     public void close() {
+        evictor.shutdown();
         client.initiateShutdown();
         try {
             client.awaitShutdown(TimeValue.ofMilliseconds(GRACE_MILLIS));
