@@ -25,6 +25,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -167,10 +169,7 @@ final class BenchCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             PrintWriter err = spec.commandLine().getErr();
-            // Loaded now, while files can still be opened: JUL formats its first record with the time zone,
-            // whose data the JDK reads on first use, and a bench that exhausts its file descriptors first
-            // would leave every later log record (and the close that logs) failing for the rest of the run.
-            ZoneId.systemDefault();
+            preloadWhatNeedsFiles();
             fileDescriptorShortfall(clients).ifPresent(err::println);
             ProgressLines progress = new ProgressLines(err, StatusLine.onTerminal());
             BenchRun run = new BenchRun(plan, options, progress);
@@ -229,6 +228,21 @@ final class BenchCommand implements Callable<Integer> {
             addresses.add(address);
         }
         return addresses;
+    }
+
+    /**
+     * Loads now, while files can still be opened, what the JDK reads from disk on first use and then never
+     * retries: JUL formats its first record with the time zone (tzdb.dat), and TLS starts from the trust
+     * store. A run that exhausts its file descriptors before either is loaded leaves the class broken for the
+     * rest of the JVM: every log record, every fallback and {@code wss} attempt after it fails.
+     */
+    private static void preloadWhatNeedsFiles() {
+        ZoneId.systemDefault();
+        try {
+            SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            // No TLS in this JVM: wss and the TLS fallbacks fail on their own, and say why.
+        }
     }
 
     /**

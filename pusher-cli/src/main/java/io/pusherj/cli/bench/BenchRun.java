@@ -60,6 +60,9 @@ public final class BenchRun {
     /** Runs the bench; returns its result. */
     public BenchResult run() throws InterruptedException {
         ProcessLoad load = ProcessLoad.start();
+        // Made before the clients: its HTTP client needs a file descriptor (a selector), which a run with more
+        // clients than the limit allows would leave none of.
+        RestClient api = new RestClient(plan.api(), plan.appId(), plan.key(), plan.secret());
         List<BenchClient> clients = new ArrayList<>(plan.clients());
         BenchResult.Builder result = new BenchResult.Builder(plan);
         Thread sampler = startSampler(System.nanoTime());
@@ -71,8 +74,7 @@ public final class BenchRun {
                     subscribers.values().stream().mapToLong(Long::longValue).sum();
             result.clientsSubscribed(subscribed);
             if (subscribed > 0) { // else there is nobody to publish to: the command says so
-                Publisher publisher =
-                        new Publisher(plan, new RestClient(plan.api(), plan.appId(), plan.key(), plan.secret()), books);
+                Publisher publisher = new Publisher(plan, api, books);
                 ProcessLoad publishing = ProcessLoad.start();
                 publisher.run(System.nanoTime() + plan.duration().toNanos());
                 result.load(publishing.since()); // the publishing alone: a long drain would dilute it
