@@ -58,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** IPv4 dotted quads and IPv6 literals: the characters they are made of, so no name is ever looked up. */
     /** File descriptors kept for what is not a client's socket: the HTTP API's connections, jars, logs. */
-    static final int FD_MARGIN = 100;
+    static final int FD_MARGIN = 16;
 
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.%]*:[0-9A-Fa-f:.%]*");
 
@@ -173,6 +173,11 @@ final class BenchCommand implements Callable<Integer> {
             fileDescriptorShortfall(clients).ifPresent(err::println);
             ProgressLines progress = new ProgressLines(err, StatusLine.onTerminal());
             BenchRun run = new BenchRun(plan, options, progress);
+            Optional<String> apiProblem = run.preflight();
+            if (apiProblem.isPresent()) {
+                err.println("bench: " + apiProblem.get() + "; no client was opened");
+                return 1;
+            }
             BenchResult result = run.run();
             progress.finish();
             if (result.saturated()) {

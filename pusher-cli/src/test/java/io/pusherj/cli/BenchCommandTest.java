@@ -47,6 +47,10 @@ class BenchCommandTest {
     }
 
     private int bench(String... extra) {
+        return benchWithSecret(server.appSecret(), extra);
+    }
+
+    private int benchWithSecret(String secret, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "bench",
                 "--key",
@@ -54,7 +58,7 @@ class BenchCommandTest {
                 "--app-id",
                 server.appId(),
                 "--secret",
-                server.appSecret(),
+                secret,
                 "--ws-host",
                 server.host(),
                 "--ws-port",
@@ -248,6 +252,16 @@ class BenchCommandTest {
         Map<String, Long> byAddress = server.connections().stream()
                 .collect(Collectors.groupingBy(ServerConnection::remoteAddress, Collectors.counting()));
         assertEquals(Map.of("127.0.0.1", 3L, "127.0.0.2", 3L), byAddress, "what the server saw");
+    }
+
+    @Test
+    void aSecretTheApiRefusesEndsTheRunBeforeAnyClientOpens() {
+        int exit = benchWithSecret("not-the-secret", "--clients", "5", "--duration", "1", "--json", "-");
+        assertEquals(1, exit);
+        assertTrue(err.toString().contains("answered 401"), err.toString());
+        assertTrue(err.toString().contains("check --app-id, --key and --secret"), err.toString());
+        assertEquals(List.of(), server.connections(), "no client opened");
+        assertEquals("", out.toString(), "no result");
     }
 
     @Test

@@ -2,10 +2,12 @@ package io.pusherj.cli.bench;
 
 import io.pusherj.api.PusherOptions;
 import io.pusherj.server.RestClient;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +31,8 @@ public final class BenchRun {
     static final long DRAIN_IDLE_SECONDS = 2;
     /** After publishing, how long the run waits for the last events at most. */
     static final long DRAIN_MAX_SECONDS = 30;
+    /** Where {@link #preflight()} publishes: no bench client joins it. */
+    public static final String PREFLIGHT_CHANNEL = "pusherj-bench-preflight";
     /** Clients closed at once at the end. */
     static final int CLOSE_THREADS = 16;
     /** How long closing every client may take. */
@@ -41,6 +45,11 @@ public final class BenchRun {
     private final Progress progress;
     private final BenchBooks books = BenchBooks.create();
     private final BenchSeries series = new BenchSeries();
+    /**
+     * Made with the run, before the clients: its HTTP client needs a file descriptor (a selector), which a run
+     * with more clients than the limit allows would leave none of.
+     */
+    private final RestClient api;
 
     /**
      * @param plan what to do
@@ -55,14 +64,33 @@ public final class BenchRun {
                         .map(from -> options.toBuilder().localAddress(from).build())
                         .toList();
         this.progress = progress;
+        this.api = new RestClient(plan.api(), plan.appId(), plan.key(), plan.secret());
+    }
+
+    /**
+     * Publishes one event on {@value #PREFLIGHT_CHANNEL}, a channel no bench client joins, before any client
+     * opens: a wrong key or secret, or an API that is not where the flags say, is then a message at once, not
+     * a run of thousands of clients that publishes nothing. Also opens the API's first connection while file
+     * descriptors are still free.
+     *
+     * @return what is wrong, if the API refused the event or could not be reached
+     */
+    public Optional<String> preflight() {
+        try {
+            RestClient.Result r = api.trigger(PREFLIGHT_CHANNEL, BenchClient.EVENT, "preflight");
+            return r.isSuccess()
+                    ? Optional.empty()
+                    : Optional.of("the HTTP API at " + plan.api() + " answered " + r.status() + " " + r.body()
+                            + " to a signed publish: check --app-id, --key and --secret, or --api-host and --api-port");
+        } catch (UncheckedIOException e) {
+            return Optional.of("the HTTP API at " + plan.api() + " cannot be reached: " + e.getMessage()
+                    + " (set --api-host and --api-port when it is not where the WebSocket is)");
+        }
     }
 
     /** Runs the bench; returns its result. */
     public BenchResult run() throws InterruptedException {
         ProcessLoad load = ProcessLoad.start();
-        // Made before the clients: its HTTP client needs a file descriptor (a selector), which a run with more
-        // clients than the limit allows would leave none of.
-        RestClient api = new RestClient(plan.api(), plan.appId(), plan.key(), plan.secret());
         List<BenchClient> clients = new ArrayList<>(plan.clients());
         BenchResult.Builder result = new BenchResult.Builder(plan);
         Thread sampler = startSampler(System.nanoTime());

@@ -1,0 +1,135 @@
+package io.pusherj.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pusherj.server.PusherTestServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A bench asked for more clients than its process may open sockets for, in a child JVM whose open-file limit
+ * is lowered ({@code ulimit -n}, which any process may do): it warns first, the clients that cannot get a
+ * socket fail and retry without taking threads or strands down with them, and the run still ends with its
+ * result.
+ */
+class BenchFileLimitTest {
+    /** Low enough that about half of the clients get a socket: the JVM itself holds some 60 files. */
+    static final int FILE_LIMIT = 160;
+
+    static final int CLIENTS = 200;
+
+    @Test
+    void pastTheFileLimitTheBenchWarnsKeepsItsThreadsAndStillWritesItsResult(@TempDir Path dir) throws Exception {
+        try (PusherTestServer server = PusherTestServer.start()) {
+            List<String> command = new ArrayList<>(List.of(
+                    "bash",
+                    "-c",
+                    "ulimit -n " + FILE_LIMIT + " && exec \"$0\" \"$@\"",
+                    ProcessHandle.current().info().command().orElseThrow(),
+                    "-cp",
+                    String.join(File.pathSeparator, runtimePath(dir)),
+                    Main.class.getName(),
+                    "bench",
+                    "--key",
+                    server.appKey(),
+                    "--app-id",
+                    server.appId(),
+                    "--secret",
+                    server.appSecret(),
+                    "--ws-host",
+                    server.host(),
+                    "--ws-port",
+                    Integer.toString(server.port()),
+                    "--force-tls",
+                    "false",
+                    "--clients",
+                    Integer.toString(CLIENTS),
+                    "--rate",
+                    "5",
+                    "--duration",
+                    "1",
+                    "--json",
+                    "-"));
+            Path stdout = dir.resolve("out.json");
+            Path stderr = dir.resolve("err.txt");
+            Process p = new ProcessBuilder(command)
+                    .redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile())
+                    .start();
+            // The clients that never subscribe hold the run for its 30 s subscription grace.
+            assertTrue(p.waitFor(150, TimeUnit.SECONDS), "the bench did not end within 150 s");
+            String err = Files.readString(stderr, StandardCharsets.UTF_8);
+            assertEquals(0, p.exitValue(), err);
+            assertTrue(err.contains("WARNING each client needs a socket"), err);
+            assertFalse(err.contains("Exception"), "nothing thrown at the user: " + err);
+            assertFalse(err.contains("unexpected failure"), err);
+            JsonObject r = Json.createReader(new StringReader(Files.readString(stdout, StandardCharsets.UTF_8)))
+                    .readObject();
+            long subscribed = r.getJsonNumber("clients_subscribed").longValue();
+            assertTrue(subscribed > 0 && subscribed < CLIENTS, r.toString());
+            assertTrue(
+                    r.getJsonObject("errors").keySet().stream().anyMatch(k -> k.startsWith("connection:")),
+                    r.toString());
+            assertTrue(
+                    r.getInt("bench_threads") < 40,
+                    "threads stay a handful while connects keep failing: " + r.getInt("bench_threads"));
+        }
+    }
+
+    /**
+     * What this test runs with, less the test framework: pusherj, the CLI and their dependencies, each a jar
+     * as when installed. A directory of classes would not do: a JVM out of file descriptors cannot open the
+     * file of a class it has not loaded yet, while a jar, once open, serves every class in it.
+     */
+    private static List<String> runtimePath(Path dir) throws IOException {
+        Set<String> entries = new LinkedHashSet<>();
+        for (String property : List.of("jdk.module.path", "java.class.path")) {
+            for (String e : System.getProperty(property, "").split(File.pathSeparator)) {
+                if (!e.isBlank()
+                        && !e.contains("junit")
+                        && !e.contains("opentest4j")
+                        && !e.contains("apiguardian")
+                        && !e.contains("surefire")
+                        && !e.contains("test-classes")) {
+                    entries.add(
+                            Files.isDirectory(Path.of(e))
+                                    ? asJar(Path.of(e), dir).toString()
+                                    : e);
+                }
+            }
+        }
+        return List.copyOf(entries);
+    }
+
+    /** Packs a directory of classes into a jar in {@code dir}. */
+    private static Path asJar(Path classes, Path dir) throws IOException {
+        Path jar = Files.createTempFile(dir, "classes", ".jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                Stream<Path> files = Files.walk(classes)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+}
