@@ -201,17 +201,18 @@ final class Broker {
                 return;
             }
         }
-        PresenceRegistry.Joined joined =
-                channel.startsWith("presence-") ? presence.join(c, channel, data.getString("channel_data")) : null;
-        if (c.channelSet().add(channel)) {
-            subscribers
-                    .computeIfAbsent(channel, k -> ConcurrentHashMap.newKeySet())
-                    .add(c);
-        }
-        c.send(ServerFrames.event(
-                "pusher_internal:subscription_succeeded", channel, joined == null ? "{}" : joined.succeededData()));
-        if (joined != null) {
-            presence.announce(c, channel, joined);
+        if (channel.startsWith("presence-")) {
+            // A join, from taking the member list to announcing the newcomer, holds the registry's lock, as a
+            // leave does. Else another join could announce itself to this connection before this one's
+            // subscription_succeeded: the client drops that member_added, and later hears a member leave that
+            // it never had.
+            synchronized (presence) {
+                PresenceRegistry.Joined joined = presence.join(c, channel, data.getString("channel_data"));
+                addSubscriber(c, channel, joined.succeededData());
+                presence.announce(c, channel, joined);
+            }
+        } else {
+            addSubscriber(c, channel, "{}");
         }
         if (channel.startsWith("cache-")) {
             String cached = cachedEvents.get(channel);
@@ -220,6 +221,16 @@ final class Broker {
         subscriptionsChanged(channel);
         c.recordSubscribed(channel); // after every frame of the subscription: what is published next comes after them
         onSubscribed.accept(c, channel);
+    }
+
+    /** Makes {@code c} a subscriber of {@code channel} and tells it so. */
+    private void addSubscriber(ServerConnection c, String channel, String succeededData) {
+        if (c.channelSet().add(channel)) {
+            subscribers
+                    .computeIfAbsent(channel, k -> ConcurrentHashMap.newKeySet())
+                    .add(c);
+        }
+        c.send(ServerFrames.event("pusher_internal:subscription_succeeded", channel, succeededData));
     }
 
     private void removeSubscriber(String channel, ServerConnection c) {
