@@ -2,6 +2,7 @@ package io.pusherj.cli.bench;
 
 import io.pusherj.server.RestClient;
 import java.io.UncheckedIOException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,14 +36,25 @@ final class Publisher {
         this.published = new AtomicLongArray(plan.channels());
     }
 
-    /** Publishes until {@code endNanos} ({@link System#nanoTime()}); returns when every thread stopped. */
-    void run(long endNanos) throws InterruptedException {
+    /**
+     * Publishes until {@code endNanos} ({@link System#nanoTime()}); returns when every thread stopped, each
+     * having told {@code load} its CPU time as it ended.
+     */
+    void run(long endNanos, ProcessLoad load) throws InterruptedException {
         int threads = Math.min(MAX_THREADS, plan.channels());
         List<Thread> started = new ArrayList<>(threads);
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             Schedule schedule = new Schedule(plan, t, threads, start, endNanos);
-            Thread thread = new Thread(() -> publish(schedule), "pusherj-bench-publisher-" + t);
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            publish(schedule);
+                        } finally {
+                            load.threadEnding();
+                        }
+                    },
+                    "pusherj-bench-publisher-" + t);
             thread.setDaemon(true);
             started.add(thread);
             thread.start();
@@ -54,6 +66,9 @@ final class Publisher {
 
     private void publish(Schedule schedule) {
         while (true) {
+            if (schedule.finished()) {
+                return; // not waiting for an event due after the run's end
+            }
             long wait;
             while ((wait = schedule.nextDueNanos() - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait); // pacing the publisher, not waiting for an event
@@ -103,7 +118,11 @@ final class Publisher {
             }
             cause = "api:" + r.status();
         } catch (UncheckedIOException e) {
-            cause = e.getCause() instanceof HttpTimeoutException ? "api:timeout" : "api:unreachable";
+            // A connect that timed out never reached the API: unreachable, like a refused one.
+            cause = e.getCause() instanceof HttpTimeoutException
+                            && !(e.getCause() instanceof HttpConnectTimeoutException)
+                    ? "api:timeout"
+                    : "api:unreachable";
         } catch (RuntimeException e) {
             cause = "api:" + e.getClass().getSimpleName();
         }

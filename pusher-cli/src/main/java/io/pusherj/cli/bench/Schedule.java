@@ -4,8 +4,10 @@ import io.pusherj.server.RestClient;
 
 /**
  * One publishing thread's timetable: its channels ({@code first}, {@code first + step}, …) take turns, at
- * their share of the run's rate, from {@code start} until {@code end}; each has its own publication
- * numbers. Not thread-safe: one thread owns it.
+ * their share of the run's rate, until {@code end}; each has its own publication numbers. Thread number
+ * {@code first} starts {@code first} events' time after {@code start}, so the threads take turns too and
+ * the run's events are spread over each second instead of leaving together. Not thread-safe: one thread
+ * owns it.
  */
 final class Schedule {
     /** The next event: its channel's number and its publication number there. */
@@ -23,12 +25,17 @@ final class Schedule {
     Schedule(BenchPlan plan, int first, int step, long start, long end) {
         this.first = first;
         this.step = step;
-        this.start = start;
+        this.start = start + (long) (first * 1_000_000_000.0 / plan.eventsPerSecond());
         this.end = end;
         int mine = (plan.channels() - first + step - 1) / step;
         double perSecond = (double) plan.eventsPerSecond() * mine / plan.channels();
         this.intervalNanos = Math.max(1, (long) (1_000_000_000L / perSecond));
         this.nextSeq = new long[mine];
+    }
+
+    /** {@return whether the next event would be due at or after the end: nothing more to send} */
+    boolean finished() {
+        return nextDueNanos() >= end;
     }
 
     /** {@return when the next event is due, as {@link System#nanoTime()}} */

@@ -78,4 +78,30 @@ class ScheduleTest {
                 taken);
         assertEquals(4 * 50 * MS, s.nextDueNanos(), "20 a second between them");
     }
+
+    @Test
+    void threadsTakeTurnsSoTheRunsRateHoldsWhateverTheNumberOfThreads() {
+        // 8 channels on 8 threads at 1 a second: one event a second in all, thread t at t seconds.
+        List<Long> dueTimes = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            Schedule s = new Schedule(plan(8, 1), t, 8, 0, 8000 * MS);
+            assertEquals(false, s.finished());
+            dueTimes.add(s.nextDueNanos());
+            s.take();
+            assertEquals(true, s.finished(), "its next would be 8 s later: at the end");
+        }
+        assertEquals(
+                List.of(0L, 1000 * MS, 2000 * MS, 3000 * MS, 4000 * MS, 5000 * MS, 6000 * MS, 7000 * MS), dueTimes);
+    }
+
+    @Test
+    void aThreadWhoseTurnComesAfterTheEndSendsNothing() {
+        // 1 event a second for 1 second over 8 channels: thread 0 sends the one event, the others none.
+        assertEquals(false, new Schedule(plan(8, 1), 0, 8, 0, 1000 * MS).finished());
+        for (int t = 1; t < 8; t++) {
+            Schedule s = new Schedule(plan(8, 1), t, 8, 0, 1000 * MS);
+            assertEquals(true, s.finished(), "thread " + t);
+            assertEquals(0, s.dueBy(999 * MS));
+        }
+    }
 }
