@@ -21,7 +21,7 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * One async HttpClient per TLS context and proxy for a runtime, shared by every client and module
+ * One async HttpClient per TLS context, proxy and local address for a runtime, shared by every client and module
  * that needs HTTP, so threads do not grow with clients (docs/architecture.md §6): a single I/O thread, a
  * connection pool sized so a few hundred concurrent requests never silently queue behind the default
  * limits (25 total, 5 per route), no cookies (credentials are the application's headers).
@@ -101,12 +101,17 @@ public final class SharedHttpClient implements AutoCloseable {
                 connections,
                 TimeValue.ofSeconds(IDLE_CONNECTION_SECONDS),
                 TimeValue.ofSeconds(IDLE_CONNECTION_SECONDS));
-        evictor.start();
+        try {
+            evictor.start();
+        } catch (RuntimeException | Error e) { // no native thread left: the started client must not stay behind
+            client.close(CloseMode.IMMEDIATE);
+            throw e;
+        }
     }
 
     /**
-     * Takes a reference to the runtime's client for this context's TLS context and proxy (the JVM default and
-     * none when empty).
+     * Takes a reference to the runtime's client for this context's TLS context, proxy and local address (the
+     * JVM default, none and the system's choice when empty).
      *
      * @param context the client's TLS context, proxy and shared resources
      * @return the lease; close it when done

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The {@code localAddress} option: every transport's sockets leave from the address given (here the loopback
- * alias 127.0.0.2, which Linux and macOS answer without configuration), and the connection works from it.
+ * alias 127.0.0.2, which Linux answers without configuration; macOS needs {@code ifconfig lo0 alias 127.0.0.2}),
+ * and the connection works from it.
  */
 class LocalAddressTest extends ServerTest {
     static InetAddress secondLoopback() {

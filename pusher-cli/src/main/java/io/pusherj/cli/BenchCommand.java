@@ -56,11 +56,16 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
 
-    /** IPv4 dotted quads and IPv6 literals: the characters they are made of, so no name is ever looked up. */
     /** File descriptors kept for what is not a client's socket: the HTTP API's connections, jars, logs. */
     static final int FD_MARGIN = 16;
 
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.%]*:[0-9A-Fa-f:.%]*");
+    /**
+     * IPv4 as four dotted numbers of 0 to 255, or IPv6 (it has a colon, which the JDK parses as a literal and
+     * never looks up): anything else could make {@link InetAddress#getByName} ask DNS.
+     */
+    private static final Pattern IP_LITERAL = Pattern.compile(
+            "((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+                    + "|[0-9A-Fa-f:.%]*:[0-9A-Fa-f:.%]*");
 
     @Option(names = "--app-id", required = true, description = "App id (HTTP API).")
     String appId;
@@ -171,6 +176,7 @@ final class BenchCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             preloadWhatNeedsFiles();
             fileDescriptorShortfall(clients).ifPresent(err::println);
+            sparseChannels(plan).ifPresent(err::println);
             ProgressLines progress = new ProgressLines(err, StatusLine.onTerminal());
             BenchRun run = new BenchRun(plan, options, progress);
             Optional<String> apiProblem = run.preflight();
@@ -266,6 +272,20 @@ final class BenchCommand implements Callable<Integer> {
                 + unix.getMaxFileDescriptorCount() + " files (" + unix.getOpenFileDescriptorCount()
                 + " open): about " + Math.max(0, free) + " of the " + clients
                 + " clients can connect. Raise the limit (ulimit -n) or open fewer clients.");
+    }
+
+    /**
+     * {@return a warning when the run publishes fewer events than there are channels: the channels left
+     * without an event count in neither {@code expected} nor {@code received}, so reach says nothing of them}
+     */
+    static Optional<String> sparseChannels(BenchPlan plan) {
+        long events = plan.eventsPerSecond() * plan.duration().toSeconds();
+        return events >= plan.channels()
+                ? Optional.empty()
+                : Optional.of("bench: WARNING --rate " + plan.eventsPerSecond() + " for "
+                        + plan.duration().toSeconds()
+                        + " s publishes " + events + " events over " + plan.channels()
+                        + " channels: at most " + events + " channels get one, and reach covers only their clients.");
     }
 
     /** Signs private and presence subscriptions with the app secret, as an app server would. */

@@ -265,6 +265,13 @@ class BenchCommandTest {
     }
 
     @Test
+    void fewerEventsThanChannelsIsWarnedOfBecauseReachThenCoversOnlySome() {
+        assertEquals(0, bench("--clients", "6", "--channels", "6", "--rate", "2", "--duration", "1", "--json", "-"));
+        assertTrue(err.toString().contains("publishes 2 events over 6 channels"), err.toString());
+        assertEquals(2, result().getInt("published"), "the run does what it was asked, warned");
+    }
+
+    @Test
     void moreClientsThanTheProcessMayOpenSocketsForIsWarnedOfBeforeAnyOpens() {
         assertEquals(Optional.empty(), BenchCommand.fileDescriptorShortfall(1));
         // More than any Linux lets a process open (fs.nr_open tops out near 2^30).
@@ -294,6 +301,12 @@ class BenchCommandTest {
                 Arguments.of(
                         List.of("--source-addresses", "localhost"),
                         "--source-addresses takes IP addresses, got 'localhost'"),
+                Arguments.of(
+                        List.of("--source-addresses", "999.1.1.1"),
+                        "--source-addresses takes IP addresses, got '999.1.1.1'"),
+                Arguments.of(
+                        List.of("--source-addresses", "1.2.3.4.5"),
+                        "--source-addresses takes IP addresses, got '1.2.3.4.5'"),
                 Arguments.of(
                         List.of("--source-addresses", "192.0.2.1"),
                         "--source-addresses: 192.0.2.1 is not an address of this machine"),

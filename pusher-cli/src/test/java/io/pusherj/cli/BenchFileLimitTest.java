@@ -74,8 +74,12 @@ class BenchFileLimitTest {
                     .redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile())
                     .start();
-            // The clients that never subscribe hold the run for its 30 s subscription grace.
-            assertTrue(p.waitFor(150, TimeUnit.SECONDS), "the bench did not end within 150 s");
+            try {
+                // The clients that never subscribe hold the run for its 30 s subscription grace.
+                assertTrue(p.waitFor(150, TimeUnit.SECONDS), "the bench did not end within 150 s");
+            } finally {
+                p.destroyForcibly(); // a no-op once it ended; else no JVM outlives the test
+            }
             String err = Files.readString(stderr, StandardCharsets.UTF_8);
             assertEquals(0, p.exitValue(), err);
             assertTrue(err.contains("WARNING each client needs a socket"), err);

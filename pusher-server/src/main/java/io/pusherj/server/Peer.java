@@ -1,5 +1,8 @@
 package io.pusherj.server;
 
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+
 /**
  * The client end of a {@link ServerConnection}, whatever carries it: a WebSocket, or an HTTP fallback
  * session (streaming or polling).
@@ -49,4 +52,12 @@ interface Peer {
 
     /** {@return the IP address the client connected from} */
     String remoteAddress();
+
+    /** {@return the IP address of a socket address, or its host name if it was never resolved} */
+    static String hostOf(SocketAddress address) {
+        if (address instanceof InetSocketAddress from) {
+            return from.getAddress() != null ? from.getAddress().getHostAddress() : from.getHostString();
+        }
+        return String.valueOf(address);
+    }
 }

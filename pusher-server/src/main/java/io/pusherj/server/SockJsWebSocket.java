@@ -4,7 +4,6 @@ import io.pusherj.server.internal.JettyEndpoint;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import java.io.StringReader;
-import java.net.InetSocketAddress;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
@@ -94,8 +93,6 @@ final class SockJsWebSocket implements Peer {
 
     @Override
     public String remoteAddress() {
-        return session.getRemoteSocketAddress() instanceof InetSocketAddress from
-                ? from.getAddress().getHostAddress()
-                : String.valueOf(session.getRemoteSocketAddress());
+        return Peer.hostOf(session.getRemoteSocketAddress());
     }
 }

@@ -1,6 +1,5 @@
 package io.pusherj.server;
 
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -50,8 +49,6 @@ final class WebSocketPeer implements Peer {
 
     @Override
     public String remoteAddress() {
-        return session.getRemoteSocketAddress() instanceof InetSocketAddress from
-                ? from.getAddress().getHostAddress()
-                : String.valueOf(session.getRemoteSocketAddress());
+        return Peer.hostOf(session.getRemoteSocketAddress());
     }
 }

@@ -22,7 +22,8 @@ public interface ProviderContext {
 
     /**
      * {@return the local address the transport's sockets bind to (their source address), if the application
-     * gave one; otherwise the operating system's choice}
+     * gave one; otherwise the operating system's choice} A transport must bind every socket it opens to it
+     * (pusherj's own do; an application that sets it relies on it to spread connections over addresses).
      */
     default Optional<InetAddress> localAddress() {
         return Optional.empty();

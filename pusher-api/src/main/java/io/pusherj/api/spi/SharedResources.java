@@ -3,8 +3,8 @@ package io.pusherj.api.spi;
 import java.util.function.Function;
 
 /**
- * Resources the clients of one runtime share (for example one HTTP or WebSocket client per TLS context and
- * proxy), reference-counted: the first {@link #acquire} of a type and key creates, the last
+ * Resources the clients of one runtime share (for example one HTTP or WebSocket client per TLS context,
+ * proxy and local address), reference-counted: the first {@link #acquire} of a type and key creates, the last
  * {@link Lease#close()} closes, and closing the runtime closes what is left. Transports take theirs from
  * {@link ProviderContext#resources()}, so threads and pools do not grow with clients. Implemented by
  * pusherj ({@link SharedResourcePool}); thread-safe.
@@ -16,7 +16,8 @@ public interface SharedResources {
      * @param type the resource's class; resources of different types never share an entry, even for equal
      *     keys
      * @param key what the resource is made from: keys of equal value share one resource of a type (for a
-     *     resource made from the TLS context and proxy, {@link ProviderContext#sharedPerTlsAndProxy} keys it)
+     *     resource made from the TLS context, proxy and local address, {@link ProviderContext#sharedPerTlsAndProxy}
+     *     keys it; its name predates the local address)
      * @param factory creates the resource for the key (called under a lock: keep it quick, and never
      *     acquire another shared resource from it)
      * @param <K> the key's type

@@ -1,5 +1,6 @@
 package io.pusherj.cli.bench;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -17,6 +18,10 @@ import java.util.concurrent.atomic.LongAdder;
  *                 result adds up the clients' receive orders)
  * @param publishAttempts events sent to the HTTP API, whatever their outcome
  * @param publishRequests HTTP API requests made (one event each, or a {@code batch_events} of several)
+ * @param duplicates publications a client received again
+ * @param outOfOrder publications a client received after a later one
+ * @param frozen set when the drain ends: from then on the clients record nothing, so what their closing
+ *     does (a late connect, a failed retry) stays out of the result
  * @param errors errors by cause
  */
 public record BenchBooks(
@@ -30,6 +35,9 @@ public record BenchBooks(
         LongAdder received,
         LongAdder publishAttempts,
         LongAdder publishRequests,
+        LongAdder duplicates,
+        LongAdder outOfOrder,
+        AtomicBoolean frozen,
         ErrorTally errors) {
     /** {@return empty books} */
     public static BenchBooks create() {
@@ -44,6 +52,9 @@ public record BenchBooks(
                 new LongAdder(),
                 new LongAdder(),
                 new LongAdder(),
+                new LongAdder(),
+                new LongAdder(),
+                new AtomicBoolean(),
                 new ErrorTally());
     }
 }

@@ -9,7 +9,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * One client of a bench run: it connects, subscribes to its channel and keeps the order of what it
- * receives. Its listeners run on its strand, one at a time, so its {@link ReceiveOrder} needs no lock.
+ * receives. Its listeners run on its strand, one at a time, so its {@link ReceiveOrder} needs no lock; what
+ * the result needs of it goes into the run's {@link BenchBooks} as it happens, until they are frozen.
  */
 final class BenchClient implements AutoCloseable {
     /** The event name the bench publishes. */
@@ -37,6 +38,9 @@ final class BenchClient implements AutoCloseable {
         long[] connectedAt = {0};
         boolean[] wasConnected = {false};
         c.pusher.connection().onStateChange(change -> {
+            if (books.frozen().get()) {
+                return;
+            }
             if (change.previous() == ConnectionState.CONNECTED) {
                 books.connectedNow().decrement();
             }
@@ -52,13 +56,23 @@ final class BenchClient implements AutoCloseable {
                 wasConnected[0] = true;
             }
         });
-        c.pusher.connection().onError(e -> books.errors().count(cause(e)));
+        c.pusher.connection().onError(e -> {
+            if (!books.frozen().get()) {
+                books.errors().count(cause(e));
+            }
+        });
         c.pusher.subscribe(channel, ch -> {
             ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, e -> {
+                if (books.frozen().get()) {
+                    return;
+                }
                 books.subscribe().recordNanos(System.nanoTime() - connectedAt[0]);
                 c.subscribed.complete(null);
             });
             ch.onSubscriptionError(e -> {
+                if (books.frozen().get()) {
+                    return;
+                }
                 books.errors()
                         .count("subscription:"
                                 + (e.status().isPresent()
@@ -68,7 +82,7 @@ final class BenchClient implements AutoCloseable {
                 c.subscribed.completeExceptionally(new IllegalStateException(e.message()));
             });
             ch.bind(EVENT, e -> {
-                if (!c.counted) {
+                if (!c.counted || books.frozen().get()) {
                     return;
                 }
                 long now = System.nanoTime();
@@ -77,12 +91,15 @@ final class BenchClient implements AutoCloseable {
                     books.errors().count("event:not-a-bench-payload");
                     return;
                 }
-                long before = c.order.received();
-                c.order.receive(stamp.seq());
+                ReceiveOrder order = c.order;
+                long received = order.received();
+                long duplicates = order.duplicates();
+                long outOfOrder = order.outOfOrder();
+                order.receive(stamp.seq());
                 books.latency().recordNanos(now - stamp.sentNanos());
-                if (c.order.received() > before) {
-                    books.received().increment();
-                }
+                books.received().add(order.received() - received);
+                books.duplicates().add(order.duplicates() - duplicates);
+                books.outOfOrder().add(order.outOfOrder() - outOfOrder);
             });
         });
         c.pusher.connect();
@@ -107,11 +124,6 @@ final class BenchClient implements AutoCloseable {
     /** {@return the channel this client is on} */
     String channel() {
         return channel;
-    }
-
-    /** {@return what it received; read after {@link #close()}} */
-    ReceiveOrder order() {
-        return order;
     }
 
     /** Disconnects and closes the client; its listeners have all run when this returns. */

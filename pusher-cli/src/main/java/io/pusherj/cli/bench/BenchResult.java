@@ -24,9 +24,6 @@ public record BenchResult(JsonObject json) {
         private long clientsSubscribed;
         private long published;
         private long expected;
-        private long received;
-        private long duplicates;
-        private long outOfOrder;
         private long deliveryCpuNanos;
         private ProcessLoad.Measured publishing;
         private ProcessLoad.Measured wholeRun;
@@ -72,14 +69,6 @@ public record BenchResult(JsonObject json) {
             return this;
         }
 
-        /** Adds one client's receive order. */
-        Builder add(ReceiveOrder order) {
-            received += order.received();
-            duplicates += order.duplicates();
-            outOfOrder += order.outOfOrder();
-            return this;
-        }
-
         private JsonArrayBuilder sourceAddresses() {
             JsonArrayBuilder addresses = Json.createArrayBuilder();
             plan.sourceAddresses().forEach(from -> addresses.add(from.getHostAddress()));
@@ -88,6 +77,7 @@ public record BenchResult(JsonObject json) {
 
         BenchResult build() {
             ProcessLoad.Measured load = publishing != null ? publishing : wholeRun;
+            long received = books.received().sum();
             JsonObjectBuilder errors = Json.createObjectBuilder();
             Map<String, Long> byCause = books.errors().snapshot();
             byCause.forEach(errors::add);
@@ -108,8 +98,8 @@ public record BenchResult(JsonObject json) {
                     .add("expected", expected)
                     .add("received", received)
                     .add("reach", expected == 0 ? 0 : (double) received / expected)
-                    .add("duplicates", duplicates)
-                    .add("out_of_order", outOfOrder)
+                    .add("duplicates", books.duplicates().sum())
+                    .add("out_of_order", books.outOfOrder().sum())
                     .add("latency_ms", percentiles(books.latency().total()))
                     .add("connect_ms", percentiles(books.connect().total()))
                     .add("subscribe_ms", percentiles(books.subscribe().total()))

@@ -104,7 +104,7 @@ public final class BenchRun {
             if (subscribed > 0) { // else there is nobody to publish to: the command says so
                 Publisher publisher = new Publisher(plan, api, books);
                 ProcessLoad publishing = ProcessLoad.start();
-                publisher.run(System.nanoTime() + plan.duration().toNanos());
+                publisher.run(System.nanoTime() + plan.duration().toNanos(), publishing);
                 result.load(publishing.since()); // the publishing alone: a long drain would dilute it
                 long expected = 0;
                 long published = 0;
@@ -117,15 +117,14 @@ public final class BenchRun {
                 result.published(published).expected(expected).deliveryCpuNanos(publishing.cpuNanosSinceStart());
             }
         } finally {
+            books.frozen().set(true); // what closing does is not part of the result
             sampler.interrupt();
             sampler.join();
             closed = closeAll(clients);
         }
         for (BenchClient c : clients) {
-            if (closed.contains(c)) {
-                result.add(c.order()); // its listeners have all run
-            } else {
-                books.errors().count("close:timeout"); // still running: its counts cannot be read safely
+            if (!closed.contains(c)) {
+                books.errors().count("close:timeout");
             }
         }
         return result.books(books).wholeRun(load.since()).build();

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The bench's own load over a phase: the share of the machine's cores its process used, the share of one
@@ -21,6 +22,8 @@ final class ProcessLoad {
     private final long startNanos;
     private final long startCpuNanos;
     private final Map<Long, Long> startThreadCpu;
+    /** CPU time of threads that ended during the phase (the publishers), taken as they ended. */
+    private final Map<Long, Long> endedThreadCpu = new ConcurrentHashMap<>();
 
     /** What the phase measured. */
     record Measured(
@@ -36,6 +39,14 @@ final class ProcessLoad {
         return new ProcessLoad();
     }
 
+    /**
+     * Called by a thread of the phase as its last act: its CPU time would otherwise be gone from the busiest
+     * thread's reckoning by the time the phase is measured.
+     */
+    void threadEnding() {
+        endedThreadCpu.put(Thread.currentThread().getId(), THREADS.getCurrentThreadCpuTime());
+    }
+
     Measured since() {
         long wall = Math.max(1, System.nanoTime() - startNanos);
         double percent = 100.0
@@ -43,7 +54,9 @@ final class ProcessLoad {
                 / wall
                 / Runtime.getRuntime().availableProcessors();
         long busiest = 0;
-        for (Map.Entry<Long, Long> e : threadCpu().entrySet()) {
+        Map<Long, Long> now = threadCpu();
+        endedThreadCpu.forEach(now::putIfAbsent);
+        for (Map.Entry<Long, Long> e : now.entrySet()) {
             busiest = Math.max(busiest, e.getValue() - startThreadCpu.getOrDefault(e.getKey(), 0L));
         }
         double busiestPercent = 100.0 * busiest / wall;
@@ -52,7 +65,7 @@ final class ProcessLoad {
                 busiestPercent,
                 percent >= SATURATED_PERCENT || busiestPercent >= SATURATED_PERCENT,
                 Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory(),
-                Thread.activeCount());
+                THREADS.getThreadCount());
     }
 
     /** {@return the process's CPU time since the start, all threads, in nanoseconds} */

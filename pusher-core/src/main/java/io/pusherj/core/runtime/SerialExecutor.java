@@ -116,8 +116,9 @@ public final class SerialExecutor implements Executor {
                 // The logger threw as well, and the strand must outlive its own report. It happens: JUL's
                 // formatter lets an Error through, and a JVM that ran out of file descriptors before it first
                 // formatted a record cannot load the time-zone data that needs, so every record after throws.
-                System.err.println("pusherj: unexpected failure on a client strand: " + failure
-                        + "; logging it failed: " + loggingFailed);
+                System.err.println(
+                        "pusherj: unexpected failure on a client strand; logging it failed: " + loggingFailed);
+                failure.printStackTrace();
             }
         }
     }

@@ -106,13 +106,16 @@ final class WebSocketSocket implements TransportSocket {
                 }
                 connecting = null;
             }
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
         } catch (Throwable e) {
-            // DeploymentException/IOException from Tyrus, an interrupt because the attempt was aborted, or a
-            // JDK class that failed to initialize (a JVM out of file descriptors cannot load its TLS classes):
-            // unreported, the last would vanish into the connect task's future and the attempt would hang.
+            // DeploymentException/IOException from Tyrus, an interrupt because the attempt was aborted, or an
+            // Error: a JDK class that failed to initialize (a JVM out of file descriptors cannot load its TLS
+            // classes), no native thread left. Unreported, an Error would vanish into the connect task's
+            // future and the attempt would wait out its timeout. So it is reported first; then one that leaves
+            // the JVM unreliable (out of memory, not a stack overflow) is passed on, as everywhere in pusherj.
             failed(e);
+            if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
+                throw fatal;
+            }
         }
     }
 

@@ -20,9 +20,11 @@ final class JdkWebSocketTransport implements Transport {
 
     private final String name;
     private final HttpClient http;
+    private final boolean localAddressAsked;
 
     JdkWebSocketTransport(TransportContext context) {
         this.name = context.transportName();
+        this.localAddressAsked = context.localAddress().isPresent();
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
         context.sslContext().ifPresent(b::sslContext);
         this.http = b.build();
@@ -40,6 +42,11 @@ final class JdkWebSocketTransport implements Transport {
 
     @Override
     public TransportSocket open(TransportRequest request, TransportSocketListener listener) {
+        if (localAddressAsked) {
+            // A transport must honour every setting it is given or fail the attempt, which the client reports.
+            throw new UnsupportedOperationException(
+                    "the JDK WebSocket client cannot bind to a local address before Java 19 (localAddress)");
+        }
         return JdkWebSocketSocket.open(http, request.webSocketUri(), listener);
     }
 
