@@ -70,8 +70,7 @@ public final class BenchRun {
     /**
      * Publishes one event on {@value #PREFLIGHT_CHANNEL}, a channel no bench client joins, before any client
      * opens: a wrong key or secret, or an API that is not where the flags say, is then a message at once, not
-     * a run of thousands of clients that publishes nothing. Also opens the API's first connection while file
-     * descriptors are still free.
+     * a run of thousands of clients that publishes nothing.
      *
      * @return what is wrong, if the API refused the event or could not be reached
      */
