@@ -33,6 +33,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import picocli.CommandLine;
@@ -55,6 +57,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
+
+    /** How long Ctrl-C waits for the stopped run to drain, close its clients and write its result. */
+    static final long STOP_WAIT_SECONDS = 100;
 
     /** File descriptors kept for what is not a client's socket: the HTTP API's connections, jars, logs. */
     static final int FD_MARGIN = 16;
@@ -184,28 +189,50 @@ final class BenchCommand implements Callable<Integer> {
                 err.println("bench: " + apiProblem.get() + "; no client was opened");
                 return 1;
             }
-            BenchResult result = run.run();
-            progress.finish();
-            if (result.saturated()) {
-                err.println("bench: WARNING while publishing the bench used "
-                        + result.json().get("bench_cpu_percent")
-                        + "% of this machine's cores, its busiest thread "
-                        + result.json().get("bench_busiest_thread_percent")
-                        + "% of one: its figures measure the bench as much as the server. Run it on a bigger machine,"
-                        + " or with fewer clients or a lower rate.");
+            // Ctrl-C (or a TERM) stops the run early, and the result of what ran is still written, as wrk does.
+            CountDownLatch reported = new CountDownLatch(1);
+            Thread onStop = new Thread(
+                    () -> {
+                        run.stop();
+                        try {
+                            reported.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "pusherj-bench-stop");
+            Runtime.getRuntime().addShutdownHook(onStop);
+            try {
+                BenchResult result = run.run();
+                progress.finish();
+                if (result.saturated()) {
+                    err.println("bench: WARNING while publishing the bench used "
+                            + result.json().get("bench_cpu_percent")
+                            + "% of this machine's cores, its busiest thread "
+                            + result.json().get("bench_busiest_thread_percent")
+                            + "% of one: its figures measure the bench as much as the server. Run it on a bigger machine,"
+                            + " or with fewer clients or a lower rate.");
+                }
+                write(result);
+                if (report != null) {
+                    String server = (options.forceTLS() ? "wss://" : "ws://")
+                            + options.wsHost().orElse("ws-" + options.cluster() + ".pusher.com") + ":"
+                            + (options.forceTLS() ? options.wssPort() : options.wsPort()) + ", HTTP API " + plan.api();
+                    writeFile(report, BenchReport.html(server, result, run.series(), run.latencies()));
+                }
+                if (result.json().getJsonNumber("clients_subscribed").longValue() == 0) {
+                    err.println("bench: no client subscribed, so nothing was published (see errors)");
+                    return 1;
+                }
+                return 0;
+            } finally {
+                reported.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onStop);
+                } catch (IllegalStateException e) {
+                    // The JVM is shutting down: the hook is what is waiting for this result.
+                }
             }
-            write(result);
-            if (report != null) {
-                String server = (options.forceTLS() ? "wss://" : "ws://")
-                        + options.wsHost().orElse("ws-" + options.cluster() + ".pusher.com") + ":"
-                        + (options.forceTLS() ? options.wssPort() : options.wsPort()) + ", HTTP API " + plan.api();
-                writeFile(report, BenchReport.html(server, result, run.series(), run.latencies()));
-            }
-            if (result.json().getJsonNumber("clients_subscribed").longValue() == 0) {
-                err.println("bench: no client subscribed, so nothing was published (see errors)");
-                return 1;
-            }
-            return 0;
         } finally {
             runtime.close();
         }

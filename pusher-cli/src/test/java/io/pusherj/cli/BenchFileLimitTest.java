@@ -8,19 +8,13 @@ import io.pusherj.server.PusherTestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.File;
-import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,9 +37,9 @@ class BenchFileLimitTest {
                     "bash",
                     "-c",
                     "ulimit -n " + FILE_LIMIT + " && exec \"$0\" \"$@\"",
-                    ProcessHandle.current().info().command().orElseThrow(),
+                    ChildJvm.java(),
                     "-cp",
-                    String.join(File.pathSeparator, runtimePath(dir)),
+                    String.join(File.pathSeparator, ChildJvm.runtimePath(dir)),
                     Main.class.getName(),
                     "bench",
                     "--key",
@@ -96,44 +90,5 @@ class BenchFileLimitTest {
                     r.getInt("bench_threads") < 40,
                     "threads stay a handful while connects keep failing: " + r.getInt("bench_threads"));
         }
-    }
-
-    /**
-     * What this test runs with, less the test framework: pusherj, the CLI and their dependencies, each a jar
-     * as when installed. A directory of classes would not do: a JVM out of file descriptors cannot open the
-     * file of a class it has not loaded yet, while a jar, once open, serves every class in it.
-     */
-    private static List<String> runtimePath(Path dir) throws IOException {
-        Set<String> entries = new LinkedHashSet<>();
-        for (String property : List.of("jdk.module.path", "java.class.path")) {
-            for (String e : System.getProperty(property, "").split(File.pathSeparator)) {
-                if (!e.isBlank()
-                        && !e.contains("junit")
-                        && !e.contains("opentest4j")
-                        && !e.contains("apiguardian")
-                        && !e.contains("surefire")
-                        && !e.contains("test-classes")) {
-                    entries.add(
-                            Files.isDirectory(Path.of(e))
-                                    ? asJar(Path.of(e), dir).toString()
-                                    : e);
-                }
-            }
-        }
-        return List.copyOf(entries);
-    }
-
-    /** Packs a directory of classes into a jar in {@code dir}. */
-    private static Path asJar(Path classes, Path dir) throws IOException {
-        Path jar = Files.createTempFile(dir, "classes", ".jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-                Stream<Path> files = Files.walk(classes)) {
-            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
-                Files.copy(f, out);
-                out.closeEntry();
-            }
-        }
-        return jar;
     }
 }

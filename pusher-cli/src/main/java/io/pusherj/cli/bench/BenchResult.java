@@ -25,6 +25,7 @@ public record BenchResult(JsonObject json) {
         private long published;
         private long expected;
         private long deliveryCpuNanos;
+        private boolean stoppedEarly;
         private ProcessLoad.Measured publishing;
         private ProcessLoad.Measured wholeRun;
         private BenchBooks books;
@@ -45,6 +46,11 @@ public record BenchResult(JsonObject json) {
 
         Builder expected(long n) {
             expected = n;
+            return this;
+        }
+
+        Builder stoppedEarly(boolean stopped) {
+            stoppedEarly = stopped;
             return this;
         }
 
@@ -91,6 +97,7 @@ public record BenchResult(JsonObject json) {
                     .add("rate", plan.eventsPerSecond())
                     .add("payload_bytes", plan.payloadBytes())
                     .add("duration_s", plan.duration().toSeconds())
+                    .add("stopped_early", stoppedEarly)
                     .add("source_addresses", sourceAddresses())
                     .add("publish_attempts", books.publishAttempts().sum())
                     .add("publish_requests", books.publishRequests().sum())

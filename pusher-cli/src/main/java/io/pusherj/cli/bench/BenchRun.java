@@ -31,6 +31,8 @@ public final class BenchRun {
     static final long DRAIN_IDLE_SECONDS = 2;
     /** After publishing, how long the run waits for the last events at most. */
     static final long DRAIN_MAX_SECONDS = 30;
+    /** How often a wait looks whether the run was asked to stop. */
+    static final long STOP_CHECK_MILLIS = 100;
     /** Where {@link #preflight()} publishes: no bench client joins it. */
     public static final String PREFLIGHT_CHANNEL = "pusherj-bench-preflight";
     /** Clients closed at once at the end. */
@@ -45,6 +47,7 @@ public final class BenchRun {
     private final Progress progress;
     private final BenchBooks books = BenchBooks.create();
     private final BenchSeries series = new BenchSeries();
+    private volatile boolean stopping;
     /**
      * Made with the run, before the clients: its HTTP client needs a file descriptor (a selector), which a run
      * with more clients than the limit allows would leave none of.
@@ -87,6 +90,14 @@ public final class BenchRun {
         }
     }
 
+    /**
+     * Asks a running bench to stop early (Ctrl-C): it opens no more clients, stops waiting for subscriptions
+     * and stops publishing, then drains, closes and returns its result as usual. Any thread.
+     */
+    public void stop() {
+        stopping = true;
+    }
+
     /** Runs the bench; returns its result. */
     public BenchResult run() throws InterruptedException {
         ProcessLoad load = ProcessLoad.start();
@@ -103,7 +114,7 @@ public final class BenchRun {
             if (subscribed > 0) { // else there is nobody to publish to: the command says so
                 Publisher publisher = new Publisher(plan, api, books);
                 ProcessLoad publishing = ProcessLoad.start();
-                publisher.run(System.nanoTime() + plan.duration().toNanos(), publishing);
+                publisher.run(System.nanoTime() + plan.duration().toNanos(), publishing, () -> stopping);
                 result.load(publishing.since()); // the publishing alone: a long drain would dilute it
                 long expected = 0;
                 long published = 0;
@@ -126,7 +137,7 @@ public final class BenchRun {
                 books.errors().count("close:timeout");
             }
         }
-        return result.books(books).wholeRun(load.since()).build();
+        return result.books(books).wholeRun(load.since()).stoppedEarly(stopping).build();
     }
 
     /**
@@ -201,10 +212,10 @@ public final class BenchRun {
     private void open(List<BenchClient> clients) {
         long start = System.nanoTime();
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / plan.rampPerSecond();
-        for (int i = 0; i < plan.clients(); i++) {
+        for (int i = 0; i < plan.clients() && !stopping; i++) {
             long wait = start + i * intervalNanos - System.nanoTime();
             if (wait > 0) {
-                LockSupport.parkNanos(wait); // pacing the ramp
+                LockSupport.parkNanos(wait); // pacing the ramp (at most a second: --ramp is at least 1)
             }
             PusherOptions options = optionsBySource.get(i % optionsBySource.size());
             clients.add(BenchClient.open(plan.key(), options, plan.channelOf(i), books));
@@ -216,10 +227,14 @@ public final class BenchRun {
     private Map<String, Long> awaitSubscribed(List<BenchClient> clients) throws InterruptedException {
         CompletableFuture<Void> all = CompletableFuture.allOf(
                 clients.stream().map(BenchClient::subscribed).toArray(CompletableFuture[]::new));
-        try {
-            all.get(SUBSCRIBE_GRACE_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // Some never subscribed: they are left out of what is expected, and their errors say why.
+        long giveUpAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(SUBSCRIBE_GRACE_SECONDS);
+        while (!all.isDone() && !stopping && System.nanoTime() < giveUpAt) {
+            try {
+                all.get(STOP_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // Not all yet, or one was refused: wait on for the others, within the grace. Those that never
+                // subscribe are left out of what is expected, and their errors say why.
+            }
         }
         Map<String, Long> byChannel = new HashMap<>();
         for (BenchClient c : clients) {

@@ -6,8 +6,10 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Publishes the run's events through the server's HTTP API, signed, at the rate asked for, each stamped with
@@ -40,7 +42,7 @@ final class Publisher {
      * Publishes until {@code endNanos} ({@link System#nanoTime()}); returns when every thread stopped, each
      * having told {@code load} its CPU time as it ended.
      */
-    void run(long endNanos, ProcessLoad load) throws InterruptedException {
+    void run(long endNanos, ProcessLoad load, BooleanSupplier stopping) throws InterruptedException {
         int threads = Math.min(MAX_THREADS, plan.channels());
         List<Thread> started = new ArrayList<>(threads);
         long start = System.nanoTime();
@@ -49,7 +51,7 @@ final class Publisher {
             Thread thread = new Thread(
                     () -> {
                         try {
-                            publish(schedule);
+                            publish(schedule, stopping);
                         } finally {
                             load.threadEnding();
                         }
@@ -64,15 +66,16 @@ final class Publisher {
         }
     }
 
-    private void publish(Schedule schedule) {
+    private void publish(Schedule schedule, BooleanSupplier stopping) {
         while (true) {
-            if (schedule.finished()) {
-                return; // not waiting for an event due after the run's end
+            if (schedule.finished() || stopping.getAsBoolean()) {
+                return; // not waiting for an event due after the run's end, or the run was stopped
             }
             long wait;
             while ((wait = schedule.nextDueNanos() - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait); // pacing the publisher, not waiting for an event
-                if (Thread.currentThread().isInterrupted()) {
+                // Pacing the publisher, not waiting for an event; in slices, to see a stop soon.
+                LockSupport.parkNanos(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(BenchRun.STOP_CHECK_MILLIS)));
+                if (Thread.currentThread().isInterrupted() || stopping.getAsBoolean()) {
                     return;
                 }
             }
