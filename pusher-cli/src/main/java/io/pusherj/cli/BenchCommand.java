@@ -85,7 +85,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--clients", paramLabel = "N", description = "Clients to open (default 100).")
     int clients = 100;
 
-    @Option(names = "--ramp", paramLabel = "N", description = "Clients opened per second (default 500).")
+    @Option(
+            names = "--ramp",
+            paramLabel = "N[/s]",
+            converter = PerSecond.class,
+            description = "Clients opened per second (default 500).")
     int ramp = 500;
 
     @Option(
@@ -112,7 +116,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "The HTTP API's port (default: the port that goes with the host used).")
     Integer apiPort;
 
-    @Option(names = "--rate", paramLabel = "N", description = "Events published per second (default 10).")
+    @Option(
+            names = "--rate",
+            paramLabel = "N[/s]",
+            converter = PerSecond.class,
+            description = "Events published per second (default 10).")
     int rate = 10;
 
     @Option(names = "--payload", paramLabel = "BYTES", description = "Bytes of data per event (default 64).")

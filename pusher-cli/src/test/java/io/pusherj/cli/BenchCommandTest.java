@@ -229,6 +229,13 @@ class BenchCommandTest {
     }
 
     @Test
+    void ratesMayBeWrittenPerSecondAsTheFlagsAreDocumented() {
+        assertEquals(0, bench("--clients", "2", "--ramp", "100/s", "--rate", "5/s", "--duration", "1", "--json", "-"));
+        assertEquals(5, result().getInt("rate"));
+        assertEquals(100, result().getInt("ramp"));
+    }
+
+    @Test
     void clientsTakeTheSourceAddressesInTurn() {
         assertEquals(
                 0,
@@ -293,6 +300,7 @@ class BenchCommandTest {
                 Arguments.of(List.of("--payload", "44"), "--payload must be between 45 and 10240 bytes"),
                 Arguments.of(List.of("--duration", "0"), "--duration must be between 1 and 86400 seconds"),
                 Arguments.of(List.of("--clients", "many"), "Invalid value for option '--clients'"),
+                Arguments.of(List.of("--rate", "5/min"), "'5/min' is not a count per second (N or N/s)"),
                 Arguments.of(List.of("--clients", "100000", "--ramp", "1"), "--clients / --ramp must open them within"),
                 Arguments.of(List.of("--api-port", "0"), "--api-port must be between 1 and 65535"),
                 Arguments.of(

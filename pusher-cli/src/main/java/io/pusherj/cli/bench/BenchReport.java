@@ -48,8 +48,9 @@ public final class BenchReport {
         if (result.saturated()) {
             page.append("<p class=\"warn\">The bench used ")
                     .append(r.get("bench_cpu_percent"))
-                    .append("% of its machine's cores while publishing: these figures measure the bench as much as")
-                    .append(" the server.</p>\n");
+                    .append("% of its machine's cores while publishing, its busiest thread ")
+                    .append(r.get("bench_busiest_thread_percent"))
+                    .append("% of one: these figures measure the bench as much as the server.</p>\n");
         }
         page.append("<h2>Parameters</h2>\n")
                 .append(table(
