@@ -6,7 +6,14 @@ import org.eclipse.jetty.websocket.api.Session;
 
 /** A WebSocket client (Jetty session). Jetty queues concurrent sends; the lock keeps their order. */
 final class WebSocketPeer implements Peer {
+    private static final System.Logger LOG = System.getLogger(WebSocketPeer.class.getName());
+
     private final Session session;
+    /**
+     * A frame Jetty could not send on an open session is said, not silently lost: a test missing a frame then
+     * knows why. Sends to a session that is closing fail as a matter of course, and are not.
+     */
+    private final Callback reportFailure = Callback.from(() -> {}, this::sendFailed);
 
     WebSocketPeer(Session session) {
         this.session = session;
@@ -14,7 +21,7 @@ final class WebSocketPeer implements Peer {
 
     @Override
     public synchronized void send(String frame) {
-        session.sendText(frame, Callback.NOOP);
+        session.sendText(frame, reportFailure);
     }
 
     @Override
@@ -25,6 +32,12 @@ final class WebSocketPeer implements Peer {
     @Override
     public synchronized void sendBinary(byte[] payload) {
         session.sendBinary(ByteBuffer.wrap(payload), Callback.NOOP);
+    }
+
+    private void sendFailed(Throwable failure) {
+        if (session.isOpen()) {
+            LOG.log(System.Logger.Level.WARNING, "test server: a send on an open session failed", failure);
+        }
     }
 
     @Override
