@@ -6,6 +6,9 @@
 module io.pusherj.core {
     requires transitive io.pusherj.api;
     requires org.eclipse.parsson;
+    // JFR events (io.pusherj.*), recorded only when a recording enables them; part of every JDK image that
+    // a jlink does not strip of it.
+    requires jdk.jfr;
 
     uses io.pusherj.api.spi.TransportProvider;
     uses io.pusherj.api.spi.AuthTransportProvider;

@@ -3,6 +3,7 @@ package io.pusherj.core.connection;
 import io.pusherj.api.ConnectionError;
 import io.pusherj.api.ConnectionState;
 import io.pusherj.api.PusherOptions;
+import io.pusherj.core.jfr.ConnectionStateChangeEvent;
 import io.pusherj.core.protocol.CloseAction;
 import io.pusherj.core.protocol.Frame;
 import io.pusherj.core.runtime.BackoffSchedule;
@@ -430,6 +431,8 @@ public final class ConnectionManager implements ProtocolConnection.Listener {
             socketId = null;
         }
         if (previous != newState) {
+            ConnectionStateChangeEvent.commit(
+                    previous.wireName(), newState.wireName(), socketId == null ? "" : socketId);
             listener.onStateChange(previous, newState);
         }
     }

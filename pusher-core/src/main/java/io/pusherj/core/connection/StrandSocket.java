@@ -4,6 +4,7 @@ import io.pusherj.api.spi.Transport;
 import io.pusherj.api.spi.TransportRequest;
 import io.pusherj.api.spi.TransportSocket;
 import io.pusherj.api.spi.TransportSocketListener;
+import io.pusherj.core.jfr.InboundOverflowEvent;
 import io.pusherj.core.runtime.Failures;
 import io.pusherj.core.runtime.Handles;
 import io.pusherj.core.runtime.InboundQueue;
@@ -181,6 +182,7 @@ public final class StrandSocket implements TransportSocketListener, InboundQueue
         strand.execute(() -> {
             if (overflowed) {
                 // Our own decision, not the network's: the transport loses no life for it (docs/protocol.md §10.6).
+                InboundOverflowEvent.commit(transport.name(), inbound.limitChars());
                 closeObserver = null;
                 deliverClose(
                         1006,

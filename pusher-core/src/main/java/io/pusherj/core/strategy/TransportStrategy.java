@@ -7,6 +7,7 @@ import io.pusherj.core.connection.Errors;
 import io.pusherj.core.connection.Handshake;
 import io.pusherj.core.connection.HandshakeResult;
 import io.pusherj.core.connection.StrandSocket;
+import io.pusherj.core.jfr.ConnectAttemptEvent;
 import io.pusherj.core.protocol.FrameCodec;
 import io.pusherj.core.runtime.ClientLoop;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -82,6 +83,8 @@ public final class TransportStrategy implements Strategy {
         private boolean done;
         private Throwable lastError;
         private final int cid = NEXT_ATTEMPT_ID.incrementAndGet();
+        /** The attempt as a JFR event, while a recording asks for them; else null. */
+        private ConnectAttemptEvent recorded;
 
         Attempt(StrategyCallback callback) {
             this.callback = callback;
@@ -93,7 +96,16 @@ public final class TransportStrategy implements Strategy {
                     .add("cid", cid)
                     .add("transport", name + (request.useTLS() && !name.equals("wss") ? "s" : ""))
                     .build());
+            recorded = ConnectAttemptEvent.start(name, describeTarget());
             socket = StrandSocket.open(loop.strand(), loop.inbound(), transport, request, this);
+        }
+
+        /** Ends the attempt's JFR event, if a recording asked for it. */
+        private void record(String outcome) {
+            if (recorded != null) {
+                recorded.end(outcome);
+                recorded = null;
+            }
         }
 
         @Override
@@ -118,6 +130,7 @@ public final class TransportStrategy implements Strategy {
         private void handshakeDone(HandshakeResult result) {
             if (!done) {
                 done = true;
+                record(result.isConnected() ? ConnectAttemptEvent.CONNECTED : ConnectAttemptEvent.REFUSED);
                 callback.onHandshake(result);
             }
         }
@@ -141,6 +154,7 @@ public final class TransportStrategy implements Strategy {
                 return;
             }
             done = true;
+            record(ConnectAttemptEvent.FAILED);
             String why = lastError != null ? Errors.describe(lastError) : reason;
             attempts.step(FrameCodec.json()
                     .createObjectBuilder()
@@ -171,6 +185,7 @@ public final class TransportStrategy implements Strategy {
                 return;
             }
             done = true;
+            record(ConnectAttemptEvent.ABORTED);
             closeSocket();
         }
 
@@ -180,6 +195,7 @@ public final class TransportStrategy implements Strategy {
                 return;
             }
             done = true;
+            record(ConnectAttemptEvent.ABORTED);
             closeSocket();
             loop.defer(callback::onFailure);
         }

@@ -1,0 +1,77 @@
+package io.pusherj.it;
+
+import static io.pusherj.api.ConnectionState.CONNECTED;
+import static io.pusherj.api.ConnectionState.DISCONNECTED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pusherj.api.Pusher;
+import io.pusherj.testkit.ConnectionRecorder;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The client's JFR events, read back with a {@link RecordingStream} as {@code jcmd JFR.start} would record
+ * them: its state changes and its connect attempts, against the test server.
+ */
+class JfrEventsTest extends ServerTest {
+    static final String STATE = "io.pusherj.ConnectionStateChange";
+    static final String ATTEMPT = "io.pusherj.ConnectAttempt";
+
+    @Test
+    void aConnectAndADisconnectAreRecordedAsStateChangesAndOneConnectedAttempt() throws Exception {
+        List<RecordedEvent> events = new CopyOnWriteArrayList<>();
+        CountDownLatch disconnectedRecorded = new CountDownLatch(1);
+        try (RecordingStream stream = new RecordingStream()) {
+            stream.enable(STATE);
+            stream.enable(ATTEMPT);
+            stream.onEvent(STATE, e -> {
+                events.add(e);
+                if (e.getString("current").equals("disconnected")) {
+                    disconnectedRecorded.countDown();
+                }
+            });
+            stream.onEvent(ATTEMPT, events::add);
+            stream.startAsync();
+
+            Pusher p = client(o -> o.enabledTransports("ws"));
+            ConnectionRecorder rec = ConnectionRecorder.attach(p.connection());
+            p.connect();
+            rec.awaitState(CONNECTED, WAIT);
+            String socketId = p.connection().socketId().orElseThrow();
+            p.disconnect();
+            rec.awaitState(DISCONNECTED, WAIT);
+            assertTrue(disconnectedRecorded.await(WAIT.toSeconds(), TimeUnit.SECONDS), "recorded: " + events);
+
+            List<RecordedEvent> states = events.stream()
+                    .filter(e -> e.getEventType().getName().equals(STATE))
+                    .toList();
+            assertEquals(
+                    List.of("initialized>connecting", "connecting>connected", "connected>disconnected"),
+                    states.stream()
+                            .map(e -> e.getString("previous") + ">" + e.getString("current"))
+                            .toList());
+            assertEquals(socketId, states.get(1).getString("socketId"), "the socket id comes with connected");
+            assertEquals("", states.get(2).getString("socketId"));
+
+            List<RecordedEvent> attempts = events.stream()
+                    .filter(e -> e.getEventType().getName().equals(ATTEMPT))
+                    .toList();
+            assertEquals(1, attempts.size(), attempts.toString());
+            RecordedEvent attempt = attempts.get(0);
+            assertEquals("ws", attempt.getString("transport"));
+            assertEquals(server.host() + ":" + server.port(), attempt.getString("host"));
+            assertEquals("connected", attempt.getString("outcome"));
+            assertFalse(
+                    attempt.getDuration().isNegative() || attempt.getDuration().isZero(), "timed");
+            assertTrue(attempt.getDuration().compareTo(Duration.ofSeconds(30)) < 0, attempt.toString());
+        }
+    }
+}
