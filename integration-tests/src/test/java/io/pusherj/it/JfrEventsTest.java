@@ -7,23 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pusherj.api.Pusher;
+import io.pusherj.server.AuthFault;
 import io.pusherj.testkit.ConnectionRecorder;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingStream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The client's JFR events, read back with a {@link RecordingStream} as {@code jcmd JFR.start} would record
- * them: its state changes and its connect attempts, against the test server.
+ * them: its state changes, connect attempts, subscriptions and auth requests, against the test server.
  */
 class JfrEventsTest extends ServerTest {
     static final String STATE = "io.pusherj.ConnectionStateChange";
     static final String ATTEMPT = "io.pusherj.ConnectAttempt";
+    static final String SUBSCRIPTION = "io.pusherj.Subscription";
+    static final String AUTH = "io.pusherj.AuthRequest";
 
     @Test
     void aConnectAndADisconnectAreRecordedAsStateChangesAndOneConnectedAttempt() throws Exception {
@@ -73,5 +78,56 @@ class JfrEventsTest extends ServerTest {
                     attempt.getDuration().isNegative() || attempt.getDuration().isZero(), "timed");
             assertTrue(attempt.getDuration().compareTo(Duration.ofSeconds(30)) < 0, attempt.toString());
         }
+    }
+
+    @Test
+    void aPrivateSubscriptionIsRecordedWithItsAuthorizationAndARefusedOneWithItsStatus() throws Exception {
+        server.faults().authFault("private-denied", AuthFault.status(403, "{\"error\":\"no\"}"));
+        List<RecordedEvent> events = new CopyOnWriteArrayList<>();
+        CountDownLatch allEnded = new CountDownLatch(4); // two subscriptions, two auth requests
+        try (RecordingStream stream = new RecordingStream()) {
+            stream.enable(SUBSCRIPTION);
+            stream.enable(AUTH);
+            stream.onEvent(SUBSCRIPTION, e -> {
+                events.add(e);
+                allEnded.countDown();
+            });
+            stream.onEvent(AUTH, e -> {
+                events.add(e);
+                allEnded.countDown();
+            });
+            stream.startAsync();
+
+            Pusher p = client(o -> o.authEndpoint(server.authEndpoint().toString()));
+            p.connect();
+            p.subscribePrivate("private-orders", ch -> {});
+            p.subscribePrivate("private-denied", ch -> {});
+            assertTrue(allEnded.await(WAIT.toSeconds(), TimeUnit.SECONDS), "recorded: " + events);
+            Map<String, RecordedEvent> subscriptions = byString(events, SUBSCRIPTION, "channel");
+            Map<String, RecordedEvent> auths = byString(events, AUTH, "subject");
+
+            assertEquals("succeeded", subscriptions.get("private-orders").getString("outcome"));
+            assertEquals("private", subscriptions.get("private-orders").getString("kind"));
+            assertEquals("failed", subscriptions.get("private-denied").getString("outcome"));
+            assertEquals(403, subscriptions.get("private-denied").getInt("status"));
+
+            assertEquals("authorized", auths.get("private-orders").getString("outcome"));
+            assertEquals("endpoint", auths.get("private-orders").getString("handler"));
+            assertEquals("failed", auths.get("private-denied").getString("outcome"));
+            assertEquals(403, auths.get("private-denied").getInt("status"));
+            assertTrue(
+                    subscriptions
+                                    .get("private-orders")
+                                    .getDuration()
+                                    .compareTo(auths.get("private-orders").getDuration())
+                            >= 0,
+                    "a subscription's time includes its authorization's");
+        }
+    }
+
+    private static Map<String, RecordedEvent> byString(List<RecordedEvent> events, String type, String field) {
+        return events.stream()
+                .filter(e -> e.getEventType().getName().equals(type))
+                .collect(Collectors.toMap(e -> e.getString(field), e -> e, (a, b) -> a));
     }
 }

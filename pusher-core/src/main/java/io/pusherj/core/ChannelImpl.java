@@ -6,6 +6,7 @@ import io.pusherj.api.Channel;
 import io.pusherj.api.ChannelAuthorization;
 import io.pusherj.api.EventListener;
 import io.pusherj.api.EventNames;
+import io.pusherj.core.jfr.SubscriptionEvent;
 import io.pusherj.core.protocol.Frame;
 import io.pusherj.core.protocol.FrameCodec;
 import jakarta.json.JsonNumber;
@@ -72,6 +73,8 @@ class ChannelImpl implements Channel {
     private volatile int subscriptionCount = -1;
     private boolean subscriptionPending;
     private boolean subscriptionCancelled;
+    /** The pending subscription as a JFR event, while a recording asks for them; else null. Strand only. */
+    private SubscriptionEvent recorded;
     /** Set when {@code unsubscribe} took this object out of the table: a later subscribe makes a new one. */
     private volatile boolean retired;
     /** Calls of {@code subscribe} whose {@code setup} is running or whose strand task has not run yet. */
@@ -190,6 +193,8 @@ class ChannelImpl implements Channel {
         if (subscribed) {
             return;
         }
+        recordSubscription(SubscriptionEvent.INTERRUPTED, 0); // a subscribe still unanswered is over
+        recorded = SubscriptionEvent.start(name);
         subscriptionPending = true;
         subscriptionCancelled = false;
         authorizeThenSubscribe();
@@ -229,6 +234,14 @@ class ChannelImpl implements Channel {
         sendSubscribe(ChannelAuthorization.of(""));
     }
 
+    /** Ends the subscription's JFR event, if a recording asked for it. */
+    private void recordSubscription(String outcome, int status) {
+        if (recorded != null) {
+            recorded.end(outcome, status);
+            recorded = null;
+        }
+    }
+
     /** Sends {@code pusher:subscribe} with the authorization (the shared secret is never sent). */
     final void sendSubscribe(ChannelAuthorization authorization) {
         var data = FrameCodec.json().createObjectBuilder().add("auth", authorization.auth());
@@ -250,6 +263,7 @@ class ChannelImpl implements Channel {
     }
 
     private void subscriptionFailed(AuthError error, Frame event) {
+        recordSubscription(SubscriptionEvent.FAILED, error.status().orElse(0));
         subscriptionPending = false;
         subscribed = false;
         if (subscriptionCancelled || retired) {
@@ -281,6 +295,7 @@ class ChannelImpl implements Channel {
 
     /** The connection went away: the subscription must be made again on the next one. */
     void disconnect() {
+        recordSubscription(SubscriptionEvent.INTERRUPTED, 0);
         subscribed = false;
         subscriptionPending = false;
         successor = null;
@@ -291,6 +306,7 @@ class ChannelImpl implements Channel {
         String event = frame.eventName();
         switch (event) {
             case "pusher_internal:subscription_succeeded" -> {
+                recordSubscription(SubscriptionEvent.SUCCEEDED, 0);
                 subscriptionPending = false;
                 subscribed = true;
                 // Retired: unsubscribed at the call, its strand task may not have marked it cancelled yet.
