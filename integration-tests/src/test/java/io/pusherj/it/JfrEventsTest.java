@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pusherj.api.Pusher;
 import io.pusherj.server.AuthFault;
+import io.pusherj.server.ServerConnection;
 import io.pusherj.testkit.ConnectionRecorder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
@@ -22,13 +25,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The client's JFR events, read back with a {@link RecordingStream} as {@code jcmd JFR.start} would record
- * them: its state changes, connect attempts, subscriptions and auth requests, against the test server.
+ * them: its state changes, connect attempts, subscriptions, auth requests and inbound overflows, against the
+ * test server.
  */
 class JfrEventsTest extends ServerTest {
     static final String STATE = "io.pusherj.ConnectionStateChange";
     static final String ATTEMPT = "io.pusherj.ConnectAttempt";
     static final String SUBSCRIPTION = "io.pusherj.Subscription";
     static final String AUTH = "io.pusherj.AuthRequest";
+    static final String OVERFLOW = "io.pusherj.InboundOverflow";
 
     @Test
     void aConnectAndADisconnectAreRecordedAsStateChangesAndOneConnectedAttempt() throws Exception {
@@ -122,6 +127,53 @@ class JfrEventsTest extends ServerTest {
                                     .compareTo(auths.get("private-orders").getDuration())
                             >= 0,
                     "a subscription's time includes its authorization's");
+        }
+    }
+
+    @Test
+    void listenersFallingBehindPastTheLimitAreRecordedAsAnOverflow() throws Exception {
+        List<RecordedEvent> overflows = new CopyOnWriteArrayList<>();
+        CountDownLatch recorded = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService listeners = Executors.newSingleThreadExecutor();
+        try (RecordingStream stream = new RecordingStream()) {
+            stream.enable(OVERFLOW);
+            stream.onEvent(OVERFLOW, e -> {
+                overflows.add(e);
+                recorded.countDown();
+            });
+            stream.startAsync();
+
+            // Listeners on an executor of their own, so holding one holds neither the socket's reads nor the
+            // strand: the first event holds it until the overflow is recorded, and frames pile up behind it.
+            Pusher p = client(o ->
+                    o.enabledTransports("ws").maxQueuedInboundChars(1L << 20).callbackExecutor(listeners));
+            p.subscribe("burst", ch -> ch.bind("tick", e -> awaitQuietly(release)));
+            p.connect();
+            server.awaitSubscriberCount("burst", 1, WAIT);
+            ServerConnection conn = server.awaitConnection(1, WAIT);
+            try {
+                conn.flood("burst", "tick", 30, i -> i + ":" + "x".repeat(100_000), 4); // 3 MB against 1 Mi chars
+            } catch (IllegalStateException e) {
+                // Expected: the client drops the connection in the middle of the flood.
+            }
+            try {
+                assertTrue(recorded.await(WAIT.toSeconds(), TimeUnit.SECONDS), "no overflow recorded");
+            } finally {
+                release.countDown();
+            }
+            assertEquals("ws", overflows.get(0).getString("transport"));
+            assertEquals(1L << 20, overflows.get(0).getLong("limitChars"));
+        } finally {
+            listeners.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

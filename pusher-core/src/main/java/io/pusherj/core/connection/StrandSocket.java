@@ -139,6 +139,8 @@ public final class StrandSocket implements TransportSocketListener, InboundQueue
         }
         boolean withinLimit = inbound.offer(frame, this); // this, not a lambda: one object less per frame
         if (!withinLimit && OVERFLOWED.compareAndSet(this, false, true)) {
+            // Recorded as it happens, on the reading thread: the strand is the one behind.
+            InboundOverflowEvent.commit(transport.name(), inbound.limitChars());
             TransportSocket s = socket;
             if (s != null) {
                 s.close();
@@ -182,7 +184,6 @@ public final class StrandSocket implements TransportSocketListener, InboundQueue
         strand.execute(() -> {
             if (overflowed) {
                 // Our own decision, not the network's: the transport loses no life for it (docs/protocol.md §10.6).
-                InboundOverflowEvent.commit(transport.name(), inbound.limitChars());
                 closeObserver = null;
                 deliverClose(
                         1006,
