@@ -1,5 +1,6 @@
 package io.pusherj.core.jfr;
 
+import java.util.function.Supplier;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
@@ -42,16 +43,16 @@ public final class ConnectAttemptEvent extends Event {
      * Starts timing an attempt; {@link #end} commits it.
      *
      * @param transport the transport's slot name, e.g. ws
-     * @param host host and port
+     * @param host host and port, asked for only when a recording wants the event
      * @return the event to end, or null when no recording asked for these events
      */
-    public static ConnectAttemptEvent start(String transport, String host) {
+    public static ConnectAttemptEvent start(String transport, Supplier<String> host) {
         ConnectAttemptEvent e = new ConnectAttemptEvent();
         if (!e.isEnabled()) {
             return null;
         }
         e.transport = transport;
-        e.host = host;
+        e.host = host.get();
         e.begin();
         return e;
     }

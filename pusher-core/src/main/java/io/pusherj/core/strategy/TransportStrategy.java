@@ -96,7 +96,7 @@ public final class TransportStrategy implements Strategy {
                     .add("cid", cid)
                     .add("transport", name + (request.useTLS() && !name.equals("wss") ? "s" : ""))
                     .build());
-            recorded = ConnectAttemptEvent.start(name, describeTarget());
+            recorded = ConnectAttemptEvent.start(name, this::describeTarget);
             socket = StrandSocket.open(loop.strand(), loop.inbound(), transport, request, this);
         }
 
