@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
@@ -30,10 +32,15 @@ final class Broker {
     private final boolean subscriptionCount;
     /** Up to this many subscribers, every change of a channel's count is sent. */
     static final int COUNT_EVERY_CHANGE_UP_TO = 100;
-    /** Above it, the count is sent at most this often. */
+    /** Above it, the count is sent at most this often by default. */
     static final long LARGE_COUNT_PERIOD_SECONDS = 30;
     /** When each large channel's count was last sent ({@link System#nanoTime()}). */
     private final Map<String, Long> lastLargeCount = new ConcurrentHashMap<>();
+    /** Large channels with a count waiting for the end of their period. */
+    private final Set<String> trailingCount = ConcurrentHashMap.newKeySet();
+
+    private final ScheduledExecutorService timer;
+    private final long largeCountPeriodNanos;
 
     private final BiConsumer<ServerConnection, String> onSubscribed;
 
@@ -41,7 +48,11 @@ final class Broker {
             AppSigner signer,
             ChannelEncryption encryption,
             boolean subscriptionCount,
+            Duration largeCountPeriod,
+            ScheduledExecutorService timer,
             BiConsumer<ServerConnection, String> onSubscribed) {
+        this.largeCountPeriodNanos = largeCountPeriod.toNanos();
+        this.timer = timer;
         this.signer = signer;
         this.users = new UserRegistry(signer::verifyUserSignature);
         this.encryption = encryption;
@@ -254,11 +265,47 @@ final class Broker {
                 lastLargeCount.remove(channel); // small again (or empty): a long-running server forgets it
             }
             if (set.size() > COUNT_EVERY_CHANGE_UP_TO && !countDue(channel)) {
+                sendAtTheEndOfThePeriod(channel);
                 return;
             }
-            String frame = ServerFrames.event(
-                    "pusher_internal:subscription_count", channel, "{\"subscription_count\":" + set.size() + "}");
-            set.forEach(s -> s.send(frame));
+            sendCount(channel, set);
+        }
+    }
+
+    private static void sendCount(String channel, Set<ServerConnection> set) {
+        String frame = ServerFrames.event(
+                "pusher_internal:subscription_count", channel, "{\"subscription_count\":" + set.size() + "}");
+        set.forEach(s -> s.send(frame));
+    }
+
+    /**
+     * A large channel's change that came within its period is sent when the period ends, once for every change
+     * meanwhile: without it a channel that stopped changing would keep a stale count for good.
+     */
+    private void sendAtTheEndOfThePeriod(String channel) {
+        Long last = lastLargeCount.get(channel);
+        if (last == null || !trailingCount.add(channel)) {
+            return; // small again, or already waiting
+        }
+        long delay = Math.max(0, last + largeCountPeriodNanos - System.nanoTime());
+        try {
+            timer.schedule(
+                    () -> {
+                        trailingCount.remove(channel);
+                        Set<ServerConnection> set = subscribers.getOrDefault(channel, Set.of());
+                        if (set.size() > COUNT_EVERY_CHANGE_UP_TO) {
+                            if (countDue(channel)) {
+                                sendCount(channel, set);
+                            } else {
+                                sendAtTheEndOfThePeriod(channel); // another send took this period
+                            }
+                        }
+                        // Small again: the change that made it small sent its count.
+                    },
+                    delay,
+                    TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            trailingCount.remove(channel); // the server is closing
         }
     }
 
@@ -272,7 +319,7 @@ final class Broker {
         long now = System.nanoTime();
         boolean[] due = {false};
         lastLargeCount.compute(channel, (c, last) -> {
-            if (last == null || now - last >= TimeUnit.SECONDS.toNanos(LARGE_COUNT_PERIOD_SECONDS)) {
+            if (last == null || now - last >= largeCountPeriodNanos) {
                 due[0] = true;
                 return now;
             }

@@ -63,7 +63,13 @@ public final class PusherTestServer implements AutoCloseable {
         this.activityTimeoutSeconds = config.activityTimeoutSeconds;
         this.encryption = new ChannelEncryption(config.encryptionMasterKey);
         this.signer = new AppSigner(config.appKey, config.appSecret, encryption);
-        this.broker = new Broker(signer, encryption, config.subscriptionCount, config.onSubscribed);
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pusher-testkit-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.broker = new Broker(
+                signer, encryption, config.subscriptionCount, config.largeCountPeriod, timer, config.onSubscribed);
         QueuedThreadPool threads = new QueuedThreadPool(32, 4);
         threads.setName("pusher-testkit");
         threads.setDaemon(true);
@@ -113,11 +119,6 @@ public final class PusherTestServer implements AutoCloseable {
                 new AuthEndpointHandler(this)));
         context.setHandler(ws);
         jetty.setHandler(context);
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "pusher-testkit-timer");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /**
@@ -635,6 +636,7 @@ public final class PusherTestServer implements AutoCloseable {
         private String appSecret = "app-secret";
         private int activityTimeoutSeconds = 120;
         private boolean subscriptionCount = true;
+        private Duration largeCountPeriod = Duration.ofSeconds(Broker.LARGE_COUNT_PERIOD_SECONDS);
         private boolean tls;
         private int tlsPort;
         private byte[] encryptionMasterKey = ChannelEncryption.DEFAULT_MASTER_KEY;
@@ -785,6 +787,21 @@ public final class PusherTestServer implements AutoCloseable {
          */
         public Builder subscriptionCount(boolean enabled) {
             this.subscriptionCount = enabled;
+            return this;
+        }
+
+        /**
+         * How often at most a channel of more than 100 subscribers hears its count (default 30 s); a change
+         * within the period is sent when it ends. Shorter in tests of that rule.
+         *
+         * @param period the period, positive
+         * @return this builder
+         */
+        public Builder largeCountPeriod(Duration period) {
+            if (period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("largeCountPeriod must be positive, got " + period);
+            }
+            this.largeCountPeriod = period;
             return this;
         }
 

@@ -211,6 +211,29 @@ class PusherTestServerTest {
     }
 
     @Test
+    void aLargeChannelsChangeWithinThePeriodIsSentWhenThePeriodEnds() throws Exception {
+        List<RawClient> clients = new ArrayList<>();
+        try (PusherTestServer shortPeriod = PusherTestServer.builder()
+                .largeCountPeriod(Duration.ofMillis(500))
+                .start()) {
+            for (int n = 1; n <= Broker.COUNT_EVERY_CHANGE_UP_TO + 2; n++) {
+                RawClient c = RawClient.connect(shortPeriod.webSocketUri());
+                c.await("connection_established");
+                c.send("{\"event\":\"pusher:subscribe\",\"data\":{\"auth\":\"\",\"channel\":\"big\"}}");
+                c.await("subscription_succeeded");
+                clients.add(c);
+            }
+            // The 102nd came within the 101st's period: its count follows when the period ends, to everyone.
+            clients.get(0).await("subscription_count\\\":" + (Broker.COUNT_EVERY_CHANGE_UP_TO + 2));
+            clients.get(clients.size() - 1).await("subscription_count\\\":" + (Broker.COUNT_EVERY_CHANGE_UP_TO + 2));
+        } finally {
+            for (RawClient c : clients) {
+                c.ws.abort();
+            }
+        }
+    }
+
+    @Test
     void batchEventsAreDelivered() throws Exception {
         RawClient c = RawClient.connect(server.webSocketUri());
         c.await("connection_established");
