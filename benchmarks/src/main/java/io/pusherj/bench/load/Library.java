@@ -1,5 +1,8 @@
 package io.pusherj.bench.load;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pusherj.micrometer.PusherMetrics;
 import java.util.Locale;
 
 /** The client libraries (and the floor) the harness can drive. */
@@ -19,6 +22,15 @@ enum Library {
                     target.key(),
                     PusherjClient.withTransport(PusherjClient.options(target), transport)
                             .pusherJsReconnectTiming());
+        }
+    },
+    /** pusherj with pusher-micrometer's meters bound to a Micrometer registry: what metrics cost per event. */
+    PUSHERJ_MICROMETER {
+        @Override
+        BenchClient create(Target target, String transport) {
+            PusherjClient client = new PusherjClient(target, transport);
+            new PusherMetrics(client.pusher()).bindTo(REGISTRY);
+            return client;
         }
     },
     /** pusher-js 8.6.0 in Node (reconnect measures only: the server counts what it does). */
@@ -45,6 +57,9 @@ enum Library {
             return new FloorClient(target);
         }
     };
+
+    /** One registry for the JVM's clients, as a service has one. */
+    private static final MeterRegistry REGISTRY = new SimpleMeterRegistry();
 
     abstract BenchClient create(Target target, String transport);
 

@@ -31,6 +31,11 @@ final class PusherjClient implements BenchClient {
         pusher = Pusher.create(key, options.autoConnect(false).build());
     }
 
+    /** The client itself, for what binds to it (metrics). */
+    Pusher pusher() {
+        return pusher;
+    }
+
     /** Restricts {@code options} to one transport, unless it is {@code default} (the whole strategy). */
     static PusherOptions.Builder withTransport(PusherOptions.Builder options, String transport) {
         return "default".equals(transport) ? options : options.enabledTransports(transport);
