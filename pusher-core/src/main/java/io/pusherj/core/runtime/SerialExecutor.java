@@ -116,9 +116,11 @@ public final class SerialExecutor implements Executor {
                 // The logger threw as well, and the strand must outlive its own report. It happens: JUL's
                 // formatter lets an Error through, and a JVM that ran out of file descriptors before it first
                 // formatted a record cannot load the time-zone data that needs, so every record after throws.
-                System.err.println(
-                        "pusherj: unexpected failure on a client strand; logging it failed: " + loggingFailed);
-                failure.printStackTrace();
+                // The failure goes where the JVM sends what a thread did not catch (the application's handler,
+                // or its default), without the thread dying of it.
+                failure.addSuppressed(loggingFailed);
+                Thread t = Thread.currentThread();
+                t.getUncaughtExceptionHandler().uncaughtException(t, failure);
             }
         }
     }

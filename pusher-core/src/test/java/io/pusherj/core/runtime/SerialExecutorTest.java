@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,9 +125,10 @@ class SerialExecutorTest {
             public void close() {}
         };
         jul.addHandler(broken);
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream lastResort = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(lastResort, true, StandardCharsets.UTF_8));
+        Thread self = Thread.currentThread();
+        Thread.UncaughtExceptionHandler previous = self.getUncaughtExceptionHandler();
+        List<Throwable> lastResort = new ArrayList<>();
+        self.setUncaughtExceptionHandler((t, e) -> lastResort.add(e)); // where the JVM reports what nobody caught
         try {
             SerialExecutor strand = new SerialExecutor(pool, AMPLE_BUDGET);
             strand.execute(() -> {
@@ -143,10 +141,11 @@ class SerialExecutorTest {
             pool.runAll();
             assertEquals(List.of("next", "later"), ran, "and is scheduled again for what comes after");
         } finally {
-            System.setErr(stderr);
+            self.setUncaughtExceptionHandler(previous);
             jul.removeHandler(broken);
         }
-        String reported = lastResort.toString(StandardCharsets.UTF_8);
+        assertEquals(1, lastResort.size(), lastResort.toString());
+        String reported = lastResort.get(0) + " " + List.of(lastResort.get(0).getSuppressed());
         assertTrue(reported.contains("a bug in a listener") && reported.contains("ZoneInfoFile"), reported);
     }
 
