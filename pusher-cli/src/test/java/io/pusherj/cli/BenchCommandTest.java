@@ -15,7 +15,6 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,21 +50,7 @@ class BenchCommandTest {
     }
 
     private int benchWithSecret(String secret, String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "bench",
-                "--key",
-                server.appKey(),
-                "--app-id",
-                server.appId(),
-                "--secret",
-                secret,
-                "--ws-host",
-                server.host(),
-                "--ws-port",
-                Integer.toString(server.port()),
-                "--force-tls",
-                "false"));
-        args.addAll(List.of(extra));
+        List<String> args = BenchArgs.against(server, secret, extra);
         return new CommandLine(new Main())
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))

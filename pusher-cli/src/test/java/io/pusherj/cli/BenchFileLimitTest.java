@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pusherj.server.PusherTestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,27 +32,11 @@ class BenchFileLimitTest {
     @Test
     void pastTheFileLimitTheBenchWarnsKeepsItsThreadsAndStillWritesItsResult(@TempDir Path dir) throws Exception {
         try (PusherTestServer server = PusherTestServer.start()) {
-            List<String> command = new ArrayList<>(List.of(
-                    "bash",
-                    "-c",
-                    "ulimit -n " + FILE_LIMIT + " && exec \"$0\" \"$@\"",
-                    ChildJvm.java(),
-                    "-cp",
-                    String.join(File.pathSeparator, ChildJvm.runtimePath(dir)),
-                    Main.class.getName(),
-                    "bench",
-                    "--key",
-                    server.appKey(),
-                    "--app-id",
-                    server.appId(),
-                    "--secret",
-                    server.appSecret(),
-                    "--ws-host",
-                    server.host(),
-                    "--ws-port",
-                    Integer.toString(server.port()),
-                    "--force-tls",
-                    "false",
+            List<String> command =
+                    new ArrayList<>(List.of("bash", "-c", "ulimit -n " + FILE_LIMIT + " && exec \"$0\" \"$@\""));
+            command.addAll(ChildJvm.bench(
+                    dir,
+                    server,
                     "--clients",
                     Integer.toString(CLIENTS),
                     "--rate",

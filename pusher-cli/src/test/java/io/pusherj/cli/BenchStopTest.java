@@ -7,7 +7,6 @@ import io.pusherj.server.PusherTestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.StringReader;
@@ -15,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -34,32 +32,8 @@ class BenchStopTest {
     void aBenchStoppedEarlyStillWritesTheResultOfWhatRan(@TempDir Path dir) throws Exception {
         try (PusherTestServer server = PusherTestServer.start()) {
             Path stdout = dir.resolve("out.json");
-            Process p = new ProcessBuilder(List.of(
-                            ChildJvm.java(),
-                            "-cp",
-                            String.join(File.pathSeparator, ChildJvm.runtimePath(dir)),
-                            Main.class.getName(),
-                            "bench",
-                            "--key",
-                            server.appKey(),
-                            "--app-id",
-                            server.appId(),
-                            "--secret",
-                            server.appSecret(),
-                            "--ws-host",
-                            server.host(),
-                            "--ws-port",
-                            Integer.toString(server.port()),
-                            "--force-tls",
-                            "false",
-                            "--clients",
-                            "5",
-                            "--rate",
-                            "20",
-                            "--duration",
-                            "3600",
-                            "--json",
-                            "-"))
+            Process p = new ProcessBuilder(ChildJvm.bench(
+                            dir, server, "--clients", "5", "--rate", "20", "--duration", "3600", "--json", "-"))
                     .redirectOutput(stdout.toFile())
                     .start();
             CountDownLatch receiving = new CountDownLatch(1);

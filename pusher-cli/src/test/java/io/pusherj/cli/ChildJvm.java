@@ -1,9 +1,11 @@
 package io.pusherj.cli;
 
+import io.pusherj.server.PusherTestServer;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,8 +17,19 @@ import java.util.stream.Stream;
 final class ChildJvm {
     private ChildJvm() {}
 
+    /**
+     * {@return the command that runs {@code bench} against {@code server} in a JVM of its own, then
+     * {@code extra}}; {@code dir} holds the jars made of class directories
+     */
+    static List<String> bench(Path dir, PusherTestServer server, String... extra) throws IOException {
+        List<String> command = new ArrayList<>(
+                List.of(java(), "-cp", String.join(File.pathSeparator, runtimePath(dir)), Main.class.getName()));
+        command.addAll(BenchArgs.against(server, server.appSecret(), extra));
+        return command;
+    }
+
     /** {@return the java launcher of this JVM} */
-    static String java() {
+    private static String java() {
         return ProcessHandle.current().info().command().orElseThrow();
     }
 
@@ -25,7 +38,7 @@ final class ChildJvm {
      * as when installed. A directory of classes would not do: a JVM out of file descriptors cannot open the
      * file of a class it has not loaded yet, while a jar, once open, serves every class in it.
      */
-    static List<String> runtimePath(Path dir) throws IOException {
+    private static List<String> runtimePath(Path dir) throws IOException {
         Set<String> entries = new LinkedHashSet<>();
         for (String property : List.of("jdk.module.path", "java.class.path")) {
             for (String e : System.getProperty(property, "").split(File.pathSeparator)) {
