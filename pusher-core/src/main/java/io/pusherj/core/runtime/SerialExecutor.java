@@ -120,7 +120,11 @@ public final class SerialExecutor implements Executor {
                 // or its default), without the thread dying of it.
                 failure.addSuppressed(loggingFailed);
                 Thread t = Thread.currentThread();
-                t.getUncaughtExceptionHandler().uncaughtException(t, failure);
+                try {
+                    t.getUncaughtExceptionHandler().uncaughtException(t, failure);
+                } catch (Throwable handlerFailed) {
+                    // Nowhere left to report to; the strand carries on all the same.
+                }
             }
         }
     }
