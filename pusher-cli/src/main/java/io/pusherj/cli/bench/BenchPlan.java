@@ -5,7 +5,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What a bench run does, checked: how many clients, how fast they open, over how many channels of which
@@ -95,12 +94,5 @@ public record BenchPlan(
     /** {@return the channel client number {@code client} subscribes to} */
     public String channelOf(int client) {
         return kind.channelName(client % channels);
-    }
-
-    /** {@return the address client number {@code client} connects from; empty for the operating system's choice} */
-    public Optional<InetAddress> sourceAddressOf(int client) {
-        return sourceAddresses.isEmpty()
-                ? Optional.empty()
-                : Optional.of(sourceAddresses.get(client % sourceAddresses.size()));
     }
 }
