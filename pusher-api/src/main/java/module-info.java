@@ -10,6 +10,9 @@ module io.pusherj.api {
 
     exports io.pusherj.api;
     exports io.pusherj.api.spi;
+    // The machinery behind the API's default methods, which pusher-core's implementations extend.
+    exports io.pusherj.api.internal to
+            io.pusherj.core;
 
     uses io.pusherj.api.spi.PusherFactory;
 }

@@ -1,6 +1,9 @@
 package io.pusherj.api;
 
+import io.pusherj.api.internal.ListenerPublisher;
+import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 
 /**
@@ -78,6 +81,64 @@ public interface Channel {
      * @return the binding, to remove the listener
      */
     Binding onSubscriptionError(Consumer<AuthError> listener);
+
+    /**
+     * The events named {@code eventName} as a cold {@link Flow.Publisher}, buffered as
+     * {@link EventBuffer#DEFAULT}: see {@link #events(String, EventBuffer)}.
+     *
+     * @param eventName the event name, e.g. {@code "order-shipped"}
+     * @return a publisher; each subscriber gets the events that arrive after it subscribed
+     */
+    default Flow.Publisher<PusherEvent> events(String eventName) {
+        return events(eventName, EventBuffer.DEFAULT);
+    }
+
+    /**
+     * The events named {@code eventName} as a cold {@link Flow.Publisher}: each subscriber binds a listener
+     * when it subscribes and unbinds it when it cancels, gets events only as it requests them, and has its
+     * own buffer for what arrived before it asked ({@code buffer} says how much and what happens to the
+     * rest). The stream completes when the channel is unsubscribed or the client closed; events are
+     * signalled on the threads {@link EventListener} describes, or on the thread that calls
+     * {@code request}.
+     *
+     * <pre>{@code
+     * Flux<PusherEvent> prices = JdkFlowAdapter.flowPublisherToFlux(
+     *         channel.events("price", EventBuffer.dropOldest(16)));       // Reactor
+     * Flowable<PusherEvent> orders = Flowable.fromPublisher(
+     *         FlowAdapters.toPublisher(channel.events("order")));          // RxJava 3
+     * channel.events("order").asFlow().collect { handle(it) }              // Kotlin coroutines
+     * }</pre>
+     *
+     * @param eventName the event name, e.g. {@code "order-shipped"}
+     * @param buffer each subscriber's buffer bound and overflow policy
+     * @return a publisher that passes the Reactive Streams TCK
+     */
+    default Flow.Publisher<PusherEvent> events(String eventName, EventBuffer buffer) {
+        Objects.requireNonNull(eventName, "eventName");
+        return ListenerPublisher.of(sink -> bind(eventName, sink::next), buffer);
+    }
+
+    /**
+     * Every event of this channel as a cold {@link Flow.Publisher} (pusher-js {@code bind_global}),
+     * buffered as {@link EventBuffer#DEFAULT}: see {@link #events(String, EventBuffer)}.
+     *
+     * @return a publisher; each subscriber gets the events that arrive after it subscribed
+     */
+    default Flow.Publisher<PusherEvent> events() {
+        return events(EventBuffer.DEFAULT);
+    }
+
+    /**
+     * Every event of this channel as a cold {@link Flow.Publisher} (pusher-js {@code bind_global}),
+     * including {@link EventNames#SUBSCRIPTION_SUCCEEDED} and the other {@code pusher:} events a global
+     * listener sees; otherwise as {@link #events(String, EventBuffer)}.
+     *
+     * @param buffer each subscriber's buffer bound and overflow policy
+     * @return a publisher that passes the Reactive Streams TCK
+     */
+    default Flow.Publisher<PusherEvent> events(EventBuffer buffer) {
+        return ListenerPublisher.of(sink -> bindGlobal(sink::next), buffer);
+    }
 
     /**
      * Removes every binding of this channel: event and global listeners, subscription-error listeners,

@@ -1,8 +1,10 @@
 package io.pusherj.api;
 
+import io.pusherj.api.internal.ListenerPublisher;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 
 /**
@@ -69,6 +71,36 @@ public interface Connection {
      * @return the binding, to remove the listener
      */
     Binding onConnectingIn(Consumer<Duration> listener);
+
+    /**
+     * The state changes as a cold {@link Flow.Publisher}, buffered as {@link EventBuffer#DEFAULT}: see
+     * {@link #states(EventBuffer)}.
+     *
+     * @return a publisher; each subscriber gets the changes that happen after it subscribed
+     */
+    default Flow.Publisher<ConnectionStateChange> states() {
+        return states(EventBuffer.DEFAULT);
+    }
+
+    /**
+     * The state changes (what {@link #onStateChange} sees) as a cold {@link Flow.Publisher}: each
+     * subscriber binds a listener when it subscribes and unbinds it when it cancels, and has its own
+     * {@code buffer}. The stream completes when the client is closed, after its last change to
+     * {@link ConnectionState#DISCONNECTED}. A subscriber that wants the current state first can start
+     * with {@link #state()}.
+     *
+     * <pre>{@code
+     * JdkFlowAdapter.flowPublisherToFlux(pusher.connection().states())
+     *         .filter(change -> change.current() == ConnectionState.UNAVAILABLE)
+     *         .subscribe(change -> alert("Channels unreachable"));
+     * }</pre>
+     *
+     * @param buffer each subscriber's buffer bound and overflow policy
+     * @return a publisher that passes the Reactive Streams TCK
+     */
+    default Flow.Publisher<ConnectionStateChange> states(EventBuffer buffer) {
+        return ListenerPublisher.of(sink -> onStateChange(sink::next), buffer);
+    }
 
     /**
      * The last 50 entries of this client's timeline, oldest first: what pusher-js records for its stats

@@ -4,8 +4,11 @@ import io.pusherj.api.AuthError;
 import io.pusherj.api.Binding;
 import io.pusherj.api.Channel;
 import io.pusherj.api.ChannelAuthorization;
+import io.pusherj.api.EventBuffer;
 import io.pusherj.api.EventListener;
 import io.pusherj.api.EventNames;
+import io.pusherj.api.PusherEvent;
+import io.pusherj.api.internal.ListenerPublisher;
 import io.pusherj.core.jfr.SubscriptionEvent;
 import io.pusherj.core.protocol.Frame;
 import io.pusherj.core.protocol.FrameCodec;
@@ -14,6 +17,7 @@ import jakarta.json.JsonValue;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -68,6 +72,8 @@ class ChannelImpl implements Channel {
     private final Listeners<Consumer<AuthError>> subscriptionErrorListeners = new Listeners<>();
     private final Listeners<EventListener> globalListeners = new Listeners<>();
     private final NamedListeners<EventListener> listeners = new NamedListeners<>();
+    /** Completes this channel's Flow publishers once it is unsubscribed or the client closed. */
+    private final StreamEnd streamEnd = new StreamEnd();
 
     private volatile boolean subscribed;
     private volatile int subscriptionCount = -1;
@@ -116,6 +122,17 @@ class ChannelImpl implements Channel {
     @Override
     public Binding bindGlobal(EventListener listener) {
         return globalListeners.add(listener);
+    }
+
+    @Override
+    public Flow.Publisher<PusherEvent> events(String eventName, EventBuffer buffer) {
+        Objects.requireNonNull(eventName, "eventName");
+        return ListenerPublisher.of(sink -> streamEnd.open(sink, bind(eventName, sink::next)), buffer);
+    }
+
+    @Override
+    public Flow.Publisher<PusherEvent> events(EventBuffer buffer) {
+        return ListenerPublisher.of(sink -> streamEnd.open(sink, bindGlobal(sink::next)), buffer);
     }
 
     @Override
@@ -173,6 +190,11 @@ class ChannelImpl implements Channel {
 
     void retire() {
         retired = true;
+    }
+
+    /** This object will deliver nothing more (unsubscribed, or the client closed): its publishers complete. Strand. */
+    void end() {
+        streamEnd.end(host::deliver, host::listenerFailed);
     }
 
     boolean isRetired() {

@@ -89,6 +89,7 @@ final class Channels {
                 if (!channel.isWanted() && !channel.isBeingSetUp()) {
                     table.remove(channelName, channel);
                     channel.retire();
+                    channel.end();
                 }
             });
             throw e;
@@ -153,6 +154,7 @@ final class Channels {
 
     /** pusher-js {@code Pusher.unsubscribe} for a channel object taken out of the table (strand). */
     private void unsubscribeOnStrand(ChannelImpl channel) {
+        channel.end(); // its publishers complete after the events delivered so far
         if (channel.isSubscriptionPending()) {
             // The server's answer is still to come: unsubscribe when it succeeds (pusher-js's cancel).
             channel.cancelSubscription();
@@ -222,6 +224,11 @@ final class Channels {
 
     private Map<String, ChannelImpl> retiredMap() {
         return RETIRED.get(this, ConcurrentHashMap::new);
+    }
+
+    /** The client closed: every channel's publishers complete (strand). */
+    void clientClosed() {
+        table.values().forEach(ChannelImpl::end);
     }
 
     /** {@return the channels in the table now} */

@@ -5,7 +5,9 @@ import io.pusherj.api.Connection;
 import io.pusherj.api.ConnectionError;
 import io.pusherj.api.ConnectionState;
 import io.pusherj.api.ConnectionStateChange;
+import io.pusherj.api.EventBuffer;
 import io.pusherj.api.TimelineEntry;
+import io.pusherj.api.internal.ListenerPublisher;
 import io.pusherj.core.connection.Errors;
 import io.pusherj.core.runtime.LazyField;
 import io.pusherj.core.stats.Timeline;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 
 /**
@@ -33,6 +36,8 @@ final class ConnectionImpl implements Connection {
     private final Listeners<Consumer<ConnectionStateChange>> stateChanges = new Listeners<>();
     /** Per-state listeners, each wrapped to skip other states: one set instead of one per state (memory). */
     private final Listeners<Consumer<ConnectionStateChange>> perState = new Listeners<>();
+    /** Completes the {@link #states} publishers once the client closed. */
+    private final StreamEnd streamEnd = new StreamEnd();
 
     /** The listeners most applications never add, made with the first of them (48 bytes of every client). */
     private volatile Rare rare;
@@ -71,6 +76,11 @@ final class ConnectionImpl implements Connection {
     @Override
     public Binding onStateChange(Consumer<ConnectionStateChange> listener) {
         return stateChanges.add(listener);
+    }
+
+    @Override
+    public Flow.Publisher<ConnectionStateChange> states(EventBuffer buffer) {
+        return ListenerPublisher.of(sink -> streamEnd.open(sink, onStateChange(sink::next)), buffer);
     }
 
     @Override
@@ -129,6 +139,11 @@ final class ConnectionImpl implements Connection {
             stateChanges.forEach(l -> l.accept(change), this::listenerFailed);
             perState.forEach(l -> l.accept(change), this::listenerFailed);
         });
+    }
+
+    /** The client closed, after its last state change (strand): the {@link #states} publishers complete. */
+    void clientClosed() {
+        streamEnd.end(delivery::run, this::listenerFailed);
     }
 
     /** Publishes an error (strand). Every error reaches the listeners; the log says a repeated one once. */

@@ -263,6 +263,8 @@ final class PusherClient implements Pusher, ClientRuntime.Client {
     /** What closing does on the strand before the transports close. */
     private void lastTasks() {
         manager.disconnect();
+        connection.clientClosed(); // after the change to disconnected, which the states publishers see
+        channels.clientClosed();
         timeline.close();
     }
 
