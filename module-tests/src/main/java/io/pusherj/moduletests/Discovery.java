@@ -36,7 +36,17 @@ public final class Discovery {
     }
 
     private static boolean present(String slot) throws Exception {
-        PusherOptions options = PusherOptions.builder()
+        try (Pusher pusher = Pusher.create("module-tests", unreachable(slot))) {
+            CompletableFuture<ConnectionState> first = new CompletableFuture<>();
+            pusher.connection().onStateChange(change -> first.complete(change.current()));
+            pusher.connect();
+            return first.get(10, TimeUnit.SECONDS) == ConnectionState.CONNECTING;
+        }
+    }
+
+    /** Options that allow only {@code slot}, towards 127.0.0.1:1, which refuses. */
+    static PusherOptions unreachable(String slot) {
+        return PusherOptions.builder()
                 .wsHost("127.0.0.1")
                 .wsPort(1)
                 .wssPort(1)
@@ -47,11 +57,5 @@ public final class Discovery {
                 .enabledTransports(slot)
                 .autoConnect(false)
                 .build();
-        try (Pusher pusher = Pusher.create("module-tests", options)) {
-            CompletableFuture<ConnectionState> first = new CompletableFuture<>();
-            pusher.connection().onStateChange(change -> first.complete(change.current()));
-            pusher.connect();
-            return first.get(10, TimeUnit.SECONDS) == ConnectionState.CONNECTING;
-        }
     }
 }

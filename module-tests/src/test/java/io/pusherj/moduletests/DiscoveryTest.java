@@ -78,15 +78,38 @@ class DiscoveryTest {
         assertTrue(output.contains("TransportProvider provider could not be loaded; skipped"), output);
     }
 
-    /** Runs the consumer in a fresh JVM on the module or class path made of {@code entries}; its output. */
+    @ParameterizedTest(name = "on the {0} path")
+    @CsvSource({"module", "class"})
+    void metricsAndFlowPublishersWorkOnEitherPath(String path) throws Exception {
+        String output = runConsumer(runtimePath(), path, "Observability");
+        assertEquals(
+                List.of("states=connecting meters=pusher.connection.state,pusher.connection.time.to.connected,"
+                        + "pusher.events.received,pusher.inbound.queued,pusher.subscriptions"),
+                output.lines().filter(l -> l.startsWith("states=")).toList(),
+                output);
+    }
+
     private static String runConsumer(List<String> entries, String path) throws Exception {
+        return runConsumer(entries, path, "Discovery");
+    }
+
+    /**
+     * Runs a consumer's main class in a fresh JVM on the module or class path made of {@code entries}; its
+     * output. On the module path, pusher-micrometer joins the graph when present (the consumer requires it
+     * statically, as an application that can do without it would).
+     */
+    private static String runConsumer(List<String> entries, String path, String mainClass) throws Exception {
         String joined = String.join(File.pathSeparator, entries);
         List<String> command =
                 new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow()));
+        String main = "io.pusherj.moduletests." + mainClass;
         if (path.equals("module")) {
-            command.addAll(List.of("-p", joined, "-m", "io.pusherj.moduletests/io.pusherj.moduletests.Discovery"));
+            if (entries.stream().anyMatch(e -> e.contains("pusher-micrometer"))) {
+                command.addAll(List.of("--add-modules", "io.pusherj.micrometer"));
+            }
+            command.addAll(List.of("-p", joined, "-m", "io.pusherj.moduletests/" + main));
         } else {
-            command.addAll(List.of("-cp", joined, "io.pusherj.moduletests.Discovery"));
+            command.addAll(List.of("-cp", joined, main));
         }
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the consumer did not finish within 60 s");

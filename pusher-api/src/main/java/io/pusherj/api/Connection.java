@@ -3,6 +3,7 @@ package io.pusherj.api;
 import io.pusherj.api.internal.ListenerPublisher;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
@@ -118,6 +119,34 @@ public interface Connection {
      * @return the binding, to remove the listener
      */
     Binding onTimeline(Consumer<TimelineEntry> listener);
+
+    /**
+     * Listens to the outcome of every auth request: each channel authorization and each user
+     * authentication, with its duration and, if it failed, why. For metrics; nothing is sent for it.
+     * Implementations that make no auth requests report none.
+     *
+     * <pre>{@code
+     * connection.onAuthRequest(o -> authTimer.record(o.duration()));
+     * }</pre>
+     *
+     * @param listener called one event at a time, in order, on the threads {@link EventListener} describes
+     * @return the binding, to remove the listener
+     */
+    default Binding onAuthRequest(Consumer<AuthRequestOutcome> listener) {
+        Objects.requireNonNull(listener, "listener");
+        return () -> {};
+    }
+
+    /**
+     * How much received frame text waits for this client's listeners now, in characters: at most the
+     * {@code maxQueuedInboundChars} option, past which the client drops the connection and reconnects.
+     * A volatile read, cheap enough for a metrics gauge. Implementations without such a queue report 0.
+     *
+     * @return characters received and not yet delivered
+     */
+    default long queuedInboundChars() {
+        return 0;
+    }
 
     /**
      * Tells the client that the network came back (pusher-js's {@code online} event): if it is

@@ -1,6 +1,7 @@
 package io.pusherj.core;
 
 import io.pusherj.api.AuthError;
+import io.pusherj.api.AuthRequestOutcome;
 import io.pusherj.api.ChannelAuthorization;
 import io.pusherj.core.auth.AuthErrors;
 import io.pusherj.core.auth.Authorizer;
@@ -8,8 +9,10 @@ import io.pusherj.core.connection.ConnectionManager;
 import io.pusherj.core.protocol.FrameCodec;
 import io.pusherj.core.runtime.ClientLoop;
 import io.pusherj.core.runtime.Timer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -17,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * A client's auth steps: channel authorization (pusher-js {@code channels/private_channel.ts}) and user
@@ -29,11 +33,15 @@ final class AuthSteps {
     private final Authorizer authorizer;
     private final ClientLoop loop;
     private final ConnectionManager manager;
+    /** Where each step's outcome goes, for the application's metrics (strand). */
+    private final Consumer<AuthRequestOutcome> outcomes;
     /** The "abandoned" flags of steps under way. */
     private final List<AtomicBoolean> inFlight = new ArrayList<>();
 
-    AuthSteps(Authorizer authorizer, ClientLoop loop, ConnectionManager manager) {
+    AuthSteps(
+            Authorizer authorizer, ClientLoop loop, ConnectionManager manager, Consumer<AuthRequestOutcome> outcomes) {
         this.authorizer = authorizer;
+        this.outcomes = outcomes;
         this.loop = loop;
         this.manager = manager;
     }
@@ -41,6 +49,7 @@ final class AuthSteps {
     /** Authorizes a subscription to {@code channelName} for the current connection. */
     void authorize(String channelName, BiConsumer<ChannelAuthorization, AuthError> callback) {
         run(
+                Optional.of(channelName),
                 "authorizing '" + channelName + "'",
                 authorizer.channelTimeoutMillis(),
                 (socketId, stillWanted) -> authorizer.authorize(socketId, channelName, stillWanted),
@@ -55,7 +64,7 @@ final class AuthSteps {
     void signin(UserImpl user) {
         int attempt = user.signinStarted();
         long timeout = authorizer.userTimeoutMillis();
-        run("user sign-in", timeout, authorizer::authenticate, (auth, failure) -> {
+        run(Optional.empty(), "user sign-in", timeout, authorizer::authenticate, (auth, failure) -> {
             if (failure != null) {
                 user.signinFailed(failure);
                 return;
@@ -84,6 +93,7 @@ final class AuthSteps {
     }
 
     private <T> void run(
+            Optional<String> channelName,
             String what,
             long timeoutMillis,
             BiFunction<String, BooleanSupplier, CompletionStage<T>> step,
@@ -92,6 +102,10 @@ final class AuthSteps {
         if (socketId == null) {
             return; // not connected: the next connection starts over
         }
+        long started = loop.now();
+        // Every request that ended is reported, also one whose connection has gone since it was made.
+        Consumer<AuthError> report = error -> outcomes.accept(new AuthRequestOutcome(
+                channelName, Duration.ofMillis(loop.now() - started), Optional.ofNullable(error)));
         boolean[] done = new boolean[1];
         AtomicBoolean abandoned = new AtomicBoolean();
         inFlight.add(abandoned);
@@ -99,10 +113,11 @@ final class AuthSteps {
             done[0] = true;
             abandoned.set(true);
             inFlight.remove(abandoned);
+            AuthError timedOut =
+                    AuthErrors.error(what + " took longer than " + timeoutMillis + " ms", OptionalInt.empty());
+            report.accept(timedOut);
             if (socketId.equals(manager.socketId())) {
-                callback.accept(
-                        null,
-                        AuthErrors.error(what + " took longer than " + timeoutMillis + " ms", OptionalInt.empty()));
+                callback.accept(null, timedOut);
             }
         });
         CompletionStage<T> stage;
@@ -118,8 +133,10 @@ final class AuthSteps {
             done[0] = true;
             guard.cancel();
             inFlight.remove(abandoned);
+            AuthError error = failure == null ? null : AuthErrors.of(failure);
+            report.accept(error);
             if (socketId.equals(manager.socketId())) {
-                callback.accept(result, failure == null ? null : AuthErrors.of(failure));
+                callback.accept(result, error);
             }
         }));
     }

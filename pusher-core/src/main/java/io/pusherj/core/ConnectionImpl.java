@@ -1,5 +1,6 @@
 package io.pusherj.core;
 
+import io.pusherj.api.AuthRequestOutcome;
 import io.pusherj.api.Binding;
 import io.pusherj.api.Connection;
 import io.pusherj.api.ConnectionError;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The public face of a client's connection: the last published state and socket id (readable from any
@@ -44,14 +46,21 @@ final class ConnectionImpl implements Connection {
 
     private final Timeline timeline;
     private final ConnectionErrorLog errorLog;
+    private final LongSupplier queuedInboundChars;
 
     private volatile ConnectionState state = ConnectionState.INITIALIZED;
     private volatile String socketId;
     private volatile String transport;
 
     ConnectionImpl(
-            Delivery delivery, Timeline timeline, ConnectionErrorLog errorLog, Runnable online, Runnable offline) {
+            Delivery delivery,
+            Timeline timeline,
+            ConnectionErrorLog errorLog,
+            LongSupplier queuedInboundChars,
+            Runnable online,
+            Runnable offline) {
         this.delivery = delivery;
+        this.queuedInboundChars = queuedInboundChars;
         this.errorLog = errorLog;
         this.timeline = timeline;
         this.online = online;
@@ -115,6 +124,16 @@ final class ConnectionImpl implements Connection {
     }
 
     @Override
+    public Binding onAuthRequest(Consumer<AuthRequestOutcome> listener) {
+        return rare().authRequests.add(listener);
+    }
+
+    @Override
+    public long queuedInboundChars() {
+        return queuedInboundChars.getAsLong();
+    }
+
+    @Override
     public void networkOnline() {
         online.run();
     }
@@ -161,6 +180,14 @@ final class ConnectionImpl implements Connection {
         }
     }
 
+    /** Publishes the outcome of an auth request (strand). */
+    void publishAuthRequest(AuthRequestOutcome outcome) {
+        Rare r = rare;
+        if (r != null && !r.authRequests.isEmpty()) {
+            delivery.run(() -> r.authRequests.forEach(l -> l.accept(outcome), this::listenerFailed));
+        }
+    }
+
     /** Publishes a new timeline entry (strand). */
     void publishTimeline(TimelineEntry entry) {
         Rare r = rare;
@@ -200,5 +227,6 @@ final class ConnectionImpl implements Connection {
         final Listeners<Consumer<ConnectionError>> errors = new Listeners<>();
         final Listeners<Consumer<Duration>> connectingIn = new Listeners<>();
         final Listeners<Consumer<TimelineEntry>> timeline = new Listeners<>();
+        final Listeners<Consumer<AuthRequestOutcome>> authRequests = new Listeners<>();
     }
 }

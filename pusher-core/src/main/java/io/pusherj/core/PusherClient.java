@@ -58,7 +58,12 @@ final class PusherClient implements Pusher, ClientRuntime.Client {
             var delivery = resources.delivery();
             Timeline entries = new Timeline();
             this.connection = new ConnectionImpl(
-                    delivery, entries, new ConnectionErrorLog(loop::now), this::networkOnline, this::networkOffline);
+                    delivery,
+                    entries,
+                    new ConnectionErrorLog(loop::now),
+                    loop.inbound()::queuedChars,
+                    this::networkOnline,
+                    this::networkOffline);
             Consumer<Throwable> listenerFailed = connection::listenerFailed; // one object for both users
             stats = ClientTimeline.statsSender(
                     key, options, resources.transports(), resources.providerContext(), entries, loop);
@@ -68,7 +73,7 @@ final class PusherClient implements Pusher, ClientRuntime.Client {
             var strategies = resources.strategyContext(key, options, timeline.attempts(router::onError));
             this.manager = new ConnectionManager(options, loop, strategies::build, router);
             this.user = new UserImpl(delivery, (event, data) -> manager.sendEvent(event, data, null), listenerFailed);
-            this.auth = new AuthSteps(resources.authorizer(), loop, manager);
+            this.auth = new AuthSteps(resources.authorizer(), loop, manager, connection::publishAuthRequest);
             this.channels = new Channels(
                     strand,
                     resources::isClosed,

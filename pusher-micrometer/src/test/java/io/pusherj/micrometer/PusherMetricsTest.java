@@ -3,17 +3,25 @@ package io.pusherj.micrometer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pusherj.api.ConnectionState;
+import io.pusherj.api.EventNames;
 import io.pusherj.api.Pusher;
+import io.pusherj.server.AuthFault;
 import io.pusherj.server.PusherTestServer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The meters of a client that connects, receives three events and disconnects, against the test server. */
+/** The meters of clients that connect, reconnect, authorize and receive events, against the test server. */
 class PusherMetricsTest {
     static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -61,10 +69,160 @@ class PusherMetricsTest {
         }
     }
 
+    @Test
+    void aDroppedConnectionCountsAnErrorByCodeAndAReconnectAndTheSubscriptionsShowTheirState() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (PusherTestServer server = PusherTestServer.start();
+                Pusher pusher = Pusher.create(
+                        server.appKey(),
+                        server.clientOptions().autoConnect(false).build())) {
+            new PusherMetrics(pusher, Tags.of("app", "test")).bindTo(registry);
+            CountDownLatch twice = new CountDownLatch(2);
+            pusher.connection().onState(ConnectionState.CONNECTED, c -> twice.countDown());
+            CountDownLatch subscribed = new CountDownLatch(1);
+            pusher.subscribe("news", ch -> ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, e -> subscribed.countDown()));
+            pusher.connect();
+            assertTrue(subscribed.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+            assertEquals(1.0, subscriptions(registry, "subscribed"));
+            assertEquals(0.0, subscriptions(registry, "pending"));
+
+            server.awaitConnection(1, WAIT).close(4200, "reconnect now");
+            assertTrue(twice.await(WAIT.toSeconds(), TimeUnit.SECONDS), "reconnected");
+
+            assertEquals(
+                    2.0, registry.get("pusher.connection.connects").counter().count());
+            assertEquals(
+                    1.0, registry.get("pusher.connection.reconnects").counter().count());
+            assertEquals(
+                    1.0,
+                    registry.get("pusher.connection.errors")
+                            .tags("type", "pushererror", "code", "4200")
+                            .counter()
+                            .count());
+            assertEquals(
+                    2,
+                    registry.get("pusher.connection.time.to.connected").timer().count());
+            assertEquals(0.0, registry.get("pusher.inbound.queued").gauge().value(), "nothing waits");
+        }
+    }
+
+    @Test
+    void authRequestsAreTimedBySuccessAndFailure() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (PusherTestServer server = PusherTestServer.start()) {
+            server.faults().authFault("private-denied", AuthFault.status(403, "{\"error\":\"no\"}"));
+            try (Pusher pusher = Pusher.create(
+                    server.appKey(),
+                    server.clientOptions()
+                            .autoConnect(false)
+                            .authEndpoint(server.authEndpoint().toString())
+                            .build())) {
+                new PusherMetrics(pusher).bindTo(registry);
+                CountDownLatch answered = new CountDownLatch(2);
+                pusher.subscribePrivate(
+                        "private-orders", ch -> ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, e -> answered.countDown()));
+                pusher.subscribePrivate("private-denied", ch -> ch.onSubscriptionError(e -> answered.countDown()));
+                pusher.connect();
+                assertTrue(answered.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+
+                Timer ok = registry.get("pusher.auth.requests")
+                        .tags("kind", "channel", "outcome", "success")
+                        .timer();
+                Timer refused = registry.get("pusher.auth.requests")
+                        .tags("kind", "channel", "outcome", "failure")
+                        .timer();
+                assertEquals(1, ok.count());
+                assertEquals(1, refused.count());
+                assertTrue(ok.totalTime(TimeUnit.NANOSECONDS) > 0);
+                assertEquals(1.0, subscriptions(registry, "subscribed"));
+                assertEquals(1.0, subscriptions(registry, "pending"), "refused: not subscribed");
+            }
+        }
+    }
+
+    @Test
+    void theInboundQueueGaugeShowsAnEventWaitingForABusyListener() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        ExecutorService callbacks = Executors.newSingleThreadExecutor();
+        try (PusherTestServer server = PusherTestServer.start();
+                Pusher pusher = Pusher.create(
+                        server.appKey(),
+                        server.clientOptions()
+                                .autoConnect(false)
+                                .callbackExecutor(callbacks)
+                                .build())) {
+            new PusherMetrics(pusher).bindTo(registry);
+            CountDownLatch entered = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch subscribed = new CountDownLatch(1);
+            pusher.subscribe("news", ch -> {
+                ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, e -> subscribed.countDown());
+                ch.bind("story", e -> {
+                    entered.countDown();
+                    await(release);
+                });
+            });
+            pusher.connect();
+            assertTrue(subscribed.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+            server.publish("news", "story", "{\"text\":\"held\"}");
+            assertTrue(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+
+            double held = registry.get("pusher.inbound.queued").gauge().value();
+            release.countDown();
+            assertTrue(held > 0, "the frame counts while its listener runs: " + held);
+        } finally {
+            callbacks.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void channelTagsAreOptInAndBounded() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (PusherTestServer server = PusherTestServer.start();
+                Pusher pusher = Pusher.create(
+                        server.appKey(),
+                        server.clientOptions().autoConnect(false).build())) {
+            new PusherMetrics(pusher).withChannelTags(2).bindTo(registry);
+            CountDownLatch four = new CountDownLatch(4);
+            pusher.bindGlobal(e -> {
+                if (e.eventName().equals("story")) {
+                    four.countDown();
+                }
+            });
+            for (String name : new String[] {"a", "b", "c", "d"}) {
+                pusher.subscribe(name, ch -> {});
+            }
+            pusher.connect();
+            for (String name : new String[] {"a", "b", "c", "d"}) {
+                server.awaitSubscriberCount(name, 1, WAIT);
+            }
+            for (String name : new String[] {"a", "b", "c", "d"}) {
+                server.publish(name, "story", "{}");
+            }
+            assertTrue(four.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+
+            Map<String, Double> byChannel = registry.find("pusher.events.received").counters().stream()
+                    .collect(Collectors.toMap(c -> c.getId().getTag("channel"), Counter::count));
+            assertEquals(Map.of("a", 1.0, "b", 1.0, "other", 2.0), byChannel);
+        }
+    }
+
     private static double state(SimpleMeterRegistry registry, ConnectionState state) {
         return registry.get("pusher.connection.state")
                 .tags("app", "test", "state", state.wireName())
                 .gauge()
                 .value();
+    }
+
+    private static double subscriptions(SimpleMeterRegistry registry, String state) {
+        return registry.get("pusher.subscriptions").tags("state", state).gauge().value();
     }
 }
