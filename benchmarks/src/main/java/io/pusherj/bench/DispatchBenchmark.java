@@ -1,8 +1,12 @@
 package io.pusherj.bench;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pusherj.api.Pusher;
+import io.pusherj.api.PusherEvent;
 import io.pusherj.api.PusherOptions;
+import io.pusherj.micrometer.PusherMetrics;
 import java.time.Duration;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,6 +26,11 @@ import org.openjdk.jmh.annotations.TearDown;
  * channel — decode, routing, the hop onto the client's strand and every listener call. A batch of
  * {@value #BATCH} frames per invocation, then a bounded wait until all were delivered; the score is per
  * frame.
+ *
+ * <p>{@code via} says how the events are received: {@code listener} (plain bindings), {@code micrometer}
+ * (the same with pusher-micrometer's meters bound to a registry: what metrics add per event) and
+ * {@code flow} (one {@code channel.events("story")} subscriber per listener, requesting everything:
+ * what the Flow publisher adds).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,6 +42,10 @@ public class DispatchBenchmark {
     /** Listeners bound to the event. */
     @Param({"1", "100"})
     public int listeners;
+
+    /** How the events are received. */
+    @Param({"listener", "micrometer", "flow"})
+    public String via;
 
     private final AtomicLong calls = new AtomicLong();
     private final String frame = SampleFrames.incoming("event_40B");
@@ -51,9 +64,16 @@ public class DispatchBenchmark {
                         .forceTLS(false)
                         .autoConnect(false)
                         .build());
+        if (via.equals("micrometer")) {
+            new PusherMetrics(pusher).bindTo(new SimpleMeterRegistry());
+        }
         pusher.subscribe("news", ch -> {
             for (int i = 0; i < listeners; i++) {
-                ch.bind("story", e -> calls.incrementAndGet());
+                if (via.equals("flow")) {
+                    ch.events("story").subscribe(new CountingSubscriber(calls));
+                } else {
+                    ch.bind("story", e -> calls.incrementAndGet());
+                }
             }
         });
         pusher.connect();
@@ -85,5 +105,26 @@ public class DispatchBenchmark {
             Thread.onSpinWait();
         }
         return target;
+    }
+
+    /** A Flow subscriber that wants everything and counts it, as the listeners do. */
+    record CountingSubscriber(AtomicLong calls) implements Flow.Subscriber<PusherEvent> {
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(PusherEvent item) {
+            calls.incrementAndGet();
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            throw new IllegalStateException("the benchmark's stream failed", failure);
+        }
+
+        @Override
+        public void onComplete() {}
     }
 }
