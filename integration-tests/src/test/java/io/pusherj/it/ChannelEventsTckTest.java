@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.concurrent.Flow;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
@@ -29,8 +28,8 @@ import org.reactivestreams.tck.flow.FlowPublisherVerification;
  * client, fed by the project's test server over a socket on 127.0.0.1.
  *
  * <p>For a stream of exactly {@code n} events, each publisher gets a channel of its own. The server
- * publishes to it once a subscriber first requests (so subscribers that subscribed together see the same
- * events), at most 64 ahead of what the client has received, and while a subscriber still listens; after
+ * publishes to it once a subscriber first requests ({@link FeedOnFirstRequest}), at most 64 ahead of what
+ * the client has received, and while a subscriber still listens; after
  * the {@code n}-th event the test unsubscribes the channel, which completes the stream. A stream of no
  * events is a channel unsubscribed before anyone subscribes. The server sends no subscriber counts, so
  * {@code channel.events()} too sees the ticks alone. The failed publisher is a real failure: a
@@ -43,6 +42,8 @@ class ChannelEventsTckTest {
 
     static final Duration WAIT = PusherServerExtension.WAIT;
     static final String EVENT = "tick";
+    static final int AHEAD = 64;
+    static final Duration FEED_AT_MOST = Duration.ofSeconds(30);
 
     PusherTestServer server;
     Pusher pusher;
@@ -81,7 +82,7 @@ class ChannelEventsTckTest {
                 pusher.unsubscribe(channel.name());
                 return publisher;
             }
-            return new ServerFed(publisher, channel, elements);
+            return serverFed(publisher, channel, elements);
         }
 
         @Override
@@ -110,82 +111,23 @@ class ChannelEventsTckTest {
     }
 
     /**
-     * The channel's publisher, with the server publishing {@code count} events to it from the first request
-     * on. It keeps no reference to a subscriber (the TCK checks that a cancelled one can be collected).
+     * The channel's publisher, with the server publishing {@code count} events to it from the first
+     * request on, at most {@value #AHEAD} ahead of what the client received, while a subscriber listens.
      */
-    final class ServerFed implements Flow.Publisher<PusherEvent> {
-        static final int AHEAD = 64;
-        static final Duration FEED_AT_MOST = Duration.ofSeconds(30);
-
-        final Flow.Publisher<PusherEvent> publisher;
-        final String channelName;
-        final long count;
-        final Semaphore window = new Semaphore(AHEAD);
-        final AtomicLong received = new AtomicLong();
-        final AtomicInteger listening = new AtomicInteger();
-        final AtomicBoolean feeding = new AtomicBoolean();
-
-        ServerFed(Flow.Publisher<PusherEvent> publisher, Channel channel, long count) {
-            this.publisher = publisher;
-            this.channelName = channel.name();
-            this.count = count;
-            channel.bind(EVENT, e -> {
-                window.release();
-                if (received.incrementAndGet() == count) {
-                    pusher.unsubscribe(channelName); // completes the stream, after this event
-                }
-            });
-        }
-
-        @Override
-        public void subscribe(Flow.Subscriber<? super PusherEvent> subscriber) {
-            publisher.subscribe(new Flow.Subscriber<PusherEvent>() {
-                @Override
-                public void onSubscribe(Flow.Subscription subscription) {
-                    listening.incrementAndGet();
-                    subscriber.onSubscribe(new Flow.Subscription() {
-                        @Override
-                        public void request(long n) {
-                            if (n > 0 && feeding.compareAndSet(false, true)) {
-                                Thread feeder = new Thread(ServerFed.this::feed, "tck-feeder-" + channelName);
-                                feeder.setDaemon(true);
-                                feeder.start();
-                            }
-                            subscription.request(n);
-                        }
-
-                        @Override
-                        public void cancel() {
-                            listening.decrementAndGet();
-                            subscription.cancel();
-                        }
-                    });
-                }
-
-                @Override
-                public void onNext(PusherEvent item) {
-                    subscriber.onNext(item);
-                }
-
-                @Override
-                public void onError(Throwable t) {
-                    listening.decrementAndGet();
-                    subscriber.onError(t);
-                }
-
-                @Override
-                public void onComplete() {
-                    listening.decrementAndGet();
-                    subscriber.onComplete();
-                }
-            });
-        }
-
-        /** Publishes the events, a window ahead of the client, while anyone listens (bounded in time). */
-        void feed() {
+    Flow.Publisher<PusherEvent> serverFed(Flow.Publisher<PusherEvent> publisher, Channel channel, long count) {
+        String channelName = channel.name();
+        Semaphore window = new Semaphore(AHEAD);
+        AtomicLong received = new AtomicLong();
+        channel.bind(EVENT, e -> {
+            window.release();
+            if (received.incrementAndGet() == count) {
+                pusher.unsubscribe(channelName); // completes the stream, after this event
+            }
+        });
+        return new FeedOnFirstRequest<>(publisher, "tck-feeder-" + channelName, anyoneListening -> {
             long deadline = System.nanoTime() + FEED_AT_MOST.toNanos();
             try {
-                for (long sent = 0; sent < count && listening.get() > 0 && System.nanoTime() < deadline; ) {
+                for (long sent = 0; sent < count && anyoneListening.getAsBoolean() && System.nanoTime() < deadline; ) {
                     if (window.tryAcquire(50, TimeUnit.MILLISECONDS)) {
                         server.publish(channelName, EVENT, "{\"n\":" + sent + "}");
                         sent++;
@@ -194,6 +136,6 @@ class ChannelEventsTckTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
+        });
     }
 }

@@ -81,7 +81,7 @@ class FlowPublishersTest {
     }
 
     @Test
-    void everyEventOfTheChannelAndTakingSomeCancelsTheRest() throws Exception {
+    void everyEventOfTheChannelAsAStreamThatTakesTwo() throws Exception {
         EventRecorder seen = new EventRecorder();
         Channel news = subscribed("news", seen);
         CompletableFuture<List<String>> firstTwo = JdkFlowAdapter.flowPublisherToFlux(news.events())
@@ -118,6 +118,7 @@ class FlowPublishersTest {
     void aStreamOpenedAfterItsEndCompletesAtOnce() throws Exception {
         Channel news = subscribed("news", new EventRecorder());
         pusher.unsubscribe("news");
+        subscribed("after", new EventRecorder()); // the strand has handled the unsubscribe since
         assertEquals(
                 List.of(),
                 await(JdkFlowAdapter.flowPublisherToFlux(news.events("story"))
@@ -129,6 +130,32 @@ class FlowPublishersTest {
                 await(JdkFlowAdapter.flowPublisherToFlux(pusher.connection().states())
                         .collectList()
                         .toFuture()));
+    }
+
+    @Test
+    void unbindingTheApplicationsListenersLeavesTheStreamsListening() throws Exception {
+        EventRecorder seen = new EventRecorder();
+        Channel news = subscribed("news", seen);
+        CompletableFuture<List<String>> stories = JdkFlowAdapter.flowPublisherToFlux(news.events("story"))
+                .map(PusherEvent::data)
+                .collectList()
+                .toFuture();
+        CompletableFuture<Long> all =
+                JdkFlowAdapter.flowPublisherToFlux(news.events()).count().toFuture();
+        news.unbind("story");
+        news.unbindAll(); // the application's bindings, seen included; not the streams'
+        EventRecorder after = new EventRecorder();
+        news.bind("story", after);
+        server.publish("news", "story", "{\"n\":1}");
+        after.await(1, WAIT);
+        pusher.unsubscribe("news");
+        assertEquals(List.of("{\"n\":1}"), await(stories));
+        assertEquals(1L, await(all));
+        assertEquals(
+                List.of(),
+                seen.events().stream()
+                        .filter(e -> e.eventName().equals("story"))
+                        .toList());
     }
 
     @Test

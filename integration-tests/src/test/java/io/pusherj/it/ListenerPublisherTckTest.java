@@ -1,10 +1,10 @@
 package io.pusherj.it;
 
-import io.pusherj.api.Binding;
 import io.pusherj.api.EventBuffer;
 import io.pusherj.api.internal.ListenerPublisher;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -15,26 +15,35 @@ import org.reactivestreams.tck.flow.FlowPublisherVerification;
  * The Reactive Streams TCK against the publisher behind {@code channel.events(…)} and
  * {@code connection.states()}, fed by a source on a thread of its own that delivers exactly the number of
  * items the TCK asks for (up to {@code Integer.MAX_VALUE}, produced only while a subscriber still listens)
- * and then ends. {@link ChannelEventsTckTest} runs the same rules with a real client and server.
+ * to every subscriber, and then ends. {@link ChannelEventsTckTest} runs the same rules with a real client and server.
  */
 class ListenerPublisherTckTest {
-    /** Delivers {@code count} numbers on a thread of its own, then the end; stops when unbound. */
-    record CountingSource(long count) implements ListenerPublisher.Source<Long> {
-        @Override
-        public Binding open(ListenerPublisher.Sink<Long> sink) {
-            AtomicBoolean open = new AtomicBoolean(true);
-            Thread feeder = new Thread(
-                    () -> {
-                        for (long i = 0; i < count && open.get(); i++) {
-                            sink.next(i);
-                        }
-                        sink.complete();
-                    },
-                    "tck-source");
-            feeder.setDaemon(true);
-            feeder.start();
-            return () -> open.set(false);
-        }
+    static final int CAPACITY = 1024;
+
+    /**
+     * A source of {@code count} numbers to every open sink, then the end, fed from the first request on
+     * ({@link FeedOnFirstRequest}) while a subscriber listens; a stream larger than the buffer is a flood
+     * that no subscriber paces (the TCK's rule for demand past {@code Long.MAX_VALUE}), so it drops the
+     * newest rather than fail.
+     */
+    static Flow.Publisher<Long> counting(long count) {
+        List<ListenerPublisher.Sink<Long>> sinks = new CopyOnWriteArrayList<>();
+        EventBuffer buffer =
+                count > CAPACITY ? EventBuffer.dropNewest(CAPACITY) : EventBuffer.errorOnOverflow(CAPACITY);
+        Flow.Publisher<Long> publisher = ListenerPublisher.of(
+                sink -> {
+                    sinks.add(sink);
+                    return () -> sinks.remove(sink);
+                },
+                buffer);
+        return new FeedOnFirstRequest<>(publisher, "tck-source", anyoneListening -> {
+            for (long i = 0; i < count && anyoneListening.getAsBoolean(); i++) {
+                for (ListenerPublisher.Sink<Long> sink : sinks) {
+                    sink.next(i);
+                }
+            }
+            sinks.forEach(ListenerPublisher.Sink::complete);
+        });
     }
 
     static final class Verification extends FlowPublisherVerification<Long> {
@@ -44,8 +53,7 @@ class ListenerPublisherTckTest {
 
         @Override
         public Flow.Publisher<Long> createFlowPublisher(long elements) {
-            // Room for every element a rule needs before it requests; the flood rule requests at once.
-            return ListenerPublisher.of(new CountingSource(elements), EventBuffer.errorOnOverflow(1024));
+            return elements == 0 ? ended() : counting(elements);
         }
 
         @Override
@@ -61,6 +69,16 @@ class ListenerPublisherTckTest {
         public long maxElementsFromPublisher() {
             return Integer.MAX_VALUE;
         }
+    }
+
+    /** A stream whose source has already ended when the subscriber arrives. */
+    static Flow.Publisher<Long> ended() {
+        return ListenerPublisher.of(
+                sink -> {
+                    sink.complete();
+                    return () -> {};
+                },
+                EventBuffer.DEFAULT);
     }
 
     @TestFactory

@@ -30,6 +30,17 @@ public interface Channel {
     boolean isSubscribed();
 
     /**
+     * Whether a subscription was asked for on the current connection and the server has not answered yet
+     * (pusher-js {@code channel.subscriptionPending}); authorization, when the channel needs it, included.
+     * Neither this nor {@link #isSubscribed()}: refused until the next connection, or waiting for one.
+     *
+     * @return whether the subscription is under way
+     */
+    default boolean isSubscriptionPending() {
+        return false;
+    }
+
+    /**
      * The last subscriber count the server reported ({@code pusher:subscription_count}); empty until
      * the server sends one (subscription counting is an app setting).
      *
@@ -97,7 +108,8 @@ public interface Channel {
      * The events named {@code eventName} as a cold {@link Flow.Publisher}: each subscriber binds a listener
      * when it subscribes and unbinds it when it cancels, gets events only as it requests them, and has its
      * own buffer for what arrived before it asked ({@code buffer} says how much and what happens to the
-     * rest). The stream completes when the channel is unsubscribed or the client closed; events are
+     * rest). pusherj's channels complete the stream when the channel is unsubscribed or the client closed
+     * (this default implementation, for other implementations of the interface, never completes); events are
      * signalled on the threads {@link EventListener} describes, or on the thread that calls
      * {@code request}.
      *
@@ -106,12 +118,12 @@ public interface Channel {
      *         channel.events("price", EventBuffer.dropOldest(16)));       // Reactor
      * Flowable<PusherEvent> orders = Flowable.fromPublisher(
      *         FlowAdapters.toPublisher(channel.events("order")));          // RxJava 3
-     * channel.events("order").asFlow().collect { handle(it) }              // Kotlin coroutines
+     * scope.launch { channel.events("order").asFlow().collect { handle(it) } } // Kotlin coroutines (jdk9)
      * }</pre>
      *
      * @param eventName the event name, e.g. {@code "order-shipped"}
      * @param buffer each subscriber's buffer bound and overflow policy
-     * @return a publisher that passes the Reactive Streams TCK
+     * @return a publisher (pusherj's passes the Reactive Streams TCK)
      */
     default Flow.Publisher<PusherEvent> events(String eventName, EventBuffer buffer) {
         Objects.requireNonNull(eventName, "eventName");
@@ -134,7 +146,7 @@ public interface Channel {
      * listener sees; otherwise as {@link #events(String, EventBuffer)}.
      *
      * @param buffer each subscriber's buffer bound and overflow policy
-     * @return a publisher that passes the Reactive Streams TCK
+     * @return a publisher (pusherj's passes the Reactive Streams TCK)
      */
     default Flow.Publisher<PusherEvent> events(EventBuffer buffer) {
         return ListenerPublisher.of(sink -> bindGlobal(sink::next), buffer);

@@ -86,9 +86,9 @@ public interface Connection {
     /**
      * The state changes (what {@link #onStateChange} sees) as a cold {@link Flow.Publisher}: each
      * subscriber binds a listener when it subscribes and unbinds it when it cancels, and has its own
-     * {@code buffer}. The stream completes when the client is closed, after its last change to
-     * {@link ConnectionState#DISCONNECTED}. A subscriber that wants the current state first can start
-     * with {@link #state()}.
+     * {@code buffer}. pusherj's connections complete the stream when the client is closed, after its last
+     * change to {@link ConnectionState#DISCONNECTED} (this default implementation never completes). A
+     * subscriber that wants the current state first can start with {@link #state()}.
      *
      * <pre>{@code
      * JdkFlowAdapter.flowPublisherToFlux(pusher.connection().states())
@@ -97,7 +97,8 @@ public interface Connection {
      * }</pre>
      *
      * @param buffer each subscriber's buffer bound and overflow policy
-     * @return a publisher that passes the Reactive Streams TCK
+     * @return a publisher (the same machinery as {@link Channel#events(String, EventBuffer)}, which the
+     *     Reactive Streams TCK checks)
      */
     default Flow.Publisher<ConnectionStateChange> states(EventBuffer buffer) {
         return ListenerPublisher.of(sink -> onStateChange(sink::next), buffer);
@@ -138,9 +139,10 @@ public interface Connection {
     }
 
     /**
-     * How much received frame text waits for this client's listeners now, in characters: at most the
-     * {@code maxQueuedInboundChars} option, past which the client drops the connection and reconnects.
-     * A volatile read, cheap enough for a metrics gauge. Implementations without such a queue report 0.
+     * How much received frame text waits for this client's listeners now, in characters. The frame that
+     * takes it past the {@code maxQueuedInboundChars} option is the last one read before the client drops
+     * the connection and reconnects, so it stays within that limit plus one frame. A volatile read, cheap
+     * enough for a metrics gauge. Implementations without such a queue report 0.
      *
      * @return characters received and not yet delivered
      */

@@ -102,20 +102,25 @@ final class AuthSteps {
         if (socketId == null) {
             return; // not connected: the next connection starts over
         }
-        long started = loop.now();
-        // Every request that ended is reported, also one whose connection has gone since it was made.
-        Consumer<AuthError> report = error -> outcomes.accept(new AuthRequestOutcome(
-                channelName, Duration.ofMillis(loop.now() - started), Optional.ofNullable(error)));
+        long started = System.nanoTime(); // a duration for metrics: monotonic, not the scheduler's wall clock
         boolean[] done = new boolean[1];
         AtomicBoolean abandoned = new AtomicBoolean();
+        // What became of the request, unless its connection went away first (connectionLost): then the answer,
+        // or the refusal to ask at all, says nothing about the auth endpoint.
+        Consumer<AuthError> report = error -> {
+            if (!abandoned.get()) {
+                outcomes.accept(new AuthRequestOutcome(
+                        channelName, Duration.ofNanos(System.nanoTime() - started), Optional.ofNullable(error)));
+            }
+        };
         inFlight.add(abandoned);
         Timer guard = loop.start(timeoutMillis, () -> {
             done[0] = true;
-            abandoned.set(true);
-            inFlight.remove(abandoned);
             AuthError timedOut =
                     AuthErrors.error(what + " took longer than " + timeoutMillis + " ms", OptionalInt.empty());
             report.accept(timedOut);
+            abandoned.set(true);
+            inFlight.remove(abandoned);
             if (socketId.equals(manager.socketId())) {
                 callback.accept(null, timedOut);
             }

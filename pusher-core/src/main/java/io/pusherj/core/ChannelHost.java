@@ -67,6 +67,11 @@ final class ChannelHost implements ChannelImpl.Host {
     }
 
     @Override
+    public boolean isClientClosed() {
+        return channels.isClientClosed();
+    }
+
+    @Override
     public boolean isConnected() {
         return connection.state() == ConnectionState.CONNECTED;
     }

@@ -12,8 +12,10 @@ import io.pusherj.api.internal.ListenerPublisher;
 import io.pusherj.core.jfr.SubscriptionEvent;
 import io.pusherj.core.protocol.Frame;
 import io.pusherj.core.protocol.FrameCodec;
+import io.pusherj.core.runtime.LazyField;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
+import java.lang.invoke.MethodHandles;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -27,6 +29,9 @@ import java.util.function.Consumer;
  * Subscription state is owned by the client's strand; listener sets may be changed from any thread.
  */
 class ChannelImpl implements Channel {
+    private static final LazyField<ChannelImpl, StreamEnd> STREAM_END =
+            LazyField.of(MethodHandles.lookup(), "streamEnd", StreamEnd.class);
+
     /** What a channel needs from its client; called on the strand. */
     interface Host {
         /** Sends {@code pusher:subscribe} / {@code pusher:unsubscribe}. */
@@ -51,6 +56,9 @@ class ChannelImpl implements Channel {
          */
         void authorize(String channelName, BiConsumer<ChannelAuthorization, AuthError> callback);
 
+        /** Whether the client was closed (readable from any thread). */
+        boolean isClientClosed();
+
         /** Whether the client is connected now (readable from any thread). */
         boolean isConnected();
 
@@ -72,12 +80,17 @@ class ChannelImpl implements Channel {
     private final Listeners<Consumer<AuthError>> subscriptionErrorListeners = new Listeners<>();
     private final Listeners<EventListener> globalListeners = new Listeners<>();
     private final NamedListeners<EventListener> listeners = new NamedListeners<>();
-    /** Completes this channel's Flow publishers once it is unsubscribed or the client closed. */
-    private final StreamEnd streamEnd = new StreamEnd();
+    /**
+     * Completes this channel's Flow publishers once it is unsubscribed or the client closed; made by the
+     * first publisher's subscriber or by the end (most channels never have a publisher: 32 bytes saved).
+     */
+    private volatile StreamEnd streamEnd;
 
     private volatile boolean subscribed;
     private volatile int subscriptionCount = -1;
-    private boolean subscriptionPending;
+    /** Written on the strand, read from any thread ({@link #isSubscriptionPending()}). */
+    private volatile boolean subscriptionPending;
+
     private boolean subscriptionCancelled;
     /** The pending subscription as a JFR event, while a recording asks for them; else null. Strand only. */
     private SubscriptionEvent recorded;
@@ -127,12 +140,26 @@ class ChannelImpl implements Channel {
     @Override
     public Flow.Publisher<PusherEvent> events(String eventName, EventBuffer buffer) {
         Objects.requireNonNull(eventName, "eventName");
-        return ListenerPublisher.of(sink -> streamEnd.open(sink, bind(eventName, sink::next)), buffer);
+        return ListenerPublisher.of(
+                sink -> openStream(sink, listeners.addForStream(eventName, sink::next)), buffer, host::listenerFailed);
     }
 
     @Override
     public Flow.Publisher<PusherEvent> events(EventBuffer buffer) {
-        return ListenerPublisher.of(sink -> streamEnd.open(sink, bindGlobal(sink::next)), buffer);
+        return ListenerPublisher.of(
+                sink -> openStream(sink, globalListeners.addForStream(sink::next)), buffer, host::listenerFailed);
+    }
+
+    private Binding openStream(ListenerPublisher.Sink<PusherEvent> sink, Binding events) {
+        Binding stream = streamEnd().open(sink, events);
+        if (host.isClientClosed()) {
+            sink.complete(); // a subscribe racing close() may have put this object in the table after the end
+        }
+        return stream;
+    }
+
+    private StreamEnd streamEnd() {
+        return STREAM_END.get(this, StreamEnd::new);
     }
 
     @Override
@@ -194,7 +221,7 @@ class ChannelImpl implements Channel {
 
     /** This object will deliver nothing more (unsubscribed, or the client closed): its publishers complete. Strand. */
     void end() {
-        streamEnd.end(host::deliver, host::listenerFailed);
+        streamEnd().end(host::deliver, host::listenerFailed);
     }
 
     boolean isRetired() {
@@ -203,7 +230,8 @@ class ChannelImpl implements Channel {
 
     // Strand-only state machine, as in pusher-js.
 
-    boolean isSubscriptionPending() {
+    @Override
+    public boolean isSubscriptionPending() {
         return subscriptionPending;
     }
 
@@ -229,6 +257,8 @@ class ChannelImpl implements Channel {
      */
     void takeOverPendingSubscription(ChannelImpl retiredPending) {
         retiredPending.successor = this;
+        recorded = retiredPending.recorded; // its JFR event goes on here, and ends with the server's answer
+        retiredPending.recorded = null;
         subscriptionPending = true;
         subscriptionCancelled = false;
         inheritAuthorization(retiredPending);

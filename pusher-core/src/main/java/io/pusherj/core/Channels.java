@@ -188,6 +188,7 @@ final class Channels {
         // pusher-js would resubscribe a channel whose pending subscription was cancelled; drop it instead.
         Map<String, ChannelImpl> r = retired;
         if (r != null) {
+            r.values().forEach(ChannelImpl::disconnect); // ends a pending subscription's JFR event as interrupted
             r.clear();
         }
     }
@@ -224,6 +225,11 @@ final class Channels {
 
     private Map<String, ChannelImpl> retiredMap() {
         return RETIRED.get(this, ConcurrentHashMap::new);
+    }
+
+    /** {@return whether the client was closed (any thread)} */
+    boolean isClientClosed() {
+        return clientClosed.getAsBoolean();
     }
 
     /** The client closed: every channel's publishers complete (strand). */

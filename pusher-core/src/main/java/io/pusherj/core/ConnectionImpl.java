@@ -10,6 +10,7 @@ import io.pusherj.api.EventBuffer;
 import io.pusherj.api.TimelineEntry;
 import io.pusherj.api.internal.ListenerPublisher;
 import io.pusherj.core.connection.Errors;
+import io.pusherj.core.runtime.InboundQueue;
 import io.pusherj.core.runtime.LazyField;
 import io.pusherj.core.stats.Timeline;
 import java.lang.System.Logger.Level;
@@ -20,7 +21,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * The public face of a client's connection: the last published state and socket id (readable from any
@@ -38,15 +38,13 @@ final class ConnectionImpl implements Connection {
     private final Listeners<Consumer<ConnectionStateChange>> stateChanges = new Listeners<>();
     /** Per-state listeners, each wrapped to skip other states: one set instead of one per state (memory). */
     private final Listeners<Consumer<ConnectionStateChange>> perState = new Listeners<>();
-    /** Completes the {@link #states} publishers once the client closed. */
-    private final StreamEnd streamEnd = new StreamEnd();
 
     /** The listeners most applications never add, made with the first of them (48 bytes of every client). */
     private volatile Rare rare;
 
     private final Timeline timeline;
     private final ConnectionErrorLog errorLog;
-    private final LongSupplier queuedInboundChars;
+    private final InboundQueue inbound;
 
     private volatile ConnectionState state = ConnectionState.INITIALIZED;
     private volatile String socketId;
@@ -56,11 +54,11 @@ final class ConnectionImpl implements Connection {
             Delivery delivery,
             Timeline timeline,
             ConnectionErrorLog errorLog,
-            LongSupplier queuedInboundChars,
+            InboundQueue inbound,
             Runnable online,
             Runnable offline) {
         this.delivery = delivery;
-        this.queuedInboundChars = queuedInboundChars;
+        this.inbound = inbound;
         this.errorLog = errorLog;
         this.timeline = timeline;
         this.online = online;
@@ -89,7 +87,10 @@ final class ConnectionImpl implements Connection {
 
     @Override
     public Flow.Publisher<ConnectionStateChange> states(EventBuffer buffer) {
-        return ListenerPublisher.of(sink -> streamEnd.open(sink, onStateChange(sink::next)), buffer);
+        return ListenerPublisher.of(
+                sink -> rare().streamEnd.open(sink, stateChanges.addForStream(sink::next)),
+                buffer,
+                this::listenerFailed);
     }
 
     @Override
@@ -130,7 +131,7 @@ final class ConnectionImpl implements Connection {
 
     @Override
     public long queuedInboundChars() {
-        return queuedInboundChars.getAsLong();
+        return inbound.queuedChars();
     }
 
     @Override
@@ -162,7 +163,7 @@ final class ConnectionImpl implements Connection {
 
     /** The client closed, after its last state change (strand): the {@link #states} publishers complete. */
     void clientClosed() {
-        streamEnd.end(delivery::run, this::listenerFailed);
+        rare().streamEnd.end(delivery::run, this::listenerFailed);
     }
 
     /** Publishes an error (strand). Every error reaches the listeners; the log says a repeated one once. */
@@ -228,5 +229,7 @@ final class ConnectionImpl implements Connection {
         final Listeners<Consumer<Duration>> connectingIn = new Listeners<>();
         final Listeners<Consumer<TimelineEntry>> timeline = new Listeners<>();
         final Listeners<Consumer<AuthRequestOutcome>> authRequests = new Listeners<>();
+        /** Completes the {@link #states} publishers once the client closed. */
+        final StreamEnd streamEnd = new StreamEnd();
     }
 }

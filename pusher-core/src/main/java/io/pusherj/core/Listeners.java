@@ -24,7 +24,7 @@ final class Listeners<T> {
     private volatile Entry<?>[] entries = NONE;
 
     /** One registration; its identity is what a {@link Binding} removes. */
-    private static final class Entry<T> {
+    private static class Entry<T> {
         final T listener;
 
         Entry(T listener) {
@@ -32,9 +32,28 @@ final class Listeners<T> {
         }
     }
 
+    /**
+     * A registration of a {@link java.util.concurrent.Flow.Publisher}'s subscriber: only its own binding
+     * removes it, not {@link #clear()} ({@code unbindAll}, {@code unbind(name)}), which removes the
+     * application's bindings. A subclass rather than a flag, so other entries stay 16 bytes.
+     */
+    private static final class StreamEntry<T> extends Entry<T> {
+        StreamEntry(T listener) {
+            super(listener);
+        }
+    }
+
     /** Adds a listener; the binding removes exactly this registration. */
     Binding add(T listener) {
-        Entry<T> e = new Entry<>(Objects.requireNonNull(listener, "listener"));
+        return add(new Entry<>(Objects.requireNonNull(listener, "listener")));
+    }
+
+    /** Adds a stream subscriber's listener, which {@link #clear()} keeps; the binding removes it. */
+    Binding addForStream(T listener) {
+        return add(new StreamEntry<>(Objects.requireNonNull(listener, "listener")));
+    }
+
+    private Binding add(Entry<T> e) {
         synchronized (this) {
             Entry<?>[] now = entries;
             Entry<?>[] next = Arrays.copyOf(now, now.length + 1);
@@ -62,9 +81,9 @@ final class Listeners<T> {
         entries = kept.length == 0 ? NONE : kept;
     }
 
-    /** Removes everything. */
-    synchronized void clear() {
-        entries = NONE;
+    /** Removes every listener but those of streams, which end with their subscription or their source. */
+    void clear() {
+        removeIf(e -> !(e instanceof StreamEntry<?>));
     }
 
     boolean isEmpty() {

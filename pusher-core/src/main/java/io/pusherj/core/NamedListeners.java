@@ -36,21 +36,33 @@ final class NamedListeners<T> {
         return m == null ? null : m.get(eventName);
     }
 
-    /** Removes every listener of {@code eventName}. */
+    /** Adds a stream subscriber's listener of {@code eventName}, which {@link #remove} and {@link #clear} keep. */
+    Binding addForStream(String eventName, T listener) {
+        Objects.requireNonNull(eventName, "eventName");
+        return map().computeIfAbsent(eventName, k -> new Listeners<>()).addForStream(listener);
+    }
+
+    /** Removes every listener of {@code eventName} (but streams', see {@link Listeners#clear()}). */
     void remove(String eventName) {
         Objects.requireNonNull(eventName, "eventName");
         Map<String, Listeners<T>> m = byName;
         if (m != null) {
-            m.remove(eventName);
+            m.computeIfPresent(eventName, (k, l) -> emptied(l));
         }
     }
 
-    /** Removes every listener. */
+    /** Removes every listener (but streams'). */
     void clear() {
         Map<String, Listeners<T>> m = byName;
         if (m != null) {
-            m.clear();
+            m.keySet().forEach(k -> m.computeIfPresent(k, (key, l) -> emptied(l)));
         }
+    }
+
+    /** Clears {@code l}; {@return null, to drop it from the map, unless a stream's listener remains} */
+    private static <T> Listeners<T> emptied(Listeners<T> l) {
+        l.clear();
+        return l.isEmpty() ? null : l;
     }
 
     private Map<String, Listeners<T>> map() {

@@ -61,7 +61,7 @@ final class PusherClient implements Pusher, ClientRuntime.Client {
                     delivery,
                     entries,
                     new ConnectionErrorLog(loop::now),
-                    loop.inbound()::queuedChars,
+                    loop.inbound(),
                     this::networkOnline,
                     this::networkOffline);
             Consumer<Throwable> listenerFailed = connection::listenerFailed; // one object for both users

@@ -1,30 +1,33 @@
 package io.pusherj.micrometer;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * {@code pusher.events.received} per channel, for at most {@code limit} channel names: the names seen first
- * get a {@code channel} tag each, later ones all count as {@code channel=other}. The bound keeps a client
- * with a channel per user from creating a time series per user.
+ * get a {@code channel} tag each, later ones all count as {@code channel=(other)}, which no channel name can
+ * be. The bound keeps a client with a channel per user from creating a time series per user.
  */
 final class ChannelCounters {
-    private final MeterRegistry registry;
+    /** The {@code channel} tag of the events of channels past the limit: parentheses are not in channel names. */
+    static final String OTHER_CHANNELS = "(other)";
+
     private final Tags tags;
     private final int limit;
+    private final Function<Counter.Builder, Counter> register;
     private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
     private final Counter other;
 
-    ChannelCounters(MeterRegistry registry, Tags tags, int limit) {
-        this.registry = registry;
+    ChannelCounters(Tags tags, int limit, Function<Counter.Builder, Counter> register) {
         this.tags = tags;
         this.limit = limit;
-        this.other = counter(PusherMetrics.OTHER_CHANNELS);
+        this.register = register;
+        this.other = counter(OTHER_CHANNELS);
     }
 
-    /** {@return the counter for events of {@code channel}} */
+    /** {@return the counter for events of {@code channel}} (called on the client's strand, one at a time) */
     Counter forChannel(String channel) {
         Counter c = counters.get(channel);
         if (c != null) {
@@ -33,14 +36,13 @@ final class ChannelCounters {
         if (counters.size() >= limit) {
             return other;
         }
-        return counters.computeIfAbsent(channel, this::counter); // one strand per client: no race past the limit
+        return counters.computeIfAbsent(channel, this::counter);
     }
 
     private Counter counter(String channel) {
-        return Counter.builder("pusher.events.received")
+        return register.apply(Counter.builder("pusher.events.received")
                 .tags(tags)
                 .tag("channel", channel)
-                .description("The application's events received, per channel for the first channel names")
-                .register(registry);
+                .description("The application's events received, per channel for the first channel names"));
     }
 }

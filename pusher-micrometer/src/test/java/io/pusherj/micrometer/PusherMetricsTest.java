@@ -14,6 +14,7 @@ import io.pusherj.server.AuthFault;
 import io.pusherj.server.PusherTestServer;
 import io.pusherj.testkit.junit.PusherServerExtension;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -106,6 +107,60 @@ class PusherMetricsTest {
     }
 
     @Test
+    void boundWhileConnectedTheNextConnectionIsAReconnectAndIsTimed() throws Exception {
+        Pusher pusher = testServers.client(o -> o);
+        CountDownLatch first = new CountDownLatch(1);
+        CountDownLatch second = new CountDownLatch(2);
+        pusher.connection().onState(ConnectionState.CONNECTED, c -> {
+            first.countDown();
+            second.countDown();
+        });
+        pusher.connect();
+        assertTrue(first.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        new PusherMetrics(pusher).bindTo(registry); // as a framework binds it: after the client started
+
+        server.awaitConnection(1, WAIT).close(4200, "reconnect now");
+        assertTrue(second.await(WAIT.toSeconds(), TimeUnit.SECONDS), "reconnected");
+
+        assertEquals(1.0, registry.get("pusher.connection.reconnects").counter().count());
+        assertEquals(
+                1, registry.get("pusher.connection.time.to.connected").timer().count());
+    }
+
+    @Test
+    void closingTheClientTakesItsMetersOutOfTheRegistry() {
+        Pusher pusher = testServers.client(o -> o);
+        new PusherMetrics(pusher, Tags.of("app", "test")).bindTo(registry);
+        assertEquals(1.0, state(registry, ConnectionState.INITIALIZED));
+        assertEquals(
+                0.0,
+                registry.get("pusher.auth.requests")
+                        .tags("outcome", "failure")
+                        .timer()
+                        .count(),
+                "registered at once: dashboards show 0, not nothing");
+
+        pusher.close();
+
+        assertEquals(List.of(), registry.getMeters(), "a new client with the same tags starts afresh");
+    }
+
+    @Test
+    void closingTheMetricsTakesThemOutAndStopsCounting() throws Exception {
+        Pusher pusher = testServers.client(o -> o);
+        PusherMetrics metrics = new PusherMetrics(pusher);
+        metrics.bindTo(registry);
+        metrics.close();
+        assertEquals(List.of(), registry.getMeters());
+
+        CountDownLatch connected = new CountDownLatch(1);
+        pusher.connection().onState(ConnectionState.CONNECTED, c -> connected.countDown());
+        pusher.connect();
+        assertTrue(connected.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertEquals(List.of(), registry.getMeters(), "no meter registered again by a late listener");
+    }
+
+    @Test
     void authRequestsAreTimedBySuccessAndFailure() throws Exception {
         server.faults().authFault("private-denied", AuthFault.status(403, "{\"error\":\"no\"}"));
         Pusher pusher =
@@ -128,7 +183,8 @@ class PusherMetricsTest {
         assertEquals(1, refused.count());
         assertTrue(ok.totalTime(TimeUnit.NANOSECONDS) > 0);
         assertEquals(1.0, subscriptions(registry, "subscribed"));
-        assertEquals(1.0, subscriptions(registry, "pending"), "refused: not subscribed");
+        assertEquals(0.0, subscriptions(registry, "pending"));
+        assertEquals(1.0, subscriptions(registry, "idle"), "refused: neither subscribed nor pending");
     }
 
     @Test
@@ -192,7 +248,7 @@ class PusherMetricsTest {
 
         Map<String, Double> byChannel = registry.find("pusher.events.received").counters().stream()
                 .collect(Collectors.toMap(c -> c.getId().getTag("channel"), Counter::count));
-        assertEquals(Map.of("a", 1.0, "b", 1.0, "other", 2.0), byChannel);
+        assertEquals(Map.of("a", 1.0, "b", 1.0, "(other)", 2.0), byChannel);
     }
 
     private static double state(SimpleMeterRegistry registry, ConnectionState state) {

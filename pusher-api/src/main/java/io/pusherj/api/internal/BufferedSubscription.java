@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * One subscriber's subscription to a {@link ListenerPublisher}: the bounded buffer between the source and
@@ -14,21 +15,27 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Signals go out from a drain loop that one thread runs at a time (the work-in-progress counter
  * {@code wip}), so they are serial (Reactive Streams rule 1.3) and a {@code request} from inside
- * {@code onNext} adds demand instead of recursing (rule 3.3). The buffer's lock is held only to move
- * items in and out, never while calling the subscriber. Once terminated or cancelled, the drain keeps
- * {@code wip} above zero for good, so nothing is signalled again.
+ * {@code onNext} adds demand instead of recursing (rule 3.3). The buffer's lock (a private object, so no
+ * caller can hold it) is taken only to move items in and out, never while calling the subscriber. Once
+ * terminated or cancelled, the drain keeps {@code wip} above zero for good, so nothing is signalled again.
+ * What a subscriber throws cancels its subscription and goes to {@code subscriberFailed}: {@code request},
+ * {@code subscribe} and the source's {@code next} always return normally (rules 1.9, 2.13, 3.16).
  */
 final class BufferedSubscription<T> implements Flow.Subscription, ListenerPublisher.Sink<T> {
     private final int capacity;
     private final EventBuffer.Overflow overflow;
-    private final AtomicInteger wip = new AtomicInteger();
-    private final AtomicLong requested = new AtomicLong();
+    /** Starts held: {@link #start} lets go once the subscriber has its subscription. */
+    private final AtomicInteger wip = new AtomicInteger(1);
 
-    /** Guarded by {@code this}. */
+    private final AtomicLong requested = new AtomicLong();
+    private final Consumer<Throwable> subscriberFailed;
+    private final Object lock = new Object();
+
+    /** Guarded by {@code lock}. */
     private final ArrayDeque<T> queue = new ArrayDeque<>();
-    /** Guarded by {@code this}: no item will be added any more. */
+    /** Guarded by {@code lock}: no item will be added any more. */
     private boolean ended;
-    /** Guarded by {@code this}: signalled ahead of anything buffered. */
+    /** Guarded by {@code lock}: signalled ahead of anything buffered. */
     private Throwable failure;
 
     private volatile boolean cancelled;
@@ -39,35 +46,43 @@ final class BufferedSubscription<T> implements Flow.Subscription, ListenerPublis
     /** Set once the source is no longer wanted: a registration that arrives after it is removed at once. */
     private volatile boolean released;
 
-    BufferedSubscription(Flow.Subscriber<? super T> subscriber, EventBuffer buffer) {
+    BufferedSubscription(
+            Flow.Subscriber<? super T> subscriber, EventBuffer buffer, Consumer<Throwable> subscriberFailed) {
         this.subscriber = subscriber;
+        this.subscriberFailed = subscriberFailed;
         this.capacity = buffer.capacity();
         this.overflow = buffer.overflow();
     }
 
-    /** Hands the subscription out, then registers with the source (so no item precedes onSubscribe). */
+    /**
+     * Registers with the source, then hands the subscription out. Until {@code onSubscribe} has returned,
+     * the drain is held ({@code wip} starts at 1), so what arrives meanwhile waits in the buffer and no
+     * signal can precede {@code onSubscribe} (rule 1.9); nothing that arrives after {@code subscribe} was
+     * called is missed.
+     */
     void start(ListenerPublisher.Source<T> source) {
+        RuntimeException refused = null;
+        try {
+            Binding b = source.open(this);
+            registration = b;
+            if (released) {
+                b.unbind(); // ended while opening: release() may have seen no registration yet
+            }
+        } catch (RuntimeException e) { // e.g. the client is closed: the subscriber hears it, the caller does not
+            refused = e;
+        }
         Flow.Subscriber<? super T> s = subscriber;
         try {
             s.onSubscribe(this);
-        } catch (Throwable t) { // rule 2.13: a subscriber that throws has cancelled; its caller hears why
+        } catch (Throwable t) { // rule 2.13: a subscriber that throws has cancelled; the drain stays held
             cancel();
-            throw t;
-        }
-        if (released) {
-            return; // cancelled (or failed by a bad request) inside onSubscribe
-        }
-        Binding b;
-        try {
-            b = source.open(this);
-        } catch (RuntimeException e) { // e.g. the client is closed: the subscriber hears it, the caller does not
-            fail(e);
+            subscriberFailed(t);
             return;
         }
-        registration = b;
-        if (released) {
-            b.unbind(); // ended or cancelled while opening: cancel() may have seen no registration yet
+        if (refused != null) {
+            fail(refused);
         }
+        drainLoop(); // lets go of the hold taken at construction
     }
 
     @Override
@@ -76,7 +91,7 @@ final class BufferedSubscription<T> implements Flow.Subscription, ListenerPublis
             return;
         }
         boolean overflowed = false;
-        synchronized (this) {
+        synchronized (lock) {
             if (ended) {
                 return;
             }
@@ -103,7 +118,7 @@ final class BufferedSubscription<T> implements Flow.Subscription, ListenerPublis
 
     @Override
     public void complete() {
-        synchronized (this) {
+        synchronized (lock) {
             if (ended) {
                 return;
             }
@@ -134,7 +149,7 @@ final class BufferedSubscription<T> implements Flow.Subscription, ListenerPublis
 
     /** Ends the stream with {@code error}, ahead of anything buffered. */
     private void fail(Throwable error) {
-        synchronized (this) {
+        synchronized (lock) {
             endWith(error);
         }
         release();
@@ -161,6 +176,11 @@ final class BufferedSubscription<T> implements Flow.Subscription, ListenerPublis
         if (wip.getAndIncrement() != 0) {
             return;
         }
+        drainLoop();
+    }
+
+    /** Signals what it can; the caller holds {@code wip}. */
+    private void drainLoop() {
         Flow.Subscriber<? super T> s = subscriber;
         int missed = 1;
         for (; ; ) {
@@ -175,7 +195,7 @@ final class BufferedSubscription<T> implements Flow.Subscription, ListenerPublis
                 Throwable error;
                 boolean done;
                 boolean empty;
-                synchronized (this) {
+                synchronized (lock) {
                     error = failure;
                     done = ended;
                     empty = queue.isEmpty();
@@ -185,22 +205,20 @@ final class BufferedSubscription<T> implements Flow.Subscription, ListenerPublis
                 }
                 if (error != null) {
                     discard();
-                    s.onError(error); // thrown back to the source's listener guard, which reports it
+                    signal(() -> s.onError(error));
                     return;
                 }
                 if (done && empty) {
                     discard();
-                    s.onComplete();
+                    signal(s::onComplete);
                     return;
                 }
                 if (item == null) {
                     break; // no demand, or nothing buffered
                 }
-                try {
-                    s.onNext(item);
-                } catch (Throwable t) { // rule 2.13: cancelled; the caller (a client's listener guard) reports it
-                    cancel();
-                    throw t;
+                T next = item;
+                if (!signal(() -> s.onNext(next))) {
+                    return; // cancelled: wip stays taken, nothing more goes out
                 }
                 emitted++;
             }
@@ -214,9 +232,33 @@ final class BufferedSubscription<T> implements Flow.Subscription, ListenerPublis
         }
     }
 
+    /**
+     * Calls the subscriber; {@return false if it threw} (rule 2.13): the subscription is then cancelled and
+     * the failure reported. Only a fatal {@link VirtualMachineError} (not a stack overflow) goes on.
+     */
+    private boolean signal(Runnable call) {
+        try {
+            call.run();
+            return true;
+        } catch (Throwable t) {
+            cancelled = true;
+            release();
+            discard();
+            subscriberFailed(t);
+            return false;
+        }
+    }
+
+    private void subscriberFailed(Throwable t) {
+        if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
+            throw (VirtualMachineError) t;
+        }
+        subscriberFailed.accept(t);
+    }
+
     /** The subscription is over: drop the buffer and the subscriber. */
     private void discard() {
-        synchronized (this) {
+        synchronized (lock) {
             queue.clear();
             ended = true;
         }

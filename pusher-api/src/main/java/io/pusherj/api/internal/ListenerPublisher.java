@@ -4,6 +4,7 @@ import io.pusherj.api.Binding;
 import io.pusherj.api.EventBuffer;
 import java.util.Objects;
 import java.util.concurrent.Flow;
+import java.util.function.Consumer;
 
 /**
  * A cold {@link Flow.Publisher} over a listener registration: each subscriber gets its own registration,
@@ -45,10 +46,12 @@ public final class ListenerPublisher<T> implements Flow.Publisher<T> {
 
     private final Source<T> source;
     private final EventBuffer buffer;
+    private final Consumer<Throwable> subscriberFailed;
 
-    private ListenerPublisher(Source<T> source, EventBuffer buffer) {
+    private ListenerPublisher(Source<T> source, EventBuffer buffer, Consumer<Throwable> subscriberFailed) {
         this.source = Objects.requireNonNull(source, "source");
         this.buffer = Objects.requireNonNull(buffer, "buffer");
+        this.subscriberFailed = Objects.requireNonNull(subscriberFailed, "subscriberFailed");
     }
 
     /**
@@ -56,17 +59,35 @@ public final class ListenerPublisher<T> implements Flow.Publisher<T> {
      *
      * @param source opens a registration for each subscriber
      * @param buffer each subscriber's buffer bound and overflow policy
+     * @param subscriberFailed hears what a subscriber threw (Reactive Streams rule 2.13: its subscription is
+     *                         cancelled, and the error must be reported, not thrown at whoever signalled)
+     * @param <T> the item type
+     * @return the publisher
+     */
+    public static <T> Flow.Publisher<T> of(Source<T> source, EventBuffer buffer, Consumer<Throwable> subscriberFailed) {
+        return new ListenerPublisher<>(source, buffer, subscriberFailed);
+    }
+
+    /**
+     * A publisher over {@code source} that reports what a subscriber threw to the uncaught-exception handler
+     * of the thread it was thrown on (for implementations of the API without a client to report it to).
+     *
+     * @param source opens a registration for each subscriber
+     * @param buffer each subscriber's buffer bound and overflow policy
      * @param <T> the item type
      * @return the publisher
      */
     public static <T> Flow.Publisher<T> of(Source<T> source, EventBuffer buffer) {
-        return new ListenerPublisher<>(source, buffer);
+        return of(source, buffer, failure -> {
+            Thread t = Thread.currentThread();
+            t.getUncaughtExceptionHandler().uncaughtException(t, failure);
+        });
     }
 
     @Override
     public void subscribe(Flow.Subscriber<? super T> subscriber) {
         Objects.requireNonNull(subscriber, "subscriber"); // Reactive Streams rule 1.9
-        new BufferedSubscription<T>(subscriber, buffer).start(source);
+        new BufferedSubscription<T>(subscriber, buffer, subscriberFailed).start(source);
     }
 
     @Override

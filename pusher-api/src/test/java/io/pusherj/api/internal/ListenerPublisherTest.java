@@ -2,7 +2,6 @@ package io.pusherj.api.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -175,8 +174,9 @@ class ListenerPublisherTest {
     }
 
     @Test
-    void aSubscriberThatThrowsIsCancelledAndTheSourceHearsWhy() {
+    void aSubscriberThatThrowsIsCancelledAndReportedWhileTheSourceAndTheRequesterGoOn() {
         IllegalStateException boom = new IllegalStateException("boom");
+        List<Throwable> reported = new ArrayList<>();
         Recorder r = new Recorder() {
             @Override
             public void onNext(Integer item) {
@@ -184,12 +184,27 @@ class ListenerPublisherTest {
                 throw boom;
             }
         };
-        ListenerPublisher.of(source, EventBuffer.DEFAULT).subscribe(r);
-        r.subscription.request(5);
-        // A client's listener guard catches this and reports a listener error.
-        assertSame(boom, assertThrows(IllegalStateException.class, () -> source.emit(1)));
-        source.emit(2);
+        ListenerPublisher.of(source, EventBuffer.DEFAULT, reported::add).subscribe(r);
+        source.emit(1, 2);
+        r.subscription.request(5); // delivers 1 on this thread: rule 3.16, request returns normally
+        source.emit(3);
         assertEquals(List.of(1), r.items);
+        assertEquals(List.of(boom), reported);
+        assertEquals(List.of(), source.open, "cancelled");
+        assertEquals(List.of(), r.terminal);
+    }
+
+    @Test
+    void aSubscriberWhoseOnSubscribeThrowsIsReportedAndNeverRegistered() {
+        IllegalStateException boom = new IllegalStateException("boom");
+        List<Throwable> reported = new ArrayList<>();
+        ListenerPublisher.of(source, EventBuffer.DEFAULT, reported::add).subscribe(new Recorder() {
+            @Override
+            public void onSubscribe(Flow.Subscription s) {
+                throw boom; // rule 1.9: subscribe still returns normally
+            }
+        });
+        assertEquals(List.of(boom), reported);
         assertEquals(List.of(), source.open);
     }
 
@@ -213,6 +228,28 @@ class ListenerPublisherTest {
         oneByOne.subscription.request(1);
         assertEquals(List.of(1, 2, 3, 4, 5), seen);
         assertEquals(1, deepest[0]);
+    }
+
+    @Test
+    void whatArrivesWhileOnSubscribeRunsWaitsForItThenForDemand() {
+        List<String> order = new ArrayList<>();
+        Recorder r = new Recorder() {
+            @Override
+            public void onSubscribe(Flow.Subscription s) {
+                super.onSubscribe(s);
+                source.emit(7); // the registration is already made: nothing after subscribe() is missed
+                s.request(1);
+                order.add("onSubscribe returns");
+            }
+
+            @Override
+            public void onNext(Integer item) {
+                super.onNext(item);
+                order.add("onNext " + item);
+            }
+        };
+        ListenerPublisher.of(source, EventBuffer.DEFAULT).subscribe(r);
+        assertEquals(List.of("onSubscribe returns", "onNext 7"), order, "rule 1.9: nothing before onSubscribe ends");
     }
 
     @Test
