@@ -8,10 +8,11 @@ import java.util.function.Consumer;
 
 /**
  * A publisher under test whose source a TCK test feeds itself: {@code feed} runs once, on a thread of its
- * own, when a subscriber first requests; it is told whether anyone still listens, to stop when no one does. So subscribers that subscribed together see the same items
- * (the TCK's multicast rules), and nothing arrives before anyone asked (a source that cannot be slowed
- * down would otherwise fill the buffer while the TCK's thread is descheduled). It keeps no reference to a
- * subscriber: the TCK checks that a cancelled one can be collected.
+ * own, when a subscriber first requests; it is told whether anyone still listens, to stop when no one
+ * does. So subscribers that subscribed together see the same items (the TCK's multicast rules), and
+ * nothing arrives before anyone asked (a source that cannot be slowed down would otherwise fill the buffer
+ * while the TCK's thread is descheduled). It keeps no reference to a subscriber: the TCK checks that a
+ * cancelled one can be collected.
  *
  * @param <T> the item type
  */
