@@ -83,7 +83,8 @@ class DiscoveryTest {
     void metricsAndFlowPublishersWorkOnEitherPath(String path) throws Exception {
         String output = runConsumer(runtimePath(), path, "Observability");
         assertEquals(
-                List.of("states=connecting meters=pusher.connection.state,pusher.connection.time.to.connected,"
+                List.of("states=connecting meters=pusher.auth.requests,pusher.connection.state,"
+                        + "pusher.connection.time.to.connected,"
                         + "pusher.events.received,pusher.inbound.queued,pusher.subscriptions"),
                 output.lines().filter(l -> l.startsWith("states=")).toList(),
                 output);
