@@ -8,6 +8,7 @@ package io.pusherj.api;
 public final class EventBufferOverflowException extends PusherException {
     private static final long serialVersionUID = 1L;
 
+    /** The capacity of the buffer that overflowed (part of the serialized form). */
     private final int capacity;
 
     /**
