@@ -26,6 +26,9 @@ final class Broker {
     private final Map<String, Set<ServerConnection>> subscribers = new ConcurrentHashMap<>();
     private final Map<String, String> cachedEvents = new ConcurrentHashMap<>();
     private final PresenceRegistry presence = new PresenceRegistry(this::subscribersOf);
+    /** Held from a change to a channel's subscribers to the count frames it sends (taken before presence's). */
+    private final Object subscriptionLock = new Object();
+
     private final AppSigner signer;
     private final UserRegistry users;
     private final ChannelEncryption encryption;
@@ -212,24 +215,29 @@ final class Broker {
                 return;
             }
         }
-        if (channel.startsWith("presence-")) {
-            // A join, from taking the member list to announcing the newcomer, holds the registry's lock, as a
-            // leave does. Else another join could announce itself to this connection before this one's
-            // subscription_succeeded: the client drops that member_added, and later hears a member leave that
-            // it never had.
-            synchronized (presence) {
-                PresenceRegistry.Joined joined = presence.join(c, channel, data.getString("channel_data"));
-                addSubscriber(c, channel, joined.succeededData());
-                presence.announce(c, channel, joined);
+        // A subscribe, from joining the set to sending the count it made, holds the subscriptions' lock, as an
+        // unsubscribe does: else a subscriber that joined meanwhile (its client acting on its own
+        // subscription_succeeded) is in the count sent for this one, and every client hears one count twice.
+        synchronized (subscriptionLock) {
+            if (channel.startsWith("presence-")) {
+                // A join, from taking the member list to announcing the newcomer, holds the registry's lock, as a
+                // leave does. Else another join could announce itself to this connection before this one's
+                // subscription_succeeded: the client drops that member_added, and later hears a member leave
+                // that it never had.
+                synchronized (presence) {
+                    PresenceRegistry.Joined joined = presence.join(c, channel, data.getString("channel_data"));
+                    addSubscriber(c, channel, joined.succeededData());
+                    presence.announce(c, channel, joined);
+                }
+            } else {
+                addSubscriber(c, channel, "{}");
             }
-        } else {
-            addSubscriber(c, channel, "{}");
+            if (channel.startsWith("cache-")) {
+                String cached = cachedEvents.get(channel);
+                c.send(cached != null ? cached : ServerFrames.event("pusher:cache_miss", channel, null));
+            }
+            subscriptionsChanged(channel);
         }
-        if (channel.startsWith("cache-")) {
-            String cached = cachedEvents.get(channel);
-            c.send(cached != null ? cached : ServerFrames.event("pusher:cache_miss", channel, null));
-        }
-        subscriptionsChanged(channel);
         c.recordSubscribed(channel); // after every frame of the subscription: what is published next comes after them
         onSubscribed.accept(c, channel);
     }
@@ -245,14 +253,16 @@ final class Broker {
     }
 
     private void removeSubscriber(String channel, ServerConnection c) {
-        Set<ServerConnection> set = subscribers.get(channel);
-        if (set != null) {
-            set.remove(c);
+        synchronized (subscriptionLock) { // see subscribe
+            Set<ServerConnection> set = subscribers.get(channel);
+            if (set != null) {
+                set.remove(c);
+            }
+            if (channel.startsWith("presence-")) {
+                presence.leave(c, channel);
+            }
+            subscriptionsChanged(channel);
         }
-        if (channel.startsWith("presence-")) {
-            presence.leave(c, channel);
-        }
-        subscriptionsChanged(channel);
     }
 
     private void subscriptionsChanged(String channel) {
@@ -292,12 +302,14 @@ final class Broker {
             timer.schedule(
                     () -> {
                         trailingCount.remove(channel);
-                        Set<ServerConnection> set = subscribers.getOrDefault(channel, Set.of());
-                        if (set.size() > COUNT_EVERY_CHANGE_UP_TO) {
-                            if (countDue(channel)) {
-                                sendCount(channel, set);
-                            } else {
-                                sendAtTheEndOfThePeriod(channel); // another send took this period
+                        synchronized (subscriptionLock) { // a count in order with the changes' own
+                            Set<ServerConnection> set = subscribers.getOrDefault(channel, Set.of());
+                            if (set.size() > COUNT_EVERY_CHANGE_UP_TO) {
+                                if (countDue(channel)) {
+                                    sendCount(channel, set);
+                                } else {
+                                    sendAtTheEndOfThePeriod(channel); // another send took this period
+                                }
                             }
                         }
                         // Small again: the change that made it small sent its count.
