@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pusherj.api.AuthOptions;
 import io.pusherj.api.Pusher;
 import io.pusherj.server.AuthFault;
 import io.pusherj.server.ServerConnection;
@@ -13,6 +14,7 @@ import io.pusherj.testkit.ConnectionRecorder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -82,6 +84,29 @@ class JfrEventsTest extends ServerTest {
             assertFalse(
                     attempt.getDuration().isNegative() || attempt.getDuration().isZero(), "timed");
             assertTrue(attempt.getDuration().compareTo(Duration.ofSeconds(30)) < 0, attempt.toString());
+        }
+    }
+
+    @Test
+    void anAuthRequestWithoutAnAnswerIsRecordedAsFailedAtTheAuthTimeout() throws Exception {
+        server.faults().authFault("private-slow", AuthFault.slow(Duration.ofSeconds(30)));
+        CompletableFuture<RecordedEvent> recorded = new CompletableFuture<>();
+        try (RecordingStream stream = new RecordingStream()) {
+            stream.enable(AUTH);
+            stream.onEvent(AUTH, recorded::complete);
+            stream.startAsync();
+
+            Pusher p = client(o -> o.channelAuthorization(AuthOptions.forChannels()
+                    .endpoint(server.authEndpoint().toString())
+                    .timeout(Duration.ofMillis(300))
+                    .build()));
+            p.connect();
+            p.subscribePrivate("private-slow", ch -> {});
+            RecordedEvent auth = recorded.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+            assertEquals("private-slow", auth.getString("subject"));
+            assertEquals("failed", auth.getString("outcome"));
+            assertTrue(auth.getDuration().toMillis() >= 300, "ended at the timeout: " + auth.getDuration());
         }
     }
 

@@ -6,6 +6,7 @@ import io.pusherj.api.ChannelAuthorization;
 import io.pusherj.core.auth.AuthErrors;
 import io.pusherj.core.auth.Authorizer;
 import io.pusherj.core.connection.ConnectionManager;
+import io.pusherj.core.jfr.AuthRequestEvent;
 import io.pusherj.core.protocol.FrameCodec;
 import io.pusherj.core.runtime.ClientLoop;
 import io.pusherj.core.runtime.Timer;
@@ -103,12 +104,22 @@ final class AuthSteps {
             return; // not connected: the next connection starts over
         }
         long started = System.nanoTime(); // a duration for metrics: monotonic, not the scheduler's wall clock
+        AuthRequestEvent recorded = AuthRequestEvent.start(
+                channelName.orElse("user"), authorizer.usesCustomHandler(channelName.isPresent()));
         boolean[] done = new boolean[1];
         AtomicBoolean abandoned = new AtomicBoolean();
-        // What became of the request, unless its connection went away first (connectionLost): then the answer,
-        // or the refusal to ask at all, says nothing about the auth endpoint.
+        // What became of the request, for metrics and JFR alike. Not for metrics when its connection went away
+        // first (connectionLost): then the answer, or the refusal to ask at all, says nothing of the endpoint.
         Consumer<AuthError> report = error -> {
-            if (!abandoned.get()) {
+            boolean lost = abandoned.get();
+            if (recorded != null) {
+                recorded.end(
+                        lost
+                                ? AuthRequestEvent.ABANDONED
+                                : error == null ? AuthRequestEvent.AUTHORIZED : AuthRequestEvent.FAILED,
+                        error == null ? 0 : error.status().orElse(0));
+            }
+            if (!lost) {
                 outcomes.accept(new AuthRequestOutcome(
                         channelName, Duration.ofNanos(System.nanoTime() - started), Optional.ofNullable(error)));
             }

@@ -11,7 +11,6 @@ import io.pusherj.api.spi.AuthRequest;
 import io.pusherj.api.spi.AuthResponse;
 import io.pusherj.api.spi.AuthTransport;
 import io.pusherj.api.spi.ProviderContext;
-import io.pusherj.core.jfr.AuthRequestEvent;
 import io.pusherj.core.protocol.FrameCodec;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -20,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
@@ -90,13 +88,6 @@ public final class Authorizer implements AutoCloseable {
      */
     public CompletionStage<ChannelAuthorization> authorize(
             String socketId, String channelName, BooleanSupplier stillWanted) {
-        AuthRequestEvent recorded = AuthRequestEvent.start(
-                channelName, channelOptions.customHandler().isPresent());
-        return recorded(recorded, authorizeChannel(socketId, channelName, stillWanted));
-    }
-
-    private CompletionStage<ChannelAuthorization> authorizeChannel(
-            String socketId, String channelName, BooleanSupplier stillWanted) {
         String subject = "channel '" + channelName + "'";
         if (channelOptions.customHandler().isPresent()) {
             ChannelAuthorizer h = channelOptions.customHandler().get();
@@ -119,35 +110,20 @@ public final class Authorizer implements AutoCloseable {
     }
 
     /**
+     * Whether the application's own handler answers this kind of request, rather than the auth endpoint.
+     *
+     * @param channel a channel authorization; false: the user's authentication
+     */
+    public boolean usesCustomHandler(boolean channel) {
+        return (channel ? channelOptions.customHandler() : userOptions.customHandler()).isPresent();
+    }
+
+    /**
      * Authenticates the user for sign-in; the answer must carry {@code user_data} as a string.
      *
      * @return the authentication, or a stage failed with an {@link AuthException}
      */
     public CompletionStage<UserAuthentication> authenticate(String socketId, BooleanSupplier stillWanted) {
-        AuthRequestEvent recorded =
-                AuthRequestEvent.start("user", userOptions.customHandler().isPresent());
-        return recorded(recorded, authenticateUser(socketId, stillWanted));
-    }
-
-    /** Commits the request's JFR event when it completes, if a recording asked for it. */
-    private static <T> CompletionStage<T> recorded(AuthRequestEvent event, CompletionStage<T> request) {
-        if (event == null) {
-            return request;
-        }
-        return request.whenComplete((answer, failure) -> event.end(
-                failure == null,
-                failure == null
-                        ? 0
-                        : (unwrap(failure) instanceof AuthException a
-                                ? a.status().orElse(0)
-                                : 0)));
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    }
-
-    private CompletionStage<UserAuthentication> authenticateUser(String socketId, BooleanSupplier stillWanted) {
         if (userOptions.customHandler().isPresent()) {
             UserAuthenticator h = userOptions.customHandler().get();
             return callHandler("user sign-in", stillWanted, () -> h.authenticate(socketId));

@@ -9,7 +9,8 @@ import jdk.jfr.StackTrace;
 
 /**
  * One authorization (a private or presence subscription) or authentication (sign-in), from asking the
- * endpoint or the application's handler to its answer. Committed on the thread that completes it.
+ * endpoint or the application's handler to its answer, to the auth timeout, or to the connection going
+ * away. Committed on the client's strand, where the same outcome goes to {@code Connection.onAuthRequest}.
  */
 @Name("io.pusherj.AuthRequest")
 @Label("Auth Request")
@@ -25,8 +26,15 @@ public final class AuthRequestEvent extends Event {
     @Description("endpoint (authEndpoint over authTransport) or custom (the application's handler)")
     String handler;
 
+    /** The endpoint or handler authorized it. */
+    public static final String AUTHORIZED = "authorized";
+    /** Refused, unreachable, malformed, or no answer within the auth timeout. */
+    public static final String FAILED = "failed";
+    /** Its connection went away before the answer: what came (or the refusal to ask) is not used. */
+    public static final String ABANDONED = "abandoned";
+
     @Label("Outcome")
-    @Description("authorized or failed")
+    @Description("authorized, failed or abandoned (the connection went away first)")
     String outcome;
 
     @Label("Status")
@@ -54,11 +62,11 @@ public final class AuthRequestEvent extends Event {
     /**
      * Commits the request with its outcome.
      *
-     * @param authorized whether it was
+     * @param outcome {@link #AUTHORIZED}, {@link #FAILED} or {@link #ABANDONED}
      * @param status the HTTP status of a failure, or 0
      */
-    public void end(boolean authorized, int status) {
-        this.outcome = authorized ? "authorized" : "failed";
+    public void end(String outcome, int status) {
+        this.outcome = outcome;
         this.status = status;
         end();
         commit();
