@@ -32,6 +32,15 @@ final class FeedOnFirstRequest<T> implements Flow.Publisher<T> {
     @Override
     public void subscribe(Flow.Subscriber<? super T> subscriber) {
         publisher.subscribe(new Flow.Subscriber<T>() {
+            /** Set once the subscriber stopped listening: a cancel after the end is not counted twice. */
+            private final AtomicBoolean gone = new AtomicBoolean();
+
+            private void stopped() {
+                if (gone.compareAndSet(false, true)) {
+                    listening.decrementAndGet();
+                }
+            }
+
             @Override
             public void onSubscribe(Flow.Subscription subscription) {
                 listening.incrementAndGet();
@@ -48,7 +57,7 @@ final class FeedOnFirstRequest<T> implements Flow.Publisher<T> {
 
                     @Override
                     public void cancel() {
-                        listening.decrementAndGet();
+                        stopped();
                         subscription.cancel();
                     }
                 });
@@ -61,13 +70,13 @@ final class FeedOnFirstRequest<T> implements Flow.Publisher<T> {
 
             @Override
             public void onError(Throwable t) {
-                listening.decrementAndGet();
+                stopped();
                 subscriber.onError(t);
             }
 
             @Override
             public void onComplete() {
-                listening.decrementAndGet();
+                stopped();
                 subscriber.onComplete();
             }
         });

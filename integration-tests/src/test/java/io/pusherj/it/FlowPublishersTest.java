@@ -3,6 +3,7 @@ package io.pusherj.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pusherj.api.Channel;
 import io.pusherj.api.ConnectionError;
@@ -193,6 +194,35 @@ class FlowPublishersTest {
                 4,
                 seen.await(e -> e.eventName().equals("story"), 4, WAIT).size(),
                 "the client's listeners got every event");
+    }
+
+    @Test
+    void aSubscriberThatThrowsInOnSubscribeIsReportedOnTheClientsThreadsNotTheSubscribersOwn() throws Exception {
+        Channel news = subscribed("news", new EventRecorder());
+        CompletableFuture<Thread> reportedOn = new CompletableFuture<>();
+        IllegalStateException boom = new IllegalStateException("onSubscribe bug");
+        pusher.connection().onError(e -> {
+            if (e.cause().orElse(null) == boom) {
+                reportedOn.complete(Thread.currentThread());
+            }
+        });
+        news.events("story").subscribe(new Flow.Subscriber<PusherEvent>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                throw boom; // rule 2.13; subscribe still returns normally (rule 1.9)
+            }
+
+            @Override
+            public void onNext(PusherEvent item) {}
+
+            @Override
+            public void onError(Throwable t) {}
+
+            @Override
+            public void onComplete() {}
+        });
+        Thread errorThread = await(reportedOn);
+        assertTrue(errorThread != Thread.currentThread(), "error listeners run one at a time on the client's side");
     }
 
     @Test

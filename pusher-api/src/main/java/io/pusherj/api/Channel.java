@@ -111,7 +111,7 @@ public interface Channel {
      * rest). pusherj's channels complete the stream when the channel is unsubscribed or the client closed
      * (this default implementation, for other implementations of the interface, never completes); events are
      * signalled on the threads {@link EventListener} describes, or on the thread that calls
-     * {@code request}.
+     * {@code request} or {@code subscribe}.
      *
      * <pre>{@code
      * Flux<PusherEvent> prices = JdkFlowAdapter.flowPublisherToFlux(

@@ -232,7 +232,9 @@ class CliTest {
                         "--trigger",
                         "presence-room:client-hi:{\"a\":1}",
                         "--seconds",
-                        "6"),
+                        // Long enough for bob to join and leave on a loaded machine: at 6 s a CI run lost the
+                        // race and the listener stopped before it heard bob leave.
+                        "12"),
                 background);
         server.awaitSubscriberCount("presence-room", 1, WAIT);
         Pusher bob = Pusher.create(

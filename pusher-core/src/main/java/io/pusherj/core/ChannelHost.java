@@ -62,6 +62,11 @@ final class ChannelHost implements ChannelImpl.Host {
     }
 
     @Override
+    public void subscriberFailed(Throwable failure) {
+        connection.subscriberFailed(failure);
+    }
+
+    @Override
     public void authorize(String channelName, BiConsumer<ChannelAuthorization, AuthError> callback) {
         auth.authorize(channelName, callback);
     }

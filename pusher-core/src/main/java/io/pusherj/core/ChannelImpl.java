@@ -46,8 +46,14 @@ class ChannelImpl implements Channel {
         /** Runs listener callbacks. */
         void deliver(Runnable callbacks);
 
-        /** Reports a listener that threw. */
+        /** Reports a listener that threw (on the strand, or where listeners run). */
         void listenerFailed(Throwable failure);
+
+        /**
+         * Reports a Flow subscriber that threw, from any thread (it may throw in {@code onSubscribe} or in a
+         * drain that {@code request} started): the report is delivered like the client's other errors.
+         */
+        void subscriberFailed(Throwable failure);
 
         /**
          * Authorizes a subscription of {@code channelName} on the current connection. {@code callback}
@@ -141,13 +147,15 @@ class ChannelImpl implements Channel {
     public Flow.Publisher<PusherEvent> events(String eventName, EventBuffer buffer) {
         Objects.requireNonNull(eventName, "eventName");
         return ListenerPublisher.of(
-                sink -> openStream(sink, listeners.addForStream(eventName, sink::next)), buffer, host::listenerFailed);
+                sink -> openStream(sink, listeners.addForStream(eventName, sink::next)),
+                buffer,
+                host::subscriberFailed);
     }
 
     @Override
     public Flow.Publisher<PusherEvent> events(EventBuffer buffer) {
         return ListenerPublisher.of(
-                sink -> openStream(sink, globalListeners.addForStream(sink::next)), buffer, host::listenerFailed);
+                sink -> openStream(sink, globalListeners.addForStream(sink::next)), buffer, host::subscriberFailed);
     }
 
     private Binding openStream(ListenerPublisher.Sink<PusherEvent> sink, Binding events) {

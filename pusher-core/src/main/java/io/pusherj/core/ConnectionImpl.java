@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 
@@ -34,6 +35,7 @@ final class ConnectionImpl implements Connection {
 
     private final Runnable online;
     private final Runnable offline;
+    private final Executor strand;
     private final Delivery delivery;
     private final Listeners<Consumer<ConnectionStateChange>> stateChanges = new Listeners<>();
     /** Per-state listeners, each wrapped to skip other states: one set instead of one per state (memory). */
@@ -51,12 +53,14 @@ final class ConnectionImpl implements Connection {
     private volatile String transport;
 
     ConnectionImpl(
+            Executor strand,
             Delivery delivery,
             Timeline timeline,
             ConnectionErrorLog errorLog,
             InboundQueue inbound,
             Runnable online,
             Runnable offline) {
+        this.strand = strand;
         this.delivery = delivery;
         this.inbound = inbound;
         this.errorLog = errorLog;
@@ -195,6 +199,14 @@ final class ConnectionImpl implements Connection {
         if (r != null && !r.timeline.isEmpty()) {
             delivery.run(() -> r.timeline.forEach(l -> l.accept(entry), this::listenerFailed));
         }
+    }
+
+    /**
+     * Reports a Flow subscriber that threw, from any thread: the error listeners hear it on the strand (or
+     * the callback executor), one error at a time like every other, never on the subscriber's thread.
+     */
+    void subscriberFailed(Throwable failure) {
+        strand.execute(() -> delivery.run(() -> listenerFailed(failure)));
     }
 
     /** Reports a listener that threw, to the error listeners; runs where the failing listener ran. */

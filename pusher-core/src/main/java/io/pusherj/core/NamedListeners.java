@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Listeners by event name (pusher-js's dispatcher callbacks): bound and unbound from any thread, looked up
@@ -27,7 +28,8 @@ final class NamedListeners<T> {
     /** Adds a listener of {@code eventName}; the binding removes exactly this registration. */
     Binding add(String eventName, T listener) {
         Objects.requireNonNull(eventName, "eventName");
-        return map().computeIfAbsent(eventName, k -> new Listeners<>()).add(listener);
+        Objects.requireNonNull(listener, "listener");
+        return addTo(eventName, l -> l.add(listener));
     }
 
     /** {@return the listeners of {@code eventName}, or null when none was ever bound} */
@@ -39,7 +41,22 @@ final class NamedListeners<T> {
     /** Adds a stream subscriber's listener of {@code eventName}, which {@link #remove} and {@link #clear} keep. */
     Binding addForStream(String eventName, T listener) {
         Objects.requireNonNull(eventName, "eventName");
-        return map().computeIfAbsent(eventName, k -> new Listeners<>()).addForStream(listener);
+        Objects.requireNonNull(listener, "listener");
+        return addTo(eventName, l -> l.addForStream(listener));
+    }
+
+    /**
+     * Adds to the set of {@code eventName} inside the map's lock for that name, so an {@link #remove} or
+     * {@link #clear} that drops an emptied set cannot drop it between finding it and adding to it.
+     */
+    private Binding addTo(String eventName, Function<Listeners<T>, Binding> add) {
+        Binding[] added = new Binding[1];
+        map().compute(eventName, (k, l) -> {
+            Listeners<T> set = l != null ? l : new Listeners<>();
+            added[0] = add.apply(set);
+            return set;
+        });
+        return added[0];
     }
 
     /** Removes every listener of {@code eventName} (but streams', see {@link Listeners#clear()}). */

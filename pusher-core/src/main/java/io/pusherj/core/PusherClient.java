@@ -58,6 +58,7 @@ final class PusherClient implements Pusher, ClientRuntime.Client {
             var delivery = resources.delivery();
             Timeline entries = new Timeline();
             this.connection = new ConnectionImpl(
+                    strand,
                     delivery,
                     entries,
                     new ConnectionErrorLog(loop::now),

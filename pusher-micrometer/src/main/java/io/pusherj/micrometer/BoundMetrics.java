@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.pusherj.api.AuthRequestOutcome;
@@ -64,15 +65,42 @@ final class BoundMetrics {
         this.userRefused = authTimer("user", "failure");
     }
 
-    /** Registers the meters and adds the listeners. */
+    /**
+     * Registers the meters and adds the listeners; on failure (a registry that refuses a meter) takes back
+     * what it did.
+     *
+     * @throws IllegalArgumentException if a client with the same tags is bound to {@code registry} already
+     */
     static BoundMetrics bind(Pusher pusher, MeterRegistry registry, Tags tags, int channelTagLimit) {
+        refuseSameTags(registry, tags);
         BoundMetrics m = new BoundMetrics(pusher, registry, tags);
-        m.registerGauges();
-        m.bindEvents(channelTagLimit);
-        m.bindings.add(pusher.connection().onError(m::error));
-        m.bindings.add(pusher.connection().onAuthRequest(m::authRequest));
-        m.followStates();
-        return m;
+        try {
+            m.registerGauges();
+            m.bindEvents(channelTagLimit);
+            m.bindings.add(pusher.connection().onError(m::error));
+            m.bindings.add(pusher.connection().onAuthRequest(m::authRequest));
+            m.followStates();
+            return m;
+        } catch (RuntimeException | Error e) {
+            m.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Two clients with the same tags in one registry would share every meter (Micrometer hands back the one
+     * registered first): the gauges would show one client, and closing either would remove the other's.
+     */
+    private static void refuseSameTags(MeterRegistry registry, Tags tags) {
+        List<Tag> expected = Tags.concat(tags, "state", ConnectionState.INITIALIZED.wireName()).stream()
+                .sorted()
+                .toList();
+        boolean taken = registry.find("pusher.connection.state").gauges().stream()
+                .anyMatch(g -> g.getId().getTags().stream().sorted().toList().equals(expected));
+        if (taken) {
+            throw new IllegalArgumentException("a pusherj client with the tags " + tags + " is bound to this registry"
+                    + " already; give each client tags of its own (e.g. Tags.of(\"client\", \"orders\"))");
+        }
     }
 
     private void registerGauges() {
@@ -132,10 +160,14 @@ final class BoundMetrics {
 
     /**
      * Follows the state changes through the connection's own stream, which also says when the client is
-     * closed; a connection under way when bound is timed from now, one already up is not counted.
+     * closed. What happened before binding is read from the first change delivered (its previous state),
+     * not from {@code state()}: a change already published but not yet delivered would count twice.
      */
     private void followStates() {
+        long boundAt = System.nanoTime();
         pusher.connection().states(EventBuffer.dropOldest(16)).subscribe(new Flow.Subscriber<>() {
+            private boolean first = true;
+
             @Override
             public void onSubscribe(Flow.Subscription subscription) {
                 states = subscription;
@@ -144,6 +176,15 @@ final class BoundMetrics {
 
             @Override
             public void onNext(ConnectionStateChange change) {
+                if (first) {
+                    first = false;
+                    switch (change.previous()) {
+                        case CONNECTING, UNAVAILABLE -> times.started(boundAt, false); // under way: timed from binding
+                        case CONNECTED ->
+                            times.connectedAlready(); // up when bound: not a connect, the next is a reconnect
+                        default -> {}
+                    }
+                }
                 stateChanged(change);
             }
 
@@ -157,11 +198,6 @@ final class BoundMetrics {
                 close(); // the client was closed: a new one with the same tags starts afresh
             }
         });
-        switch (pusher.connection().state()) {
-            case CONNECTING, UNAVAILABLE -> times.started(System.nanoTime(), false);
-            case CONNECTED -> times.connectedAlready();
-            default -> {}
-        }
     }
 
     private void stateChanged(ConnectionStateChange change) {
@@ -240,6 +276,9 @@ final class BoundMetrics {
 
     private <M extends Meter> M track(M meter) {
         meters.add(meter);
+        if (closed.get()) {
+            registry.remove(meter); // registered by a listener that ran as close() took the others out
+        }
         return meter;
     }
 

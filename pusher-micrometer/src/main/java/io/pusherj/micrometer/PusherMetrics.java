@@ -5,9 +5,9 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.pusherj.api.Pusher;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Reports a pusherj client to Micrometer, through the client's public API only.
@@ -51,14 +51,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * counted as a connect, but its next connection is a reconnect. They are updated on the client's strand
  * (or callback executor), never under a lock of the caller's. When the client is closed, or
  * {@link #close()} is called, its meters leave the registry and its listeners are removed, so a new client
- * with the same tags starts afresh. A global binding counts the events: {@code pusher.unbindAll()} removes
- * it too, as it removes every global binding. Safe from any thread.
+ * with the same tags starts afresh (with a callback executor, just after {@code close()} returns). Two live
+ * clients in one registry need different tags: binding a second with the same tags is refused. A global
+ * binding counts the events: {@code pusher.unbindAll()} removes it too, as it removes every global binding.
+ * Safe from any thread.
  */
 public final class PusherMetrics implements MeterBinder, AutoCloseable {
     private final Pusher pusher;
     private final Tags tags;
     private final int channelTagLimit;
-    private final List<BoundMetrics> bound = new CopyOnWriteArrayList<>();
+    /** Guarded by {@code this}: binding and closing are rare, and neither calls the application. */
+    private final List<BoundMetrics> bound = new ArrayList<>();
 
     /**
      * Metrics for {@code pusher}, with {@code tags} on every meter (to tell several clients apart).
@@ -101,14 +104,19 @@ public final class PusherMetrics implements MeterBinder, AutoCloseable {
         return new PusherMetrics(pusher, tags, limit);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if a client with the same tags is bound to {@code registry} already
+     */
     @Override
-    public void bindTo(MeterRegistry registry) {
+    public synchronized void bindTo(MeterRegistry registry) {
         bound.add(BoundMetrics.bind(pusher, registry, tags, channelTagLimit));
     }
 
     /** Removes the meters from every registry they were bound to and the listeners from the client. */
     @Override
-    public void close() {
+    public synchronized void close() {
         bound.forEach(BoundMetrics::close);
         bound.clear();
     }

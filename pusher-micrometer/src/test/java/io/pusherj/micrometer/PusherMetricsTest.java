@@ -1,6 +1,7 @@
 package io.pusherj.micrometer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.Counter;
@@ -143,6 +144,26 @@ class PusherMetricsTest {
         pusher.close();
 
         assertEquals(List.of(), registry.getMeters(), "a new client with the same tags starts afresh");
+    }
+
+    @Test
+    void twoClientsWithTheSameTagsInOneRegistryAreRefusedAndWithTheirOwnTagsBothShow() {
+        Pusher orders = testServers.client(o -> o);
+        Pusher prices = testServers.client(o -> o);
+        new PusherMetrics(orders, Tags.of("client", "orders")).bindTo(registry);
+
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class,
+                () -> new PusherMetrics(prices, Tags.of("client", "orders")).bindTo(registry));
+        assertTrue(refused.getMessage().contains("tags of its own"), refused.getMessage());
+
+        new PusherMetrics(prices, Tags.of("client", "prices")).bindTo(registry);
+        assertEquals(
+                2,
+                registry.find("pusher.connection.state")
+                        .tag("state", "initialized")
+                        .gauges()
+                        .size());
     }
 
     @Test

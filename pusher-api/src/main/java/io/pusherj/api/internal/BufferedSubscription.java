@@ -61,20 +61,26 @@ final class BufferedSubscription<T> implements Flow.Subscription, ListenerPublis
      * called is missed.
      */
     void start(ListenerPublisher.Source<T> source) {
-        RuntimeException refused = null;
+        Throwable refused = null;
         try {
             Binding b = source.open(this);
             registration = b;
             if (released) {
                 b.unbind(); // ended while opening: release() may have seen no registration yet
             }
-        } catch (RuntimeException e) { // e.g. the client is closed: the subscriber hears it, the caller does not
+        } catch (Throwable e) { // e.g. the client is closed: the subscriber hears it, the caller does not
+            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                throw e;
+            }
             refused = e;
         }
         Flow.Subscriber<? super T> s = subscriber;
         try {
             s.onSubscribe(this);
         } catch (Throwable t) { // rule 2.13: a subscriber that throws has cancelled; the drain stays held
+            if (refused != null) {
+                t.addSuppressed(refused);
+            }
             cancel();
             subscriberFailed(t);
             return;

@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  *
  * <p>The source delivers on its own thread (a client's strand) and is never blocked or slowed: what does
  * not fit the buffer is handled by the caller's overflow policy. Signals reach the subscriber one at a time,
- * on the source's thread or on the thread that called {@code request}, and never under a lock.
+ * on the source's thread, on the thread that called {@code request}, or on the thread that called
+ * {@code subscribe} (what arrived while {@code onSubscribe} ran), and never under a lock.
  *
  * @param <T> the item type
  */

@@ -195,7 +195,7 @@ class ListenerPublisherTest {
     }
 
     @Test
-    void aSubscriberWhoseOnSubscribeThrowsIsReportedAndNeverRegistered() {
+    void aSubscriberWhoseOnSubscribeThrowsIsReportedAndItsRegistrationRemoved() {
         IllegalStateException boom = new IllegalStateException("boom");
         List<Throwable> reported = new ArrayList<>();
         ListenerPublisher.of(source, EventBuffer.DEFAULT, reported::add).subscribe(new Recorder() {

@@ -9,8 +9,10 @@ import jdk.jfr.StackTrace;
 
 /**
  * One authorization (a private or presence subscription) or authentication (sign-in), from asking the
- * endpoint or the application's handler to its answer, to the auth timeout, or to the connection going
- * away. Committed on the client's strand, where the same outcome goes to {@code Connection.onAuthRequest}.
+ * endpoint or the application's handler to its answer or to the auth timeout. Committed on the client's
+ * strand, where the same outcome goes to {@code Connection.onAuthRequest}; one whose connection went away
+ * first is committed as {@link #ABANDONED} when its answer or its timeout comes (not if the client is closed
+ * before either).
  */
 @Name("io.pusherj.AuthRequest")
 @Label("Auth Request")
