@@ -145,10 +145,21 @@ final class Channels {
      */
     void unsubscribe(String channelName) {
         ChannelImpl channel = table.get(channelName);
-        if (channel != null && table.remove(channelName, channel)) {
+        if (channel == null) {
+            return;
+        }
+        // Into the retired map before out of the table: the strand routes frames meanwhile, and a
+        // subscription_succeeded that found the object in neither place was dropped, so a subscription
+        // unsubscribed while pending stayed on the server for good.
+        Map<String, ChannelImpl> retiredNow = retiredMap();
+        ChannelImpl before = retiredNow.put(channelName, channel);
+        if (table.remove(channelName, channel)) {
             channel.retire();
-            retiredMap().put(channelName, channel);
             strand.execute(() -> unsubscribeOnStrand(channel));
+        } else if (before == null) {
+            retiredNow.remove(channelName, channel); // another call took it out first: it retired it
+        } else {
+            retiredNow.replace(channelName, channel, before);
         }
     }
 
