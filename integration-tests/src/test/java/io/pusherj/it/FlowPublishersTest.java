@@ -60,6 +60,14 @@ class FlowPublishersTest {
         return channel;
     }
 
+    /** The data of every {@code story} event of {@code channel} until its stream ends, through Reactor. */
+    static CompletableFuture<List<String>> storiesOf(Channel channel) {
+        return JdkFlowAdapter.flowPublisherToFlux(channel.events("story"))
+                .map(PusherEvent::data)
+                .collectList()
+                .toFuture();
+    }
+
     static <T> T await(CompletableFuture<T> future) throws Exception {
         return future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -68,10 +76,7 @@ class FlowPublishersTest {
     void reactorReceivesTheEventsInOrderAndCompletesWhenTheChannelIsUnsubscribed() throws Exception {
         EventRecorder seen = new EventRecorder();
         Channel news = subscribed("news", seen);
-        CompletableFuture<List<String>> stories = JdkFlowAdapter.flowPublisherToFlux(news.events("story"))
-                .map(PusherEvent::data)
-                .collectList()
-                .toFuture();
+        CompletableFuture<List<String>> stories = storiesOf(news);
         for (int i = 0; i < 3; i++) {
             server.publish("news", "story", "{\"n\":" + i + "}");
             server.publish("news", "other", "{}");
@@ -137,10 +142,7 @@ class FlowPublishersTest {
     void unbindingTheApplicationsListenersLeavesTheStreamsListening() throws Exception {
         EventRecorder seen = new EventRecorder();
         Channel news = subscribed("news", seen);
-        CompletableFuture<List<String>> stories = JdkFlowAdapter.flowPublisherToFlux(news.events("story"))
-                .map(PusherEvent::data)
-                .collectList()
-                .toFuture();
+        CompletableFuture<List<String>> stories = storiesOf(news);
         CompletableFuture<Long> all =
                 JdkFlowAdapter.flowPublisherToFlux(news.events()).count().toFuture();
         news.unbind("story");
@@ -254,10 +256,7 @@ class FlowPublishersTest {
                 brokenSaw.add("complete");
             }
         });
-        CompletableFuture<List<String>> healthy = JdkFlowAdapter.flowPublisherToFlux(news.events("story"))
-                .map(PusherEvent::data)
-                .collectList()
-                .toFuture();
+        CompletableFuture<List<String>> healthy = storiesOf(news);
 
         server.publish("news", "story", "{\"n\":0}");
         ConnectionError reported = rec.awaitError(e -> e.type() == ConnectionError.Type.LISTENER_ERROR, WAIT);
