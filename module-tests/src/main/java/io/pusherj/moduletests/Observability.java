@@ -5,6 +5,7 @@ import io.pusherj.api.ConnectionStateChange;
 import io.pusherj.api.Pusher;
 import io.pusherj.api.TransportNames;
 import io.pusherj.micrometer.PusherMetrics;
+import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,11 @@ public final class Observability {
      * @throws Exception if the client does not start connecting within 10 s
      */
     public static void main(String[] args) throws Exception {
+        report(System.out);
+    }
+
+    /** Writes the line to {@code out}, as {@link Discovery#report} does. */
+    static void report(PrintStream out) throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (Pusher pusher = Pusher.create("module-tests", Discovery.unreachable(TransportNames.WS))) {
             new PusherMetrics(pusher).bindTo(registry);
@@ -55,8 +61,7 @@ public final class Observability {
                 public void onComplete() {}
             });
             pusher.connect();
-            System.out.println(
-                    "states=" + first.get(10, TimeUnit.SECONDS).current().wireName() + " meters=" + meters);
+            out.println("states=" + first.get(10, TimeUnit.SECONDS).current().wireName() + " meters=" + meters);
         }
     }
 }

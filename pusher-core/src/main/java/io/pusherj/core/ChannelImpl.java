@@ -122,6 +122,14 @@ class ChannelImpl implements Channel {
         return name;
     }
 
+    /**
+     * {@return the channel's kind as recordings name it} Each subclass says its own: the object's class
+     * already holds the prefix decision {@code Channels} made, so it is not made again here.
+     */
+    String kind() {
+        return name.startsWith("cache-") ? "cache" : "public";
+    }
+
     @Override
     public boolean isSubscribed() {
         return subscribed;
@@ -252,7 +260,7 @@ class ChannelImpl implements Channel {
             return;
         }
         recordSubscription(SubscriptionEvent.INTERRUPTED, 0); // a subscribe still unanswered is over
-        recorded = SubscriptionEvent.start(name);
+        recorded = SubscriptionEvent.start(name, kind());
         subscriptionPending = true;
         subscriptionCancelled = false;
         authorizeThenSubscribe();

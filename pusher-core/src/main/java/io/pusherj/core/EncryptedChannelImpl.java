@@ -39,6 +39,11 @@ final class EncryptedChannelImpl extends AuthorizedChannel implements EncryptedC
     }
 
     @Override
+    String kind() {
+        return "private-encrypted";
+    }
+
+    @Override
     public Binding onDecryptionFailure(Consumer<DecryptionFailure> listener) {
         return failures.add(listener);
     }

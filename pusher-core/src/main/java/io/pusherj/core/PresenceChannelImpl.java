@@ -31,6 +31,11 @@ final class PresenceChannelImpl extends PrivateChannelImpl implements PresenceCh
     }
 
     @Override
+    String kind() {
+        return "presence";
+    }
+
+    @Override
     public Members members() {
         return members;
     }

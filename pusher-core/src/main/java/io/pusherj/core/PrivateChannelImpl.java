@@ -12,6 +12,11 @@ class PrivateChannelImpl extends AuthorizedChannel implements PrivateChannel {
     }
 
     @Override
+    String kind() {
+        return "private";
+    }
+
+    @Override
     public TriggerResult trigger(String eventName, JsonValue data) {
         Objects.requireNonNull(eventName, "eventName");
         Objects.requireNonNull(data, "data");

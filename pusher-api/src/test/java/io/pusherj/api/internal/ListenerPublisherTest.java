@@ -9,10 +9,13 @@ import io.pusherj.api.Binding;
 import io.pusherj.api.EventBuffer;
 import io.pusherj.api.EventBufferOverflowException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The buffer between a source that cannot be slowed down and a subscriber's demand: each overflow policy,
@@ -91,21 +94,13 @@ class ListenerPublisherTest {
         assertEquals(List.of(), r.terminal);
     }
 
-    @Test
-    void dropOldestKeepsTheLatestItems() {
-        Recorder r = subscribe(EventBuffer.dropOldest(3));
+    @ParameterizedTest(name = "{0} keeps {1}")
+    @CsvSource({"DROP_OLDEST, 3 4 5", "DROP_NEWEST, 1 2 3"})
+    void aFullBufferDropsAsToldAndKeepsListening(EventBuffer.Overflow overflow, String kept) {
+        Recorder r = subscribe(new EventBuffer(3, overflow));
         source.emit(1, 2, 3, 4, 5);
         r.subscription.request(Long.MAX_VALUE);
-        assertEquals(List.of(3, 4, 5), r.items);
-        assertEquals(1, source.open.size(), "still listening");
-    }
-
-    @Test
-    void dropNewestKeepsTheEarliestItems() {
-        Recorder r = subscribe(EventBuffer.dropNewest(3));
-        source.emit(1, 2, 3, 4, 5);
-        r.subscription.request(Long.MAX_VALUE);
-        assertEquals(List.of(1, 2, 3), r.items);
+        assertEquals(Arrays.stream(kept.split(" ")).map(Integer::valueOf).toList(), r.items);
         assertEquals(1, source.open.size(), "still listening");
     }
 

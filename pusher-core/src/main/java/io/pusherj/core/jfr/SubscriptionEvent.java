@@ -44,15 +44,16 @@ public final class SubscriptionEvent extends Event {
      * Starts timing a subscription; {@link #end} commits it.
      *
      * @param channel the channel's name
+     * @param kind public, cache, private, private-encrypted or presence
      * @return the event to end, or null when no recording asked for these events
      */
-    public static SubscriptionEvent start(String channel) {
+    public static SubscriptionEvent start(String channel, String kind) {
         SubscriptionEvent e = new SubscriptionEvent();
         if (!e.isEnabled()) {
             return null;
         }
         e.channel = channel;
-        e.kind = kindOf(channel);
+        e.kind = kind;
         e.begin();
         return e;
     }
@@ -68,19 +69,5 @@ public final class SubscriptionEvent extends Event {
         this.status = status;
         end();
         commit();
-    }
-
-    /** {@return the channel's kind, from its name's prefix} */
-    static String kindOf(String channel) {
-        if (channel.startsWith("private-encrypted-")) {
-            return "private-encrypted";
-        }
-        if (channel.startsWith("private-")) {
-            return "private";
-        }
-        if (channel.startsWith("presence-")) {
-            return "presence";
-        }
-        return channel.startsWith("cache-") ? "cache" : "public";
     }
 }
