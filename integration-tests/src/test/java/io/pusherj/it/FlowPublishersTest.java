@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pusherj.api.Binding;
 import io.pusherj.api.Channel;
 import io.pusherj.api.ConnectionError;
 import io.pusherj.api.ConnectionState;
@@ -201,21 +202,31 @@ class FlowPublishersTest {
     @Test
     void aSubscriberThatThrowsInOnSubscribeIsReportedOnTheClientsThreadsNotTheSubscribersOwn() throws Exception {
         Channel news = subscribed("news", new EventRecorder());
+        assertTrue(
+                threadReportingAThrowingOnSubscribe(news.events("story")) != Thread.currentThread(),
+                "error listeners run one at a time on the client's side");
+        assertTrue(
+                threadReportingAThrowingOnSubscribe(pusher.connection().states()) != Thread.currentThread(),
+                "the states stream reports the same way");
+    }
+
+    /** Subscribes a subscriber whose {@code onSubscribe} throws; {@return the thread its error was reported on} */
+    <T> Thread threadReportingAThrowingOnSubscribe(Flow.Publisher<T> publisher) throws Exception {
         CompletableFuture<Thread> reportedOn = new CompletableFuture<>();
         IllegalStateException boom = new IllegalStateException("onSubscribe bug");
-        pusher.connection().onError(e -> {
+        Binding errors = pusher.connection().onError(e -> {
             if (e.cause().orElse(null) == boom) {
                 reportedOn.complete(Thread.currentThread());
             }
         });
-        news.events("story").subscribe(new Flow.Subscriber<PusherEvent>() {
+        publisher.subscribe(new Flow.Subscriber<T>() {
             @Override
             public void onSubscribe(Flow.Subscription subscription) {
                 throw boom; // rule 2.13; subscribe still returns normally (rule 1.9)
             }
 
             @Override
-            public void onNext(PusherEvent item) {}
+            public void onNext(T item) {}
 
             @Override
             public void onError(Throwable t) {}
@@ -223,8 +234,11 @@ class FlowPublishersTest {
             @Override
             public void onComplete() {}
         });
-        Thread errorThread = await(reportedOn);
-        assertTrue(errorThread != Thread.currentThread(), "error listeners run one at a time on the client's side");
+        try {
+            return await(reportedOn);
+        } finally {
+            errors.unbind();
+        }
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.util.Optional;
  * metrics and diagnostics ({@link Connection#onAuthRequest}).
  *
  * @param channelName the channel authorized; empty for the user's sign-in authentication
- * @param duration from asking to the answer (or to giving up at the auth timeout), on the client's clock
+ * @param duration from asking to the answer (or to giving up at the auth timeout), measured with
+ *     {@link System#nanoTime()}
  * @param error why it failed; empty if it succeeded
  */
 public record AuthRequestOutcome(Optional<String> channelName, Duration duration, Optional<AuthError> error) {

@@ -2,6 +2,7 @@ package io.pusherj.core;
 
 import io.pusherj.api.Channel;
 import io.pusherj.core.protocol.Frame;
+import io.pusherj.core.protocol.FrameCodec;
 import io.pusherj.core.runtime.LazyField;
 import io.pusherj.core.runtime.SerialExecutor;
 import java.lang.invoke.MethodHandles;
@@ -144,22 +145,24 @@ final class Channels {
      * pending; here the new object takes that subscription over: docs/decisions.md, Channel objects).
      */
     void unsubscribe(String channelName) {
-        ChannelImpl channel = table.get(channelName);
-        if (channel == null) {
-            return;
-        }
-        // Into the retired map before out of the table: the strand routes frames meanwhile, and a
-        // subscription_succeeded that found the object in neither place was dropped, so a subscription
-        // unsubscribed while pending stayed on the server for good.
-        Map<String, ChannelImpl> retiredNow = retiredMap();
-        ChannelImpl before = retiredNow.put(channelName, channel);
-        if (table.remove(channelName, channel)) {
-            channel.retire();
+        // One step, in the table's lock for the name: out of the table and into the retired map, so a frame the
+        // strand routes meanwhile finds it in one or the other, and two calls cannot both move it. A pending
+        // object already retired under the name stays there if this one never asked the server (its
+        // subscribe task has not run): the server's answer is still the older one's.
+        ChannelImpl[] moved = new ChannelImpl[1];
+        table.computeIfPresent(channelName, (name, c) -> {
+            retiredMap()
+                    .merge(
+                            name,
+                            c,
+                            (old, now) -> old.isSubscriptionPending() && !now.isSubscriptionPending() ? old : now);
+            c.retire();
+            moved[0] = c;
+            return null;
+        });
+        if (moved[0] != null) {
+            ChannelImpl channel = moved[0];
             strand.execute(() -> unsubscribeOnStrand(channel));
-        } else if (before == null) {
-            retiredNow.remove(channelName, channel); // another call took it out first: it retired it
-        } else {
-            retiredNow.replace(channelName, channel, before);
         }
     }
 
@@ -217,6 +220,16 @@ final class Channels {
         }
         if (channel != null) {
             channel.handleEvent(frame);
+        } else if (frame.eventName().equals("pusher_internal:subscription_succeeded")) {
+            // A subscription no object wants any more (unsubscribed while pending, whatever the interleaving
+            // that lost its object): the server would keep sending its events, so end it there.
+            host.sendEvent(
+                    "pusher:unsubscribe",
+                    FrameCodec.json()
+                            .createObjectBuilder()
+                            .add("channel", channelName)
+                            .build(),
+                    null);
         }
     }
 

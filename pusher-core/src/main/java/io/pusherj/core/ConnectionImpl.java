@@ -94,7 +94,7 @@ final class ConnectionImpl implements Connection {
         return ListenerPublisher.of(
                 sink -> rare().streamEnd.open(sink, stateChanges.addForStream(sink::next)),
                 buffer,
-                this::listenerFailed);
+                this::subscriberFailed);
     }
 
     @Override

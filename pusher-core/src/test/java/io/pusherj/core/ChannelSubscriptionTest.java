@@ -148,6 +148,28 @@ class ChannelSubscriptionTest {
     }
 
     @Test
+    void subscribingAndUnsubscribingTwiceWhilePendingStillEndsTheSubscriptionOnTheServer() throws Exception {
+        pusher.subscribe("a");
+        socket.awaitSent("\"channel\":\"a\"", WAIT);
+        pusher.unsubscribe("a");
+        pusher.subscribe("a"); // its subscribe task may or may not run before the next line retires it
+        pusher.unsubscribe("a");
+        socket.receive(succeeded("a"));
+        assertEquals(
+                "{\"event\":\"pusher:unsubscribe\",\"data\":{\"channel\":\"a\"}}",
+                socket.awaitSent("pusher:unsubscribe", WAIT));
+        assertTrue(pusher.channel("a").isEmpty());
+    }
+
+    @Test
+    void aSubscriptionSucceededForAChannelNoObjectWantsIsUnsubscribed() throws Exception {
+        socket.receive(succeeded("ghost"));
+        assertEquals(
+                "{\"event\":\"pusher:unsubscribe\",\"data\":{\"channel\":\"ghost\"}}",
+                socket.awaitSent("pusher:unsubscribe", WAIT));
+    }
+
+    @Test
     void subscribingAgainWhilePendingTakesOverTheSubscriptionInANewObject() throws Exception {
         EventRecorder first = new EventRecorder();
         Channel c1 = pusher.subscribe("c", ch -> ch.bind(EventNames.SUBSCRIPTION_SUCCEEDED, first));
